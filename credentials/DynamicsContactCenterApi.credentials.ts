@@ -1,0 +1,118 @@
+import type {
+	IAuthenticateGeneric,
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IHttpRequestHelper,
+	INodeProperties,
+	Icon,
+} from 'n8n-workflow';
+
+import { accessTokenField, endpointOverrideFields } from '../nodes/shared/credentialFields';
+import { requestClientCredentialsToken } from '../nodes/shared/clientCredentialsToken';
+import {
+	VENDOR_NAMES,
+	dataverseEnvironmentUrl,
+	dataverseTokenUrl,
+} from '../nodes/shared/endpoints';
+
+/**
+ * Azure AD client credentials (an application user in the Dataverse environment).
+ * preAuthentication + expirable token rather than `extends: ['oAuth2Api']`: the scope is derived
+ * from the environment URL and the authority from the chosen cloud, which oAuth2Api's fixed
+ * hidden fields cannot express, and n8n re-runs preAuthentication by itself after a 401.
+ */
+export class DynamicsContactCenterApi implements ICredentialType {
+	name = 'dynamicsContactCenterApi';
+
+	displayName = 'Dynamics 365 Contact Center (Dataverse) API';
+
+	icon: Icon = { light: 'file:../icons/dynamics.svg', dark: 'file:../icons/dynamics.dark.svg' };
+
+	documentationUrl =
+		'https://learn.microsoft.com/en-us/power-apps/developer/data-platform/authenticate-oauth';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Environment URL',
+			name: 'environmentUrl',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'https://contoso.crm.dynamics.com',
+			description: 'The Dataverse environment (organization) URL',
+		},
+		{
+			displayName: 'Cloud',
+			name: 'cloud',
+			type: 'options',
+			default: 'public',
+			options: [
+				{ name: 'Public (login.microsoftonline.com)', value: 'public' },
+				{ name: 'US Government GCC High / DoD (login.microsoftonline.us)', value: 'usGov' },
+				{ name: 'China, Operated by 21Vianet (login.chinacloudapi.cn)', value: 'china' },
+			],
+		},
+		{
+			displayName: 'Tenant ID',
+			name: 'tenantId',
+			type: 'string',
+			default: '',
+			required: true,
+			description: 'The Microsoft Entra ID (Azure AD) tenant of the app registration',
+		},
+		{
+			displayName: 'Client ID',
+			name: 'clientId',
+			type: 'string',
+			default: '',
+			required: true,
+		},
+		{
+			displayName: 'Client Secret',
+			name: 'clientSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+		},
+		...endpointOverrideFields(
+			'https://contoso.crm.dynamics.com/api/data/v9.2',
+			'https://login.microsoftonline.com/<tenant>/oauth2/v2.0/token',
+		),
+		accessTokenField,
+	];
+
+	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
+		const clientSecret = String(credentials.clientSecret ?? '');
+		const { accessToken } = await requestClientCredentialsToken(this, {
+			vendorName: VENDOR_NAMES.dataverse,
+			url: dataverseTokenUrl(credentials),
+			form: {
+				grant_type: 'client_credentials',
+				client_id: String(credentials.clientId ?? ''),
+				client_secret: clientSecret,
+				scope: `${dataverseEnvironmentUrl(credentials)}/.default`,
+			},
+			secrets: [clientSecret],
+		});
+		return { accessToken };
+	}
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			headers: { Authorization: '=Bearer {{$credentials.accessToken}}' },
+		},
+	};
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL:
+				'={{$credentials.overrideEndpoints && $credentials.apiBaseUrl ? $credentials.apiBaseUrl.replace(/\\/+$/, "") : $credentials.environmentUrl.replace(/\\/+$/, "") + "/api/data/v9.2"}}',
+			url: '/WhoAmI',
+			method: 'GET',
+			headers: { Accept: 'application/json', 'OData-MaxVersion': '4.0', 'OData-Version': '4.0' },
+		},
+	};
+}

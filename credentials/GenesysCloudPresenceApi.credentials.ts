@@ -1,0 +1,88 @@
+import type {
+	IAuthenticateGeneric,
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IHttpRequestHelper,
+	INodeProperties,
+	Icon,
+} from 'n8n-workflow';
+
+import { accessTokenField, endpointOverrideFields } from '../nodes/shared/credentialFields';
+import { requestClientCredentialsToken } from '../nodes/shared/clientCredentialsToken';
+import { GENESYS_REGIONS, VENDOR_NAMES, genesysTokenUrl } from '../nodes/shared/endpoints';
+
+/**
+ * Genesys Cloud OAuth client (Client Credentials grant). preAuthentication + expirable token:
+ * Genesys wants the client ID/secret as HTTP Basic auth on the region's login host, and the
+ * login host follows the region picked here — both simpler to express in code than through
+ * oAuth2Api's hidden fields.
+ */
+export class GenesysCloudPresenceApi implements ICredentialType {
+	name = 'genesysCloudPresenceApi';
+
+	displayName = 'Genesys Cloud API';
+
+	icon: Icon = { light: 'file:../icons/genesys.svg', dark: 'file:../icons/genesys.dark.svg' };
+
+	documentationUrl =
+		'https://developer.genesys.cloud/authorization/platform-auth/use-client-credentials';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Region',
+			name: 'region',
+			type: 'options',
+			default: 'mypurecloud.com',
+			options: GENESYS_REGIONS,
+			description: 'The region of your Genesys Cloud organization (API host api.<domain>)',
+		},
+		{
+			displayName: 'Client ID',
+			name: 'clientId',
+			type: 'string',
+			default: '',
+			required: true,
+		},
+		{
+			displayName: 'Client Secret',
+			name: 'clientSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+		},
+		...endpointOverrideFields('https://api.mypurecloud.com', 'https://login.mypurecloud.com/oauth/token'),
+		accessTokenField,
+	];
+
+	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
+		const clientId = String(credentials.clientId ?? '');
+		const clientSecret = String(credentials.clientSecret ?? '');
+		const { accessToken } = await requestClientCredentialsToken(this, {
+			vendorName: VENDOR_NAMES.genesys,
+			url: genesysTokenUrl(credentials),
+			form: { grant_type: 'client_credentials' },
+			basicAuth: { username: clientId, password: clientSecret },
+			secrets: [clientSecret],
+		});
+		return { accessToken };
+	}
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			headers: { Authorization: '=Bearer {{$credentials.accessToken}}' },
+		},
+	};
+
+	// System presences need no permission, so any working client can pass the test.
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL:
+				'={{$credentials.overrideEndpoints && $credentials.apiBaseUrl ? $credentials.apiBaseUrl.replace(/\\/+$/, "") : "https://api." + $credentials.region}}',
+			url: '/api/v2/systempresences',
+			method: 'GET',
+		},
+	};
+}

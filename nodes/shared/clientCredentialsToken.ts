@@ -1,0 +1,85 @@
+/**
+ * The OAuth2 client-credentials token request all three credentials make in `preAuthentication`.
+ * n8n calls that hook when the hidden expirable `accessToken` is empty, and again once when a
+ * vendor answers 401 — so the token is cached on the credential (shared by every worker in queue
+ * mode) until it really expires at the vendor.
+ */
+import type { IDataObject, IHttpRequestHelper, IHttpRequestOptions } from 'n8n-workflow';
+import { UserError } from 'n8n-workflow';
+
+import { redactSecrets } from './redact';
+
+export interface TokenRequest {
+	vendorName: string;
+	url: string;
+	form: Record<string, string>;
+	/** Genesys sends the client ID and secret as HTTP Basic auth instead of in the form. */
+	basicAuth?: { username: string; password: string };
+	/** Values that must never appear in an error message. */
+	secrets: string[];
+}
+
+interface FullResponse {
+	statusCode: number;
+	body: unknown;
+}
+
+/** Vendors answer token errors in OAuth2's `error`/`error_description` shape (Genesys adds `description`). */
+function vendorReason(body: unknown): string {
+	if (typeof body === 'string') return body.slice(0, 300);
+	if (!body || typeof body !== 'object') return '';
+	const b = body as IDataObject;
+	const parts = [b.error, b.error_description ?? b.description ?? b.message].filter(
+		(p): p is string => typeof p === 'string' && p !== '',
+	);
+	return parts.join(': ');
+}
+
+export async function requestClientCredentialsToken(
+	helper: IHttpRequestHelper,
+	request: TokenRequest,
+): Promise<{ accessToken: string; expiresIn?: number }> {
+	const options: IHttpRequestOptions = {
+		method: 'POST',
+		url: request.url,
+		headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
+		body: new URLSearchParams(request.form).toString(),
+		json: true,
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+	};
+	if (request.basicAuth) options.auth = request.basicAuth;
+
+	let response: FullResponse | undefined;
+	let networkFailure = '';
+	try {
+		response = (await helper.helpers.httpRequest(options)) as FullResponse;
+	} catch (error) {
+		networkFailure = String((error as Error).message ?? error);
+	}
+	if (response === undefined) {
+		// Network failures (DNS, refused, TLS): say where we tried to go, never what we sent.
+		const reason = redactSecrets(networkFailure, request.secrets);
+		throw new UserError(`${request.vendorName}: token request to ${request.url} failed: ${reason}`);
+	}
+
+	const body = typeof response.body === 'string' ? safeJson(response.body) : response.body;
+	const token = (body as IDataObject | undefined)?.access_token;
+	if (response.statusCode >= 200 && response.statusCode < 300 && typeof token === 'string' && token) {
+		const expiresIn = Number((body as IDataObject).expires_in);
+		return { accessToken: token, expiresIn: Number.isFinite(expiresIn) ? expiresIn : undefined };
+	}
+	const reason = redactSecrets(vendorReason(body) || 'no access_token in the answer', request.secrets);
+	throw new UserError(
+		`${request.vendorName}: token request failed (HTTP ${response.statusCode}): ${reason}`,
+	);
+}
+
+function safeJson(text: string): unknown {
+	try {
+		return JSON.parse(text);
+	} catch {
+		// Not JSON: keep the text, it is reported (truncated, redacted) as the vendor's reason.
+		return text;
+	}
+}

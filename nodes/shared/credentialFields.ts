@@ -1,0 +1,40 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+/** The hidden, expirable token every credential caches (n8n refetches it when empty or after a 401). */
+export const accessTokenField: INodeProperties = {
+	displayName: 'Access Token',
+	name: 'accessToken',
+	type: 'hidden',
+	typeOptions: { expirable: true, password: true },
+	default: '',
+};
+
+/** Advanced endpoint overrides: sovereign clouds, egress proxies, the local vendor simulator. */
+export function endpointOverrideFields(apiExample: string, tokenExample: string): INodeProperties[] {
+	return [
+		{
+			displayName: 'Override Endpoints',
+			name: 'overrideEndpoints',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to call other endpoints than the region defaults (sovereign clouds, proxies, a local simulator)',
+		},
+		{
+			displayName: 'API Base URL',
+			name: 'apiBaseUrl',
+			type: 'string',
+			default: '',
+			placeholder: apiExample,
+			displayOptions: { show: { overrideEndpoints: [true] } },
+		},
+		{
+			displayName: 'Token Endpoint',
+			name: 'authEndpoint',
+			type: 'string',
+			default: '',
+			placeholder: tokenExample,
+			displayOptions: { show: { overrideEndpoints: [true] } },
+		},
+	];
+}

@@ -1,0 +1,112 @@
+/**
+ * Where each vendor lives. Credentials and transports both resolve URLs here, so the
+ * advanced base-URL overrides (sovereign clouds, proxies, the local simulator) behave the same
+ * for the token request, the credential test and every API call.
+ */
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
+
+export type Vendor = 'dataverse' | 'genesys' | 'vonage';
+
+export const VENDOR_NAMES: Record<Vendor, string> = {
+	dataverse: 'Dynamics 365 Contact Center (Dataverse)',
+	genesys: 'Genesys Cloud',
+	vonage: 'Vonage Contact Center',
+};
+
+/** Azure AD authority host per Microsoft cloud. */
+export const AZURE_AUTHORITY_HOSTS: Record<string, string> = {
+	public: 'https://login.microsoftonline.com',
+	usGov: 'https://login.microsoftonline.us',
+	china: 'https://login.chinacloudapi.cn',
+};
+
+/** Genesys Cloud regions (AWS region, domain), from Genesys' service-discovery package. */
+const GENESYS_REGION_TABLE: Array<[string, string, string]> = [
+	['Americas (US East)', 'us-east-1', 'mypurecloud.com'],
+	['Americas (US East 2, FedRAMP)', 'us-east-2', 'use2.us-gov-pure.cloud'],
+	['Americas (US West)', 'us-west-2', 'usw2.pure.cloud'],
+	['Americas (Canada)', 'ca-central-1', 'cac1.pure.cloud'],
+	['Americas (São Paulo)', 'sa-east-1', 'sae1.pure.cloud'],
+	['Americas (Mexico)', 'mx-central-1', 'mxc1.pure.cloud'],
+	['EMEA (Dublin)', 'eu-west-1', 'mypurecloud.ie'],
+	['EMEA (London)', 'eu-west-2', 'euw2.pure.cloud'],
+	['EMEA (Frankfurt)', 'eu-central-1', 'mypurecloud.de'],
+	['EMEA (Zurich)', 'eu-central-2', 'euc2.pure.cloud'],
+	['EMEA (UAE)', 'me-central-1', 'mec1.pure.cloud'],
+	['Asia Pacific (Tokyo)', 'ap-northeast-1', 'mypurecloud.jp'],
+	['Asia Pacific (Seoul)', 'ap-northeast-2', 'apne2.pure.cloud'],
+	['Asia Pacific (Osaka)', 'ap-northeast-3', 'apne3.pure.cloud'],
+	['Asia Pacific (Mumbai)', 'ap-south-1', 'aps1.pure.cloud'],
+	['Asia Pacific (Jakarta)', 'ap-southeast-1', 'apse1.pure.cloud'],
+	['Asia Pacific (Sydney)', 'ap-southeast-2', 'mypurecloud.com.au'],
+];
+
+export const GENESYS_REGIONS: Array<{ name: string; value: string }> = GENESYS_REGION_TABLE.map(
+	([label, awsRegion, domain]) => ({ name: `${label} — ${awsRegion} — ${domain}`, value: domain }),
+);
+
+export const VONAGE_REGIONS: Array<{ name: string; value: string }> = [
+	{ name: 'EMEA', value: 'emea' },
+	{ name: 'USA', value: 'nam' },
+	{ name: 'APAC', value: 'apac' },
+];
+
+/** Current Vonage docs use cc.vonage.com; the seed and older docs api.newvoicemedia.com. */
+export const VONAGE_DOMAINS: Array<{ name: string; value: string }> = [
+	{ name: 'cc.vonage.com (Current)', value: 'cc.vonage.com' },
+	{ name: 'api.newvoicemedia.com (Legacy)', value: 'api.newvoicemedia.com' },
+];
+
+/** Every Agents API call carries this versioned media type (seed: vonage-set-agent-presence). */
+export const VONAGE_ACCEPT = 'application/vnd.newvoicemedia.v1+json';
+
+const trimSlash = (url: string) => url.replace(/\/+$/, '');
+
+function override(credentials: ICredentialDataDecryptedObject, name: string): string | undefined {
+	if (credentials.overrideEndpoints !== true) return undefined;
+	const value = credentials[name];
+	return typeof value === 'string' && value.trim() !== '' ? trimSlash(value.trim()) : undefined;
+}
+
+/** `https://contoso.crm.dynamics.com` (or the override) without a trailing slash. */
+export function dataverseEnvironmentUrl(credentials: ICredentialDataDecryptedObject): string {
+	return trimSlash(String(credentials.environmentUrl ?? '').trim());
+}
+
+/** Web API root: `<environment URL>/api/data/v9.2`, unless overridden. */
+export function dataverseApiBase(credentials: ICredentialDataDecryptedObject): string {
+	return override(credentials, 'apiBaseUrl') ?? `${dataverseEnvironmentUrl(credentials)}/api/data/v9.2`;
+}
+
+export function dataverseTokenUrl(credentials: ICredentialDataDecryptedObject): string {
+	const authority = AZURE_AUTHORITY_HOSTS[String(credentials.cloud ?? 'public')] ?? AZURE_AUTHORITY_HOSTS.public;
+	return (
+		override(credentials, 'authEndpoint') ??
+		`${authority}/${encodeURIComponent(String(credentials.tenantId ?? ''))}/oauth2/v2.0/token`
+	);
+}
+
+/** Genesys API host: `https://api.<region domain>`. */
+export function genesysApiBase(credentials: ICredentialDataDecryptedObject): string {
+	return override(credentials, 'apiBaseUrl') ?? `https://api.${String(credentials.region ?? 'mypurecloud.com')}`;
+}
+
+/** Genesys login host token endpoint: `https://login.<region domain>/oauth/token`. */
+export function genesysTokenUrl(credentials: ICredentialDataDecryptedObject): string {
+	return (
+		override(credentials, 'authEndpoint') ??
+		`https://login.${String(credentials.region ?? 'mypurecloud.com')}/oauth/token`
+	);
+}
+
+/** Vonage base: `https://<region>.cc.vonage.com` (or the legacy domain). */
+export function vonageApiBase(credentials: ICredentialDataDecryptedObject): string {
+	return (
+		override(credentials, 'apiBaseUrl') ??
+		`https://${String(credentials.region ?? 'emea')}.${String(credentials.domain ?? 'cc.vonage.com')}`
+	);
+}
+
+export function vonageTokenUrl(credentials: ICredentialDataDecryptedObject): string {
+	return override(credentials, 'authEndpoint') ?? `${vonageApiBase(credentials)}/Auth/connect/token`;
+}
