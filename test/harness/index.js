@@ -1,0 +1,420 @@
+// @ts-check
+/**
+ * Runs workflows through n8n's real execution engine (n8n-core's WorkflowExecute) with this
+ * package loaded the way n8n loads it (PackageDirectoryLoader reading package.json's `n8n`
+ * section from dist/). n8n's own NodeTestHarness is not published, so this is ours: a node-types
+ * registry, a credentials helper that behaves like n8n's (runs our credentials'
+ * preAuthentication/authenticate, persists the refreshed token), and minimal additionalData.
+ */
+const path = require('node:path');
+const os = require('node:os');
+
+// n8n-core's InstanceSettings writes an encryption key into the user folder: keep it out of ~/.n8n.
+process.env.N8N_USER_FOLDER ??= path.join(os.tmpdir(), `n8n-harness-${process.pid}`);
+process.env.N8N_ENCRYPTION_KEY ??= 'harness-encryption-key';
+
+const {
+	PackageDirectoryLoader,
+	WorkflowExecute,
+	ExecutionLifecycleHooks,
+	ExecuteContext,
+	RoutingNode,
+	LoadOptionsContext,
+} = require('n8n-core');
+const {
+	Workflow,
+	NodeHelpers,
+	ICredentialsHelper,
+	createDeferredPromise,
+	isExpression,
+} = require('n8n-workflow');
+
+const PACKAGE_DIR = path.resolve(__dirname, '..', '..');
+const PACKAGE_NAME = require(path.join(PACKAGE_DIR, 'package.json')).name;
+
+/** A pass-through start node: the harness feeds the test's input items into it. */
+const INPUT_NODE_TYPE = 'harness.input';
+class HarnessInput {
+	description = {
+		displayName: 'Harness Input',
+		name: INPUT_NODE_TYPE,
+		group: ['input'],
+		version: 1,
+		description: 'Emits the items the test gives it',
+		defaults: { name: 'Input' },
+		inputs: ['main'],
+		outputs: ['main'],
+		properties: [],
+	};
+	/** @this {import('n8n-workflow').IExecuteFunctions} */
+	async execute() {
+		return [this.getInputData()];
+	}
+}
+
+let loaderPromise;
+/** @returns {Promise<PackageDirectoryLoader>} */
+function loadPackage() {
+	loaderPromise ??= (async () => {
+		const loader = new PackageDirectoryLoader(PACKAGE_DIR);
+		await loader.loadAll();
+		return loader;
+	})();
+	return loaderPromise;
+}
+
+class NodeTypes {
+	/** @param {PackageDirectoryLoader} loader */
+	constructor(loader) {
+		this.loader = loader;
+		this.extra = { [INPUT_NODE_TYPE]: new HarnessInput() };
+	}
+	getByName(type) {
+		if (this.extra[type]) return this.extra[type];
+		const short = type.startsWith(`${PACKAGE_NAME}.`) ? type.slice(PACKAGE_NAME.length + 1) : type;
+		const loaded = this.loader.nodeTypes[short];
+		if (!loaded) throw new Error(`Unknown node type ${type}`);
+		return loaded.type;
+	}
+	getByNameAndVersion(type, version) {
+		return NodeHelpers.getVersionedNodeType(this.getByName(type), version);
+	}
+	getKnownTypes() {
+		return this.loader.known.nodes;
+	}
+}
+
+/**
+ * Behaves like n8n's CredentialsHelper (packages/cli/src/credentials-helper.ts) for what nodes
+ * touch: defaults applied on decrypt, generic `authenticate` expressions resolved, and
+ * preAuthentication run when the expirable property is empty or after a 401, with the result
+ * persisted (here: in memory) so the next execution reuses the token.
+ */
+class TestCredentialsHelper extends ICredentialsHelper {
+	/** @param {PackageDirectoryLoader} loader */
+	constructor(loader) {
+		super();
+		this.loader = loader;
+		/** @type {Record<string, Record<string, any>>} stored credential data by type */
+		this.store = {};
+		this.preAuthenticationCalls = 0;
+	}
+	credentialType(type) {
+		const loaded = this.loader.credentialTypes[type];
+		if (!loaded) throw new Error(`Unknown credential type ${type}`);
+		return loaded.type;
+	}
+	setCredentials(map) {
+		this.store = JSON.parse(JSON.stringify(map));
+	}
+	getParentTypes() {
+		return [];
+	}
+	getCredentialsProperties(type) {
+		return this.credentialType(type).properties;
+	}
+	withDefaults(type, data) {
+		const properties = this.getCredentialsProperties(type);
+		const withDefaults = NodeHelpers.getNodeParameters(properties, data, true, false, null, null);
+		return { ...data, ...withDefaults };
+	}
+	async getDecrypted(_additionalData, _nodeCredentials, type) {
+		if (!this.store[type]) throw new Error(`No test credentials of type ${type}`);
+		return this.withDefaults(type, JSON.parse(JSON.stringify(this.store[type])));
+	}
+	async getCredentials() {
+		throw new Error('not used by the harness');
+	}
+	async updateCredentials(_nodeCredentials, type, data) {
+		this.store[type] = { ...this.store[type], ...data };
+	}
+	async updateCredentialsOauthTokenData() {}
+	isCredentialUsableByNode() {
+		return true;
+	}
+	async authenticate(credentials, typeName, requestOptions, workflow, node) {
+		const credentialType = this.credentialType(typeName);
+		const { authenticate } = credentialType;
+		if (typeof authenticate === 'function') return await authenticate(credentials, requestOptions);
+		if (!authenticate || authenticate.type !== 'generic') return requestOptions;
+		const resolve = (value) =>
+			isExpression(value)
+				? String(
+						workflow.expression.getSimpleParameterValue(
+							node,
+							value,
+							'internal',
+							{ $credentials: credentials },
+							undefined,
+							'',
+						) ?? '',
+					)
+				: value;
+		for (const [outerKey, outerValue] of Object.entries(authenticate.properties)) {
+			requestOptions[outerKey] ??= {};
+			for (const [key, value] of Object.entries(outerValue)) {
+				requestOptions[outerKey][resolve(key)] = resolve(value);
+			}
+		}
+		return requestOptions;
+	}
+	async preAuthentication(helpers, credentials, typeName, node, credentialsExpired) {
+		const credentialType = this.credentialType(typeName);
+		const expirable = credentialType.properties.find(
+			(p) => p.type === 'hidden' && p.typeOptions?.expirable === true,
+		);
+		if (!expirable || typeof credentialType.preAuthentication !== 'function') return undefined;
+		if (credentials[expirable.name] !== '' && !credentialsExpired) return undefined;
+		this.preAuthenticationCalls++;
+		const output = await credentialType.preAuthentication.call(helpers, credentials);
+		if (output[expirable.name] === undefined) return undefined;
+		if (node.credentials) {
+			await this.updateCredentials(node.credentials[typeName], typeName, output);
+			return Object.assign(credentials, output);
+		}
+		return undefined;
+	}
+	async runPreAuthentication(helpers, credentials, typeName) {
+		return await this.credentialType(typeName).preAuthentication?.call(helpers, credentials);
+	}
+	getOAuth2Options() {
+		return undefined;
+	}
+}
+
+/** What n8n's WorkflowExecuteAdditionalData.getBase() provides that our nodes can reach. */
+function makeAdditionalData(credentialsHelper, hooks) {
+	const base = 'http://127.0.0.1:5678';
+	return {
+		credentialsHelper,
+		hooks,
+		executeWorkflow: async () => {
+			throw new Error('sub-workflows are not used in these tests');
+		},
+		restApiUrl: `${base}/rest`,
+		instanceBaseUrl: `${base}/`,
+		formWaitingBaseUrl: `${base}/form-waiting`,
+		webhookBaseUrl: `${base}/webhook`,
+		webhookWaitingBaseUrl: `${base}/webhook-waiting`,
+		webhookTestBaseUrl: `${base}/webhook-test`,
+		currentNodeParameters: undefined,
+		executionTimeoutTimestamp: undefined,
+		userId: 'test-user',
+		variables: {},
+		setExecutionStatus: () => {},
+		sendDataToUI: () => {},
+		logAiEvent: () => {},
+		startRunnerTask: async () => {
+			throw new Error('task runners are not used in these tests');
+		},
+		getRunExecutionData: async () => undefined,
+	};
+}
+
+/**
+ * A test session: one credentials store shared by the workflows it runs, as one n8n instance
+ * shares stored credentials across executions.
+ * @param {{ credentials?: Record<string, Record<string, any>> }} [options]
+ */
+async function createHarness(options = {}) {
+	const loader = await loadPackage();
+	const nodeTypes = new NodeTypes(loader);
+	const credentialsHelper = new TestCredentialsHelper(loader);
+	credentialsHelper.setCredentials(options.credentials ?? {});
+
+	/**
+	 * Runs `nodes` (our nodes, as exported from the n8n editor: name, type, typeVersion,
+	 * parameters, credentials) chained after an input node that emits `input` items.
+	 * @param {{ nodes: any[], connections?: Record<string, any>, input?: Array<Record<string, any>>, settings?: any }} spec
+	 */
+	async function runWorkflow(spec) {
+		const inputNode = {
+			id: 'input',
+			name: 'Input',
+			type: INPUT_NODE_TYPE,
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: {},
+		};
+		const nodes = [inputNode, ...spec.nodes.map((n, i) => normalizeNode(n, i))];
+		const connections = spec.connections ?? chain(nodes);
+		const workflow = new Workflow({
+			id: 'test-workflow',
+			name: 'test',
+			nodes,
+			connections,
+			nodeTypes,
+			active: false,
+			settings: spec.settings ?? { executionOrder: 'v1' },
+		});
+		const hooks = new ExecutionLifecycleHooks('manual', 'test-execution', {
+			id: 'test-workflow',
+			name: 'test',
+			nodes,
+			connections,
+			active: false,
+			settings: {},
+		});
+		const done = createDeferredPromise();
+		hooks.addHandler('workflowExecuteAfter', (fullRunData) => done.resolve(fullRunData));
+		const additionalData = makeAdditionalData(credentialsHelper, hooks);
+		const items = (spec.input ?? [{}]).map((json) => ({ json }));
+		const runExecutionData = {
+			startData: {},
+			resultData: { runData: {} },
+			executionData: {
+				contextData: {},
+				metadata: {},
+				nodeExecutionStack: [{ node: inputNode, data: { main: [items] }, source: null }],
+				waitingExecution: {},
+				waitingExecutionSource: {},
+			},
+		};
+		const execute = new WorkflowExecute(additionalData, 'manual', runExecutionData);
+		await execute.processRunExecutionData(workflow);
+		/** @type {any} */
+		const run = await done.promise;
+		return new RunResult(run);
+	}
+
+	/**
+	 * Tests a credential the way n8n's credentials tester does: its `test.request` run through
+	 * n8n's RoutingNode with httpRequestWithAuthentication (so preAuthentication runs first).
+	 * @returns {Promise<{ status: 'OK' | 'Error', message: string }>}
+	 */
+	async function testCredential(type, data) {
+		const credentialType = credentialsHelper.credentialType(type);
+		const probe = new Workflow({
+			id: 'credential-test',
+			nodes: [],
+			connections: {},
+			nodeTypes,
+			active: false,
+		});
+		const node = {
+			id: 'temp',
+			name: 'Temp-Node',
+			type: 'harness.credentialTest',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: { temp: '' },
+			credentials: { [type]: { id: 'test', name: 'test' } },
+		};
+		const nodeType = {
+			description: {
+				displayName: 'Credential test',
+				name: 'harness.credentialTest',
+				group: ['input'],
+				version: 1,
+				description: '',
+				defaults: {},
+				inputs: ['main'],
+				outputs: ['main'],
+				credentials: [{ name: type, required: true }],
+				properties: [
+					{
+						displayName: 'Temp',
+						name: 'temp',
+						type: 'string',
+						default: '',
+						routing: { request: credentialType.test.request },
+					},
+				],
+			},
+		};
+		nodeTypes.extra[nodeType.description.name] = nodeType;
+		const saved = credentialsHelper.store[type];
+		credentialsHelper.store[type] = data;
+		const decrypted = { id: 'test', name: 'test', type, data: credentialsHelper.withDefaults(type, data) };
+		const hooks = new ExecutionLifecycleHooks('internal', 'credential-test', { nodes: [], connections: {} });
+		const additionalData = makeAdditionalData(credentialsHelper, hooks);
+		const context = new ExecuteContext(
+			probe,
+			node,
+			additionalData,
+			'internal',
+			{ resultData: { runData: {} } },
+			0,
+			[],
+			{ main: [[{ json: {} }]] },
+			{ node, data: {}, source: null },
+			[],
+		);
+		try {
+			await new RoutingNode(context, nodeType, decrypted).runNode();
+			return { status: 'OK', message: 'Connection successful!' };
+		} catch (error) {
+			return { status: 'Error', message: String(error.message), error };
+		} finally {
+			if (saved === undefined) delete credentialsHelper.store[type];
+			else credentialsHelper.store[type] = saved;
+		}
+	}
+
+	/**
+	 * Calls a node's `methods.loadOptions` / `methods.listSearch` method as the editor does.
+	 * @param {any} nodeSpec the node (type, parameters, credentials)
+	 * @param {'loadOptions' | 'listSearch'} kind
+	 */
+	async function callMethod(nodeSpec, kind, method, ...args) {
+		const node = normalizeNode(nodeSpec, 0);
+		const nodeType = nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
+		const workflow = new Workflow({ id: 'options', nodes: [node], connections: {}, nodeTypes, active: false });
+		const hooks = new ExecutionLifecycleHooks('internal', 'options', { nodes: [], connections: {} });
+		const additionalData = makeAdditionalData(credentialsHelper, hooks);
+		additionalData.currentNodeParameters = node.parameters;
+		const context = new LoadOptionsContext(workflow, node, additionalData, '', node.parameters);
+		const fn = nodeType.methods?.[kind]?.[method];
+		if (!fn) throw new Error(`${node.type} has no ${kind}.${method}`);
+		return await fn.call(context, ...args);
+	}
+
+	return { runWorkflow, testCredential, callMethod, credentialsHelper, nodeTypes, loader };
+}
+
+function normalizeNode(n, i) {
+	return {
+		id: n.id ?? `node-${i}`,
+		position: n.position ?? [200 * (i + 1), 0],
+		typeVersion: n.typeVersion ?? 1,
+		parameters: {},
+		...n,
+		type: n.type.includes('.') ? n.type : `${PACKAGE_NAME}.${n.type}`,
+	};
+}
+
+/** Default connections: each node feeds the next, in the order given. */
+function chain(nodes) {
+	const connections = {};
+	for (let i = 0; i < nodes.length - 1; i++) {
+		connections[nodes[i].name] = { main: [[{ node: nodes[i + 1].name, type: 'main', index: 0 }]] };
+	}
+	return connections;
+}
+
+class RunResult {
+	constructor(run) {
+		this.run = run;
+		this.status = run.status;
+		this.error = run.data.resultData.error;
+	}
+	/** The items a node emitted on an output (JSON only). */
+	items(nodeName, output = 0) {
+		const runs = this.run.data.resultData.runData[nodeName];
+		if (!runs) throw new Error(`Node "${nodeName}" did not run${this.error ? `: ${this.error.message}` : ''}`);
+		const task = runs[runs.length - 1];
+		if (task.error) throw Object.assign(new Error(`Node "${nodeName}" failed: ${task.error.message}`), { nodeError: task.error });
+		return (task.data?.main?.[output] ?? []).map((item) => item.json);
+	}
+	/** Full items, with pairedItem, for the nodes' item-linking contract. */
+	rawItems(nodeName, output = 0) {
+		const runs = this.run.data.resultData.runData[nodeName];
+		return runs[runs.length - 1].data?.main?.[output] ?? [];
+	}
+	nodeError(nodeName) {
+		const runs = this.run.data.resultData.runData[nodeName];
+		return runs?.[runs.length - 1]?.error;
+	}
+}
+
+module.exports = { createHarness, loadPackage, PACKAGE_NAME, PACKAGE_DIR };
