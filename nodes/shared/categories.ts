@@ -1,0 +1,96 @@
+/**
+ * Each vendor's native presence vocabulary mapped onto the shared categories (DESIGN.md).
+ */
+import type { PresenceCategory } from './presence';
+
+/**
+ * Dataverse's out-of-the-box presences: the same IDs in every organization
+ * (seed: dataverse-sync-agent-presence-howto.md).
+ */
+export const DATAVERSE_OOTB_PRESENCES: Record<string, { name: string; category: PresenceCategory }> = {
+	'f523f628-c07a-e811-8162-000d3aa11f50': { name: 'Available', category: 'available' },
+	'efdeb843-c07a-e811-8162-000d3aa11f50': { name: 'Busy', category: 'busy' },
+	'08971864-c07a-e811-8162-000d3aa11f50': { name: 'Busy DND', category: 'do_not_disturb' },
+	'70139190-c07a-e811-8162-000d3aa11f50': { name: 'Offline', category: 'offline' },
+	'3dacae76-c07a-e811-8162-000d3aa11f50': { name: 'Away', category: 'away' },
+};
+
+/**
+ * `msdyn_presence.msdyn_basepresencestatus` — the global choice `msdyn_basepresencestatus`
+ * (Microsoft's Dynamics 365 Customer Service entity reference): a custom presence's category.
+ */
+export const DATAVERSE_BASE_STATUS: Record<number, PresenceCategory> = {
+	192360000: 'available',
+	192360001: 'busy',
+	192360002: 'do_not_disturb',
+	192360003: 'away',
+	192360004: 'offline',
+};
+
+export const DATAVERSE_BASE_STATUS_BY_CATEGORY: Record<PresenceCategory, number> = {
+	available: 192360000,
+	busy: 192360001,
+	do_not_disturb: 192360002,
+	away: 192360003,
+	offline: 192360004,
+};
+
+export function dataverseCategory(presenceId: string | null | undefined, baseStatus?: number | null): PresenceCategory | null {
+	if (presenceId) {
+		const known = DATAVERSE_OOTB_PRESENCES[presenceId.toLowerCase()];
+		if (known) return known.category;
+	}
+	return baseStatus != null ? (DATAVERSE_BASE_STATUS[baseStatus] ?? null) : null;
+}
+
+/**
+ * Genesys Cloud system presences (SystemPresence names, upper- or title-case). On Queue means
+ * the agent is taking ACD work; Genesys treats it as available for routing.
+ */
+const GENESYS_SYSTEM: Record<string, PresenceCategory> = {
+	AVAILABLE: 'available',
+	ON_QUEUE: 'available',
+	BUSY: 'busy',
+	MEETING: 'busy',
+	TRAINING: 'busy',
+	AWAY: 'away',
+	BREAK: 'away',
+	MEAL: 'away',
+	IDLE: 'away',
+	OFFLINE: 'offline',
+};
+
+export function genesysCategory(systemPresence: string | null | undefined): PresenceCategory | null {
+	if (!systemPresence) return null;
+	return GENESYS_SYSTEM[systemPresence.trim().toUpperCase().replace(/[\s-]+/g, '_')] ?? null;
+}
+
+/** The system presence whose primary definition a category resolves to in Genesys. */
+export const GENESYS_SYSTEM_BY_CATEGORY: Record<PresenceCategory, string> = {
+	available: 'Available',
+	busy: 'Busy',
+	do_not_disturb: 'Busy',
+	away: 'Away',
+	offline: 'Offline',
+};
+
+/** Vonage `category.categoryType` (Ready, Away, ExtendedAway, LoggedOut). */
+const VONAGE_CATEGORY: Record<string, PresenceCategory> = {
+	Ready: 'available',
+	Away: 'away',
+	ExtendedAway: 'away',
+	LoggedOut: 'offline',
+};
+
+export function vonageCategory(categoryType: string | null | undefined): PresenceCategory | null {
+	return categoryType ? (VONAGE_CATEGORY[categoryType] ?? null) : null;
+}
+
+/** Vonage has no busy category: a busy agent is best expressed as Away (not offered work). */
+export const VONAGE_CATEGORY_TYPES_BY_CATEGORY: Record<PresenceCategory, string[]> = {
+	available: ['Ready'],
+	busy: ['Away'],
+	do_not_disturb: ['Away', 'ExtendedAway'],
+	away: ['Away', 'ExtendedAway'],
+	offline: ['LoggedOut'],
+};
