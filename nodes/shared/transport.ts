@@ -42,7 +42,7 @@ export interface VendorConfig {
 
 export interface VendorRequest {
 	method: IHttpRequestMethods;
-	/** Path below the vendor's API base, e.g. `/api/v2/systempresences`. */
+	/** Path below the vendor's API base, e.g. `/api/v2/systempresences`, or a vendor-given absolute next-page URL. */
 	path: string;
 	qs?: IDataObject;
 	body?: IDataObject | IDataObject[];
@@ -72,7 +72,8 @@ export async function vendorRequest<T = unknown>(
 	const credentials = await ctx.getCredentials(config.credentialType);
 	const options: IHttpRequestOptions = {
 		method: request.method,
-		url: `${config.baseUrl(credentials)}${request.path}`,
+		// Vendors hand out absolute next-page links (OData @odata.nextLink, Genesys nextUri).
+		url: /^https?:\/\//i.test(request.path) ? request.path : `${config.baseUrl(credentials)}${request.path}`,
 		qs: request.qs,
 		body: request.body,
 		headers: { Accept: 'application/json', ...config.headers, ...request.headers },

@@ -1,0 +1,64 @@
+/**
+ * The one place that talks HTTP to Dataverse: `<environment URL>/api/data/v9.2` (or the
+ * credential's override), bearer token from the dynamicsContactCenterApi credential, OData
+ * headers, service-protection 429s (Retry-After) and errors from nodes/shared, and
+ * `@odata.nextLink` pagination.
+ */
+import type { IDataObject } from 'n8n-workflow';
+
+import { VENDOR_NAMES, dataverseApiBase } from '../../shared/endpoints';
+import type { HttpFailure, VendorErrorDetails } from '../../shared/errors';
+import type { RequestContext, VendorConfig, VendorRequest } from '../../shared/transport';
+import { vendorRequest } from '../../shared/transport';
+
+export const DATAVERSE_CREDENTIAL = 'dynamicsContactCenterApi';
+
+/** Dataverse Web API errors: `{ error: { code, message } }`; the request ID comes back as a header. */
+function dataverseErrorDetails(failure: HttpFailure): VendorErrorDetails {
+	const error = ((failure.body ?? {}) as IDataObject).error as IDataObject | undefined;
+	const message = typeof error?.message === 'string' ? error.message : undefined;
+	const code = typeof error?.code === 'string' && error.code ? ` [${error.code}]` : '';
+	return {
+		message: message ? `${message}${code}` : undefined,
+		correlationId: failure.headers['x-ms-service-request-id'] ?? failure.headers['req_id'],
+	};
+}
+
+export const dataverseConfig: VendorConfig = {
+	credentialType: DATAVERSE_CREDENTIAL,
+	vendorName: VENDOR_NAMES.dataverse,
+	baseUrl: dataverseApiBase,
+	headers: {
+		'Content-Type': 'application/json; charset=utf-8',
+		'OData-MaxVersion': '4.0',
+		'OData-Version': '4.0',
+	},
+	errorDetails: dataverseErrorDetails,
+};
+
+export async function dataverseRequest<T = IDataObject>(ctx: RequestContext, request: VendorRequest): Promise<T> {
+	return await vendorRequest<T>(ctx, dataverseConfig, request);
+}
+
+/**
+ * Reads an entity set following `@odata.nextLink` until the last page or `limit` rows.
+ * `Prefer: odata.maxpagesize` sets the page size (Dataverse's default is 5,000).
+ */
+export async function dataversePaginate(
+	ctx: RequestContext,
+	request: VendorRequest,
+	options: { limit?: number; pageSize?: number } = {},
+): Promise<IDataObject[]> {
+	const out: IDataObject[] = [];
+	const prefer = `odata.maxpagesize=${options.pageSize ?? 500}`;
+	let next: VendorRequest | undefined = { ...request, headers: { ...request.headers, Prefer: prefer } };
+	while (next) {
+		const page: IDataObject = await dataverseRequest<IDataObject>(ctx, next);
+		out.push(...((page.value as IDataObject[]) ?? []));
+		if (options.limit !== undefined && out.length >= options.limit) return out.slice(0, options.limit);
+		const link = page['@odata.nextLink'];
+		// The next link already carries the query (with $skiptoken): send it as given.
+		next = typeof link === 'string' ? { method: 'GET', path: link, headers: { Prefer: prefer } } : undefined;
+	}
+	return out;
+}

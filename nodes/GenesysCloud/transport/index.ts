@@ -1,0 +1,65 @@
+/**
+ * The one place that talks HTTP to Genesys Cloud: `https://api.<region>` (or the credential's
+ * override), bearer token from the genesysCloudPresenceApi credential, retries and errors from
+ * nodes/shared, and Genesys' entity-listing pagination.
+ */
+import type { IDataObject } from 'n8n-workflow';
+
+import { VENDOR_NAMES, genesysApiBase } from '../../shared/endpoints';
+import type { HttpFailure, VendorErrorDetails } from '../../shared/errors';
+import type { RequestContext, VendorConfig, VendorRequest } from '../../shared/transport';
+import { vendorRequest } from '../../shared/transport';
+
+export const GENESYS_CREDENTIAL = 'genesysCloudPresenceApi';
+
+/** Genesys ErrorBody: `{ message, code, status, contextId, details, errors }` + ININ-Correlation-Id header. */
+function genesysErrorDetails(failure: HttpFailure): VendorErrorDetails {
+	const body = (failure.body ?? {}) as IDataObject;
+	return {
+		message: typeof body.message === 'string' ? body.message : undefined,
+		correlationId:
+			failure.headers['inin-correlation-id'] ?? (typeof body.contextId === 'string' ? body.contextId : undefined),
+	};
+}
+
+export const genesysConfig: VendorConfig = {
+	credentialType: GENESYS_CREDENTIAL,
+	vendorName: VENDOR_NAMES.genesys,
+	baseUrl: genesysApiBase,
+	headers: { 'Content-Type': 'application/json' },
+	errorDetails: genesysErrorDetails,
+};
+
+export async function genesysRequest<T = IDataObject>(ctx: RequestContext, request: VendorRequest): Promise<T> {
+	return await vendorRequest<T>(ctx, genesysConfig, request);
+}
+
+interface EntityListing {
+	entities?: IDataObject[];
+	pageNumber?: number;
+	pageCount?: number;
+	nextUri?: string | null;
+}
+
+/**
+ * Follows Genesys' page-number pagination (`pageNumber`/`pageSize`, answer `pageCount`) until the
+ * last page or `limit` items.
+ */
+export async function genesysPaginate(
+	ctx: RequestContext,
+	request: VendorRequest,
+	options: { limit?: number; pageSize?: number } = {},
+): Promise<IDataObject[]> {
+	const pageSize = options.pageSize ?? 100;
+	const out: IDataObject[] = [];
+	for (let pageNumber = 1; ; pageNumber++) {
+		const page = await genesysRequest<EntityListing>(ctx, {
+			...request,
+			qs: { ...request.qs, pageSize, pageNumber },
+		});
+		out.push(...(page.entities ?? []));
+		if (options.limit !== undefined && out.length >= options.limit) return out.slice(0, options.limit);
+		const pageCount = page.pageCount ?? (page.nextUri ? pageNumber + 1 : pageNumber);
+		if (pageNumber >= pageCount || (page.entities ?? []).length === 0) return out;
+	}
+}
