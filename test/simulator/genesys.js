@@ -1,0 +1,567 @@
+// @ts-check
+'use strict';
+/**
+ * Genesys Cloud: login host (/genesys-login, OAuth client credentials with HTTP
+ * Basic) and API host (/genesys/api/v2: presence definitions old and new,
+ * system presences, user presences, bulk, users, user search).
+ * Shapes follow the Platform API SDK models (OrganizationPresence,
+ * OrganizationPresenceDefinition, UserPresence, ErrorBody, UserEntityListing,
+ * UsersSearchResponse).
+ */
+const common = require('./common');
+const { HttpError, uuid, guidFrom, clone } = common;
+
+const DEFAULT_CLIENT = {
+	clientId: 'b7f1c2d4-5e6f-4a8b-9c0d-1e2f3a4b5c6d',
+	clientSecret: 'sim-genesys-client-secret',
+};
+
+/** System presences (GET /systempresences): id is the upper-case constant. */
+const SYSTEM_PRESENCES = ['Available', 'Away', 'Break', 'Busy', 'Idle', 'Meal', 'Meeting', 'Offline', 'On Queue', 'Training'];
+const systemId = (/** @type {string} */ name) => name.toUpperCase().replace(/ /g, '_');
+
+/** Primary definition ids as a real org returns them from /api/v2/presencedefinitions. */
+const PRIMARY_IDS = {
+	Available: '6a3af858-942f-489d-9700-5f9bcdcdae9b',
+	Away: '5e5c5c66-ea97-4e7f-ac41-6424784829f2',
+	Break: '227b37e2-f1d0-4dd0-8f50-badd7cf6d158',
+	Busy: '31fe3bac-dea6-44b7-bed7-47f91660a1a0',
+	Idle: '7ffa01cd-7866-4ad7-8faa-31e11b42f51f',
+	Meal: '3fd96123-badb-4f69-bc03-1b1ccc6d8014',
+	Meeting: 'bbdff279-7ae1-48ea-bade-7831d7234c64',
+	Offline: 'ccf3c10a-aa2c-4845-8e8d-f59fa48c58e5',
+	'On Queue': 'e08eaf1b-ee47-4fa9-a231-1200e284798f',
+	Training: 'd2390a99-8546-bad9-8f0a-219548e8aeb0',
+};
+
+const CUSTOM_IDS = {
+	busyDnd: guidFrom('gc-def-Busy - DND'),
+	lunch: guidFrom('gc-def-Lunch'),
+	deactivated: guidFrom('gc-def-Old Break (retired) 1'),
+};
+
+const ADMIN_USER_ID = guidFrom('gc-user-admin');
+const SEED_DATE = '2024-05-01T08:00:00.000Z';
+const USER_COUNT = 125;
+const BULK_LIMIT = 50;
+
+const IDS = {
+	presence: PRIMARY_IDS,
+	custom: CUSTOM_IDS,
+	users: Object.fromEntries(common.PEOPLE.map((p) => [p.key, guidFrom(`gc-user-${p.key}`)])),
+	userCount: USER_COUNT,
+	bulkLimit: BULK_LIMIT,
+};
+
+/** Custom definitions: [label, systemPresence]. 50 active ones make 3+ pages of 25. */
+function customDefinitionSeeds() {
+	/** @type {[string,string,boolean][]} */
+	const out = [
+		['Busy - DND', 'Busy', false],
+		['Lunch', 'Meal', false],
+	];
+	const topics = ['Coaching', 'Back Office', 'Project Work', 'Email Catch-up', 'Team Huddle', 'Quality Review', 'Admin Time', 'Callback Work', 'Escalations', 'Onboarding'];
+	const kinds = [['Meeting', 'Meeting'], ['Busy', 'Busy'], ['Away', 'Away'], ['Training', 'Training'], ['Break', 'Break']];
+	for (const t of topics) for (const [suffix, sys] of kinds) if (out.length < 50) out.push([`${t} - ${suffix}`, sys, false]);
+	for (let i = 1; i <= 5; i++) out.push([`Old Break (retired) ${i}`, 'Break', true]);
+	return out;
+}
+
+function seedDefinitions() {
+	const createdBy = { id: ADMIN_USER_ID, selfUri: `/api/v2/users/${ADMIN_USER_ID}` };
+	const base = { createdBy, createdDate: SEED_DATE, modifiedBy: createdBy, modifiedDate: SEED_DATE, divisionId: '*' };
+	const primary = SYSTEM_PRESENCES.map((sys) => ({
+		...base,
+		id: /** @type {any} */ (PRIMARY_IDS)[sys],
+		languageLabels: { en_US: sys },
+		systemPresence: sys,
+		deactivated: false,
+		primary: true,
+		type: 'System',
+	}));
+	const custom = customDefinitionSeeds().map(([label, sys, deactivated]) => ({
+		...base,
+		id: guidFrom(`gc-def-${label}`),
+		name: label,
+		languageLabels: { en_US: label },
+		systemPresence: sys,
+		deactivated,
+		primary: false,
+		type: 'User',
+	}));
+	return [...primary, ...custom];
+}
+
+function seedUsers() {
+	const people = common.PEOPLE.map((p) => ({ id: guidFrom(`gc-user-${p.key}`), name: `${p.first} ${p.last}`, email: p.email }));
+	const more = [];
+	for (let i = people.length + 1; i <= USER_COUNT; i++) {
+		const n = String(i).padStart(3, '0');
+		more.push({ id: guidFrom(`gc-user-${n}`), name: `Agent ${n}`, email: `agent${n}@contoso.com` });
+	}
+	return [...people, ...more].map((u, i) => ({
+		id: u.id,
+		name: u.name,
+		division: { id: guidFrom('gc-division-home'), name: 'Home', selfUri: `/api/v2/authorization/divisions/${guidFrom('gc-division-home')}` },
+		chat: { jabberId: `${u.id.slice(0, 8)}@simulator.orgspan.com` },
+		email: u.email,
+		primaryContactInfo: [{ address: u.email, mediaType: 'EMAIL', type: 'PRIMARY' }],
+		addresses: [],
+		state: 'active',
+		title: i < 5 ? 'Contact Centre Agent' : 'Agent',
+		username: u.email,
+		version: 1,
+		acdAutoAnswer: false,
+		selfUri: `/api/v2/users/${u.id}`,
+	}));
+}
+
+/** Every user starts Offline on PURECLOUD; the cross-vendor people start Available. */
+function seedPresences(/** @type {any[]} */ users) {
+	const people = new Set(Object.values(IDS.users));
+	return Object.fromEntries(
+		users.map((u) => [
+			u.id,
+			{
+				primarySource: 'PURECLOUD',
+				sources: {
+					PURECLOUD: {
+						presenceDefinitionId: people.has(u.id) ? PRIMARY_IDS.Available : PRIMARY_IDS.Offline,
+						message: '',
+						modifiedDate: SEED_DATE,
+					},
+				},
+			},
+		]),
+	);
+}
+
+/** @param {any} ctx */
+function createVendor(ctx) {
+	const state = { definitions: [], users: [], presences: /** @type {Record<string, any>} */ ({}) };
+	const reset = () => {
+		state.definitions = seedDefinitions();
+		state.users = seedUsers();
+		state.presences = seedPresences(state.users);
+		if (ctx.seed) applySeed(state, ctx.seed);
+	};
+	reset();
+
+	const api = common.createRouter();
+	const login = common.createRouter();
+	const h = handlers(ctx, state);
+	login.add('POST', '/oauth/token', h.token);
+	const authed = (/** @type {Function} */ fn) => (/** @type {any} */ rq) => (h.authenticate(rq), fn(rq));
+	const routes = [
+		['GET', '/api/v2/presencedefinitions', h.listDefinitionsV1],
+		['POST', '/api/v2/presencedefinitions', h.createDefinitionV1],
+		['GET', '/api/v2/presencedefinitions/:id', h.getDefinitionV1],
+		['PUT', '/api/v2/presencedefinitions/:id', h.updateDefinitionV1],
+		['DELETE', '/api/v2/presencedefinitions/:id', h.deleteDefinition],
+		['GET', '/api/v2/presence/definitions', h.listDefinitionsV2],
+		['POST', '/api/v2/presence/definitions', h.createDefinitionV2],
+		['GET', '/api/v2/presence/definitions/:id', h.getDefinitionV2],
+		['PUT', '/api/v2/presence/definitions/:id', h.updateDefinitionV2],
+		['DELETE', '/api/v2/presence/definitions/:id', h.deleteDefinition],
+		['GET', '/api/v2/systempresences', h.systemPresences],
+		['PUT', '/api/v2/users/presences/bulk', h.bulk],
+		['GET', '/api/v2/users/:userId/presences/:sourceId', h.getUserPresence],
+		['PATCH', '/api/v2/users/:userId/presences/:sourceId', h.patchUserPresence],
+		['GET', '/api/v2/users', h.listUsers],
+		['POST', '/api/v2/users/search', h.searchUsers],
+		['GET', '/api/v2/users/:userId', h.getUser],
+	];
+	for (const [m, p, fn] of routes) api.add(/** @type {string} */ (m), /** @type {string} */ (p), authed(/** @type {Function} */ (fn)));
+
+	return {
+		name: 'genesys',
+		client: ctx.client,
+		state,
+		reset,
+		mounts: [
+			{ prefix: '/genesys-login', recordPrefix: '', router: login },
+			{ prefix: '/genesys', recordPrefix: '', router: api },
+		],
+		isTokenPath: (/** @type {string} */ p) => p === '/oauth/token',
+		/** Every Genesys response carries a correlation id. */
+		decorate: (/** @type {Record<string,string>} */ headers) => ({ 'ININ-Correlation-Id': uuid(), ...headers }),
+		errorBody,
+	};
+}
+
+/** Seed overrides: `{ users?: [...], definitions?: [...] }` replace/extend the defaults. */
+function applySeed(/** @type {any} */ state, /** @type {any} */ seed) {
+	if (Array.isArray(seed.definitions)) state.definitions.push(...clone(seed.definitions));
+	if (Array.isArray(seed.users)) {
+		state.users.push(...clone(seed.users));
+		Object.assign(state.presences, seedPresences(seed.users));
+	}
+}
+
+const ERROR_CODES = {
+	400: 'bad.request',
+	401: 'bad.credentials',
+	403: 'missing.permissions',
+	404: 'not.found',
+	405: 'method.not.allowed',
+	406: 'not.acceptable',
+	409: 'conflict',
+	415: 'unsupported.media.type',
+	429: 'too.many.requests',
+	500: 'internal.server.error',
+	502: 'bad.gateway',
+	503: 'service.unavailable',
+	504: 'gateway.timeout',
+};
+
+/**
+ * ErrorBody as the Platform API returns it. The 429 message mirrors Genesys'
+ * wording; for other injected faults a generic message is used.
+ * @param {number} status @param {string} [message] @param {any} [fault]
+ */
+function errorBody(status, message, fault) {
+	const code = /** @type {any} */ (ERROR_CODES)[status] || 'error';
+	const retry = fault && fault.retryAfter !== undefined ? fault.retryAfter : 60;
+	const msg =
+		message ||
+		(status === 429
+			? `Rate limit exceeded the maximum. Retry the request in [${retry}] seconds`
+			: `The request could not be completed (simulated HTTP ${status}).`);
+	return { message: msg, code, status, contextId: uuid(), details: [], errors: [] };
+}
+
+const fail = (/** @type {number} */ status, /** @type {string} */ message, /** @type {string} [code] */ code) => {
+	const body = errorBody(status, message);
+	if (code) body.code = code;
+	return new HttpError(status, body);
+};
+
+/** @param {any} ctx @param {any} state */
+function handlers(ctx, state) {
+	const findDef = (/** @type {string} */ id) => state.definitions.find((/** @type {any} */ d) => d.id === id);
+	const findUser = (/** @type {string} */ id) => state.users.find((/** @type {any} */ u) => u.id === id);
+	const requireUser = (/** @type {string} */ id) => findUser(id) || throwIt(fail(404, `User not found: ${id}`, 'not.found'));
+	const requireDef = (/** @type {string} */ id) => findDef(id) || throwIt(fail(404, `Presence definition not found: ${id}`, 'not.found'));
+
+	return {
+		/** POST /oauth/token on the login host: Basic client auth + client_credentials. */
+		token(/** @type {any} */ rq) {
+			const basic = parseBasic(rq.headers.authorization);
+			const grant = rq.body && rq.body.grant_type;
+			if (!basic) throw oauthError(401, 'invalid_client', 'client authentication required (HTTP Basic)');
+			if (basic.id !== ctx.client.clientId) throw oauthError(401, 'invalid_client', 'client not found');
+			if (basic.secret !== ctx.client.clientSecret) throw oauthError(401, 'invalid_client', 'authentication failed');
+			if (grant !== 'client_credentials') throw oauthError(400, 'unsupported_grant_type', 'grant type not supported');
+			const access_token = ctx.tokens.issue('genesys', { clientId: basic.id, ttlSeconds: ctx.ttlSeconds });
+			return { status: 200, body: { access_token, token_type: 'bearer', expires_in: ctx.ttlSeconds } };
+		},
+
+		authenticate(/** @type {any} */ rq) {
+			const check = ctx.tokens.check('genesys', common.bearerOf(rq.headers));
+			if (check.ok) return;
+			if (check.reason === 'missing') {
+				throw fail(401, 'No authentication bearer token specified in authorization header.', 'authentication.required');
+			}
+			throw fail(401, 'Invalid login credentials.', 'bad.credentials');
+		},
+
+		listDefinitionsV1(/** @type {any} */ rq) {
+			const { pageNumber, pageSize } = paging(rq.query, 25);
+			const deleted = String(rq.query.deleted || 'false').toLowerCase();
+			if (!['true', 'false', 'all'].includes(deleted)) throw fail(400, `Invalid value for deleted: ${rq.query.deleted}. Use TRUE, FALSE or ALL.`);
+			const all = state.definitions.filter((/** @type {any} */ d) => deleted === 'all' || d.deactivated === (deleted === 'true'));
+			const entities = common.pageOf(all, pageNumber, pageSize).map((/** @type {any} */ d) => toOrgPresence(d, rq.query.localeCode));
+			return { status: 200, body: listing('/api/v2/presencedefinitions', entities, all.length, pageNumber, pageSize, { deleted: rq.query.deleted, localeCode: rq.query.localeCode }) };
+		},
+		getDefinitionV1: (/** @type {any} */ rq) => ({ status: 200, body: toOrgPresence(requireDef(rq.params.id), rq.query.localeCode) }),
+		createDefinitionV1: (/** @type {any} */ rq) => ({ status: 200, body: toOrgPresence(createDefinition(state, rq.body)) }),
+		updateDefinitionV1: (/** @type {any} */ rq) => ({ status: 200, body: toOrgPresence(updateDefinition(requireDef(rq.params.id), rq.body)) }),
+
+		listDefinitionsV2(/** @type {any} */ rq) {
+			// ASSUMPTION: deactivated=true lists active and deactivated definitions, false (default) only active ones.
+			const deactivated = String(rq.query.deactivated || 'false').toLowerCase();
+			if (!['true', 'false'].includes(deactivated)) throw fail(400, `Invalid value for deactivated: ${rq.query.deactivated}. Use TRUE or FALSE.`);
+			const all = state.definitions.filter((/** @type {any} */ d) => deactivated === 'true' || !d.deactivated);
+			return {
+				status: 200,
+				body: { total: all.length, entities: all.map((/** @type {any} */ d) => toDefinitionV2(d, rq.query.localeCode)), selfUri: '/api/v2/presence/definitions' },
+			};
+		},
+		getDefinitionV2: (/** @type {any} */ rq) => ({ status: 200, body: toDefinitionV2(requireDef(rq.params.id), rq.query.localeCode) }),
+		createDefinitionV2: (/** @type {any} */ rq) => ({ status: 200, body: toDefinitionV2(createDefinition(state, rq.body)) }),
+		updateDefinitionV2: (/** @type {any} */ rq) => ({ status: 200, body: toDefinitionV2(updateDefinition(requireDef(rq.params.id), rq.body)) }),
+
+		/** DELETE (both APIs): primary definitions stay; others are deactivated (soft delete, as `deleted=` shows). */
+		deleteDefinition(/** @type {any} */ rq) {
+			const def = requireDef(rq.params.id);
+			if (def.primary) throw fail(400, 'Primary (system) presence definitions cannot be deleted.');
+			def.deactivated = true;
+			def.modifiedDate = new Date().toISOString();
+			return { status: 204 };
+		},
+
+		systemPresences: () => ({
+			status: 200,
+			body: SYSTEM_PRESENCES.map((name) => ({ id: systemId(name), name, selfUri: `/api/v2/systempresences/${systemId(name)}` })),
+		}),
+
+		getUserPresence(/** @type {any} */ rq) {
+			requireUser(rq.params.userId);
+			return { status: 200, body: userPresence(state, rq.params.userId, sourceKey(rq.params.sourceId)) };
+		},
+
+		patchUserPresence(/** @type {any} */ rq) {
+			requireUser(rq.params.userId);
+			const body = rq.body;
+			if (!body || typeof body !== 'object' || Array.isArray(body)) throw fail(400, 'A UserPresence body is required.');
+			if (!body.presenceDefinition && body.message === undefined && body.primary === undefined) {
+				throw fail(400, 'Provide at least one of presenceDefinition, message or primary.');
+			}
+			if (body.presenceDefinition) checkDefinitionId(body.presenceDefinition.id);
+			const source = sourceKey(rq.params.sourceId);
+			setPresence(state, rq.params.userId, source, body);
+			return { status: 200, body: userPresence(state, rq.params.userId, source) };
+		},
+
+		bulk(/** @type {any} */ rq) {
+			const list = rq.body;
+			if (!Array.isArray(list)) throw fail(400, 'The request body must be a list of UserPresence objects.');
+			if (list.length > BULK_LIMIT) {
+				throw fail(400, `Too many user presences in one request: ${list.length}. The maximum is ${BULK_LIMIT} per call.`);
+			}
+			// ASSUMPTION: the whole batch is validated first and rejected on the first bad entry.
+			list.forEach((item, i) => {
+				if (!item || !item.id) throw fail(400, `Entry ${i}: id (the user id) is required.`);
+				if (!findUser(item.id)) throw fail(400, `Entry ${i}: user not found: ${item.id}`);
+				if (!item.presenceDefinition || !item.presenceDefinition.id) throw fail(400, `Entry ${i}: presenceDefinition.id is required.`);
+				checkDefinitionId(item.presenceDefinition.id, i);
+			});
+			const out = list.map((item) => {
+				const source = sourceKey(item.source || 'PURECLOUD');
+				setPresence(state, item.id, source, item);
+				return { id: item.id, ...userPresence(state, item.id, source) };
+			});
+			return { status: 200, body: out };
+		},
+
+		listUsers(/** @type {any} */ rq) {
+			const { pageNumber, pageSize } = paging(rq.query, 25, 500);
+			const all = state.users.filter((/** @type {any} */ u) => u.state === (rq.query.state || 'active'));
+			const entities = common.pageOf(all, pageNumber, pageSize).map((/** @type {any} */ u) => withExpand(state, u, rq.query.expand));
+			return { status: 200, body: listing('/api/v2/users', entities, all.length, pageNumber, pageSize, {}) };
+		},
+		getUser: (/** @type {any} */ rq) => ({ status: 200, body: withExpand(state, requireUser(rq.params.userId), rq.query.expand) }),
+
+		/** POST /users/search: EXACT / CONTAINS / STARTS_WITH on email, name, id, username. */
+		searchUsers(/** @type {any} */ rq) {
+			const body = rq.body || {};
+			if (!Array.isArray(body.query) || body.query.length === 0) throw fail(400, 'query is required and must contain at least one criterion.');
+			const pageSize = body.pageSize ?? 25;
+			const pageNumber = body.pageNumber ?? 1;
+			if (!(pageSize >= 1 && pageSize <= 100) || !(pageNumber >= 1)) throw fail(400, 'pageSize must be 1..100 and pageNumber >= 1.');
+			const hits = state.users.filter((/** @type {any} */ u) => body.query.every((/** @type {any} */ c) => criterionMatches(u, c)));
+			const results = common.pageOf(hits, pageNumber, pageSize).map((/** @type {any} */ u) => withExpand(state, u, body.expand));
+			return {
+				status: 200,
+				body: { total: hits.length, pageCount: Math.ceil(hits.length / pageSize), pageSize, pageNumber, types: ['users'], results },
+			};
+		},
+	};
+
+	function checkDefinitionId(/** @type {string} */ id, /** @type {number} [entry] */ entry) {
+		const def = findDef(id);
+		const where = entry === undefined ? '' : `Entry ${entry}: `;
+		// ASSUMPTION: an unknown or deactivated definition is a 400 bad.request (the target is the body, not the URL).
+		if (!def) throw fail(400, `${where}Invalid presence definition id: ${id}`);
+		if (def.deactivated) throw fail(400, `${where}Presence definition ${id} is deactivated.`);
+	}
+}
+
+const throwIt = (/** @type {Error} */ e) => {
+	throw e;
+};
+
+/** OAuth error as the Genesys login service answers it. */
+function oauthError(/** @type {number} */ status, /** @type {string} */ error, /** @type {string} */ description) {
+	// ASSUMPTION: Genesys login errors carry both `description` and `error_description` with the same text.
+	return new HttpError(status, { error, description, error_description: description });
+}
+
+function parseBasic(/** @type {string|undefined} */ header) {
+	const m = /^Basic\s+(.+)$/i.exec(header || '');
+	if (!m) return null;
+	const decoded = Buffer.from(m[1], 'base64').toString('utf8');
+	const i = decoded.indexOf(':');
+	return i < 0 ? null : { id: decoded.slice(0, i), secret: decoded.slice(i + 1) };
+}
+
+/** `purecloud` (any case) is the PURECLOUD source; other source ids are kept as given. */
+const sourceKey = (/** @type {string} */ s) => (String(s).toUpperCase() === 'PURECLOUD' ? 'PURECLOUD' : s);
+
+function paging(/** @type {any} */ q, /** @type {number} */ defSize, /** @type {number} */ maxSize = 100) {
+	const pageNumber = common.intParam(q.pageNumber, 1);
+	const pageSize = common.intParam(q.pageSize, defSize);
+	if (!(pageNumber >= 1)) throw fail(400, `Invalid pageNumber: ${q.pageNumber}`);
+	if (!(pageSize >= 1 && pageSize <= maxSize)) throw fail(400, `Invalid pageSize: ${q.pageSize}. Must be between 1 and ${maxSize}.`);
+	return { pageNumber, pageSize };
+}
+
+/** The entity listing envelope with Genesys' relative URIs (absent when not applicable). */
+function listing(/** @type {string} */ base, /** @type {any[]} */ entities, /** @type {number} */ total, /** @type {number} */ pageNumber, /** @type {number} */ pageSize, /** @type {any} */ extra) {
+	const pageCount = Math.max(1, Math.ceil(total / pageSize));
+	const uri = (/** @type {number} */ n) => {
+		const q = new URLSearchParams({ pageSize: String(pageSize), pageNumber: String(n) });
+		for (const [k, v] of Object.entries(extra)) if (v !== undefined) q.set(k, String(v));
+		return `${base}?${q}`;
+	};
+	/** @type {any} */
+	const out = { entities, pageSize, pageNumber, total, firstUri: uri(1), selfUri: uri(pageNumber), lastUri: uri(pageCount), pageCount };
+	if (pageNumber < pageCount) out.nextUri = uri(pageNumber + 1);
+	if (pageNumber > 1) out.previousUri = uri(pageNumber - 1);
+	return out;
+}
+
+function labelsFor(/** @type {any} */ def, /** @type {string|undefined} */ localeCode) {
+	if (!localeCode || localeCode.toUpperCase() === 'ALL') return { ...def.languageLabels };
+	const key = Object.keys(def.languageLabels).find((k) => k.toLowerCase() === localeCode.toLowerCase());
+	return key ? { [key]: def.languageLabels[key] } : { ...def.languageLabels };
+}
+
+/** OrganizationPresence (the /presencedefinitions model). */
+function toOrgPresence(/** @type {any} */ d, /** @type {string} [localeCode] */ localeCode) {
+	/** @type {any} */
+	const out = { id: d.id };
+	if (d.name) out.name = d.name;
+	Object.assign(out, {
+		languageLabels: labelsFor(d, localeCode),
+		systemPresence: d.systemPresence,
+		deactivated: d.deactivated,
+		primary: d.primary,
+		createdBy: d.createdBy,
+		createdDate: d.createdDate,
+		modifiedBy: d.modifiedBy,
+		modifiedDate: d.modifiedDate,
+		selfUri: `/api/v2/presencedefinitions/${d.id}`,
+	});
+	return out;
+}
+
+/** OrganizationPresenceDefinition (the /presence/definitions model). */
+function toDefinitionV2(/** @type {any} */ d, /** @type {string} [localeCode] */ localeCode) {
+	/** @type {any} */
+	const out = { id: d.id };
+	if (d.name) out.name = d.name;
+	Object.assign(out, {
+		type: d.type,
+		languageLabels: labelsFor(d, localeCode),
+		systemPresence: d.systemPresence,
+		divisionId: d.divisionId,
+		deactivated: d.deactivated,
+		selfUri: `/api/v2/presence/definitions/${d.id}`,
+	});
+	return out;
+}
+
+function validateDefinitionBody(/** @type {any} */ body, /** @type {boolean} */ creating) {
+	if (!body || typeof body !== 'object') throw fail(400, 'A presence definition body is required.');
+	const labels = body.languageLabels;
+	if (creating && (!labels || typeof labels !== 'object' || Object.keys(labels).length === 0)) {
+		throw fail(400, 'languageLabels is required and must contain at least one label.');
+	}
+	if (creating && !body.systemPresence) throw fail(400, 'systemPresence is required.');
+	if (body.systemPresence !== undefined && !SYSTEM_PRESENCES.includes(body.systemPresence)) {
+		throw fail(400, `Invalid systemPresence: ${body.systemPresence}. Valid values: ${SYSTEM_PRESENCES.join(', ')}.`);
+	}
+}
+
+function createDefinition(/** @type {any} */ state, /** @type {any} */ body) {
+	validateDefinitionBody(body, true);
+	const now = new Date().toISOString();
+	const by = { id: guidFrom('gc-oauth-client'), selfUri: `/api/v2/users/${guidFrom('gc-oauth-client')}` };
+	const def = {
+		id: uuid(),
+		name: body.name || Object.values(body.languageLabels)[0],
+		languageLabels: { ...body.languageLabels },
+		systemPresence: body.systemPresence,
+		deactivated: Boolean(body.deactivated),
+		primary: false,
+		type: 'User',
+		divisionId: body.divisionId || '*',
+		createdBy: by,
+		createdDate: now,
+		modifiedBy: by,
+		modifiedDate: now,
+	};
+	state.definitions.push(def);
+	return def;
+}
+
+function updateDefinition(/** @type {any} */ def, /** @type {any} */ body) {
+	validateDefinitionBody(body, false);
+	if (def.primary && body.systemPresence && body.systemPresence !== def.systemPresence) {
+		throw fail(400, 'The systemPresence of a primary presence definition cannot be changed.');
+	}
+	if (body.languageLabels) def.languageLabels = { ...body.languageLabels };
+	if (body.systemPresence) def.systemPresence = body.systemPresence;
+	if (typeof body.deactivated === 'boolean' && !def.primary) def.deactivated = body.deactivated;
+	if (body.name) def.name = body.name;
+	def.modifiedDate = new Date().toISOString();
+	return def;
+}
+
+function setPresence(/** @type {any} */ state, /** @type {string} */ userId, /** @type {string} */ source, /** @type {any} */ body) {
+	const p = state.presences[userId] || (state.presences[userId] = { primarySource: 'PURECLOUD', sources: {} });
+	const current = p.sources[source] || { presenceDefinitionId: PRIMARY_IDS.Offline, message: '' };
+	p.sources[source] = {
+		presenceDefinitionId: body.presenceDefinition ? body.presenceDefinition.id : current.presenceDefinitionId,
+		message: body.message !== undefined ? body.message : current.message,
+		modifiedDate: new Date().toISOString(),
+	};
+	if (body.primary === true) p.primarySource = source;
+}
+
+/** UserPresence for one user and source. */
+function userPresence(/** @type {any} */ state, /** @type {string} */ userId, /** @type {string} */ source) {
+	const p = state.presences[userId] || { primarySource: 'PURECLOUD', sources: {} };
+	const s = p.sources[source] || { presenceDefinitionId: PRIMARY_IDS.Offline, message: '', modifiedDate: SEED_DATE };
+	const def = state.definitions.find((/** @type {any} */ d) => d.id === s.presenceDefinitionId);
+	return {
+		name: def ? def.languageLabels.en_US || Object.values(def.languageLabels)[0] : undefined,
+		user: { id: userId, selfUri: `/api/v2/users/${userId}` },
+		source,
+		presenceDefinition: {
+			id: s.presenceDefinitionId,
+			systemPresence: def ? def.systemPresence : 'Offline',
+			selfUri: `/api/v2/presencedefinitions/${s.presenceDefinitionId}`,
+		},
+		message: s.message,
+		modifiedDate: s.modifiedDate,
+		primary: p.primarySource === source,
+		selfUri: `/api/v2/users/${userId}/presences/${source}`,
+	};
+}
+
+function withExpand(/** @type {any} */ state, /** @type {any} */ user, /** @type {any} */ expand) {
+	const list = Array.isArray(expand) ? expand : String(expand || '').split(',');
+	if (!list.includes('presence')) return user;
+	const p = state.presences[user.id];
+	return { ...user, presence: userPresence(state, user.id, p ? p.primarySource : 'PURECLOUD') };
+}
+
+/** One UsersSearch criterion: `{ type, fields, value | values }`. */
+function criterionMatches(/** @type {any} */ user, /** @type {any} */ c) {
+	const values = (c.values || (c.value !== undefined ? [c.value] : [])).map((/** @type {any} */ v) => String(v).toLowerCase());
+	const fields = c.fields || (c.field ? [c.field] : []);
+	const type = String(c.type || 'EXACT').toUpperCase();
+	return fields.some((/** @type {string} */ f) => {
+		const actual = String(user[f] ?? '').toLowerCase();
+		return values.some((/** @type {string} */ v) => {
+			if (type === 'EXACT') return actual === v;
+			if (type === 'CONTAINS' || type === 'QUERY_STRING') return actual.includes(v);
+			if (type === 'STARTS_WITH') return actual.startsWith(v);
+			throw fail(400, `Unsupported search type: ${c.type}`);
+		});
+	});
+}
+
+module.exports = { createVendor, DEFAULT_CLIENT, IDS, SYSTEM_PRESENCES };

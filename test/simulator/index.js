@@ -1,0 +1,231 @@
+// @ts-check
+'use strict';
+/**
+ * Vendor simulator: one HTTP server on 127.0.0.1 imitating Dataverse (with
+ * Azure AD), Genesys Cloud and Vonage Contact Center, with a control API for
+ * tests (in-process through the returned object, cross-process under /__sim/).
+ */
+const http = require('node:http');
+const { URL } = require('node:url');
+const common = require('./common');
+const dataverse = require('./dataverse');
+const genesys = require('./genesys');
+const vonage = require('./vonage');
+
+const VENDORS = { dataverse, genesys, vonage };
+
+/** Default client credentials per vendor (override with options.clients). */
+const CLIENTS = {
+	dataverse: dataverse.DEFAULT_CLIENT,
+	genesys: genesys.DEFAULT_CLIENT,
+	vonage: vonage.DEFAULT_CLIENT,
+};
+
+/** Default token lifetimes in seconds, as each vendor issues them. */
+const DEFAULT_TTL = { dataverse: 3599, genesys: 86399, vonage: 7200 };
+
+/**
+ * @typedef {{ port?: number, host?: string,
+ *   tokenTtlSeconds?: number | Partial<Record<'dataverse'|'genesys'|'vonage', number>>,
+ *   clients?: Partial<typeof CLIENTS>, seed?: any }} SimulatorOptions
+ */
+
+/** @param {SimulatorOptions} [options] */
+async function startSimulator(options = {}) {
+	const host = options.host || '127.0.0.1';
+	const tokens = common.createTokenStore();
+	const faults = common.createFaultStore();
+	/** @type {any[]} */
+	const requests = [];
+	/** @type {any[]} */
+	const webhookDeliveries = [];
+	let root = '';
+
+	const vendors = Object.fromEntries(
+		Object.entries(VENDORS).map(([name, mod]) => [
+			name,
+			mod.createVendor({
+				tokens,
+				client: { .../** @type {any} */ (CLIENTS)[name], ...(/** @type {any} */ (options.clients || {})[name] || {}) },
+				ttlSeconds: ttlFor(options.tokenTtlSeconds, name),
+				root: () => root,
+				seed: options.seed && options.seed[name],
+				webhookDeliveries,
+			}),
+		]),
+	);
+	const mounts = Object.values(vendors)
+		.flatMap((v) => v.mounts.map((/** @type {any} */ m) => ({ ...m, vendor: v })))
+		.sort((a, b) => b.prefix.length - a.prefix.length);
+
+	const sim = {
+		url: '',
+		urls: /** @type {any} */ ({}),
+		clients: Object.fromEntries(Object.entries(vendors).map(([n, v]) => [n, v.client])),
+		requests,
+		webhookDeliveries,
+		state: Object.fromEntries(Object.entries(vendors).map(([n, v]) => [n, v.state])),
+		clearRequests: () => void requests.splice(0),
+		reset() {
+			requests.splice(0);
+			webhookDeliveries.splice(0);
+			tokens.clear();
+			faults.clear();
+			for (const v of Object.values(vendors)) v.reset();
+		},
+		expireTokens: (/** @type {string|undefined} */ vendor) => tokens.expire(vendor),
+		inject: (/** @type {any} */ fault) => faults.add(fault),
+		clearFaults: () => faults.clear(),
+		/** How many token requests the vendor received (derived from `requests`). */
+		tokenRequests: (/** @type {string} */ vendor) =>
+			requests.filter((r) => r.vendor === vendor && vendors[vendor].isTokenPath(r.path)).length,
+		/** Resolves once all scheduled webhook deliveries have settled. */
+		settle: () => vendors.dataverse.settle(),
+		close: () => new Promise((resolve) => server.close(() => resolve(undefined))),
+	};
+
+	const server = http.createServer((req, res) => {
+		handle(req, res).catch((err) => {
+			if (!res.headersSent) common.send(res, 500, { message: String(err && err.message) });
+		});
+	});
+
+	/** @param {http.IncomingMessage} req @param {http.ServerResponse} res */
+	async function handle(req, res) {
+		const url = new URL(req.url || '/', root);
+		const path = url.pathname;
+		if (path === '/__sim' || path.startsWith('/__sim/')) return control(req, res, url);
+		const mount = mounts.find((m) => path === m.prefix || path.startsWith(m.prefix + '/'));
+		if (!mount) return common.send(res, 404, { message: `No simulated vendor at ${path}` });
+		await dispatch(req, res, url, mount);
+	}
+
+	/** Routes one vendor request: record, faults, auth-free routing, error shaping. */
+	async function dispatch(/** @type {http.IncomingMessage} */ req, /** @type {http.ServerResponse} */ res, /** @type {URL} */ url, /** @type {any} */ mount) {
+		const vendor = mount.vendor;
+		const method = (req.method || 'GET').toUpperCase();
+		const path = mount.recordPrefix + url.pathname.slice(mount.prefix.length) || '/';
+		const raw = await common.readBody(req);
+		const { body, invalidJson } = common.parseBody(raw, req.headers['content-type']);
+		const record = {
+			vendor: vendor.name,
+			method,
+			path,
+			query: Object.fromEntries(url.searchParams),
+			headers: { ...req.headers },
+			body,
+			status: 0,
+		};
+		requests.push(record);
+		const reply = (/** @type {number} */ status, /** @type {any} */ b, /** @type {Record<string,string>} */ h = {}) => {
+			record.status = status;
+			common.send(res, status, b, vendor.decorate({ ...h }));
+		};
+
+		const fault = faults.take(vendor.name, method, path);
+		if (fault) return replyFault(fault, vendor, reply);
+
+		const { handler, params, pathMatched } = mount.router.match(method, path.slice(mount.recordPrefix.length) || '/');
+		if (!handler) {
+			const status = pathMatched ? 405 : 404;
+			return reply(status, vendor.errorBody(status, pathMatched ? `Method ${method} is not allowed on ${path}` : `Resource not found: ${path}`));
+		}
+		const rq = { method, path, params, query: record.query, headers: req.headers, body, raw, invalidJson, url };
+		try {
+			const out = (await handler(rq)) || { status: 204 };
+			reply(out.status, out.body, out.headers);
+		} catch (err) {
+			if (err instanceof common.HttpError) return reply(err.status, err.body, err.headers);
+			reply(500, vendor.errorBody(500, 'Internal server error'));
+			// Surface simulator bugs in the test output instead of hiding them.
+			console.error('[simulator]', err);
+		}
+	}
+
+	/** Answers an injected fault in the vendor's error shape. */
+	async function replyFault(/** @type {any} */ fault, /** @type {any} */ vendor, /** @type {Function} */ reply) {
+		if (fault.delayMs) await common.sleep(fault.delayMs);
+		/** @type {Record<string,string>} */
+		const headers = {};
+		if (fault.retryAfter !== undefined) headers['Retry-After'] = String(fault.retryAfter);
+		const body = fault.body !== undefined ? fault.body : vendor.errorBody(fault.status, undefined, fault);
+		reply(fault.status, body, headers);
+	}
+
+	/** The /__sim/ control API (never recorded). */
+	async function control(/** @type {http.IncomingMessage} */ req, /** @type {http.ServerResponse} */ res, /** @type {URL} */ url) {
+		const method = req.method || 'GET';
+		const route = `${method} ${url.pathname.replace(/\/+$/, '')}`;
+		const { body } = common.parseBody(await common.readBody(req), req.headers['content-type'] || 'application/json');
+		const vendor = url.searchParams.get('vendor') || (body && body.vendor) || undefined;
+		switch (route) {
+			case 'GET /__sim/requests':
+				return common.send(res, 200, vendor ? requests.filter((r) => r.vendor === vendor) : requests);
+			case 'DELETE /__sim/requests':
+				sim.clearRequests();
+				return common.send(res, 204);
+			case 'POST /__sim/reset':
+				sim.reset();
+				return common.send(res, 204);
+			case 'POST /__sim/faults':
+				try {
+					faults.add(body);
+				} catch (e) {
+					return common.send(res, 400, { message: String(/** @type {Error} */ (e).message) });
+				}
+				return common.send(res, 201, { faults: faults.list() });
+			case 'DELETE /__sim/faults':
+				faults.clear();
+				return common.send(res, 204);
+			case 'POST /__sim/expire-tokens':
+				sim.expireTokens(vendor);
+				return common.send(res, 204);
+			case 'GET /__sim/state':
+				return common.send(res, 200, sim.state);
+			case 'GET /__sim/webhook-deliveries':
+				await sim.settle();
+				return common.send(res, 200, webhookDeliveries);
+			case 'GET /__sim/info':
+				return common.send(res, 200, { url: sim.url, urls: describeUrls(sim.urls), clients: sim.clients });
+			default:
+				return common.send(res, 404, { message: `Unknown control route ${route}` });
+		}
+	}
+
+	await new Promise((resolve, reject) => {
+		server.once('error', reject);
+		server.listen(options.port || 0, host, () => resolve(undefined));
+	});
+	const addr = /** @type {import('node:net').AddressInfo} */ (server.address());
+	root = `http://${host}:${addr.port}`;
+	sim.url = root;
+	sim.urls = {
+		dataverse: `${root}/dataverse`,
+		dataverseLogin: (/** @type {string|undefined} */ tenant) =>
+			`${root}/dataverse/login/${tenant || vendors.dataverse.client.tenantId}/oauth2/v2.0/token`,
+		dataverseLoginBase: `${root}/dataverse/login`,
+		genesysApi: `${root}/genesys`,
+		genesysLogin: `${root}/genesys-login`,
+		vonage: `${root}/vonage`,
+	};
+	return sim;
+}
+
+/** JSON-friendly view of `urls` (the login URL is a function in-process). */
+function describeUrls(/** @type {any} */ urls) {
+	return { ...urls, dataverseLogin: urls.dataverseLogin() };
+}
+
+/** @param {SimulatorOptions['tokenTtlSeconds']} opt @param {string} vendor */
+function ttlFor(opt, vendor) {
+	if (typeof opt === 'number') return opt;
+	if (opt && typeof opt === 'object' && typeof (/** @type {any} */ (opt)[vendor]) === 'number') return /** @type {any} */ (opt)[vendor];
+	return /** @type {any} */ (DEFAULT_TTL)[vendor];
+}
+
+module.exports = {
+	startSimulator,
+	CLIENTS,
+	DEFAULT_TTL,
+	IDS: { dataverse: dataverse.IDS, genesys: genesys.IDS, vonage: vonage.IDS },
+};

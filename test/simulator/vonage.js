@@ -1,0 +1,336 @@
+// @ts-check
+'use strict';
+/**
+ * Vonage Contact Center: token endpoint (/Auth/connect/token, credentials in the
+ * form body, scoped tokens), Agents API (presence get/set, presence definitions),
+ * User Admin API (/useradmin/users) and Insights Stats presence activities
+ * (/stats/agent-activities/presence, also served without the /stats prefix).
+ */
+const common = require('./common');
+const { HttpError, guidFrom, clone } = common;
+
+const DEFAULT_CLIENT = {
+	clientId: 'sim-vonage-client',
+	clientSecret: 'sim-vonage-client-secret',
+	/** Scopes this client may request; a token without `scope` gets them all. */
+	scopes: ['users:read', 'users:write', 'stats', 'agents-availability:read'],
+};
+
+const AGENTS_MEDIA_TYPE = 'application/vnd.newvoicemedia.v1+json';
+const CATEGORY_LABEL = { Ready: 'Ready', Away: 'Away', ExtendedAway: 'Extended Away', LoggedOut: 'Logged Out' };
+const SEED_TIME = '2024-05-01T08:00:00.000Z';
+const MAX_WINDOW_MS = 31 * 24 * 3600 * 1000;
+
+/** Presence definitions; the first five ids are the ones in Vonage's own examples. */
+const PRESENCE = {
+	extendedAway: '4060362d-1ab1-11ec-a0c4-066a9ef411a8',
+	ready: '734966bb-e646-46c3-a122-617765e92f89',
+	away: '501ba176-4f62-4cbd-aa4d-dbaa4ed5411e',
+	break: '6bbbebbd-f160-4d8d-96db-411b755a18a4',
+	loggedOut: 'eaed6862-14fa-4114-be62-b8709b5d4a49',
+	lunch: guidFrom('vcc-presence-lunch'),
+	meeting: guidFrom('vcc-presence-meeting'),
+	training: guidFrom('vcc-presence-training'),
+};
+
+const DEFINITIONS = [
+	[PRESENCE.extendedAway, 'ExtendedAway', 'Extended away', false],
+	[PRESENCE.ready, 'Ready', 'Ready', true],
+	[PRESENCE.away, 'Away', 'Away', true],
+	[PRESENCE.break, 'Away', 'Break', true],
+	[PRESENCE.loggedOut, 'LoggedOut', 'Logged Out', true],
+	[PRESENCE.lunch, 'ExtendedAway', 'Lunch', true],
+	[PRESENCE.meeting, 'ExtendedAway', 'Meeting', true],
+	[PRESENCE.training, 'ExtendedAway', 'Training', true],
+];
+
+/** Alex's user id is the one in Vonage's "Set agent's presence" example. */
+const userIdOf = (/** @type {string} */ key) => (key === 'alex' ? 'daab05ec-ba50-45af-a6fd-3b01cdc6f39b' : guidFrom(`vcc-user-${key}`));
+const EXTRA_AGENTS = 25;
+
+const IDS = {
+	presence: PRESENCE,
+	users: Object.fromEntries(common.PEOPLE.map((p) => [p.key, userIdOf(p.key)])),
+	agentDisplayIds: Object.fromEntries(common.PEOPLE.map((p, i) => [p.key, String(101 + i)])),
+	userCount: common.PEOPLE.length + EXTRA_AGENTS + 1,
+};
+
+function seedDefinitions() {
+	return DEFINITIONS.map(([presenceId, categoryType, description, selectable]) => ({
+		presenceId,
+		selectable,
+		category: { categoryType, description: /** @type {any} */ (CATEGORY_LABEL)[/** @type {string} */ (categoryType)], subCategory: categoryType },
+		description,
+	}));
+}
+
+function userRecord(/** @type {string} */ userId, /** @type {string} */ username, /** @type {string} */ name, /** @type {string} */ email, /** @type {string} */ role, /** @type {string} */ displayId) {
+	return {
+		userId,
+		username,
+		name,
+		email,
+		lastLoginTime: SEED_TIME,
+		active: true,
+		locked: false,
+		ssoExternalId: email,
+		userAccountConfiguration: {
+			role,
+			chargeable: true,
+			actAsAgent: role === 'Agent',
+			agentConfiguration: { agentDisplayId: displayId, webrtc: true, handleMultipleInteractions: true },
+		},
+	};
+}
+
+function seedUsers() {
+	const people = common.PEOPLE.map((p, i) =>
+		userRecord(userIdOf(p.key), `${p.first}.${p.last}`.toLowerCase(), `${p.first} ${p.last}`, p.email, 'Agent', String(101 + i)),
+	);
+	const more = [];
+	for (let i = 1; i <= EXTRA_AGENTS; i++) {
+		const n = String(i).padStart(3, '0');
+		more.push(userRecord(guidFrom(`vcc-user-extra-${n}`), `vccagent${n}`, `VCC Agent ${n}`, `vcc.agent${n}@contoso.com`, 'Agent', String(200 + i)));
+	}
+	const supervisor = userRecord(guidFrom('vcc-user-supervisor'), 'supervisor', 'Supervisor', 'supervisor@contoso.com', 'Supervisor', '900');
+	const archived = { ...more[more.length - 1], active: false };
+	return [...people, ...more.slice(0, -1), archived, supervisor];
+}
+
+/** Cross-vendor people start Ready, everyone else Logged Out; each has one open activity. */
+function seedPresence(/** @type {any[]} */ users) {
+	const people = new Set(Object.values(IDS.users));
+	/** @type {Record<string, {presenceId:string, updated:string}>} */
+	const presence = {};
+	for (const u of users) presence[u.userId] = { presenceId: people.has(u.userId) ? PRESENCE.ready : PRESENCE.loggedOut, updated: SEED_TIME };
+	return presence;
+}
+
+/** @param {any} ctx */
+function createVendor(ctx) {
+	const state = { definitions: /** @type {any[]} */ ([]), users: /** @type {any[]} */ ([]), presence: /** @type {any} */ ({}), activities: /** @type {any[]} */ ([]) };
+	const reset = () => {
+		state.definitions = seedDefinitions();
+		state.users = seedUsers();
+		if (ctx.seed && Array.isArray(ctx.seed.users)) state.users.push(...clone(ctx.seed.users));
+		if (ctx.seed && Array.isArray(ctx.seed.definitions)) state.definitions.push(...clone(ctx.seed.definitions));
+		state.presence = seedPresence(state.users);
+		state.activities = state.users.map((u) => openActivity(state, u, state.presence[u.userId].presenceId, Date.parse(SEED_TIME)));
+	};
+	reset();
+
+	const h = handlers(ctx, state);
+	const router = common.createRouter();
+	router.add('POST', '/Auth/connect/token', h.token);
+	const guard = (/** @type {string[]} */ scopes, /** @type {'agents'|'any'} */ media, /** @type {Function} */ fn) => (/** @type {any} */ rq) => {
+		h.authenticate(rq, scopes);
+		checkAccept(rq, media);
+		return fn(rq);
+	};
+	const read = ['users:read', 'users:write'];
+	router.add('GET', '/agents/presence-definitions', guard(read, 'agents', h.definitions));
+	router.add('GET', '/agents/:userId/presence', guard(read, 'agents', h.getPresence));
+	router.add('PATCH', '/agents/:userId/presence', guard(['users:write'], 'agents', h.setPresence));
+	router.add('GET', '/useradmin/users', guard(read, 'any', h.listUsers));
+	router.add('GET', '/useradmin/users/:userId', guard(read, 'any', h.getUser));
+	router.add('GET', '/stats/agent-activities/presence', guard(['stats'], 'any', h.presenceActivities));
+	router.add('GET', '/agent-activities/presence', guard(['stats'], 'any', h.presenceActivities));
+
+	return {
+		name: 'vonage',
+		client: ctx.client,
+		state,
+		reset,
+		mounts: [{ prefix: '/vonage', recordPrefix: '', router }],
+		isTokenPath: (/** @type {string} */ p) => p.toLowerCase() === '/auth/connect/token',
+		decorate: (/** @type {Record<string,string>} */ h) => h,
+		errorBody,
+	};
+}
+
+/** Generic Vonage error body (`{ message }`, as the Insights Stats and 401 examples show). */
+function errorBody(/** @type {number} */ status, /** @type {string} [message] */ message) {
+	if (message) return { message };
+	if (status === 429) return { message: 'Too many requests. Please retry later.' };
+	return { message: `The request could not be completed (simulated HTTP ${status}).` };
+}
+
+const fail = (/** @type {number} */ status, /** @type {any} */ body) => new HttpError(status, typeof body === 'string' ? { message: body } : body);
+const problem = (/** @type {number} */ status, /** @type {string} */ title, /** @type {any} */ extra) => fail(status, { status, title, ...extra });
+
+/**
+ * Every call names its API version in Accept. Missing or wrong versions answer
+ * 400 with the bodies from "Responses (Agents API)".
+ * @param {any} rq @param {'agents'|'any'} media
+ */
+function checkAccept(rq, media) {
+	const accept = String(rq.headers.accept || '');
+	const m = /application\/vnd\.newvoicemedia\.v(\d+)\+json/i.exec(accept);
+	if (!m) {
+		throw fail(400, { error: { code: 'ApiVersionUnspecified', message: `An API version is required, but was not specified. Send Accept: ${AGENTS_MEDIA_TYPE}.` } });
+	}
+	if (media === 'agents' && m[1] !== '1') {
+		throw fail(400, {
+			error: {
+				code: 'UnsupportedApiVersion',
+				message: `The HTTP resource that matches the request URI '${rq.url.pathname}' does not support the API version '${m[1]}'.`,
+			},
+		});
+	}
+}
+
+/** @param {any} ctx @param {any} state */
+function handlers(ctx, state) {
+	const findUser = (/** @type {string} */ id) => state.users.find((/** @type {any} */ u) => u.userId.toLowerCase() === String(id).toLowerCase());
+	const findDef = (/** @type {string} */ id) => state.definitions.find((/** @type {any} */ d) => d.presenceId.toLowerCase() === String(id).toLowerCase());
+	const requireUser = (/** @type {string} */ id) => {
+		if (!common.isGuid(id)) throw fail(400, 'The request is invalid.');
+		const u = findUser(id);
+		// ASSUMPTION: unknown users answer 404 as a problem-details body.
+		if (!u) throw problem(404, 'Not Found', { detail: `User ${id} was not found.` });
+		return u;
+	};
+	const presenceOf = (/** @type {any} */ u) => {
+		const p = state.presence[u.userId];
+		const def = findDef(p.presenceId);
+		const { subCategory, ...category } = def.category;
+		return { userId: u.userId, updated: p.updated, presence: { presenceId: def.presenceId, selectable: def.selectable, category, description: def.description } };
+	};
+
+	return {
+		/** POST /Auth/connect/token (client credentials in the form body). */
+		token(/** @type {any} */ rq) {
+			const b = rq.body && typeof rq.body === 'object' ? rq.body : {};
+			// ASSUMPTION: the identity server answers 400 with a bare OAuth `error`, like IdentityServer does.
+			if (b.grant_type !== 'client_credentials') throw fail(400, { error: 'unsupported_grant_type' });
+			if (b.client_id !== ctx.client.clientId || b.client_secret !== ctx.client.clientSecret) throw fail(400, { error: 'invalid_client' });
+			const requested = String(b.scope || '').split(/\s+/).filter(Boolean);
+			if (requested.some((s) => !ctx.client.scopes.includes(s))) throw fail(400, { error: 'invalid_scope' });
+			const scopes = requested.length ? requested : ctx.client.scopes;
+			const access_token = ctx.tokens.issue('vonage', { clientId: b.client_id, scopes, ttlSeconds: ctx.ttlSeconds });
+			return { status: 200, body: { access_token, expires_in: ctx.ttlSeconds, token_type: 'Bearer', scope: scopes.join(' ') } };
+		},
+
+		/** 401 for missing/unknown/expired tokens, 403 when none of `scopes` was granted. */
+		authenticate(/** @type {any} */ rq, /** @type {string[]} */ scopes) {
+			const check = ctx.tokens.check('vonage', common.bearerOf(rq.headers));
+			if (!check.ok) throw fail(401, 'Authorization has been denied for this request.');
+			if (!scopes.some((s) => check.token.scopes.includes(s))) {
+				// ASSUMPTION: 403 body wording; Vonage documents the status, not the text.
+				throw fail(403, `The access token does not grant the scope required for this endpoint (${scopes.join(' or ')}).`);
+			}
+		},
+
+		definitions: () => ({ status: 200, body: { presenceDefinitions: clone(state.definitions) } }),
+
+		getPresence: (/** @type {any} */ rq) => ({ status: 200, body: presenceOf(requireUser(rq.params.userId)) }),
+
+		setPresence(/** @type {any} */ rq) {
+			const user = requireUser(rq.params.userId);
+			const presenceId = rq.body && typeof rq.body === 'object' ? rq.body.presenceId : undefined;
+			if (!presenceId) {
+				throw problem(400, 'One or more validation errors occurred.', { errors: [{ message: 'The PresenceId field is required.', path: 'presenceId' }] });
+			}
+			if (!common.isGuid(presenceId)) throw fail(400, 'The request is invalid.');
+			const def = findDef(presenceId);
+			if (!def) {
+				// ASSUMPTION: an unknown presence is a validation error on presenceId (400).
+				throw problem(400, 'One or more validation errors occurred.', {
+					errors: [{ message: `Presence definition ${presenceId} does not exist.`, path: 'presenceId' }],
+				});
+			}
+			if (state.presence[user.userId].presenceId !== def.presenceId) recordChange(state, user, def.presenceId);
+			return { status: 200, body: presenceOf(user) };
+		},
+
+		listUsers(/** @type {any} */ rq) {
+			const include = String(rq.query.include || 'Active');
+			if (!['Active', 'Archived', 'All'].includes(include)) throw fail(400, `Invalid include: ${include}. Use Active, Archived or All.`);
+			const limit = common.intParam(rq.query.limit, 25);
+			const page = common.intParam(rq.query.page, 1);
+			if (!(limit >= 1 && limit <= 5000)) throw fail(400, 'limit must be between 1 and 5000.');
+			if (!(page >= 1 && page <= 1000000000)) throw fail(400, 'page must be between 1 and 1000000000.');
+			const all = state.users.filter((/** @type {any} */ u) => include === 'All' || u.active === (include === 'Active'));
+			const users = common.pageOf(all, page, limit);
+			// ASSUMPTION: paging metadata sits in `meta` ({page, count, pageCount, totalCount}) as in the other VCC APIs.
+			return { status: 200, body: { meta: meta(page, users.length, all.length, limit), users: clone(users) } };
+		},
+
+		getUser(/** @type {any} */ rq) {
+			const u = findUser(rq.params.userId);
+			if (!u) throw problem(404, 'Not Found', { detail: `User ${rq.params.userId} was not found.` });
+			return { status: 200, body: clone(u) };
+		},
+
+		presenceActivities: (/** @type {any} */ rq) => presenceActivities(state, rq.query),
+	};
+}
+
+function meta(/** @type {number} */ page, /** @type {number} */ count, /** @type {number} */ total, /** @type {number} */ limit) {
+	return { page, count, pageCount: Math.ceil(total / limit), totalCount: total };
+}
+
+/** A new open activity (no duration yet) for the user entering `presenceId`. */
+function openActivity(/** @type {any} */ state, /** @type {any} */ user, /** @type {string} */ presenceId, /** @type {number} */ at) {
+	const def = state.definitions.find((/** @type {any} */ d) => d.presenceId === presenceId);
+	return {
+		agentId: user.userAccountConfiguration.agentConfiguration.agentDisplayId,
+		type: 'Presence',
+		category: def.category.categoryType,
+		name: def.description,
+		start: new Date(at).toISOString(),
+		duration: null,
+		reason: null,
+		// Internal: when the activity was last processed (started or ended); drives include=Processed.
+		processed: at,
+	};
+}
+
+/** A presence change ends the agent's open activity and starts a new one (both count as processed now). */
+function recordChange(/** @type {any} */ state, /** @type {any} */ user, /** @type {string} */ presenceId) {
+	const now = Date.now();
+	const agentId = user.userAccountConfiguration.agentConfiguration.agentDisplayId;
+	const open = state.activities.find((/** @type {any} */ a) => a.agentId === agentId && a.duration === null);
+	if (open) {
+		open.duration = now - Date.parse(open.start);
+		open.processed = now;
+	}
+	state.activities.push(openActivity(state, user, presenceId, now));
+	state.presence[user.userId] = { presenceId, updated: new Date(now).toISOString() };
+}
+
+/**
+ * GET /agent-activities/presence. Windows are half-open [start, end), and upTo
+ * is min(end, now): polling with start=<previous upTo>&include=Processed sees
+ * every started or ended activity exactly once per change.
+ */
+function presenceActivities(/** @type {any} */ state, /** @type {any} */ q) {
+	const now = Date.now();
+	if (!q.start) throw fail(400, 'The start parameter is required.');
+	const start = Date.parse(q.start);
+	const end = q.end ? Date.parse(q.end) : now;
+	if (Number.isNaN(start) || Number.isNaN(end)) throw fail(400, 'start and end must be ISO 8601 date-times.');
+	if (end - start > MAX_WINDOW_MS) throw fail(400, 'Request window size limit exceeded 31 days');
+	const include = q.include || 'Started';
+	if (!['Started', 'StartedOrEnded', 'Processed'].includes(include)) throw fail(400, `Invalid include: ${include}. Use Started, StartedOrEnded or Processed.`);
+	const page = common.intParam(q.page, 1);
+	// ASSUMPTION: default page size 1000 (the Stats API documents paging but not this endpoint's default).
+	const limit = common.intParam(q.limit, 1000);
+	if (!(page >= 1) || !(limit >= 1 && limit <= 5000)) throw fail(400, 'page must be >= 1 and limit between 1 and 5000.');
+	const inWindow = (/** @type {number} */ t) => t >= start && t < end;
+	const hits = state.activities.filter((/** @type {any} */ a) => {
+		if (q.agentId && a.agentId !== String(q.agentId)) return false;
+		const s = Date.parse(a.start);
+		if (include === 'Started') return inWindow(s);
+		if (include === 'StartedOrEnded') return inWindow(s) || (a.duration !== null && inWindow(s + a.duration));
+		return inWindow(a.processed);
+	});
+	const items = common.pageOf(hits, page, limit).map(({ processed, ...a }) => a);
+	return {
+		status: 200,
+		headers: { 'Cache-Control': 'max-age=5, must-revalidate, private' },
+		body: { meta: meta(page, items.length, hits.length, limit), items, upTo: new Date(Math.min(end, now)).toISOString() },
+	};
+}
+
+module.exports = { createVendor, DEFAULT_CLIENT, IDS, AGENTS_MEDIA_TYPE };
