@@ -369,7 +369,54 @@ async function createHarness(options = {}) {
 		return await fn.call(context, ...args);
 	}
 
-	return { runWorkflow, testCredential, callMethod, credentialsHelper, nodeTypes, loader };
+	/**
+	 * One authenticated request as a node makes it: n8n-core's httpRequestWithAuthentication from a
+	 * real ExecuteContext (preAuthentication when the token is empty, one refresh after a 401).
+	 * @param {string} type credential type
+	 * @param {import('n8n-workflow').IHttpRequestOptions} requestOptions
+	 */
+	async function request(type, requestOptions) {
+		const node = {
+			id: 'probe',
+			name: 'Probe',
+			type: 'harness.probe',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: {},
+			credentials: { [type]: { id: `${type}-1`, name: type } },
+		};
+		nodeTypes.extra['harness.probe'] = {
+			description: {
+				displayName: 'Probe',
+				name: 'harness.probe',
+				group: ['transform'],
+				version: 1,
+				description: '',
+				defaults: {},
+				inputs: ['main'],
+				outputs: ['main'],
+				credentials: [{ name: type, required: true }],
+				properties: [],
+			},
+		};
+		const workflow = new Workflow({ id: 'probe', nodes: [node], connections: {}, nodeTypes, active: false });
+		const hooks = new ExecutionLifecycleHooks('manual', 'probe', { nodes: [], connections: {} });
+		const context = new ExecuteContext(
+			workflow,
+			node,
+			makeAdditionalData(credentialsHelper, hooks),
+			'manual',
+			{ resultData: { runData: {} } },
+			0,
+			[],
+			{ main: [[{ json: {} }]] },
+			{ node, data: {}, source: null },
+			[],
+		);
+		return await context.helpers.httpRequestWithAuthentication.call(context, type, requestOptions);
+	}
+
+	return { runWorkflow, testCredential, callMethod, request, credentialsHelper, nodeTypes, loader };
 }
 
 function normalizeNode(n, i) {

@@ -25,7 +25,7 @@ const DEFAULT_CLIENT = {
 const API_VERSION_RE = /^v9\.[0-2]$/;
 
 /** Dataverse error bodies for injected faults and generic failures. */
-function errorBody(/** @type {number} */ status, /** @type {string} [message] */ message) {
+function errorBody(/** @type {number} */ status, message = '') {
 	if (status === 429) {
 		return { error: { code: '0x80072322', message: message || 'Number of requests exceeded the limit of 6000 over time window of 300 seconds.' } };
 	}
@@ -259,9 +259,11 @@ function handlers(ctx, state) {
 	}
 
 	function nextLink(/** @type {any} */ rq, /** @type {string} */ set, /** @type {number} */ page) {
-		const params = new URLSearchParams(rq.url.searchParams);
-		params.set('$skiptoken', odata.skipToken(page));
-		return `${apiBase()}/${set}?${params.toString().replace(/\+/g, '%20')}`;
+		// Keep '$' in option names literal, as Dataverse's own nextLinks do.
+		const params = Object.fromEntries(rq.url.searchParams);
+		params.$skiptoken = odata.skipToken(page);
+		const qs = Object.entries(params).map(([k, v]) => `${k}=${encodeURIComponent(/** @type {string} */ (v))}`).join('&');
+		return `${apiBase()}/${set}?${qs}`;
 	}
 
 	function retrieve(/** @type {any} */ rq, /** @type {string} */ set, /** @type {string} */ key) {

@@ -217,9 +217,9 @@ const ERROR_CODES = {
 /**
  * ErrorBody as the Platform API returns it. The 429 message mirrors Genesys'
  * wording; for other injected faults a generic message is used.
- * @param {number} status @param {string} [message] @param {any} [fault]
+ * @param {number} status
  */
-function errorBody(status, message, fault) {
+function errorBody(status, message = '', fault = /** @type {any} */ (null)) {
 	const code = /** @type {any} */ (ERROR_CODES)[status] || 'error';
 	const retry = fault && fault.retryAfter !== undefined ? fault.retryAfter : 60;
 	const msg =
@@ -230,7 +230,7 @@ function errorBody(status, message, fault) {
 	return { message: msg, code, status, contextId: uuid(), details: [], errors: [] };
 }
 
-const fail = (/** @type {number} */ status, /** @type {string} */ message, /** @type {string} [code] */ code) => {
+const fail = (/** @type {number} */ status, /** @type {string} */ message, code = '') => {
 	const body = errorBody(status, message);
 	if (code) body.code = code;
 	return new HttpError(status, body);
@@ -368,7 +368,7 @@ function handlers(ctx, state) {
 		},
 	};
 
-	function checkDefinitionId(/** @type {string} */ id, /** @type {number} [entry] */ entry) {
+	function checkDefinitionId(/** @type {string} */ id, /** @type {number|undefined} */ entry = undefined) {
 		const def = findDef(id);
 		const where = entry === undefined ? '' : `Entry ${entry}: `;
 		// ASSUMPTION: an unknown or deactivated definition is a 400 bad.request (the target is the body, not the URL).
@@ -428,7 +428,7 @@ function labelsFor(/** @type {any} */ def, /** @type {string|undefined} */ local
 }
 
 /** OrganizationPresence (the /presencedefinitions model). */
-function toOrgPresence(/** @type {any} */ d, /** @type {string} [localeCode] */ localeCode) {
+function toOrgPresence(/** @type {any} */ d, /** @type {string|undefined} */ localeCode = undefined) {
 	/** @type {any} */
 	const out = { id: d.id };
 	if (d.name) out.name = d.name;
@@ -447,7 +447,7 @@ function toOrgPresence(/** @type {any} */ d, /** @type {string} [localeCode] */ 
 }
 
 /** OrganizationPresenceDefinition (the /presence/definitions model). */
-function toDefinitionV2(/** @type {any} */ d, /** @type {string} [localeCode] */ localeCode) {
+function toDefinitionV2(/** @type {any} */ d, /** @type {string|undefined} */ localeCode = undefined) {
 	/** @type {any} */
 	const out = { id: d.id };
 	if (d.name) out.name = d.name;

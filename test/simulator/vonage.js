@@ -149,7 +149,7 @@ function createVendor(ctx) {
 }
 
 /** Generic Vonage error body (`{ message }`, as the Insights Stats and 401 examples show). */
-function errorBody(/** @type {number} */ status, /** @type {string} [message] */ message) {
+function errorBody(/** @type {number} */ status, message = '') {
 	if (message) return { message };
 	if (status === 429) return { message: 'Too many requests. Please retry later.' };
 	return { message: `The request could not be completed (simulated HTTP ${status}).` };
