@@ -44,8 +44,11 @@ export const remoteExecutionContextSchema = z.object({
 const entityReference = z.object({ Id: z.string().min(1), LogicalName: z.string().optional(), Name: z.string().nullable().optional() });
 const wcfDate = z.string().refine((v) => wcfDateToIso(v) !== null, { message: 'expected a /Date(<ms>[±hhmm])/ value' });
 
-/** The agent-status columns the trigger reads, with the types Dataverse sends them as. */
-const attributeSchemas: Record<string, z.ZodTypeAny> = {
+/**
+ * The agent-status columns the trigger reads, with the types Dataverse sends them as; one object
+ * schema over the attribute map (one zod pass instead of one per column), other columns ignored.
+ */
+const attributesSchema = z.object({
 	msdyn_agentstatusid: z.string(),
 	msdyn_agentid: entityReference.nullable(),
 	msdyn_currentpresenceid: entityReference.nullable(),
@@ -57,7 +60,7 @@ const attributeSchemas: Record<string, z.ZodTypeAny> = {
 	modifiedon: wcfDate.nullable(),
 	createdon: wcfDate.nullable(),
 	modifiedby: entityReference.nullable(),
-};
+}).partial();
 
 export type RemoteExecutionContext = z.infer<typeof remoteExecutionContextSchema>;
 type Attributes = Record<string, unknown>;
@@ -102,11 +105,10 @@ function toMap(list: Array<{ key: string; value?: unknown }>): Attributes {
 }
 
 function checkAttributes(attributes: Attributes, where: string): void {
-	for (const name in attributes) {
-		const schema = attributeSchemas[name];
-		if (!schema) continue;
-		const result = schema.safeParse(attributes[name]);
-		if (!result.success) throw new InvalidEventError(`${where} attribute ${name}: ${result.error.issues[0].message}`);
+	const result = attributesSchema.safeParse(attributes);
+	if (!result.success) {
+		const issue = result.error.issues[0];
+		throw new InvalidEventError(`${where} attribute ${String(issue.path[0])}: ${issue.message}`);
 	}
 }
 
