@@ -1,0 +1,83 @@
+import type {
+	IHookFunctions,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+
+import { handleWebhook } from './handleWebhook';
+import { properties } from './properties';
+import {
+	createRegistration,
+	isAutomatic,
+	registrationIsCurrent,
+	removeRegistration,
+	storedRegistration,
+} from './registration';
+
+export class AgentPresenceTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Agent Presence Trigger',
+		name: 'agentPresenceTrigger',
+		icon: { light: 'file:../../icons/presence.svg', dark: 'file:../../icons/presence.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{$parameter["source"]}}',
+		description:
+			'Starts the workflow when an agent presence changes in Dataverse, Genesys Cloud or Vonage Contact Center',
+		defaults: { name: 'Agent Presence Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [
+			{
+				// Only automatic registration and custom-presence lookups use it; both say so when it is missing.
+				name: 'dynamicsContactCenterApi',
+				required: false,
+				displayOptions: { show: { source: ['dataverse'] } },
+			},
+		],
+		webhooks: [
+			{
+				name: 'default',
+				httpMethod: 'POST',
+				// Answer at once: Dataverse runs the step synchronously and times out.
+				responseMode: 'onReceived',
+				path: 'agent-presence',
+			},
+		],
+		properties,
+	};
+
+	/**
+	 * Only Dataverse with "Register Webhook Automatically" has anything to register. For manual
+	 * registration, Genesys Cloud and Vonage the sender is configured outside n8n, so there is
+	 * nothing to check, create or delete here and the methods say so by returning true.
+	 */
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				if (!isAutomatic(this)) return true;
+				return await registrationIsCurrent(this, this.getNodeWebhookUrl('default') as string);
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				if (!isAutomatic(this)) return true;
+				const url = this.getNodeWebhookUrl('default');
+				if (!url) throw new NodeOperationError(this.getNode(), 'n8n did not provide a webhook URL to register');
+				await createRegistration(this, url);
+				return true;
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				const registration = storedRegistration(this);
+				// A registration made earlier is removed even if the node was since switched to manual.
+				if (registration) await removeRegistration(this, registration);
+				return true;
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		return await handleWebhook.call(this);
+	}
+}

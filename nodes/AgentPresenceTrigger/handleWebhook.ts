@@ -1,0 +1,135 @@
+/**
+ * One POST → verify the sender (401), parse and validate the body for the chosen source (400),
+ * apply the filters (200, no execution), else emit one normalized item. n8n answers 200 right away
+ * (responseMode onReceived): Dataverse runs the step synchronously and times out.
+ */
+import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { InvalidEventError, parseDataverseAgentStatus } from '../shared/dataverseWebhook';
+import type { DataverseAgentStatusEvent } from '../shared/dataverseWebhook';
+import { parseGenesysPresence } from '../shared/genesysEvents';
+import { parseVonagePresenceWebhook } from '../shared/vonageEvents';
+import { resolveCustomPresence } from './customPresence';
+import type { Verification } from './security';
+import { verifySender } from './security';
+
+export type Source = 'dataverse' | 'genesys' | 'vonage';
+
+/** Answers with `status` and a JSON message; the workflow does not run. */
+function reject(ctx: IWebhookFunctions, status: number, message: string): IWebhookResponseData {
+	const res = ctx.getResponseObject();
+	res.status(status).json({ code: status, message });
+	return { noWebhookResponse: true };
+}
+
+function ignored(message: string): IWebhookResponseData {
+	return { webhookResponse: { message: `Event received but ignored: ${message}` } };
+}
+
+/**
+ * n8n's body parser has already parsed JSON bodies; anything else (wrong content type, a body
+ * that did not parse) is read from the raw bytes so the 400 can say what is wrong with it.
+ */
+function jsonBody(ctx: IWebhookFunctions): unknown {
+	const req = ctx.getRequestObject() as ReturnType<IWebhookFunctions['getRequestObject']> & { rawBody?: Buffer | string };
+	const body: unknown = req.body;
+	if (body !== null && typeof body === 'object' && !Buffer.isBuffer(body) && Object.keys(body).length > 0) return body;
+	const raw = req.rawBody ?? (typeof body === 'string' || Buffer.isBuffer(body) ? body : undefined);
+	const text = raw === undefined ? '' : Buffer.isBuffer(raw) ? raw.toString('utf8') : raw;
+	if (text.trim() === '') {
+		if (Array.isArray(body)) return body;
+		throw new InvalidEventError('Empty body: expected a JSON event');
+	}
+	let problem = '';
+	try {
+		return JSON.parse(text);
+	} catch (error) {
+		problem = (error as Error).message;
+	}
+	throw new InvalidEventError(`Body is not valid JSON: ${problem}`);
+}
+
+function parse(source: Source, body: unknown): IDataObject {
+	if (source === 'genesys') return parseGenesysPresence(body) as unknown as IDataObject;
+	if (source === 'vonage') return parseVonagePresenceWebhook(body) as unknown as IDataObject;
+	return parseDataverseAgentStatus(body) as unknown as IDataObject;
+}
+
+const userIdList = (text: string) =>
+	text
+		.split(/[\s,;]+/)
+		.map((id) => id.trim().toLowerCase())
+		.filter(Boolean);
+
+/** The user whose write this was, when it is on the ignore list. */
+function ignoredWriter(event: DataverseAgentStatusEvent, ignore: string[]): string | undefined {
+	return [event.initiatingUserId, event.userId].find((id) => id && ignore.includes(id.toLowerCase())) ?? undefined;
+}
+
+async function addCustomPresence(ctx: IWebhookFunctions, item: IDataObject): Promise<void> {
+	try {
+		await ctx.getCredentials('dynamicsContactCenterApi');
+	} catch (error) {
+		item.presenceLookupError = 'Resolve Custom Presences needs a Dataverse credential on the trigger';
+		ctx.logger.warn(`Agent Presence Trigger: ${item.presenceLookupError}: ${(error as Error).message}`);
+		return;
+	}
+	try {
+		const resolved = await resolveCustomPresence(ctx, String(item.presenceId));
+		item.presenceName = resolved.presenceName ?? item.presenceName;
+		item.category = resolved.category;
+		item.basePresenceStatus = resolved.basePresenceStatus;
+	} catch (error) {
+		// Never fail the delivery over a lookup: a failed synchronous step would undo the agent's change.
+		item.presenceLookupError = (error as Error).message;
+		ctx.logger.warn(`Agent Presence Trigger: custom presence lookup failed: ${item.presenceLookupError}`);
+	}
+}
+
+export async function handleWebhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+	const source = this.getNodeParameter('source') as Source;
+	const verification = this.getNodeParameter('verification') as Verification;
+	const reason = verifySender(
+		{
+			verification,
+			queryParameter: verification === 'queryKey' ? (this.getNodeParameter('queryParameter', 'code') as string) : '',
+			headerName: verification === 'header' ? (this.getNodeParameter('headerName', '') as string) : '',
+			sharedKey: verification === 'none' ? '' : (this.getNodeParameter('sharedKey', '') as string),
+		},
+		this.getQueryData() as Record<string, unknown>,
+		this.getHeaderData() as Record<string, unknown>,
+	);
+	if (reason !== null) return reject(this, 401, `Unauthorized: ${reason}`);
+
+	let body: unknown;
+	let item: IDataObject | undefined;
+	let failure: unknown;
+	try {
+		body = jsonBody(this);
+		item = parse(source, body);
+	} catch (error) {
+		failure = error;
+	}
+	if (failure instanceof InvalidEventError) return reject(this, 400, failure.message);
+	if (failure !== undefined || item === undefined) {
+		throw new NodeOperationError(this.getNode(), failure as Error, { message: 'Could not read the event' });
+	}
+
+	const events = this.getNodeParameter('events', []) as string[];
+	if (!events.includes(String(item.event))) return ignored(`"${String(item.event)}" is not among the selected events`);
+
+	if (source === 'dataverse') {
+		const ignore = userIdList(this.getNodeParameter('ignoreUserIds', '') as string);
+		const writer = ignoredWriter(item as unknown as DataverseAgentStatusEvent, ignore);
+		if (writer) return ignored(`the change was made by ${writer}, which is on the ignore list`);
+		if (item.customPresence === true && this.getNodeParameter('resolveCustomPresences', false) === true) {
+			await addCustomPresence(this, item);
+		}
+	}
+
+	const json: IDataObject = {};
+	for (const [key, value] of Object.entries(item)) if (value !== undefined) json[key] = value;
+	if (this.getNodeParameter('includeRaw', false) === true) json.raw = body as IDataObject;
+	return { workflowData: [[{ json }]] };
+}

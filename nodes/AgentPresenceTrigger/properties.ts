@@ -1,0 +1,135 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+export const EVENT_OPTIONS = [
+	{ name: 'Agent Created', value: 'agent_created', description: 'A new agent status row (Dataverse Create)' },
+	{ name: 'Capacity Changed', value: 'capacity_changed', description: 'Only the available capacity changed' },
+	{ name: 'Logged In', value: 'logged_in' },
+	{ name: 'Logged Out', value: 'logged_out' },
+	{ name: 'Presence Changed', value: 'presence_changed' },
+];
+
+const dataverseOnly = { show: { source: ['dataverse'] } };
+
+export const properties: INodeProperties[] = [
+	{
+		displayName: 'Source',
+		name: 'source',
+		type: 'options',
+		noDataExpression: true,
+		default: 'dataverse',
+		options: [
+			{
+				name: 'Dynamics 365 Contact Center (Dataverse)',
+				value: 'dataverse',
+				description: 'Webhook steps on msdyn_agentstatus Create and Update',
+			},
+			{
+				name: 'Genesys Cloud',
+				value: 'genesys',
+				description: 'User presence notifications (v2.users.{ID}.presence), bare or in the Amazon EventBridge envelope',
+			},
+			{
+				name: 'Vonage Contact Center (Webhooks Beta)',
+				value: 'vonage',
+				description: 'CloudEvents of type agent.presencechanged; without the Webhooks beta use the Vonage Contact Center Presence Trigger',
+			},
+		],
+	},
+	{
+		displayName: 'Registration',
+		name: 'registration',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: dataverseOnly,
+		default: 'manual',
+		options: [
+			{
+				name: 'Manual (Plug-in Registration Tool)',
+				value: 'manual',
+				description: 'Register the webhook and its step on msdyn_agentstatus yourself',
+			},
+			{
+				name: 'Register Webhook Automatically',
+				value: 'automatic',
+				description:
+					'Activating the workflow registers a webhook (serviceendpoint) for this URL and synchronous post-operation steps on msdyn_agentstatus; deactivating removes them',
+			},
+		],
+	},
+	{
+		displayName: 'Sender Verification',
+		name: 'verification',
+		type: 'options',
+		noDataExpression: true,
+		default: 'queryKey',
+		options: [
+			{ name: 'None', value: 'none', description: 'Accept any sender (not recommended)' },
+			{
+				name: 'Shared Key in Query String',
+				value: 'queryKey',
+				description: "Dataverse's WebhookKey authentication sends the key as ?code=…",
+			},
+			{ name: 'Header Name and Value', value: 'header', description: "Dataverse's HttpHeader authentication" },
+		],
+	},
+	{
+		displayName: 'Query Parameter',
+		name: 'queryParameter',
+		type: 'string',
+		default: 'code',
+		displayOptions: { show: { verification: ['queryKey'] } },
+		description: 'Dataverse WebhookKey always uses "code"',
+	},
+	{
+		displayName: 'Header Name',
+		name: 'headerName',
+		type: 'string',
+		default: 'x-presence-key',
+		displayOptions: { show: { verification: ['header'] } },
+	},
+	{
+		displayName: 'Shared Key',
+		name: 'sharedKey',
+		type: 'string',
+		typeOptions: { password: true },
+		default: '',
+		required: true,
+		displayOptions: { show: { verification: ['queryKey', 'header'] } },
+		description: 'The value the sender must send; compared in constant time',
+	},
+	{
+		displayName: 'Events',
+		name: 'events',
+		type: 'multiOptions',
+		default: ['agent_created', 'presence_changed', 'capacity_changed', 'logged_in', 'logged_out'],
+		options: EVENT_OPTIONS,
+		description:
+			'Which changes start the workflow. With automatic registration, leaving out capacity changes sets the step\'s filtering attributes so Dataverse only calls for presence changes.',
+	},
+	{
+		displayName: 'Ignore Changes Made By',
+		name: 'ignoreUserIds',
+		type: 'string',
+		default: '',
+		placeholder: 'd89254ff-9438-ef11-a315-000d3a5a54dc, …',
+		displayOptions: dataverseOnly,
+		description:
+			'Comma-separated Dataverse user IDs (e.g. your sync\'s application user) whose writes do not start the workflow — matched against the event\'s InitiatingUserId and UserId',
+	},
+	{
+		displayName: 'Resolve Custom Presences',
+		name: 'resolveCustomPresences',
+		type: 'boolean',
+		default: false,
+		displayOptions: dataverseOnly,
+		description:
+			'Whether to read a custom presence\'s msdyn_presences row (name and base status) through the Dataverse credential so it gets a category. Out-of-the-box presences never need a lookup.',
+	},
+	{
+		displayName: 'Include Raw Payload',
+		name: 'includeRaw',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to add the vendor\'s payload to the item as "raw"',
+	},
+];

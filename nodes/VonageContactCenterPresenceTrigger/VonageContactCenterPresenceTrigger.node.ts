@@ -1,0 +1,140 @@
+import type {
+	IDataObject,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+	IPollFunctions,
+} from 'n8n-workflow';
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+
+import { vonageRequest } from '../VonageContactCenter/transport';
+import type { VonagePresenceActivity } from '../shared/vonageEvents';
+import { normalizeVonageActivity } from '../shared/vonageEvents';
+import type { CursorState } from './cursor';
+import { selectNew } from './cursor';
+
+/** Insights Stats media type (Vonage's Stats examples send v2; the Agents API's v1 is not accepted there). */
+const STATS_ACCEPT = 'application/vnd.newvoicemedia.v2+json';
+const PAGE_SIZE = 1000;
+/** How far back "Fetch Test Event" looks. */
+const MANUAL_LOOKBACK_MS = 24 * 60 * 60 * 1000;
+
+interface ActivitiesPage {
+	items?: VonagePresenceActivity[];
+	upTo?: string;
+	meta?: { page?: number; pageCount?: number };
+}
+
+export class VonageContactCenterPresenceTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Vonage Contact Center Presence Trigger',
+		name: 'vonageContactCenterPresenceTrigger',
+		icon: { light: 'file:../../icons/vonage.svg', dark: 'file:../../icons/vonage.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: 'Presence changes (Insights Stats)',
+		description:
+			'Starts the workflow for each agent presence change in Vonage Contact Center, polled from the Insights Stats API',
+		defaults: { name: 'Vonage Contact Center Presence Trigger' },
+		polling: true,
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'vonageContactCenterApi', required: true }],
+		properties: [
+			{
+				displayName:
+					'Needs the "stats" scope on the credential. Each poll asks for the presence activities processed since the previous poll (start = previous upTo, include=Processed) and emits each change once.',
+				name: 'notice',
+				type: 'notice',
+				default: '',
+			},
+			{
+				displayName: 'Agent ID',
+				name: 'agentId',
+				type: 'string',
+				default: '',
+				placeholder: '110',
+				description: 'Only this agent (the agent ID shown in Vonage, not the user ID); empty for all agents',
+			},
+			{
+				displayName: 'Events',
+				name: 'events',
+				type: 'multiOptions',
+				default: ['presence_changed', 'logged_out'],
+				options: [
+					{ name: 'Presence Changed', value: 'presence_changed' },
+					{ name: 'Logged Out', value: 'logged_out' },
+				],
+			},
+			{
+				displayName: 'Include Raw Activity',
+				name: 'includeRaw',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to add the Insights Stats activity to the item as "raw"',
+			},
+		],
+	};
+
+	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+		const state = this.getWorkflowStaticData('node') as CursorState & IDataObject;
+		const manual = this.getMode() === 'manual';
+		const now = new Date().toISOString();
+		if (!manual && !state.cursor) {
+			// First poll after activation: start from now, changes before activation are history.
+			state.cursor = now;
+			state.since = now;
+			state.seen = {};
+			return null;
+		}
+		const start = manual ? new Date(Date.now() - MANUAL_LOOKBACK_MS).toISOString() : (state.cursor as string);
+		const { items, upTo } = await fetchActivities(this, start);
+
+		let activities: VonagePresenceActivity[];
+		if (manual) {
+			// Test fetch: show the latest change, leave the cursor alone.
+			activities = items.filter((a) => a.type === undefined || a.type === 'Presence');
+			activities.sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
+			activities = activities.slice(-1);
+		} else {
+			const { fresh, next } = selectNew(state, items, upTo);
+			Object.assign(state, next);
+			activities = fresh;
+		}
+
+		const events = this.getNodeParameter('events', []) as string[];
+		const includeRaw = this.getNodeParameter('includeRaw', false) as boolean;
+		const out: INodeExecutionData[] = [];
+		for (const activity of activities) {
+			const json = normalizeVonageActivity(activity) as IDataObject;
+			if (!manual && !events.includes(String(json.event))) continue;
+			if (includeRaw) json.raw = activity as unknown as IDataObject;
+			out.push({ json });
+		}
+		return out.length ? [out] : null;
+	}
+}
+
+/** Every page of one window; the window's `upTo` comes from the first page. */
+async function fetchActivities(
+	ctx: IPollFunctions,
+	start: string,
+): Promise<{ items: VonagePresenceActivity[]; upTo: string }> {
+	const agentId = (ctx.getNodeParameter('agentId', '') as string).trim();
+	const items: VonagePresenceActivity[] = [];
+	let upTo: string | undefined;
+	for (let page = 1; ; page++) {
+		const response = await vonageRequest<ActivitiesPage>(ctx, {
+			method: 'GET',
+			path: '/stats/agent-activities/presence',
+			qs: { start, include: 'Processed', page, limit: PAGE_SIZE, ...(agentId ? { agentId } : {}) },
+			headers: { Accept: STATS_ACCEPT },
+		});
+		// Later pages must not move the window's end past what page 1 answered for.
+		upTo ??= response.upTo;
+		items.push(...(response.items ?? []));
+		if (page >= (response.meta?.pageCount ?? 1) || (response.items ?? []).length === 0) break;
+	}
+	if (!upTo) throw new NodeOperationError(ctx.getNode(), 'Vonage returned no "upTo" for the presence activities window');
+	return { items, upTo };
+}

@@ -1,0 +1,260 @@
+/**
+ * Dataverse `msdyn_agentstatus` webhooks: the RemoteExecutionContext a registered step POSTs
+ * (seed: dataverse-sync-agent-presence-howto.md), validated with zod and turned into the
+ * normalized presence item. Pure: no I/O, so the trigger, the tests and the benchmark share it.
+ *
+ * The zod schemas cover only what the trigger reads (unknown keys are ignored, not copied), so
+ * validation stays cheap next to the JSON.parse the body already cost.
+ */
+import { z } from 'zod';
+
+import { DATAVERSE_OOTB_PRESENCES, dataverseCategory } from './categories';
+import { wcfDateToIso } from './dataverseDates';
+import type { PresenceCategory, PresenceEvent } from './presence';
+
+export const AGENT_STATUS_ENTITY = 'msdyn_agentstatus';
+
+const keyValue = z.object({ key: z.string(), value: z.unknown() });
+
+const entitySchema = z.object({
+	LogicalName: z.string(),
+	Id: z.string().nullable().optional(),
+	Attributes: z.array(keyValue),
+	FormattedValues: z.array(keyValue).nullable().optional(),
+});
+
+const imagesSchema = z.array(z.object({ key: z.string(), value: entitySchema })).nullable().optional();
+
+export const remoteExecutionContextSchema = z.object({
+	MessageName: z.string(),
+	PrimaryEntityName: z.string(),
+	PrimaryEntityId: z.string().nullable().optional(),
+	OrganizationId: z.string(),
+	OrganizationName: z.string().nullable().optional(),
+	CorrelationId: z.string().nullable().optional(),
+	InitiatingUserId: z.string().nullable().optional(),
+	UserId: z.string().nullable().optional(),
+	OperationCreatedOn: z.string().nullable().optional(),
+	Stage: z.number().optional(),
+	InputParameters: z.array(keyValue),
+	PreEntityImages: imagesSchema,
+	PostEntityImages: imagesSchema,
+});
+
+const entityReference = z.object({ Id: z.string().min(1), LogicalName: z.string().optional(), Name: z.string().nullable().optional() });
+const wcfDate = z.string().refine((v) => wcfDateToIso(v) !== null, { message: 'expected a /Date(<ms>[±hhmm])/ value' });
+
+/**
+ * The agent-status columns the trigger reads, with the types Dataverse sends them as; one object
+ * schema over the attribute map (one zod pass instead of one per column), other columns ignored.
+ */
+const attributesSchema = z.object({
+	msdyn_agentstatusid: z.string(),
+	msdyn_agentid: entityReference.nullable(),
+	msdyn_currentpresenceid: entityReference.nullable(),
+	msdyn_isagentloggedin: z.boolean().nullable(),
+	msdyn_availableunitscapacity: z.number().int().nullable(),
+	msdyn_presencemodifiedby: z.string().nullable(),
+	msdyn_presencemodifiedon: wcfDate.nullable(),
+	msdyn_capacitymodifiedon: wcfDate.nullable(),
+	modifiedon: wcfDate.nullable(),
+	createdon: wcfDate.nullable(),
+	modifiedby: entityReference.nullable(),
+}).partial();
+
+export type RemoteExecutionContext = z.infer<typeof remoteExecutionContextSchema>;
+type Attributes = Record<string, unknown>;
+
+/** A body the trigger refuses: `message` says what was wrong, for the 400 answer. */
+export class InvalidEventError extends Error {}
+
+export interface DataverseAgentStatusEvent {
+	source: 'dataverse';
+	event: PresenceEvent;
+	agentId: string | null;
+	presenceId: string | null;
+	presenceName: string | null;
+	category: PresenceCategory | null;
+	loggedIn?: boolean;
+	capacity?: number;
+	changedBy?: string;
+	changedAt: string | null;
+	previousPresenceId?: string | null;
+	agentStatusId: string | null;
+	messageName: 'Create' | 'Update';
+	organizationId: string;
+	organizationName: string | null;
+	correlationId: string | null;
+	initiatingUserId: string | null;
+	userId: string | null;
+	/** True when the presence is not one of the out-of-the-box five (its category needs a lookup). */
+	customPresence: boolean;
+}
+
+/** zod's first issue as `path: message`, e.g. `InputParameters.0.key: Required`. */
+export function describeZodError(error: z.ZodError, prefix = ''): string {
+	const issue = error.issues[0];
+	const path = [prefix, ...issue.path.map(String)].filter(Boolean).join('.');
+	return path ? `${path}: ${issue.message}` : issue.message;
+}
+
+function toMap(list: Array<{ key: string; value?: unknown }>): Attributes {
+	const out: Attributes = {};
+	for (const { key, value } of list) out[key] = value;
+	return out;
+}
+
+function checkAttributes(attributes: Attributes, where: string): void {
+	const result = attributesSchema.safeParse(attributes);
+	if (!result.success) {
+		const issue = result.error.issues[0];
+		throw new InvalidEventError(`${where} attribute ${String(issue.path[0])}: ${issue.message}`);
+	}
+}
+
+/** First image's attributes (a step can register one pre- and one post-image; names are the user's). */
+function imageAttributes(images: RemoteExecutionContext['PreEntityImages'], where: string): Attributes | undefined {
+	if (!images || images.length === 0) return undefined;
+	const merged: Attributes = {};
+	for (const image of images) Object.assign(merged, toMap(image.value.Attributes));
+	checkAttributes(merged, where);
+	return merged;
+}
+
+export interface ParsedAgentStatus {
+	context: RemoteExecutionContext;
+	target: Attributes;
+	formatted: Attributes;
+	pre?: Attributes;
+	post?: Attributes;
+}
+
+/** Validates a parsed JSON body as an msdyn_agentstatus Create/Update RemoteExecutionContext. */
+export function parseAgentStatusContext(body: unknown): ParsedAgentStatus {
+	if (body === null || typeof body !== 'object' || Array.isArray(body)) {
+		throw new InvalidEventError('The body must be a JSON object (a Dataverse RemoteExecutionContext)');
+	}
+	const parsed = remoteExecutionContextSchema.safeParse(body);
+	if (!parsed.success) throw new InvalidEventError(`Not a Dataverse RemoteExecutionContext: ${describeZodError(parsed.error)}`);
+	const context = parsed.data;
+	if (context.PrimaryEntityName !== AGENT_STATUS_ENTITY) {
+		throw new InvalidEventError(`Wrong entity: expected ${AGENT_STATUS_ENTITY}, got PrimaryEntityName "${context.PrimaryEntityName}"`);
+	}
+	if (context.MessageName !== 'Create' && context.MessageName !== 'Update') {
+		throw new InvalidEventError(`Unsupported message "${context.MessageName}": register the step for Create and Update only`);
+	}
+	const targetParameter = context.InputParameters.find((p) => p.key === 'Target');
+	if (!targetParameter) throw new InvalidEventError('Missing Target: InputParameters has no "Target" entry');
+	const target = entitySchema.safeParse(targetParameter.value);
+	if (!target.success) throw new InvalidEventError(`Invalid Target: ${describeZodError(target.error, 'InputParameters.Target')}`);
+	if (target.data.LogicalName !== AGENT_STATUS_ENTITY) {
+		throw new InvalidEventError(`Wrong entity: Target is a "${target.data.LogicalName}", expected ${AGENT_STATUS_ENTITY}`);
+	}
+	const attributes = toMap(target.data.Attributes);
+	checkAttributes(attributes, 'Target');
+	return {
+		context,
+		target: attributes,
+		formatted: toMap(target.data.FormattedValues ?? []),
+		pre: imageAttributes(context.PreEntityImages, 'PreEntityImages'),
+		post: imageAttributes(context.PostEntityImages, 'PostEntityImages'),
+	};
+}
+
+const refId = (value: unknown): string | null =>
+	value && typeof value === 'object' ? ((value as { Id?: string }).Id ?? null)?.toLowerCase() ?? null : null;
+const refName = (value: unknown): string | null =>
+	value && typeof value === 'object' ? ((value as { Name?: string | null }).Name ?? null) : null;
+const ms = (value: unknown): number => {
+	const iso = wcfDateToIso(value);
+	return iso === null ? Number.NEGATIVE_INFINITY : Date.parse(iso);
+};
+const has = (attributes: Attributes | undefined, name: string) => attributes !== undefined && name in attributes;
+
+/**
+ * What an Update changed. A pre-image tells it exactly; without one, Target holds the columns the
+ * caller set (changed or not), so the later of msdyn_presencemodifiedon / msdyn_capacitymodifiedon
+ * says whether this write was about presence or capacity.
+ */
+function updateEvent(target: Attributes, current: (name: string) => unknown, pre: Attributes | undefined): PresenceEvent {
+	const loggedIn = current('msdyn_isagentloggedin');
+	if (pre) {
+		if (has(pre, 'msdyn_isagentloggedin') && typeof loggedIn === 'boolean' && pre.msdyn_isagentloggedin !== loggedIn) {
+			return loggedIn ? 'logged_in' : 'logged_out';
+		}
+		if (has(pre, 'msdyn_currentpresenceid') && refId(pre.msdyn_currentpresenceid) !== refId(current('msdyn_currentpresenceid'))) {
+			return 'presence_changed';
+		}
+		if (
+			has(pre, 'msdyn_availableunitscapacity') &&
+			pre.msdyn_availableunitscapacity !== current('msdyn_availableunitscapacity')
+		) {
+			return 'capacity_changed';
+		}
+	}
+	const presenceSet = has(target, 'msdyn_currentpresenceid') || has(target, 'msdyn_presencemodifiedon');
+	const capacitySet = has(target, 'msdyn_availableunitscapacity') || has(target, 'msdyn_capacitymodifiedon');
+	const capacityOnly =
+		capacitySet &&
+		(!presenceSet || ms(current('msdyn_capacitymodifiedon')) > ms(current('msdyn_presencemodifiedon')));
+	if (capacityOnly) return 'capacity_changed';
+	// An agent signing out lands on Offline with the logged-in flag cleared.
+	if (loggedIn === false && has(target, 'msdyn_isagentloggedin') && dataverseCategory(refId(current('msdyn_currentpresenceid'))) === 'offline') {
+		return 'logged_out';
+	}
+	return 'presence_changed';
+}
+
+/** The normalized item (DESIGN.md) for a validated context. */
+export function normalizeAgentStatus(parsed: ParsedAgentStatus): DataverseAgentStatusEvent {
+	const { context, target, formatted, pre, post } = parsed;
+	const current = (name: string): unknown => (name in target ? target[name] : post?.[name]);
+	const messageName = context.MessageName as 'Create' | 'Update';
+	const event: PresenceEvent = messageName === 'Create' ? 'agent_created' : updateEvent(target, current, pre);
+
+	const presenceRef = current('msdyn_currentpresenceid');
+	const presenceId = refId(presenceRef);
+	const known = presenceId ? DATAVERSE_OOTB_PRESENCES[presenceId] : undefined;
+	const formattedName = formatted.msdyn_currentpresenceid;
+	const presenceName =
+		known?.name ?? refName(presenceRef) ?? (typeof formattedName === 'string' ? formattedName : null);
+
+	const loggedIn = current('msdyn_isagentloggedin');
+	const capacity = current('msdyn_availableunitscapacity');
+	const changedBy = current('msdyn_presencemodifiedby');
+	const changedAtRaw =
+		event === 'capacity_changed'
+			? current('msdyn_capacitymodifiedon')
+			: event === 'agent_created'
+				? (current('createdon') ?? current('msdyn_presencemodifiedon'))
+				: current('msdyn_presencemodifiedon');
+	const agentStatusId = current('msdyn_agentstatusid');
+
+	const out: DataverseAgentStatusEvent = {
+		source: 'dataverse',
+		event,
+		agentId: refId(current('msdyn_agentid')),
+		presenceId,
+		presenceName,
+		category: known?.category ?? null,
+		loggedIn: typeof loggedIn === 'boolean' ? loggedIn : undefined,
+		capacity: typeof capacity === 'number' ? capacity : undefined,
+		changedBy: event !== 'capacity_changed' && typeof changedBy === 'string' ? changedBy : undefined,
+		changedAt: wcfDateToIso(changedAtRaw ?? current('modifiedon')) ?? wcfDateToIso(context.OperationCreatedOn),
+		agentStatusId: typeof agentStatusId === 'string' ? agentStatusId.toLowerCase() : (context.PrimaryEntityId ?? null),
+		messageName,
+		organizationId: context.OrganizationId,
+		organizationName: context.OrganizationName ?? null,
+		correlationId: context.CorrelationId ?? null,
+		initiatingUserId: context.InitiatingUserId ?? null,
+		userId: context.UserId ?? null,
+		customPresence: presenceId !== null && !known,
+	};
+	if (pre && has(pre, 'msdyn_currentpresenceid')) out.previousPresenceId = refId(pre.msdyn_currentpresenceid);
+	return out;
+}
+
+/** Validate + normalize in one call (what the trigger and the benchmark run per payload). */
+export function parseDataverseAgentStatus(body: unknown): DataverseAgentStatusEvent {
+	return normalizeAgentStatus(parseAgentStatusContext(body));
+}
