@@ -202,6 +202,16 @@ function createNotifications(ctx) {
 			}
 			return n;
 		},
+		/** Sends v2.system.socket_closing only (the service's one-minute warning before maintenance). */
+		warn(/** @type {{ channelId?: string }} */ o = {}) {
+			let n = 0;
+			for (const ch of channels.values()) {
+				if (!ch.socket || (o.channelId && ch.id !== o.channelId)) continue;
+				ch.socket.sendText(JSON.stringify({ topicName: 'v2.system.socket_closing', eventBody: { message: 'WebSocket closing' } }));
+				n++;
+			}
+			return n;
+		},
 		/** Expires channels now (all, or one): their sockets close and the channel is gone (HEAD → 404). */
 		expire(/** @type {{ channelId?: string }} */ o = {}) {
 			const victims = [...channels.values()].filter((c) => !o.channelId || c.id === o.channelId);
