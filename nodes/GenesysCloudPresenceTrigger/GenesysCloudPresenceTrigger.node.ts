@@ -24,7 +24,8 @@ export class GenesysCloudPresenceTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: 'Presence changes',
-		description: 'Starts the workflow when a Genesys Cloud user\'s presence changes (Notifications API, no AWS needed)',
+		description:
+			"Starts the workflow when a Genesys Cloud user's presence changes (Notifications API, no AWS needed)",
 		defaults: { name: 'Genesys Cloud Presence Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
@@ -35,7 +36,11 @@ export class GenesysCloudPresenceTrigger implements INodeType {
 	methods = { loadOptions: { getUsers } };
 
 	async trigger(this: ITriggerFunctions): Promise<ITriggerResponse> {
-		const listener = new PresenceListener(this, requireWebSocket(this.getNode()), settingsFrom(this));
+		const listener = new PresenceListener(
+			this,
+			requireWebSocket(this.getNode()),
+			settingsFrom(this),
+		);
 		await listener.start();
 		return { closeFunction: async () => await listener.stop() };
 	}

@@ -47,7 +47,7 @@ export const triggerProperties: INodeProperties[] = [
 				name: 'ignoreSources',
 				type: 'string',
 				default: '',
-				placeholder: 'e.g. a0b1c2d3-… (your sync\'s presence source ID)',
+				placeholder: "e.g. a0b1c2d3-… (your sync's presence source ID)",
 				description:
 					'Presence source IDs (comma-separated) whose changes are skipped, so a sync that writes with its own source does not trigger itself',
 			},

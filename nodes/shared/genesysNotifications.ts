@@ -56,7 +56,8 @@ export function classifyMessage(text: string): ChannelMessage {
 	}
 	if (topic === 'v2.system.socket_closing') return { kind: 'closing' };
 	const match = PRESENCE_TOPIC.exec(topic);
-	if (match) return { kind: 'presence', userId: match[1], body: body as PresenceEventBody, raw: msg };
+	if (match)
+		return { kind: 'presence', userId: match[1], body: body as PresenceEventBody, raw: msg };
 	return { kind: 'other', raw };
 }
 
@@ -106,8 +107,13 @@ export class PresenceTracker {
 		const previous = this.known.get(userId);
 		if (previous && isSameOrOlder(next, previous)) return false;
 		this.known.set(userId, next);
-		if (body.source && filter.ignoreSources.some((s) => s.toLowerCase() === body.source!.toLowerCase())) return false;
-		if (filter.onlyDefinitionChanges && previous && previous.definitionId === next.definitionId) return false;
+		if (
+			body.source &&
+			filter.ignoreSources.some((s) => s.toLowerCase() === body.source!.toLowerCase())
+		)
+			return false;
+		if (filter.onlyDefinitionChanges && previous && previous.definitionId === next.definitionId)
+			return false;
 		return true;
 	}
 }

@@ -190,6 +190,7 @@ function createNotifications(ctx) {
 	}
 
 	const control = {
+		// ASSUMPTION: the socket_closing eventBody shown here is minimal; clients only need its topicName.
 		/** Drops open sockets (all, or one channel's). `warn` sends v2.system.socket_closing first; `abrupt` skips the close frame. */
 		disconnect(/** @type {{ channelId?: string, warn?: boolean, abrupt?: boolean }} */ o = {}) {
 			let n = 0;

@@ -9,9 +9,21 @@
  */
 import { sleep } from 'n8n-workflow';
 
-import { HEARTBEAT_INTERVAL_MS, PING_MESSAGE, classifyMessage, presenceTopic } from '../../shared/genesysNotifications';
+import {
+	HEARTBEAT_INTERVAL_MS,
+	PING_MESSAGE,
+	classifyMessage,
+	presenceTopic,
+} from '../../shared/genesysNotifications';
 import type { Channel } from '../transport/notifications';
-import { channelExists, createChannel, deleteSubscriptions, httpCodeOf, setSubscriptions } from '../transport/notifications';
+import {
+	channelExists,
+	createChannel,
+	deleteSubscriptions,
+	httpCodeOf,
+	setSubscriptions,
+	settle,
+} from '../transport/notifications';
 import type { ChannelSocket } from './socket';
 import { openSocket } from './socket';
 import type { ListenerOwner } from './types';
@@ -23,7 +35,8 @@ const MAX_BACKOFF_MS = 30_000;
 const MAX_RECONNECT_ATTEMPTS = 10;
 const CLOSE_WAIT_MS = 2_000;
 
-export const backoffMs = (failures: number): number => Math.min(MAX_BACKOFF_MS, 1000 * 2 ** (failures - 1));
+export const backoffMs = (failures: number): number =>
+	Math.min(MAX_BACKOFF_MS, 1000 * 2 ** (failures - 1));
 
 /** Renew a tenth of the lifetime (at most an hour) before the channel expires. */
 const renewMarginMs = (lifetimeMs: number): number => Math.min(60 * 60 * 1000, lifetimeMs / 10);
@@ -119,7 +132,9 @@ export class ChannelRunner {
 				this.socket.send(PING_MESSAGE);
 				continue;
 			}
-			const watchdogAt = this.pingSentAt ? this.pingSentAt + PONG_TIMEOUT_MS : this.lastMessageAt + SILENCE_BEFORE_PING_MS;
+			const watchdogAt = this.pingSentAt
+				? this.pingSentAt + PONG_TIMEOUT_MS
+				: this.lastMessageAt + SILENCE_BEFORE_PING_MS;
 			await this.nap(Math.min(renewAt, watchdogAt) - now);
 		}
 		if (this.rollSocket && !this.owner.stopped) {
@@ -134,13 +149,12 @@ export class ChannelRunner {
 	/** Resubscribing extends the channel; a channel already gone is replaced. */
 	private async renew(): Promise<void> {
 		const channel = this.channel!;
-		try {
-			await setSubscriptions(this.owner.ctx, channel.id, this.topics);
+		const failure = await settle(setSubscriptions(this.owner.ctx, channel.id, this.topics));
+		if (failure === undefined) {
 			this.expiresAt = Date.now() + this.lifetimeMs;
 			return;
-		} catch (error) {
-			if (httpCodeOf(error) !== '404') throw error;
 		}
+		if (httpCodeOf(failure) !== '404') throw failure;
 		const old = this.socket;
 		await this.newChannel();
 		await this.connect();
@@ -149,7 +163,8 @@ export class ChannelRunner {
 	}
 
 	private async reconnect(): Promise<void> {
-		if (!this.channel || !(await channelExists(this.owner.ctx, this.channel.id))) await this.newChannel();
+		if (!this.channel || !(await channelExists(this.owner.ctx, this.channel.id)))
+			await this.newChannel();
 		this.checkStopped();
 		await this.connect();
 		await this.owner.catchUp(this.userIds);
@@ -161,20 +176,22 @@ export class ChannelRunner {
 		await setSubscriptions(this.owner.ctx, channel.id, this.topics);
 		const expires = Date.parse(channel.expires ?? '');
 		const now = Date.now();
-		this.lifetimeMs = Number.isFinite(expires) && expires > now ? expires - now : 24 * 60 * 60 * 1000;
+		this.lifetimeMs =
+			Number.isFinite(expires) && expires > now ? expires - now : 24 * 60 * 60 * 1000;
 		this.expiresAt = now + this.lifetimeMs;
 		this.checkStopped();
 	}
 
 	private async connect(): Promise<void> {
 		const url = this.channel!.connectUri;
-		let socket: ChannelSocket | undefined;
-		socket = await openSocket(this.owner.WebSocket, url, {
+		const ref: { socket?: ChannelSocket } = {};
+		const socket = await openSocket(this.owner.WebSocket, url, {
 			onMessage: (text) => this.onMessage(text),
 			onClose: () => {
-				if (socket === this.socket) this.wakeUp();
+				if (ref.socket === this.socket) this.wakeUp();
 			},
 		});
+		ref.socket = socket;
 		if (this.owner.stopped) {
 			socket.close();
 			throw new Stopped();
@@ -188,7 +205,8 @@ export class ChannelRunner {
 		this.lastMessageAt = Date.now();
 		this.pingSentAt = 0;
 		const message = classifyMessage(text);
-		if (message.kind === 'presence') this.owner.onPresence(message.userId, message.body, message.raw, 'event');
+		if (message.kind === 'presence')
+			this.owner.onPresence(message.userId, message.body, message.raw, 'event');
 		else if (message.kind === 'closing') {
 			this.rollSocket = true;
 			this.wakeUp();
@@ -206,12 +224,9 @@ export class ChannelRunner {
 	}
 
 	private async removeSubscriptions(channelId: string): Promise<void> {
-		try {
-			await deleteSubscriptions(this.owner.ctx, channelId);
-		} catch (error) {
-			// An expired channel has no subscriptions left to remove.
-			if (httpCodeOf(error) !== '404') throw error;
-		}
+		const failure = await settle(deleteSubscriptions(this.owner.ctx, channelId));
+		// An expired channel has no subscriptions left to remove.
+		if (failure !== undefined && httpCodeOf(failure) !== '404') throw failure;
 	}
 
 	private checkStopped(): void {

@@ -14,7 +14,12 @@ import {
 	presenceChangeItem,
 } from '../../shared/genesysNotifications';
 import type { UserWithPresence } from '../transport/notifications';
-import { getUserWithPresence, httpCodeOf, listUsersWithPresence, presenceNames } from '../transport/notifications';
+import {
+	getUserWithPresence,
+	httpCodeOf,
+	listUsersWithPresence,
+	presenceNames,
+} from '../transport/notifications';
 import { ChannelRunner } from './ChannelRunner';
 import type { requireWebSocket } from './socket';
 import type { ListenerOwner } from './types';
@@ -48,13 +53,17 @@ export class PresenceListener implements ListenerOwner {
 			const users = await this.resolveUsers();
 			checkChannelBudget(this.ctx, users.length);
 			this.names = await presenceNames(this.ctx);
-			for (const ids of chunkTopics(users.map((u) => u.id), MAX_TOPICS_PER_CHANNEL)) {
+			for (const ids of chunkTopics(
+				users.map((u) => u.id),
+				MAX_TOPICS_PER_CHANNEL,
+			)) {
 				const runner = new ChannelRunner(this, ids);
 				this.runners.push(runner);
 				await runner.open();
 			}
 			// Baseline after subscribing: a change in between is then either an event or in the read.
-			const baseline = this.settings.users === 'all' ? users : await this.readPresences(users.map((u) => u.id));
+			const baseline =
+				this.settings.users === 'all' ? users : await this.readPresences(users.map((u) => u.id));
 			for (const u of baseline) if (u.presence) this.tracker.remember(u.id, u.presence);
 		} catch (error) {
 			// The startup error is what the user needs to see; clean-up is best effort here.
@@ -78,7 +87,12 @@ export class PresenceListener implements ListenerOwner {
 		return this.runners.map((r) => r.channelId).filter((id): id is string => !!id);
 	}
 
-	onPresence(userId: string, body: PresenceEventBody, raw: IDataObject, detectedBy: 'event' | 'catch-up'): void {
+	onPresence(
+		userId: string,
+		body: PresenceEventBody,
+		raw: IDataObject,
+		detectedBy: 'event' | 'catch-up',
+	): void {
 		if (this.stopped || !this.tracker.accept(userId, body, this.settings.filter)) return;
 		const item = presenceChangeItem(userId, body, {
 			presenceNames: this.names,
@@ -126,7 +140,9 @@ export class PresenceListener implements ListenerOwner {
 		const out: UserWithPresence[] = [];
 		for (let i = 0; i < userIds.length; i += PARALLEL_READS) {
 			const batch = userIds.slice(i, i + PARALLEL_READS);
-			out.push(...(await Promise.all(batch.map(async (id) => await getUserWithPresence(this.ctx, id)))));
+			out.push(
+				...(await Promise.all(batch.map(async (id) => await getUserWithPresence(this.ctx, id)))),
+			);
 		}
 		return out;
 	}
@@ -135,9 +151,13 @@ export class PresenceListener implements ListenerOwner {
 function checkChannelBudget(ctx: ITriggerFunctions, userCount: number): void {
 	const max = MAX_TOPICS_PER_CHANNEL * MAX_CHANNELS;
 	if (userCount > max) {
-		throw new NodeOperationError(ctx.getNode(), `Too many users for Genesys Cloud notifications: ${userCount}`, {
-			description: `Genesys Cloud allows ${MAX_CHANNELS} notification channels of ${MAX_TOPICS_PER_CHANNEL} topics per OAuth client, so one trigger can follow at most ${max} users.`,
-		});
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`Too many users for Genesys Cloud notifications: ${userCount}`,
+			{
+				description: `Genesys Cloud allows ${MAX_CHANNELS} notification channels of ${MAX_TOPICS_PER_CHANNEL} topics per OAuth client, so one trigger can follow at most ${max} users.`,
+			},
+		);
 	}
 }
 
@@ -159,8 +179,15 @@ function hintFor(error: unknown): string {
 function startupError(ctx: ITriggerFunctions, error: unknown): Error {
 	if (error instanceof NodeOperationError) return error;
 	// Token failures arrive prefixed twice with the vendor name (credential + transport).
-	const reason = String((error as Error)?.message ?? error).replace(/^(Genesys Cloud: )+/, 'Genesys Cloud: ');
-	return new NodeOperationError(ctx.getNode(), `Could not start listening to Genesys Cloud presence: ${reason}`, {
-		description: hintFor(error),
-	});
+	const reason = String((error as Error)?.message ?? error).replace(
+		/^(Genesys Cloud: )+/,
+		'Genesys Cloud: ',
+	);
+	return new NodeOperationError(
+		ctx.getNode(),
+		`Could not start listening to Genesys Cloud presence: ${reason}`,
+		{
+			description: hintFor(error),
+		},
+	);
 }

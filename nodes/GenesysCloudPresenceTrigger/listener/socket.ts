@@ -71,7 +71,10 @@ export async function openSocket(
 		});
 		ws.addEventListener('close', (event) => {
 			resolveClosed();
-			if (!opened) reject(new Error(`WebSocket connection to ${url} was refused (code ${event.code ?? 'none'})`));
+			if (!opened)
+				reject(
+					new Error(`WebSocket connection to ${url} was refused (code ${event.code ?? 'none'})`),
+				);
 			else handlers.onClose(event.code, event.reason ?? '');
 		});
 		ws.addEventListener('message', (event) => {

@@ -8,7 +8,12 @@ export interface ListenerOwner {
 	readonly ctx: ITriggerFunctions;
 	readonly WebSocket: ReturnType<typeof requireWebSocket>;
 	readonly stopped: boolean;
-	onPresence(userId: string, body: PresenceEventBody, raw: IDataObject, detectedBy: 'event' | 'catch-up'): void;
+	onPresence(
+		userId: string,
+		body: PresenceEventBody,
+		raw: IDataObject,
+		detectedBy: 'event' | 'catch-up',
+	): void;
 	/** Reads the users' current presence and emits changes the socket missed. */
 	catchUp(userIds: string[]): Promise<void>;
 	/** Reports a failure the runner cannot recover from (n8n then restarts the trigger). */

@@ -4,7 +4,11 @@ import { genesysPaginate } from '../../GenesysCloud/transport';
 
 /** Active users of the organization for the "Pick From List" picker. */
 export async function getUsers(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const users = await genesysPaginate(this, { method: 'GET', path: '/api/v2/users' }, { pageSize: 100 });
+	const users = await genesysPaginate(
+		this,
+		{ method: 'GET', path: '/api/v2/users' },
+		{ pageSize: 100 },
+	);
 	return users
 		.map((u) => ({
 			name: String(u.name ?? u.id),

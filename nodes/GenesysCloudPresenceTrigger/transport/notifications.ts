@@ -17,11 +17,18 @@ export interface Channel {
 }
 
 export async function createChannel(ctx: Ctx): Promise<Channel> {
-	return await genesysRequest<Channel>(ctx, { method: 'POST', path: '/api/v2/notifications/channels' });
+	return await genesysRequest<Channel>(ctx, {
+		method: 'POST',
+		path: '/api/v2/notifications/channels',
+	});
 }
 
 /** PUT replaces the channel's topics; also how a channel is kept past its 24 hours. */
-export async function setSubscriptions(ctx: Ctx, channelId: string, topics: string[]): Promise<void> {
+export async function setSubscriptions(
+	ctx: Ctx,
+	channelId: string,
+	topics: string[],
+): Promise<void> {
 	await genesysRequest(ctx, {
 		method: 'PUT',
 		path: `/api/v2/notifications/channels/${encodeURIComponent(channelId)}/subscriptions`,
@@ -38,15 +45,24 @@ export async function deleteSubscriptions(ctx: Ctx, channelId: string): Promise<
 
 /** HEAD: 200 while the channel exists, 404 once it expired or was replaced. */
 export async function channelExists(ctx: Ctx, channelId: string): Promise<boolean> {
-	try {
-		await genesysRequest(ctx, {
+	const failure = await settle(
+		genesysRequest(ctx, {
 			method: 'HEAD',
 			path: `/api/v2/notifications/channels/${encodeURIComponent(channelId)}`,
-		});
-		return true;
+		}),
+	);
+	if (failure === undefined) return true;
+	if (httpCodeOf(failure) === '404') return false;
+	throw failure;
+}
+
+/** The error a request failed with (already a NodeApiError from the transport), or undefined. */
+export async function settle(request: Promise<unknown>): Promise<unknown> {
+	try {
+		await request;
+		return undefined;
 	} catch (error) {
-		if (httpCodeOf(error) === '404') return false;
-		throw error;
+		return error ?? new Error('Request failed');
 	}
 }
 
@@ -80,7 +96,10 @@ export async function getUserWithPresence(ctx: Ctx, userId: string): Promise<Use
 
 /** Presence definition id → label, so items carry "Lunch" rather than only "Meal". */
 export async function presenceNames(ctx: Ctx): Promise<Map<string, string>> {
-	const definitions = await genesysPaginate(ctx, { method: 'GET', path: '/api/v2/presencedefinitions' });
+	const definitions = await genesysPaginate(ctx, {
+		method: 'GET',
+		path: '/api/v2/presencedefinitions',
+	});
 	const names = new Map<string, string>();
 	for (const d of definitions) {
 		const labels = (d.languageLabels ?? {}) as IDataObject;
