@@ -25,7 +25,6 @@ const {
 	Workflow,
 	NodeHelpers,
 	ICredentialsHelper,
-	createDeferredPromise,
 	isExpression,
 } = require('n8n-workflow');
 
@@ -255,7 +254,9 @@ async function createHarness(options = {}) {
 			active: false,
 			settings: {},
 		});
-		const done = createDeferredPromise();
+		// n8n-workflow 2.x no longer exports createDeferredPromise.
+		const done = {};
+		done.promise = new Promise((resolve) => (done.resolve = resolve));
 		hooks.addHandler('workflowExecuteAfter', (fullRunData) => done.resolve(fullRunData));
 		const additionalData = makeAdditionalData(credentialsHelper, hooks);
 		const items = (spec.input ?? [{}]).map((json) => ({ json }));

@@ -1,9 +1,11 @@
 /**
  * The one place that talks HTTP to Vonage Contact Center: `https://<region>.cc.vonage.com` (or
  * the legacy domain / override), bearer token from the vonageContactCenterApi credential, the
- * versioned Accept header every Agents API call needs, retries and errors from nodes/shared.
+ * versioned Accept header every call needs, retries and errors from nodes/shared, the User Admin
+ * API's page/limit pagination, and a scope hint on 403.
  */
 import type { IDataObject } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 
 import { VENDOR_NAMES, VONAGE_ACCEPT, vonageApiBase } from '../../shared/endpoints';
 import type { HttpFailure, VendorErrorDetails } from '../../shared/errors';
@@ -12,12 +14,28 @@ import { vendorRequest } from '../../shared/transport';
 
 export const VONAGE_CREDENTIAL = 'vonageContactCenterApi';
 
-/** Vonage answers errors as `{ message }` or problem-details-like `{ title, detail }`; take what is there. */
+/**
+ * The User Admin API (`/useradmin/...`) is versioned separately from the Agents API; its docs
+ * ("Requests (User Admin API)") name v4 as the current version.
+ */
+export const VONAGE_USER_ADMIN_ACCEPT = 'application/vnd.newvoicemedia.v4+json';
+
+/** Vonage answers errors as `{ message }`, problem details `{ title, detail, errors }`, or `{ error: { code, message } }`. */
 function vonageErrorDetails(failure: HttpFailure): VendorErrorDetails {
 	const body = (failure.body ?? {}) as IDataObject;
-	const message = [body.message, body.detail, body.title, body.error_description, body.error].find(
-		(v): v is string => typeof v === 'string' && v !== '',
-	);
+	const nested = body.error && typeof body.error === 'object' ? (body.error as IDataObject) : {};
+	const validation = Array.isArray(body.errors)
+		? (body.errors as IDataObject[]).map((e) => e?.message).filter((m): m is string => typeof m === 'string')
+		: [];
+	const message = [
+		body.message,
+		body.detail,
+		validation.length ? `${String(body.title ?? 'Validation failed')} ${validation.join(' ')}` : undefined,
+		body.title,
+		nested.message,
+		body.error_description,
+		body.error,
+	].find((v): v is string => typeof v === 'string' && v !== '');
 	return {
 		message,
 		correlationId: failure.headers['x-correlation-id'] ?? failure.headers['x-request-id'],
@@ -32,6 +50,70 @@ export const vonageConfig: VendorConfig = {
 	errorDetails: vonageErrorDetails,
 };
 
-export async function vonageRequest<T = IDataObject>(ctx: RequestContext, request: VendorRequest): Promise<T> {
-	return await vendorRequest<T>(ctx, vonageConfig, request);
+export interface VonageRequest extends VendorRequest {
+	/** The scopes Vonage documents for the endpoint (any one suffices); named when it answers 403. */
+	scopes?: string[];
+}
+
+export async function vonageRequest<T = IDataObject>(ctx: RequestContext, request: VonageRequest): Promise<T> {
+	const { scopes, ...rest } = request;
+	try {
+		return await vendorRequest<T>(ctx, vonageConfig, rest);
+	} catch (error) {
+		throw scopes ? withScopeHint(error, scopes) : error;
+	}
+}
+
+/**
+ * A 403 from Vonage almost always means the token lacks the endpoint's scope: say which scope,
+ * in the message when Vonage's own text does not name it, and where to add it.
+ */
+function withScopeHint(error: unknown, scopes: string[]): unknown {
+	if (!(error instanceof NodeApiError) || error.httpCode !== '403') return error;
+	const needed = scopes.map((s) => `"${s}"`).join(' or ');
+	if (!scopes.some((s) => error.message.includes(s))) error.message = `${error.message} (this endpoint needs the scope ${needed})`;
+	error.description = `${error.description ?? ''} This endpoint needs the scope ${needed}: add it to the credential's Scopes and allow it for the API client in VCC Admin.`.trim();
+	return error;
+}
+
+/** User Admin API calls: same host and token, their own Accept version. */
+export async function vonageUserAdminRequest<T = IDataObject>(
+	ctx: RequestContext,
+	request: VonageRequest,
+): Promise<T> {
+	return await vonageRequest<T>(ctx, {
+		scopes: ['users:read', 'users:write'],
+		...request,
+		headers: { Accept: VONAGE_USER_ADMIN_ACCEPT, ...request.headers },
+	});
+}
+
+interface UserPage {
+	users?: IDataObject[];
+	meta?: { page?: number; count?: number; pageCount?: number; totalCount?: number };
+}
+
+/**
+ * Follows the User Admin API's pagination (`page` from 1, `limit` up to 5000, answer
+ * `meta.pageCount`) until the last page, a short page, `limit` items, or `stop` says so.
+ */
+export async function vonagePaginateUsers(
+	ctx: RequestContext,
+	qs: IDataObject,
+	options: { limit?: number; pageSize: number },
+): Promise<IDataObject[]> {
+	const out: IDataObject[] = [];
+	for (let page = 1; ; page++) {
+		const answer = await vonageUserAdminRequest<UserPage>(ctx, {
+			method: 'GET',
+			path: '/useradmin/users',
+			qs: { ...qs, page, limit: options.pageSize },
+		});
+		const users = answer.users ?? [];
+		out.push(...users);
+		if (options.limit !== undefined && out.length >= options.limit) return out.slice(0, options.limit);
+		const pageCount = answer.meta?.pageCount;
+		const last = pageCount !== undefined ? page >= pageCount : users.length < options.pageSize;
+		if (last || users.length === 0) return out;
+	}
 }

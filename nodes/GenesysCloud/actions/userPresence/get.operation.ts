@@ -1,0 +1,19 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { showFor } from '../../../shared/displayOptions';
+import { sourceFields, userLocator } from '../../descriptions/fields';
+import { resolveSource } from '../../helpers/target';
+import { sourcePath, userPresenceItem } from '../../helpers/userPresence';
+import { resolveUserId } from '../../helpers/users';
+import { genesysRequest } from '../../transport';
+
+const properties: INodeProperties[] = [userLocator(), ...sourceFields];
+
+export const description = showFor({ resource: ['userPresence'], operation: ['get'] }, properties);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
+	const userId = await resolveUserId(this, i);
+	const source = resolveSource(this, i);
+	const presence = await genesysRequest(this, { method: 'GET', path: sourcePath(userId, source) });
+	return userPresenceItem(userId, presence, 'presence_read');
+}

@@ -1,0 +1,127 @@
+/**
+ * Presence definitions: which endpoint family to call, how to label them, and how a category or
+ * system presence name becomes the organization's primary definition ID.
+ */
+import type { IDataObject, IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { GENESYS_SYSTEM_BY_CATEGORY, genesysCategory } from '../../shared/categories';
+import type { PresenceCategory } from '../../shared/presence';
+import { PRESENCE_CATEGORIES } from '../../shared/presence';
+import { genesysPaginate, genesysRequest } from '../transport';
+
+/**
+ * `current` = /api/v2/presence/definitions, which Genesys' SDK tells apps to migrate to;
+ * `legacy` = the seed's /api/v2/presencedefinitions (deprecated, paged, needs no permission).
+ */
+export type DefinitionApi = 'current' | 'legacy';
+
+export function definitionsPath(api: DefinitionApi, id?: string): string {
+	const base = api === 'legacy' ? '/api/v2/presencedefinitions' : '/api/v2/presence/definitions';
+	return id === undefined ? base : `${base}/${encodeURIComponent(id)}`;
+}
+
+/** Genesys' system presences (GET /api/v2/systempresences names). */
+export const SYSTEM_PRESENCES = [
+	'Available',
+	'Away',
+	'Break',
+	'Busy',
+	'Idle',
+	'Meal',
+	'Meeting',
+	'Offline',
+	'On Queue',
+	'Training',
+];
+
+/** 'On Queue', 'ON_QUEUE' and 'OnQueue' (the newer model's enum) are the same presence. */
+const squash = (name: unknown) => String(name ?? '').toUpperCase().replace(/[\s_-]+/g, '');
+
+export function definitionLabel(def: IDataObject): string {
+	const labels = (def.languageLabels ?? {}) as IDataObject;
+	const label = labels.en_US ?? def.name ?? Object.values(labels)[0] ?? def.systemPresence ?? def.id;
+	return String(label);
+}
+
+/** A definition item: Genesys' fields plus the shared category it belongs to. */
+export function definitionItem(def: IDataObject): IDataObject {
+	return { ...def, category: genesysCategory(def.systemPresence as string) };
+}
+
+/** Every definition of the org, active ones only, through the chosen endpoint family. */
+export async function listDefinitions(
+	ctx: IExecuteFunctions | ILoadOptionsFunctions,
+	api: DefinitionApi,
+): Promise<IDataObject[]> {
+	if (api === 'legacy') return await genesysPaginate(ctx, { method: 'GET', path: definitionsPath(api) });
+	const listing = await genesysRequest<{ entities?: IDataObject[] }>(ctx, {
+		method: 'GET',
+		path: definitionsPath(api),
+	});
+	return listing.entities ?? [];
+}
+
+/** One definitions listing per execution, however many items resolve a category. */
+const cache = new WeakMap<object, Promise<IDataObject[]>>();
+
+function cachedDefinitions(ctx: IExecuteFunctions): Promise<IDataObject[]> {
+	let pending = cache.get(ctx);
+	if (!pending) {
+		pending = listDefinitions(ctx, 'current');
+		// A failed listing must not poison the items after it (Continue On Fail).
+		pending.catch(() => cache.delete(ctx));
+		cache.set(ctx, pending);
+	}
+	return pending;
+}
+
+export function parseCategory(ctx: IExecuteFunctions, value: unknown, itemIndex: number): PresenceCategory {
+	const wanted = String(value ?? '').trim().toLowerCase().replace(/[\s-]+/g, '_');
+	const found = PRESENCE_CATEGORIES.find((c) => c.value === wanted);
+	if (!found) {
+		throw new NodeOperationError(ctx.getNode(), `Unknown presence category "${String(value ?? '')}"`, {
+			itemIndex,
+			description: `Use one of: ${PRESENCE_CATEGORIES.map((c) => c.value).join(', ')}`,
+		});
+	}
+	return found.value;
+}
+
+export function parseSystemPresence(ctx: IExecuteFunctions, value: unknown, itemIndex: number): string {
+	const found = SYSTEM_PRESENCES.find((s) => squash(s) === squash(value));
+	if (!found) {
+		throw new NodeOperationError(ctx.getNode(), `Unknown Genesys Cloud system presence "${String(value ?? '')}"`, {
+			itemIndex,
+			description: `Use one of: ${SYSTEM_PRESENCES.join(', ')}`,
+		});
+	}
+	return found;
+}
+
+export function systemPresenceForCategory(category: PresenceCategory): string {
+	return GENESYS_SYSTEM_BY_CATEGORY[category];
+}
+
+/** The primary (type System) definition of a system presence: what Genesys' own UI sets. */
+export async function primaryDefinitionId(
+	ctx: IExecuteFunctions,
+	systemPresence: string,
+	itemIndex: number,
+): Promise<string> {
+	const defs = await cachedDefinitions(ctx);
+	const primary = defs.find(
+		(d) =>
+			(d.type === 'System' || d.primary === true) &&
+			d.deactivated !== true &&
+			squash(d.systemPresence) === squash(systemPresence),
+	);
+	if (!primary) {
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`Genesys Cloud has no primary presence definition for "${systemPresence}"`,
+			{ itemIndex },
+		);
+	}
+	return String(primary.id);
+}

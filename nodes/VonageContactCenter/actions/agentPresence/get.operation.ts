@@ -1,0 +1,16 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { showFor } from '../../../shared/displayOptions';
+import { userLocator } from '../../descriptions/locators';
+import { agentPresenceItem, getAgentPresence } from '../../helpers/presence';
+import { resolveUserId } from '../../helpers/users';
+
+export const description: INodeProperties[] = showFor({ resource: ['agentPresence'], operation: ['get'] }, [
+	userLocator,
+]);
+
+/** `GET /agents/{userId}/presence` */
+export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
+	const userId = await resolveUserId(this, i);
+	return agentPresenceItem(await getAgentPresence(this, userId), 'presence_read');
+}

@@ -1,0 +1,72 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { vonageCategory } from '../../../shared/categories';
+import { showFor } from '../../../shared/displayOptions';
+import type { PresenceDefinition } from '../../helpers/presence';
+import { getPresenceDefinitions } from '../../helpers/presence';
+
+const show = { resource: ['presenceDefinition'], operation: ['getAll'] };
+
+export const description: INodeProperties[] = [
+	...showFor(show, [
+		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to return all results or only up to a given limit',
+		},
+	]),
+	...showFor(show, [
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			displayOptions: { show: { returnAll: [false] } },
+			typeOptions: { minValue: 1 },
+			default: 50,
+			description: 'Max number of results to return',
+		},
+	]),
+	...showFor(show, [
+		{
+			displayName: 'Filters',
+			name: 'filters',
+			type: 'collection',
+			placeholder: 'Add Filter',
+			default: {},
+			options: [
+				{
+					displayName: 'Selectable Only',
+					name: 'selectableOnly',
+					type: 'boolean',
+					default: false,
+					description: 'Whether to return only the presences agents (and this node) may select',
+				},
+			],
+		},
+	]),
+];
+
+/**
+ * A definition keeps its native fields (its own `category` object included); the shared model's
+ * category goes in `normalizedCategory` so it does not overwrite Vonage's.
+ */
+function definitionItem(definition: PresenceDefinition): IDataObject {
+	return {
+		...definition,
+		source: 'vonage',
+		presenceName: definition.description ?? null,
+		normalizedCategory: vonageCategory(definition.category?.categoryType),
+	};
+}
+
+/** `GET /agents/presence-definitions` (one answer, no paging), filtered and limited here. */
+export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
+	const returnAll = this.getNodeParameter('returnAll', i) as boolean;
+	const filters = this.getNodeParameter('filters', i, {}) as { selectableOnly?: boolean };
+	let definitions = await getPresenceDefinitions(this);
+	if (filters.selectableOnly) definitions = definitions.filter((d) => d.selectable === true);
+	if (!returnAll) definitions = definitions.slice(0, this.getNodeParameter('limit', i) as number);
+	return definitions.map(definitionItem);
+}

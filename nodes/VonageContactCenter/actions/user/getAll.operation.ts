@@ -1,0 +1,59 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { showFor } from '../../../shared/displayOptions';
+import { vonagePaginateUsers } from '../../transport';
+import { includeField } from './shared';
+
+const show = { resource: ['user'], operation: ['getAll'] };
+
+export const description: INodeProperties[] = [
+	...showFor(show, [
+		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to return all results or only up to a given limit',
+		},
+	]),
+	...showFor(show, [
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			displayOptions: { show: { returnAll: [false] } },
+			typeOptions: { minValue: 1 },
+			default: 50,
+			description: 'Max number of results to return',
+		},
+	]),
+	...showFor(show, [
+		{
+			displayName: 'Options',
+			name: 'options',
+			type: 'collection',
+			placeholder: 'Add Option',
+			default: {},
+			options: [
+				includeField,
+				{
+					displayName: 'Page Size',
+					name: 'pageSize',
+					type: 'number',
+					typeOptions: { minValue: 1, maxValue: 5000 },
+					default: 100,
+					description: 'Users per request (Vonage allows up to 5000)',
+				},
+			],
+		},
+	]),
+];
+
+/** `GET /useradmin/users?include=…&page=…&limit=…`, page by page. */
+export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
+	const returnAll = this.getNodeParameter('returnAll', i) as boolean;
+	const options = this.getNodeParameter('options', i, {}) as { include?: string; pageSize?: number };
+	const limit = returnAll ? undefined : (this.getNodeParameter('limit', i) as number);
+	const pageSize = options.pageSize ?? Math.min(limit ?? 100, 5000);
+	return await vonagePaginateUsers(this, { include: options.include ?? 'Active' }, { limit, pageSize });
+}

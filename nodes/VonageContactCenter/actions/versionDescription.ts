@@ -1,0 +1,28 @@
+/**
+ * The node's parameters: resources and their operations. The node header (name, icon,
+ * credentials, usableAsTool) stays in VonageContactCenter.node.ts, where n8n's community lint
+ * looks for it.
+ */
+import type { INodeProperties } from 'n8n-workflow';
+
+import * as agentPresence from './agentPresence';
+import * as presenceDefinition from './presenceDefinition';
+import * as user from './user';
+
+export const properties: INodeProperties[] = [
+	{
+		displayName: 'Resource',
+		name: 'resource',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{ name: 'Agent Presence', value: 'agentPresence' },
+			{ name: 'Presence Definition', value: 'presenceDefinition' },
+			{ name: 'User', value: 'user' },
+		],
+		default: 'agentPresence',
+	},
+	...agentPresence.description,
+	...presenceDefinition.description,
+	...user.description,
+];

