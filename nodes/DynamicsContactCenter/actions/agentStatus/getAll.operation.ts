@@ -1,0 +1,54 @@
+import type { IDataObject, IExecuteFunctions, INodeParameterResourceLocator, INodeProperties } from 'n8n-workflow';
+
+import { showFor } from '../../../shared/displayOptions';
+import { agentLocator } from '../../descriptions/agent';
+import { returnAllAndLimit } from '../../descriptions/pagination';
+import { resolveAgentId } from '../../helpers/agents';
+import type { PresenceCache } from '../../helpers/presences';
+import { readMany } from '../../helpers/readMany';
+import { agentStatusItem } from './normalize';
+
+const properties: INodeProperties[] = [
+	...returnAllAndLimit,
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [
+			agentLocator({ required: false, description: 'Only this agent\'s status row' }),
+			{
+				displayName: 'Logged In',
+				name: 'loggedIn',
+				type: 'options',
+				default: 'any',
+				options: [
+					{ name: 'Any', value: 'any' },
+					{ name: 'Logged In', value: 'true' },
+					{ name: 'Logged Out', value: 'false' },
+				],
+				description: 'Whether to return only agents who are logged in (msdyn_isagentloggedin), or out',
+			},
+		],
+	},
+];
+
+export const description = showFor({ resource: ['agentStatus'], operation: ['getAll'] }, properties);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
+	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
+	const clauses: string[] = [];
+	const agent = filters.agent as INodeParameterResourceLocator | undefined;
+	if (agent && String(agent.value ?? '').trim() !== '') {
+		clauses.push(`_msdyn_agentid_value eq ${await resolveAgentId(this, 'filters.agent', i, agent)}`);
+	}
+	if (filters.loggedIn === 'true' || filters.loggedIn === 'false') {
+		clauses.push(`msdyn_isagentloggedin eq ${filters.loggedIn}`);
+	}
+	const rows = await readMany(this, i, '/msdyn_agentstatuses', clauses.length ? { $filter: clauses.join(' and ') } : {});
+	const cache: PresenceCache = new Map();
+	const out: IDataObject[] = [];
+	for (const row of rows) out.push(await agentStatusItem(this, row, cache));
+	return out;
+}

@@ -1,0 +1,43 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { showFor } from '../../../shared/displayOptions';
+import { presenceLocator } from '../../descriptions/presence';
+import { requireGuid } from '../../helpers/guid';
+import { rowOf, selectOf } from '../../helpers/rows';
+import { dataverseRequest } from '../../transport';
+
+const properties: INodeProperties[] = [
+	presenceLocator(),
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Select Columns',
+				name: 'select',
+				type: 'string',
+				default: '',
+				placeholder: 'msdyn_name,msdyn_basepresencestatus',
+				description: 'Comma-separated columns to return (OData $select); all when empty',
+			},
+		],
+	},
+];
+
+export const description = showFor({ resource: ['presenceDefinition'], operation: ['get'] }, properties);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
+	const id = requireGuid(this, this.getNodeParameter('presence', i, '', { extractValue: true }), 'Presence ID', i);
+	const options = this.getNodeParameter('options', i, {}) as IDataObject;
+	const $select = selectOf(options.select as string);
+	return rowOf(
+		await dataverseRequest(this, {
+			method: 'GET',
+			path: `/msdyn_presences(${id})`,
+			qs: $select ? { $select } : undefined,
+		}),
+	);
+}

@@ -1,0 +1,81 @@
+/**
+ * Agents are Dataverse system users (`systemusers`). A workflow usually knows an agent by e-mail
+ * (the seed's "agent dictionary"), Dataverse by systemuserid: this resolves one to the other.
+ */
+import type { IDataObject, IExecuteFunctions, INodeParameterResourceLocator } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { dataverseRequest } from '../transport';
+import { odataString, requireGuid } from './guid';
+import { rowOf } from './rows';
+
+/** The systemuser columns the node reads (a full row has hundreds). */
+export const USER_COLUMNS = [
+	'systemuserid',
+	'fullname',
+	'firstname',
+	'lastname',
+	'internalemailaddress',
+	'azureactivedirectoryobjectid',
+	'domainname',
+	'isdisabled',
+].join(',');
+
+export type UserLookup = 'id' | 'email' | 'aadObjectId';
+
+/** Users matching the lookup; by e-mail or Azure AD object ID there may be none. */
+export async function findUsers(
+	ctx: IExecuteFunctions,
+	by: UserLookup,
+	value: string,
+	itemIndex: number,
+): Promise<IDataObject[]> {
+	if (by === 'id') {
+		const id = requireGuid(ctx, value, 'User ID', itemIndex);
+		const row = await dataverseRequest(ctx, {
+			method: 'GET',
+			path: `/systemusers(${id})`,
+			qs: { $select: USER_COLUMNS },
+		});
+		return [rowOf(row)];
+	}
+	let filter: string;
+	if (by === 'email') {
+		const email = value.trim();
+		if (!email.includes('@')) {
+			throw new NodeOperationError(ctx.getNode(), `"${email}" is not an e-mail address`, { itemIndex });
+		}
+		filter = `internalemailaddress eq ${odataString(email)}`;
+	} else {
+		filter = `azureactivedirectoryobjectid eq ${requireGuid(ctx, value, 'Azure AD object ID', itemIndex)}`;
+	}
+	const page = await dataverseRequest(ctx, {
+		method: 'GET',
+		path: '/systemusers',
+		qs: { $select: USER_COLUMNS, $filter: filter },
+	});
+	return (page.value as IDataObject[]) ?? [];
+}
+
+/** The agent's systemuserid from an agent resource locator (list, ID or e-mail mode). */
+export async function resolveAgentId(
+	ctx: IExecuteFunctions,
+	parameter: string,
+	itemIndex: number,
+	locator?: INodeParameterResourceLocator,
+): Promise<string> {
+	const rl = locator ?? (ctx.getNodeParameter(parameter, itemIndex) as INodeParameterResourceLocator);
+	const value = String(rl.value ?? '').trim();
+	if (rl.mode !== 'email') return requireGuid(ctx, value, 'Agent ID', itemIndex);
+	const users = await findUsers(ctx, 'email', value, itemIndex);
+	if (users.length !== 1) {
+		throw new NodeOperationError(
+			ctx.getNode(),
+			users.length === 0
+				? `No Dataverse user has the e-mail address "${value}"`
+				: `${users.length} Dataverse users have the e-mail address "${value}"; give the agent by ID`,
+			{ itemIndex },
+		);
+	}
+	return String(users[0].systemuserid).toLowerCase();
+}

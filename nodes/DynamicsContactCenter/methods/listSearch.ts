@@ -1,0 +1,87 @@
+/** Live pickers: the organization's active presences and its interactive users. */
+import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+
+import { DATAVERSE_BASE_STATUS } from '../../shared/categories';
+import { PRESENCE_CATEGORIES } from '../../shared/presence';
+import { odataString } from '../helpers/guid';
+import { dataverseRequest } from '../transport';
+
+const PAGE = { Prefer: 'odata.maxpagesize=100' };
+
+async function page(
+	ctx: ILoadOptionsFunctions,
+	path: string,
+	qs: IDataObject,
+	paginationToken?: string,
+): Promise<{ rows: IDataObject[]; paginationToken?: string }> {
+	// The token is Dataverse's @odata.nextLink, which already carries the query.
+	const response = await dataverseRequest(
+		ctx,
+		paginationToken ? { method: 'GET', path: paginationToken, headers: PAGE } : { method: 'GET', path, qs, headers: PAGE },
+	);
+	const next = response['@odata.nextLink'];
+	return {
+		rows: (response.value as IDataObject[]) ?? [],
+		paginationToken: typeof next === 'string' ? next : undefined,
+	};
+}
+
+const categoryLabel = (baseStatus: unknown) =>
+	PRESENCE_CATEGORIES.find((c) => c.value === DATAVERSE_BASE_STATUS[baseStatus as number])?.name;
+
+export async function searchPresences(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const clauses = ['statecode eq 0'];
+	if (filter) clauses.push(`contains(msdyn_name,${odataString(filter)})`);
+	const { rows, paginationToken: next } = await page(
+		this,
+		'/msdyn_presences',
+		{
+			$select: 'msdyn_presenceid,msdyn_name,msdyn_presencestatustext,msdyn_basepresencestatus',
+			$filter: clauses.join(' and '),
+			$orderby: 'msdyn_name asc',
+		},
+		paginationToken,
+	);
+	return {
+		results: rows.map((r) => {
+			const label = categoryLabel(r.msdyn_basepresencestatus);
+			const name = String(r.msdyn_presencestatustext || r.msdyn_name);
+			return { name: label ? `${name} (${label})` : name, value: String(r.msdyn_presenceid) };
+		}),
+		paginationToken: next,
+	};
+}
+
+export async function searchAgents(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	// accessmode 0 (read-write) leaves out application and other non-interactive users.
+	const clauses = ['isdisabled eq false', 'accessmode eq 0'];
+	if (filter) {
+		const text = odataString(filter);
+		clauses.push(`(contains(fullname,${text}) or contains(internalemailaddress,${text}))`);
+	}
+	const { rows, paginationToken: next } = await page(
+		this,
+		'/systemusers',
+		{
+			$select: 'systemuserid,fullname,internalemailaddress',
+			$filter: clauses.join(' and '),
+			$orderby: 'fullname asc',
+		},
+		paginationToken,
+	);
+	return {
+		results: rows.map((r) => ({
+			name: r.internalemailaddress ? `${String(r.fullname)} (${String(r.internalemailaddress)})` : String(r.fullname),
+			value: String(r.systemuserid),
+		})),
+		paginationToken: next,
+	};
+}
