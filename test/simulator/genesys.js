@@ -9,6 +9,7 @@
  * UsersSearchResponse).
  */
 const common = require('./common');
+const { createNotifications } = require('./genesys-notifications');
 const { HttpError, uuid, guidFrom, clone } = common;
 
 const DEFAULT_CLIENT = {
@@ -139,7 +140,10 @@ function seedPresences(/** @type {any[]} */ users) {
 /** @param {any} ctx */
 function createVendor(ctx) {
 	const state = { definitions: [], users: [], presences: /** @type {Record<string, any>} */ ({}) };
+	// Notification channels + WebSocket (genesys-notifications.js); presence changes are published there.
+	const notifications = createNotifications({ root: ctx.root, tokens: ctx.tokens, fail, options: ctx.notifications });
 	const reset = () => {
+		notifications.reset();
 		state.definitions = seedDefinitions();
 		state.users = seedUsers();
 		state.presences = seedPresences(state.users);
@@ -149,7 +153,7 @@ function createVendor(ctx) {
 
 	const api = common.createRouter();
 	const login = common.createRouter();
-	const h = handlers(ctx, state);
+	const h = handlers(ctx, state, notifications.publishPresence);
 	login.add('POST', '/oauth/token', h.token);
 	const authed = (/** @type {Function} */ fn) => (/** @type {any} */ rq) => (h.authenticate(rq), fn(rq));
 	const routes = [
@@ -170,6 +174,7 @@ function createVendor(ctx) {
 		['GET', '/api/v2/users', h.listUsers],
 		['POST', '/api/v2/users/search', h.searchUsers],
 		['GET', '/api/v2/users/:userId', h.getUser],
+		...notifications.routes,
 	];
 	for (const [m, p, fn] of routes) api.add(/** @type {string} */ (m), /** @type {string} */ (p), authed(/** @type {Function} */ (fn)));
 
@@ -178,6 +183,9 @@ function createVendor(ctx) {
 		client: ctx.client,
 		state,
 		reset,
+		notifications,
+		upgrade: notifications.upgrade,
+		close: notifications.close,
 		mounts: [
 			{ prefix: '/genesys-login', recordPrefix: '', router: login },
 			{ prefix: '/genesys', recordPrefix: '', router: api },
@@ -236,8 +244,8 @@ const fail = (/** @type {number} */ status, /** @type {string} */ message, code 
 	return new HttpError(status, body);
 };
 
-/** @param {any} ctx @param {any} state */
-function handlers(ctx, state) {
+/** @param {any} ctx @param {any} state @param {(userId: string, presence: any) => void} publishPresence */
+function handlers(ctx, state, publishPresence) {
 	const findDef = (/** @type {string} */ id) => state.definitions.find((/** @type {any} */ d) => d.id === id);
 	const findUser = (/** @type {string} */ id) => state.users.find((/** @type {any} */ u) => u.id === id);
 	const requireUser = (/** @type {string} */ id) => findUser(id) || throwIt(fail(404, `User not found: ${id}`, 'not.found'));
@@ -320,6 +328,7 @@ function handlers(ctx, state) {
 			if (body.presenceDefinition) checkDefinitionId(body.presenceDefinition.id);
 			const source = sourceKey(rq.params.sourceId);
 			setPresence(state, rq.params.userId, source, body);
+			publishPresence(rq.params.userId, userPresence(state, rq.params.userId, source));
 			return { status: 200, body: userPresence(state, rq.params.userId, source) };
 		},
 
@@ -339,6 +348,7 @@ function handlers(ctx, state) {
 			const out = list.map((item) => {
 				const source = sourceKey(item.source || 'PURECLOUD');
 				setPresence(state, item.id, source, item);
+				publishPresence(item.id, userPresence(state, item.id, source));
 				return { id: item.id, ...userPresence(state, item.id, source) };
 			});
 			return { status: 200, body: out };

@@ -27,7 +27,8 @@ const DEFAULT_TTL = { dataverse: 3599, genesys: 86399, vonage: 7200 };
 /**
  * @typedef {{ port?: number, host?: string,
  *   tokenTtlSeconds?: number | Partial<Record<'dataverse'|'genesys'|'vonage', number>>,
- *   clients?: Partial<typeof CLIENTS>, seed?: any }} SimulatorOptions
+ *   clients?: Partial<typeof CLIENTS>, seed?: any,
+ *   genesysNotifications?: { heartbeatMs?: number, channelTtlSeconds?: number, topicLimit?: number, channelLimit?: number } }} SimulatorOptions
  */
 
 /** @param {SimulatorOptions} [options] */
@@ -51,6 +52,7 @@ async function startSimulator(options = {}) {
 				root: () => root,
 				seed: options.seed && options.seed[name],
 				webhookDeliveries,
+				notifications: options.genesysNotifications,
 			}),
 		]),
 	);
@@ -81,13 +83,22 @@ async function startSimulator(options = {}) {
 			requests.filter((r) => r.vendor === vendor && vendors[vendor].isTokenPath(r.path)).length,
 		/** Resolves once all scheduled webhook deliveries have settled. */
 		settle: () => vendors.dataverse.settle(),
-		close: () => new Promise((resolve) => server.close(() => resolve(undefined))),
+		/** Genesys notification channels/sockets: disconnect, expire, heartbeat, snapshot. */
+		genesysNotifications: vendors.genesys.notifications.control,
+		close: () => {
+			vendors.genesys.close();
+			return new Promise((resolve) => server.close(() => resolve(undefined)));
+		},
 	};
 
 	const server = http.createServer((req, res) => {
 		handle(req, res).catch((err) => {
 			if (!res.headersSent) common.send(res, 500, { message: String(err && err.message) });
 		});
+	});
+	// WebSocket upgrades (Genesys notification channels).
+	server.on('upgrade', (req, socket) => {
+		if (!vendors.genesys.upgrade(req, socket)) socket.destroy();
 	});
 
 	/** @param {http.IncomingMessage} req @param {http.ServerResponse} res */
@@ -185,6 +196,12 @@ async function startSimulator(options = {}) {
 			case 'GET /__sim/webhook-deliveries':
 				await sim.settle();
 				return common.send(res, 200, webhookDeliveries);
+			case 'GET /__sim/genesys/notifications':
+				return common.send(res, 200, sim.genesysNotifications.snapshot());
+			case 'POST /__sim/genesys/notifications/disconnect':
+				return common.send(res, 200, { disconnected: sim.genesysNotifications.disconnect(body || {}) });
+			case 'POST /__sim/genesys/notifications/expire':
+				return common.send(res, 200, { expired: sim.genesysNotifications.expire(body || {}) });
 			case 'GET /__sim/info':
 				return common.send(res, 200, { url: sim.url, urls: describeUrls(sim.urls), clients: sim.clients });
 			default:

@@ -1,0 +1,71 @@
+/** The trigger's parameters: which users, and which changes become items. */
+import type { INodeProperties } from 'n8n-workflow';
+
+export const triggerProperties: INodeProperties[] = [
+	{
+		displayName: 'Users',
+		name: 'userSelection',
+		type: 'options',
+		default: 'pick',
+		options: [
+			{ name: 'Pick From List', value: 'pick', description: 'Choose users of the organization' },
+			{ name: 'By ID', value: 'ids', description: 'Enter Genesys Cloud user IDs' },
+			{ name: 'All Users', value: 'all', description: 'Every active user of the organization' },
+		],
+		description: 'Whose presence changes start the workflow',
+	},
+	{
+		displayName: 'User Names or IDs',
+		name: 'userIds',
+		type: 'multiOptions',
+		typeOptions: { loadOptionsMethod: 'getUsers' },
+		default: [],
+		required: true,
+		displayOptions: { show: { userSelection: ['pick'] } },
+		description:
+			'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+	},
+	{
+		displayName: 'User IDs',
+		name: 'userIdList',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. 4f9eed4b-e3d7-4d18-ac1f-b423ac40cfd1, 0b6c2e1f-…',
+		displayOptions: { show: { userSelection: ['ids'] } },
+		description: 'Genesys Cloud user IDs, separated by commas, spaces or new lines',
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Ignore Changes Made By Source',
+				name: 'ignoreSources',
+				type: 'string',
+				default: '',
+				placeholder: "e.g. a0b1c2d3-… (your sync's presence source ID)",
+				description:
+					'Presence source IDs (comma-separated) whose changes are skipped, so a sync that writes with its own source does not trigger itself',
+			},
+			{
+				displayName: 'Include Raw Event',
+				name: 'includeRaw',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to add the notification as Genesys Cloud sent it under `raw`',
+			},
+			{
+				displayName: 'Only When Definition Changes',
+				name: 'onlyDefinitionChanges',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to skip changes that keep the same presence definition (for example only the status message changed)',
+			},
+		],
+	},
+];

@@ -1,0 +1,193 @@
+/**
+ * The whole subscription while a workflow is active: which users, how many channels (1,000
+ * topics each, 20 at most), the presence baseline, one emitted item per change, and clean-up.
+ */
+import type { IDataObject, ITriggerFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import type { PresenceEventBody, PresenceFilter } from '../../shared/genesysNotifications';
+import {
+	MAX_CHANNELS,
+	MAX_TOPICS_PER_CHANNEL,
+	PresenceTracker,
+	chunkTopics,
+	presenceChangeItem,
+} from '../../shared/genesysNotifications';
+import type { UserWithPresence } from '../transport/notifications';
+import {
+	getUserWithPresence,
+	httpCodeOf,
+	listUsersWithPresence,
+	presenceNames,
+} from '../transport/notifications';
+import { ChannelRunner } from './ChannelRunner';
+import type { requireWebSocket } from './socket';
+import type { ListenerOwner } from './types';
+
+export interface ListenerSettings {
+	/** Specific user IDs, or 'all' for every active user of the organization. */
+	users: string[] | 'all';
+	filter: PresenceFilter;
+	includeRaw: boolean;
+}
+
+const PARALLEL_READS = 5;
+
+export class PresenceListener implements ListenerOwner {
+	stopped = false;
+
+	private readonly tracker = new PresenceTracker();
+	private readonly runners: ChannelRunner[] = [];
+	private names = new Map<string, string>();
+	private failed = false;
+
+	constructor(
+		readonly ctx: ITriggerFunctions,
+		readonly WebSocket: ReturnType<typeof requireWebSocket>,
+		private readonly settings: ListenerSettings,
+	) {}
+
+	/** Subscribes and connects every channel; throws a clear error (and cleans up) on failure. */
+	async start(): Promise<void> {
+		try {
+			const users = await this.resolveUsers();
+			checkChannelBudget(this.ctx, users.length);
+			this.names = await presenceNames(this.ctx);
+			for (const ids of chunkTopics(
+				users.map((u) => u.id),
+				MAX_TOPICS_PER_CHANNEL,
+			)) {
+				const runner = new ChannelRunner(this, ids);
+				this.runners.push(runner);
+				await runner.open();
+			}
+			// Baseline after subscribing: a change in between is then either an event or in the read.
+			const baseline =
+				this.settings.users === 'all' ? users : await this.readPresences(users.map((u) => u.id));
+			for (const u of baseline) if (u.presence) this.tracker.remember(u.id, u.presence);
+		} catch (error) {
+			// The startup error is what the user needs to see; clean-up is best effort here.
+			await this.stop().catch(() => undefined);
+			throw startupError(this.ctx, error);
+		}
+		for (const runner of this.runners) runner.start();
+	}
+
+	async stop(): Promise<void> {
+		if (this.stopped) return;
+		this.stopped = true;
+		for (const runner of this.runners) runner.wakeUp();
+		const results = await Promise.allSettled(this.runners.map(async (r) => await r.shutdown()));
+		const failure = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+		if (failure) throw failure.reason;
+	}
+
+	/** What the simulator-facing tests and the UI may want to see. */
+	channelIds(): string[] {
+		return this.runners.map((r) => r.channelId).filter((id): id is string => !!id);
+	}
+
+	onPresence(
+		userId: string,
+		body: PresenceEventBody,
+		raw: IDataObject,
+		detectedBy: 'event' | 'catch-up',
+	): void {
+		if (this.stopped || !this.tracker.accept(userId, body, this.settings.filter)) return;
+		const item = presenceChangeItem(userId, body, {
+			presenceNames: this.names,
+			raw: this.settings.includeRaw ? raw : undefined,
+		});
+		item.detectedBy = detectedBy;
+		this.ctx.emit([[{ json: item }]]);
+	}
+
+	async catchUp(userIds: string[]): Promise<void> {
+		for (const u of await this.readPresences(userIds)) {
+			if (u.presence) this.onPresence(u.id, u.presence, u.presence as IDataObject, 'catch-up');
+		}
+	}
+
+	fail(error: unknown, attempts: number): void {
+		if (this.failed || this.stopped) return;
+		this.failed = true;
+		const reason = (error as Error)?.message ?? String(error);
+		const message = attempts
+			? `Lost the Genesys Cloud notification connection and could not restore it after ${attempts} attempts: ${reason}`
+			: `Genesys Cloud notification listener stopped: ${reason}`;
+		this.ctx.emitError(
+			new NodeOperationError(this.ctx.getNode(), message, { description: hintFor(error) }),
+		);
+	}
+
+	private async resolveUsers(): Promise<UserWithPresence[]> {
+		if (this.settings.users === 'all') return await listUsersWithPresence(this.ctx);
+		const ids = [...new Set(this.settings.users)];
+		if (ids.length === 0) {
+			throw new NodeOperationError(this.ctx.getNode(), 'No users to listen to', {
+				description: 'Pick users, enter user IDs, or choose "All Users".',
+			});
+		}
+		return ids.map((id) => ({ id }));
+	}
+
+	/** Current primary presence of each user (all users: one paged listing). */
+	private async readPresences(userIds: string[]): Promise<UserWithPresence[]> {
+		if (this.settings.users === 'all') {
+			const wanted = new Set(userIds);
+			return (await listUsersWithPresence(this.ctx)).filter((u) => wanted.has(u.id));
+		}
+		const out: UserWithPresence[] = [];
+		for (let i = 0; i < userIds.length; i += PARALLEL_READS) {
+			const batch = userIds.slice(i, i + PARALLEL_READS);
+			out.push(
+				...(await Promise.all(batch.map(async (id) => await getUserWithPresence(this.ctx, id)))),
+			);
+		}
+		return out;
+	}
+}
+
+function checkChannelBudget(ctx: ITriggerFunctions, userCount: number): void {
+	const max = MAX_TOPICS_PER_CHANNEL * MAX_CHANNELS;
+	if (userCount > max) {
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`Too many users for Genesys Cloud notifications: ${userCount}`,
+			{
+				description: `Genesys Cloud allows ${MAX_CHANNELS} notification channels of ${MAX_TOPICS_PER_CHANNEL} topics per OAuth client, so one trigger can follow at most ${max} users.`,
+			},
+		);
+	}
+}
+
+function hintFor(error: unknown): string {
+	const code = httpCodeOf(error);
+	const message = String((error as Error)?.message ?? '');
+	if (code === '401' || /token request failed/.test(message)) {
+		return 'Genesys Cloud did not accept the credentials: check the client ID, secret and region of the Genesys Cloud credential.';
+	}
+	if (code === '403') {
+		return "The OAuth client's roles lack a permission Genesys Cloud needs for this call (see the message above).";
+	}
+	if (code === '400' && /topic/i.test(message)) {
+		return `Genesys Cloud refused the subscription: a notification channel takes at most ${MAX_TOPICS_PER_CHANNEL} topics.`;
+	}
+	return 'See the message above.';
+}
+
+function startupError(ctx: ITriggerFunctions, error: unknown): Error {
+	if (error instanceof NodeOperationError) return error;
+	// Token failures arrive prefixed twice with the vendor name (credential + transport).
+	const reason = String((error as Error)?.message ?? error).replace(
+		/^(Genesys Cloud: )+/,
+		'Genesys Cloud: ',
+	);
+	return new NodeOperationError(
+		ctx.getNode(),
+		`Could not start listening to Genesys Cloud presence: ${reason}`,
+		{
+			description: hintFor(error),
+		},
+	);
+}

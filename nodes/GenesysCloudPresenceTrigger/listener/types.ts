@@ -1,0 +1,21 @@
+import type { IDataObject, ITriggerFunctions } from 'n8n-workflow';
+
+import type { PresenceEventBody } from '../../shared/genesysNotifications';
+import type { requireWebSocket } from './socket';
+
+/** What a ChannelRunner needs from the listener that owns it. */
+export interface ListenerOwner {
+	readonly ctx: ITriggerFunctions;
+	readonly WebSocket: ReturnType<typeof requireWebSocket>;
+	readonly stopped: boolean;
+	onPresence(
+		userId: string,
+		body: PresenceEventBody,
+		raw: IDataObject,
+		detectedBy: 'event' | 'catch-up',
+	): void;
+	/** Reads the users' current presence and emits changes the socket missed. */
+	catchUp(userIds: string[]): Promise<void>;
+	/** Reports a failure the runner cannot recover from (n8n then restarts the trigger). */
+	fail(error: unknown, attempts: number): void;
+}

@@ -1,0 +1,64 @@
+// @ts-check
+/** The pure Notifications API helpers (nodes/shared/genesysNotifications.ts, built). */
+const n = require('../../dist/nodes/shared/genesysNotifications');
+
+const filter = { ignoreSources: [], onlyDefinitionChanges: false };
+const body = (/** @type {string} */ id, /** @type {string} */ date, extra = {}) => ({
+	source: 'PURECLOUD',
+	presenceDefinition: { id, systemPresence: 'Busy' },
+	message: '',
+	modifiedDate: date,
+	...extra,
+});
+
+test('classifies heartbeats, pongs, socket_closing and presence events', () => {
+	expect(n.classifyMessage('{"topicName":"channel.metadata","eventBody":{"message":"WebSocket Heartbeat"}}')).toEqual({ kind: 'heartbeat' });
+	expect(n.classifyMessage('{"topicName":"channel.metadata","eventBody":{"message":"pong"}}')).toEqual({ kind: 'pong' });
+	expect(n.classifyMessage('{"topicName":"v2.system.socket_closing","eventBody":{}}')).toEqual({ kind: 'closing' });
+	const raw = { topicName: 'v2.users.u-1.presence', eventBody: body('d1', '2024-01-01T00:00:00.000Z') };
+	expect(n.classifyMessage(JSON.stringify(raw))).toEqual({ kind: 'presence', userId: 'u-1', body: raw.eventBody, raw });
+	expect(n.classifyMessage('not json')).toEqual({ kind: 'other', raw: 'not json' });
+	expect(n.PING_MESSAGE).toBe('{"message":"ping"}');
+});
+
+test('topics are spread over channels of at most 1,000', () => {
+	const topics = Array.from({ length: 2001 }, (_, i) => n.presenceTopic(`u${i}`));
+	expect(n.chunkTopics(topics).map((c) => c.length)).toEqual([1000, 1000, 1]);
+	expect(n.chunkTopics([])).toEqual([]);
+	expect(n.MAX_TOPICS_PER_CHANNEL * n.MAX_CHANNELS).toBe(20000);
+});
+
+test('the tracker emits a change once, never an older one, and applies the filter', () => {
+	const t = new n.PresenceTracker();
+	t.remember('u', body('available', '2024-01-01T00:00:00.000Z'));
+	expect(t.accept('u', body('busy', '2024-01-01T00:01:00.000Z'), filter)).toBe(true);
+	expect(t.accept('u', body('busy', '2024-01-01T00:01:00.000Z'), filter)).toBe(false); // same change again
+	expect(t.accept('u', body('away', '2024-01-01T00:00:30.000Z'), filter)).toBe(false); // older
+	// A baseline read never rolls the tracker back.
+	t.remember('u', body('available', '2024-01-01T00:00:00.000Z'));
+	expect(t.accept('u', body('busy', '2024-01-01T00:01:00.000Z'), filter)).toBe(false);
+
+	const only = { ignoreSources: ['sync'], onlyDefinitionChanges: true };
+	expect(t.accept('u', body('busy', '2024-01-01T00:02:00.000Z', { message: 'x' }), only)).toBe(false);
+	expect(t.accept('u', body('away', '2024-01-01T00:03:00.000Z', { source: 'SYNC' }), only)).toBe(false);
+	expect(t.accept('u', body('meal', '2024-01-01T00:04:00.000Z'), only)).toBe(true);
+});
+
+test('presence change item: native fields plus the normalized model', () => {
+	const item = n.presenceChangeItem('u', { source: 'PURECLOUD', presenceDefinition: { id: 'd', systemPresence: 'On Queue' }, modifiedDate: '2024-01-01T00:00:00.000Z' }, { presenceNames: new Map([['d', 'On Queue']]) });
+	expect(item).toEqual({
+		userId: 'u',
+		presenceDefinition: { id: 'd', systemPresence: 'On Queue' },
+		presenceSource: 'PURECLOUD',
+		message: '',
+		modifiedDate: '2024-01-01T00:00:00.000Z',
+		source: 'genesys',
+		event: 'presence_changed',
+		agentId: 'u',
+		presenceId: 'd',
+		presenceName: 'On Queue',
+		category: 'available',
+		changedAt: '2024-01-01T00:00:00.000Z',
+	});
+	expect(n.presenceChangeItem('u', { presenceDefinition: { id: 'x', systemPresence: 'Custom?' } })).toMatchObject({ presenceName: 'Custom?', category: null, changedAt: null });
+});

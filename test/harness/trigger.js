@@ -1,0 +1,130 @@
+// @ts-check
+/**
+ * Runs a trigger node the way n8n's ActiveWorkflows does: `trigger()` called on n8n-core's
+ * TriggerContext, whose `emit` / `emitError` are ours (we collect what the node emits), and the
+ * returned `closeFunction` called on deactivation.
+ */
+const { TriggerContext, ExecutionLifecycleHooks } = require('n8n-core');
+const { Workflow } = require('n8n-workflow');
+
+const { PACKAGE_NAME } = require('./index');
+
+/**
+ * @param {{ credentialsHelper: any, nodeTypes: any }} h what createHarness() returned
+ * @param {{ name?: string, type: string, typeVersion?: number, parameters?: Record<string, any>, credentials?: Record<string, any> }} spec
+ * @param {{ mode?: 'trigger' | 'manual', activation?: 'init' | 'activate' | 'update' | 'manual' }} [options]
+ */
+async function runTrigger(h, spec, options = {}) {
+	const node = {
+		id: 'trigger',
+		name: spec.name ?? 'Trigger',
+		typeVersion: spec.typeVersion ?? 1,
+		position: /** @type {[number, number]} */ ([0, 0]),
+		parameters: spec.parameters ?? {},
+		credentials: spec.credentials,
+		type: spec.type.includes('.') ? spec.type : `${PACKAGE_NAME}.${spec.type}`,
+	};
+	const workflow = new Workflow({
+		id: 'trigger-workflow',
+		name: 'trigger test',
+		nodes: [node],
+		connections: {},
+		nodeTypes: h.nodeTypes,
+		active: true,
+		settings: { executionOrder: 'v1' },
+	});
+	const nodeType = h.nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
+	if (typeof nodeType.trigger !== 'function') throw new Error(`${node.type} has no trigger()`);
+
+	/** @type {any[]} every emitted item's json, in order */
+	const items = [];
+	/** @type {any[][]} each emit call's items (one execution each) */
+	const emits = [];
+	/** @type {Error[]} */
+	const errors = [];
+	/** @type {Array<() => void>} */
+	let waiters = [];
+	const notify = () => {
+		const w = waiters;
+		waiters = [];
+		for (const fn of w) fn();
+	};
+
+	const emit = (/** @type {any[][]} */ data) => {
+		const json = (data[0] ?? []).map((item) => item.json);
+		emits.push(json);
+		items.push(...json);
+		notify();
+	};
+	const emitError = (/** @type {Error} */ error) => {
+		errors.push(error);
+		notify();
+	};
+	const hooks = new ExecutionLifecycleHooks('trigger', 'trigger-test', { nodes: [node], connections: {} });
+	const context = new TriggerContext(
+		workflow,
+		node,
+		additionalData(h.credentialsHelper, hooks),
+		options.mode ?? 'trigger',
+		options.activation ?? 'activate',
+		emit,
+		emitError,
+	);
+
+	const response = await nodeType.trigger.call(context);
+	let closed = false;
+	return {
+		items,
+		emits,
+		errors,
+		response,
+		/** Resolves once `predicate()` holds (checked after every emit/emitError), or rejects after `timeoutMs`. */
+		async until(/** @type {() => boolean} */ predicate, timeoutMs = 10_000, what = 'condition') {
+			const deadline = Date.now() + timeoutMs;
+			while (!predicate()) {
+				const left = deadline - Date.now();
+				if (left <= 0) throw new Error(`Timed out waiting for ${what}: ${items.length} items, ${errors.length} errors`);
+				await new Promise((resolve) => {
+					const timer = setTimeout(resolve, Math.min(left, 50));
+					waiters.push(() => {
+						clearTimeout(timer);
+						resolve(undefined);
+					});
+				});
+			}
+		},
+		/** Waits until `n` items in total have been emitted. */
+		async waitForItems(/** @type {number} */ n, timeoutMs = 10_000) {
+			await this.until(() => items.length >= n, timeoutMs, `${n} items`);
+			return items.slice(0, n);
+		},
+		/** Deactivation: n8n calls the closeFunction. */
+		async close() {
+			if (closed) return;
+			closed = true;
+			await response?.closeFunction?.();
+		},
+	};
+}
+
+/** What n8n's WorkflowExecuteAdditionalData provides that a trigger can reach. */
+function additionalData(/** @type {any} */ credentialsHelper, /** @type {any} */ hooks) {
+	const base = 'http://127.0.0.1:5678';
+	return /** @type {any} */ ({
+		credentialsHelper,
+		hooks,
+		restApiUrl: `${base}/rest`,
+		instanceBaseUrl: `${base}/`,
+		webhookBaseUrl: `${base}/webhook`,
+		webhookWaitingBaseUrl: `${base}/webhook-waiting`,
+		webhookTestBaseUrl: `${base}/webhook-test`,
+		formWaitingBaseUrl: `${base}/form-waiting`,
+		userId: 'test-user',
+		variables: {},
+		setExecutionStatus: () => {},
+		sendDataToUI: () => {},
+		logAiEvent: () => {},
+	});
+}
+
+module.exports = { runTrigger };
