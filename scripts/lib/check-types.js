@@ -61,7 +61,7 @@ for (const name of nodes.names) {
 // Anything n8n loaded under our name that we did not expect (fine, but worth seeing).
 for (const type of loadedNodes) {
 	if (type.startsWith(`${pkg.name}.`) && !nodes.names.includes(type.slice(pkg.name.length + 1)))
-		line('+', 'node', type);
+		line('+', 'node', type + (type.endsWith('Tool') ? '  (n8n-generated AI tool variant)' : ''));
 }
 if ([...loadedNodes].some((t) => t.startsWith('CUSTOM.'))) {
 	console.log('  ! some nodes are loaded as CUSTOM.* (N8N_CUSTOM_EXTENSIONS?)');
