@@ -111,6 +111,10 @@ function toVendorError(ctx: RequestContext, config: VendorConfig, error: unknown
 	return new NodeApiError(
 		ctx.getNode(),
 		{ message },
-		{ message: `${config.vendorName}: ${message}`, description: message },
+		{
+			// Token errors from the credential already start with the vendor's name.
+			message: message.startsWith(config.vendorName) ? message : `${config.vendorName}: ${message}`,
+			description: message,
+		},
 	);
 }
