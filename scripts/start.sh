@@ -10,7 +10,9 @@
 #   scripts/start.sh --demo     (not yet)
 #
 # Environment:
-#   N8N_USER_FOLDER   n8n's user folder (default <repo>/.n8n-home); n8n keeps .n8n/ inside it
+#   N8N_USER_FOLDER   n8n's user folder (default ${XDG_DATA_HOME:-~/.local/share}/n8n-nodes-agent-presence);
+#                     n8n keeps .n8n/ inside it. Outside the repo: `n8n-node lint` runs `eslint .` and
+#                     would lint the JavaScript n8n caches there.
 #   N8N_PORT          editor/webhook port (default 5678); task runner broker on N8N_PORT+1
 #   N8N_PACKAGE_TGZ   install this packed tarball instead of building and packing the repo
 #   any other N8N_*   passed through to n8n (the defaults below are only defaults)
@@ -78,7 +80,7 @@ n8n_modules=$RUNTIME_N8N_PREFIX/node_modules
 #    does: unpack into node_modules/<name>, drop dev/peer/optional dependencies from its
 #    package.json (n8n-workflow must come from n8n itself, never a second copy), install the
 #    remaining dependencies inside the package, and record it in the folder's package.json.
-export N8N_USER_FOLDER=${N8N_USER_FOLDER:-$repo_root/.n8n-home}
+export N8N_USER_FOLDER=${N8N_USER_FOLDER:-${XDG_DATA_HOME:-$HOME/.local/share}/n8n-nodes-agent-presence}
 nodes_dir=$N8N_USER_FOLDER/.n8n/nodes
 pkg_name=$(tar -xzOf "$tgz" package/package.json | runtime_node -pe 'JSON.parse(require("fs").readFileSync(0, "utf8")).name')
 pkg_dir=$nodes_dir/node_modules/$pkg_name
