@@ -48,11 +48,16 @@ export function agentPresenceItem(answer: AgentPresence, event: PresenceEvent): 
 	};
 }
 
-export async function getAgentPresence(ctx: IExecuteFunctions, userId: string): Promise<AgentPresence> {
+export async function getAgentPresence(
+	ctx: IExecuteFunctions,
+	userId: string,
+	timeoutMs?: number,
+): Promise<AgentPresence> {
 	return await vonageRequest<AgentPresence>(ctx, {
 		method: 'GET',
 		path: `/agents/${encodeURIComponent(userId)}/presence`,
 		scopes: READ_SCOPES,
+		timeoutMs,
 	});
 }
 

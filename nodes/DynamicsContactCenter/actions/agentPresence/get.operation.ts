@@ -13,12 +13,13 @@ const properties: INodeProperties[] = [agentLocator()];
 export const description = showFor({ resource: ['agentPresence'], operation: ['get'] }, properties);
 
 /** CCaaS_GetPresence for one agent: the call impersonates the agent (MSCRMCallerID). */
-export async function readPresence(ctx: IExecuteFunctions, agentId: string): Promise<IDataObject> {
+export async function readPresence(ctx: IExecuteFunctions, agentId: string, timeoutMs?: number): Promise<IDataObject> {
 	return rowOf(
 		await dataverseRequest(ctx, {
 			method: 'GET',
 			path: '/CCaaS_GetPresence',
 			headers: { MSCRMCallerID: agentId },
+			timeoutMs,
 		}),
 	);
 }

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { normalizedPresence, PRESENCE_CATEGORIES } from '../../../shared/presence';
 import { showFor } from '../../../shared/displayOptions';
+import { requestTimeoutMs, timeoutOption } from '../../../shared/timeout';
 import { agentLocator } from '../../descriptions/agent';
 import { presenceLocator } from '../../descriptions/presence';
 import { resolveAgentId } from '../../helpers/agents';
@@ -46,6 +47,14 @@ const properties: INodeProperties[] = [
 		description:
 			'Whether to read the current presence first and skip the write when it is already the target (stops two-way syncs from echoing)',
 	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [timeoutOption],
+	},
 ];
 
 export const description = showFor({ resource: ['agentPresence'], operation: ['set'] }, properties);
@@ -63,10 +72,11 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	const agentId = await resolveAgentId(this, 'agent', i);
 	const target = await targetPresence(this, i);
 	const out: IDataObject = {};
+	const timeoutMs = requestTimeoutMs(this, i);
 
 	let written = true;
 	if (this.getNodeParameter('onlyIfDifferent', i) as boolean) {
-		const current = await readPresence(this, agentId);
+		const current = await readPresence(this, agentId, timeoutMs);
 		const previous = typeof current.PresenceId === 'string' ? current.PresenceId.toLowerCase() : null;
 		out.previousPresenceId = previous;
 		written = previous !== target.presenceId;
@@ -78,6 +88,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 			path: '/CCaaS_ModifyAgentPresence',
 			headers: { MSCRMCallerID: agentId },
 			body: { ApiVersion: '1.0', AgentId: agentId, PresenceId: target.presenceId },
+			timeoutMs,
 		});
 	}
 	return {

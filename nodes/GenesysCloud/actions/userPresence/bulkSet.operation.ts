@@ -7,6 +7,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { showFor } from '../../../shared/displayOptions';
+import { requestTimeoutMs, timeoutOption } from '../../../shared/timeout';
 import { sourceFields, targetPresenceFields, userLocator } from '../../descriptions/fields';
 import { resolveDefinitionId, resolveSource } from '../../helpers/target';
 import { userPresenceItem } from '../../helpers/userPresence';
@@ -27,6 +28,14 @@ const properties: INodeProperties[] = [
 	userLocator(),
 	...sourceFields,
 	...targetPresenceFields,
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [timeoutOption],
+	},
 ];
 
 export const description = showFor({ resource: ['userPresence'], operation: ['bulkSet'] }, properties);
@@ -61,6 +70,8 @@ export async function executeAll(this: IExecuteFunctions): Promise<INodeExecutio
 		}
 	}
 
+	// One setting for the whole run: the requests carry many items each.
+	const timeoutMs = items.length > 0 ? requestTimeoutMs(this, 0) : undefined;
 	for (let start = 0; start < entries.length; start += BULK_LIMIT) {
 		const chunk = entries.slice(start, start + BULK_LIMIT);
 		let answer: IDataObject[];
@@ -69,6 +80,7 @@ export async function executeAll(this: IExecuteFunctions): Promise<INodeExecutio
 				method: 'PUT',
 				path: '/api/v2/users/presences/bulk',
 				body: chunk.map((e) => e.body),
+				timeoutMs,
 			});
 		} catch (error) {
 			for (const e of chunk) results[e.itemIndex] = failed(this, error, e.itemIndex);

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { showFor } from '../../../shared/displayOptions';
+import { requestTimeoutMs, timeoutOption } from '../../../shared/timeout';
 import { sourceFields, targetPresenceFields, userLocator } from '../../descriptions/fields';
 import { resolveDefinitionId, resolveSource } from '../../helpers/target';
 import { sourcePath, userPresenceItem } from '../../helpers/userPresence';
@@ -34,6 +35,7 @@ const properties: INodeProperties[] = [
 				description: "Whether this source becomes the user's primary presence source",
 			},
 			{ displayName: 'Message', name: 'message', type: 'string', default: '', description: 'Status message to show' },
+			timeoutOption,
 		],
 	},
 ];
@@ -46,9 +48,10 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	const definitionId = await resolveDefinitionId(this, i);
 	const options = this.getNodeParameter('options', i, {}) as IDataObject;
 	const path = sourcePath(userId, source);
+	const timeoutMs = requestTimeoutMs(this, i);
 
 	if (this.getNodeParameter('onlyIfDifferent', i) === true) {
-		const current = await genesysRequest(this, { method: 'GET', path });
+		const current = await genesysRequest(this, { method: 'GET', path, timeoutMs });
 		const currentId = (current.presenceDefinition as IDataObject | undefined)?.id;
 		const sameMessage = options.message === undefined || options.message === current.message;
 		const samePrimary = options.primary !== true || current.primary === true;
@@ -62,6 +65,6 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	if (options.message !== undefined) body.message = options.message;
 	if (options.primary === true) body.primary = true;
 	// Setting a presence to a given value is idempotent: safe to retry after a 5xx.
-	const updated = await genesysRequest(this, { method: 'PATCH', path, body, idempotent: true });
+	const updated = await genesysRequest(this, { method: 'PATCH', path, body, idempotent: true, timeoutMs });
 	return userPresenceItem(userId, updated, 'presence_set', { written: true });
 }

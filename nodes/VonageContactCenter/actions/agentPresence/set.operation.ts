@@ -7,6 +7,7 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import { showFor } from '../../../shared/displayOptions';
+import { requestTimeoutMs, timeoutOption } from '../../../shared/timeout';
 import type { PresenceCategory } from '../../../shared/presence';
 import { PRESENCE_CATEGORIES } from '../../../shared/presence';
 import { presenceLocator, userLocator } from '../../descriptions/locators';
@@ -63,6 +64,14 @@ export const description: INodeProperties[] = [
 			description:
 				'Whether to read the current presence first and skip the write when it already matches (same presence, or a presence of the wanted category). Stops two-way syncs from echoing.',
 		},
+		{
+			displayName: 'Options',
+			name: 'options',
+			type: 'collection',
+			placeholder: 'Add Option',
+			default: {},
+			options: [timeoutOption],
+		},
 	]),
 ];
 
@@ -71,6 +80,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	const userId = await resolveUserId(this, i);
 	const setBy = this.getNodeParameter('setBy', i) as 'presence' | 'category';
 	const onlyIfDifferent = this.getNodeParameter('onlyIfDifferent', i, false) as boolean;
+	const timeoutMs = requestTimeoutMs(this, i);
 
 	let presenceId: string | undefined;
 	let category: PresenceCategory | undefined;
@@ -86,7 +96,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	}
 
 	if (onlyIfDifferent) {
-		const current = await getAgentPresence(this, userId);
+		const current = await getAgentPresence(this, userId, timeoutMs);
 		const same = category
 			? categoryFits(current.presence?.category?.categoryType, category)
 			: current.presence?.presenceId?.toLowerCase() === presenceId?.toLowerCase();
@@ -103,6 +113,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 		// Setting a presence is idempotent: a 5xx may be retried like a PUT.
 		idempotent: true,
 		scopes: WRITE_SCOPES,
+		timeoutMs,
 	});
 	return { ...agentPresenceItem(answer, 'presence_set'), written: true };
 }
