@@ -5,9 +5,10 @@
  * mode) until it really expires at the vendor.
  */
 import type { IDataObject, IHttpRequestHelper, IHttpRequestOptions } from 'n8n-workflow';
-import { UserError } from 'n8n-workflow';
+import { UserError, sleep } from 'n8n-workflow';
 
 import { redactSecrets } from './redact';
+import { DEFAULT_RETRY_POLICY, retryAfterMs } from './retry';
 
 export interface TokenRequest {
 	vendorName: string;
@@ -21,8 +22,15 @@ export interface TokenRequest {
 
 interface FullResponse {
 	statusCode: number;
+	headers?: Record<string, string>;
 	body: unknown;
 }
+
+/**
+ * Token endpoints rate-limit too (Azure AD, Genesys login): a 429 is waited out like an API 429,
+ * within the same bounds, instead of failing every item that needed the token.
+ */
+const TOKEN_ATTEMPTS = 3;
 
 /** Vendors answer token errors in OAuth2's `error`/`error_description` shape (Genesys adds `description`). */
 function vendorReason(body: unknown): string {
@@ -52,10 +60,18 @@ export async function requestClientCredentialsToken(
 
 	let response: FullResponse | undefined;
 	let networkFailure = '';
-	try {
-		response = (await helper.helpers.httpRequest(options)) as FullResponse;
-	} catch (error) {
-		networkFailure = String((error as Error).message ?? error);
+	let waited = 0;
+	for (let attempt = 1; ; attempt++) {
+		try {
+			response = (await helper.helpers.httpRequest(options)) as FullResponse;
+		} catch (error) {
+			networkFailure = String((error as Error).message ?? error);
+		}
+		if (response?.statusCode !== 429 || attempt >= TOKEN_ATTEMPTS) break;
+		const delay = retryAfterMs(response.headers ?? {}, DEFAULT_RETRY_POLICY.defaultRetryAfterMs);
+		if (waited + delay > DEFAULT_RETRY_POLICY.maxTotalWaitMs) break;
+		waited += delay;
+		await sleep(delay);
 	}
 	if (response === undefined) {
 		// Network failures (DNS, refused, TLS): say where we tried to go, never what we sent.
