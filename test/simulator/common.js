@@ -7,6 +7,7 @@
  * behave the same way towards the tests.
  */
 const crypto = require('node:crypto');
+const fs = require('node:fs');
 
 /** An error a handler throws to answer with a vendor-shaped body. */
 class HttpError extends Error {
@@ -136,7 +137,10 @@ function send(
 function createTokenStore() {
 	/** @type {Map<string, {vendor:string, clientId:string, scopes:string[], expiresAt:number}>} */
 	const tokens = new Map();
+	/** Every token ever issued (survives clear()), for the test suite's secrets scan. */
+	const issued = /** @type {string[]} */ ([]);
 	return {
+		issued,
 		/** @param {string} vendor @param {{clientId:string, scopes?:string[], ttlSeconds:number, jwtClaims?:object}} o */
 		issue(vendor, o) {
 			const random = crypto.randomBytes(32).toString('base64url');
@@ -147,6 +151,8 @@ function createTokenStore() {
 				scopes: o.scopes || [],
 				expiresAt: Date.now() + o.ttlSeconds * 1000,
 			});
+			issued.push(token);
+			recordSecret('token', vendor, token);
 			return token;
 		},
 		/** Returns the token record, or a reason why it is not usable. */
@@ -165,6 +171,17 @@ function createTokenStore() {
 		},
 		count: () => tokens.size,
 	};
+}
+
+/**
+ * Appends a secret the simulator knows (an issued token, a client secret) to the file named by
+ * SIM_SECRETS_FILE, one JSON line each, so the suite's secrets scan can look for it in every
+ * output item, error and log line (test/helpers/secretScan.js).
+ * @param {'token' | 'clientSecret'} kind @param {string} vendor @param {string} value
+ */
+function recordSecret(kind, vendor, value) {
+	const file = process.env.SIM_SECRETS_FILE;
+	if (file && value) fs.appendFileSync(file, `${JSON.stringify({ kind, vendor, value })}\n`);
 }
 
 /** A JWT-shaped token (unsigned) so clients that peek at `exp` see sane values. */
@@ -270,6 +287,7 @@ module.exports = {
 	parseBody,
 	send,
 	createTokenStore,
+	recordSecret,
 	bearerOf,
 	createFaultStore,
 	pageOf,

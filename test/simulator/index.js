@@ -56,6 +56,7 @@ async function startSimulator(options = {}) {
 			}),
 		]),
 	);
+	for (const v of Object.values(vendors)) common.recordSecret('clientSecret', v.name, v.client.clientSecret);
 	const mounts = Object.values(vendors)
 		.flatMap((v) => v.mounts.map((/** @type {any} */ m) => ({ ...m, vendor: v })))
 		.sort((a, b) => b.prefix.length - a.prefix.length);
@@ -66,6 +67,8 @@ async function startSimulator(options = {}) {
 		clients: Object.fromEntries(Object.entries(vendors).map(([n, v]) => [n, v.client])),
 		requests,
 		webhookDeliveries,
+		/** Every access token this simulator issued, in order (also across reset()). */
+		issuedTokens: tokens.issued,
 		state: Object.fromEntries(Object.entries(vendors).map(([n, v]) => [n, v.state])),
 		clearRequests: () => void requests.splice(0),
 		reset() {
