@@ -1,0 +1,3 @@
+// @ts-check
+/** Jest globalSetup: see secretScanGlobal.js. */
+module.exports = require('./secretScanGlobal').setup;

@@ -1,0 +1,3 @@
+// @ts-check
+/** Jest globalTeardown: see secretScanGlobal.js. */
+module.exports = require('./secretScanGlobal').teardown;
