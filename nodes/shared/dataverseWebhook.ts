@@ -1,22 +1,25 @@
 /**
  * Dataverse `msdyn_agentstatus` webhooks: the RemoteExecutionContext a registered step POSTs
- * (seed: dataverse-sync-agent-presence-howto.md), validated with zod and turned into the
- * normalized presence item. Pure: no I/O, so the trigger, the tests and the benchmark share it.
+ * (seed: dataverse-sync-agent-presence-howto.md), validated and turned into the normalized
+ * presence item. Pure: no I/O, so the trigger, the tests and the benchmark share it.
  *
- * The zod schemas cover only what the trigger reads (unknown keys are ignored, not copied), so
- * validation stays cheap next to the JSON.parse the body already cost.
+ * The zod schemas cover only what the trigger reads and are the contract and the wording of every
+ * rejection; a payload is first checked by the equivalent hand-written guards
+ * (dataverseWebhookGuards.ts) and only goes through zod when a guard fails, so a well-formed
+ * webhook costs a small fraction of the JSON.parse the body already cost.
  */
 import { z } from 'zod';
 
 import { DATAVERSE_OOTB_PRESENCES, dataverseCategory } from './categories';
-import { wcfDateToIso } from './dataverseDates';
+import { wcfDateToIso, wcfDateToMs } from './dataverseDates';
+import { areAgentStatusAttributes, isEntity, isRemoteExecutionContext } from './dataverseWebhookGuards';
 import type { PresenceCategory, PresenceEvent } from './presence';
 
 export const AGENT_STATUS_ENTITY = 'msdyn_agentstatus';
 
 const keyValue = z.object({ key: z.string(), value: z.unknown() });
 
-const entitySchema = z.object({
+export const entitySchema = z.object({
 	LogicalName: z.string(),
 	Id: z.string().nullable().optional(),
 	Attributes: z.array(keyValue),
@@ -42,13 +45,13 @@ export const remoteExecutionContextSchema = z.object({
 });
 
 const entityReference = z.object({ Id: z.string().min(1), LogicalName: z.string().optional(), Name: z.string().nullable().optional() });
-const wcfDate = z.string().refine((v) => wcfDateToIso(v) !== null, { message: 'expected a /Date(<ms>[±hhmm])/ value' });
+const wcfDate = z.string().refine((v) => wcfDateToMs(v) !== null, { message: 'expected a /Date(<ms>[±hhmm])/ value' });
 
 /**
  * The agent-status columns the trigger reads, with the types Dataverse sends them as; one object
  * schema over the attribute map (one zod pass instead of one per column), other columns ignored.
  */
-const attributesSchema = z.object({
+export const attributesSchema = z.object({
 	msdyn_agentstatusid: z.string(),
 	msdyn_agentid: entityReference.nullable(),
 	msdyn_currentpresenceid: entityReference.nullable(),
@@ -98,13 +101,58 @@ export function describeZodError(error: z.ZodError, prefix = ''): string {
 	return path ? `${path}: ${issue.message}` : issue.message;
 }
 
+/**
+ * The key/value list as a map of the columns the trigger reads — the attributes schema's keys —
+ * ignoring the others. A switch with one named store per column: a keyed store per attribute (or
+ * a Set lookup of its name) was most of a payload's cost. test/shared/dataverseWebhookGuards.test.js
+ * checks that every schema column is taken.
+ */
 function toMap(list: Array<{ key: string; value?: unknown }>): Attributes {
 	const out: Attributes = {};
-	for (const { key, value } of list) out[key] = value;
+	for (let i = 0; i < list.length; i++) {
+		const entry = list[i];
+		const value = entry.value;
+		switch (entry.key) {
+			case 'msdyn_agentstatusid':
+				out.msdyn_agentstatusid = value;
+				break;
+			case 'msdyn_agentid':
+				out.msdyn_agentid = value;
+				break;
+			case 'msdyn_currentpresenceid':
+				out.msdyn_currentpresenceid = value;
+				break;
+			case 'msdyn_isagentloggedin':
+				out.msdyn_isagentloggedin = value;
+				break;
+			case 'msdyn_availableunitscapacity':
+				out.msdyn_availableunitscapacity = value;
+				break;
+			case 'msdyn_presencemodifiedby':
+				out.msdyn_presencemodifiedby = value;
+				break;
+			case 'msdyn_presencemodifiedon':
+				out.msdyn_presencemodifiedon = value;
+				break;
+			case 'msdyn_capacitymodifiedon':
+				out.msdyn_capacitymodifiedon = value;
+				break;
+			case 'modifiedon':
+				out.modifiedon = value;
+				break;
+			case 'createdon':
+				out.createdon = value;
+				break;
+			case 'modifiedby':
+				out.modifiedby = value;
+				break;
+		}
+	}
 	return out;
 }
 
 function checkAttributes(attributes: Attributes, where: string): void {
+	if (areAgentStatusAttributes(attributes)) return;
 	const result = attributesSchema.safeParse(attributes);
 	if (!result.success) {
 		const issue = result.error.issues[0];
@@ -129,14 +177,27 @@ export interface ParsedAgentStatus {
 	post?: Attributes;
 }
 
+type Entity = z.infer<typeof entitySchema>;
+
+/** The guard refused the body: zod words why (or, should they ever disagree, zod's verdict wins). */
+function zodContext(body: unknown): RemoteExecutionContext {
+	const parsed = remoteExecutionContextSchema.safeParse(body);
+	if (!parsed.success) throw new InvalidEventError(`Not a Dataverse RemoteExecutionContext: ${describeZodError(parsed.error)}`);
+	return parsed.data;
+}
+
+function zodTarget(value: unknown): Entity {
+	const target = entitySchema.safeParse(value);
+	if (!target.success) throw new InvalidEventError(`Invalid Target: ${describeZodError(target.error, 'InputParameters.Target')}`);
+	return target.data;
+}
+
 /** Validates a parsed JSON body as an msdyn_agentstatus Create/Update RemoteExecutionContext. */
 export function parseAgentStatusContext(body: unknown): ParsedAgentStatus {
 	if (body === null || typeof body !== 'object' || Array.isArray(body)) {
 		throw new InvalidEventError('The body must be a JSON object (a Dataverse RemoteExecutionContext)');
 	}
-	const parsed = remoteExecutionContextSchema.safeParse(body);
-	if (!parsed.success) throw new InvalidEventError(`Not a Dataverse RemoteExecutionContext: ${describeZodError(parsed.error)}`);
-	const context = parsed.data;
+	const context = isRemoteExecutionContext(body) ? (body as RemoteExecutionContext) : zodContext(body);
 	if (context.PrimaryEntityName !== AGENT_STATUS_ENTITY) {
 		throw new InvalidEventError(`Wrong entity: expected ${AGENT_STATUS_ENTITY}, got PrimaryEntityName "${context.PrimaryEntityName}"`);
 	}
@@ -145,17 +206,16 @@ export function parseAgentStatusContext(body: unknown): ParsedAgentStatus {
 	}
 	const targetParameter = context.InputParameters.find((p) => p.key === 'Target');
 	if (!targetParameter) throw new InvalidEventError('Missing Target: InputParameters has no "Target" entry');
-	const target = entitySchema.safeParse(targetParameter.value);
-	if (!target.success) throw new InvalidEventError(`Invalid Target: ${describeZodError(target.error, 'InputParameters.Target')}`);
-	if (target.data.LogicalName !== AGENT_STATUS_ENTITY) {
-		throw new InvalidEventError(`Wrong entity: Target is a "${target.data.LogicalName}", expected ${AGENT_STATUS_ENTITY}`);
+	const target = isEntity(targetParameter.value) ? (targetParameter.value as Entity) : zodTarget(targetParameter.value);
+	if (target.LogicalName !== AGENT_STATUS_ENTITY) {
+		throw new InvalidEventError(`Wrong entity: Target is a "${target.LogicalName}", expected ${AGENT_STATUS_ENTITY}`);
 	}
-	const attributes = toMap(target.data.Attributes);
+	const attributes = toMap(target.Attributes);
 	checkAttributes(attributes, 'Target');
 	return {
 		context,
 		target: attributes,
-		formatted: toMap(target.data.FormattedValues ?? []),
+		formatted: toMap(target.FormattedValues ?? []),
 		pre: imageAttributes(context.PreEntityImages, 'PreEntityImages'),
 		post: imageAttributes(context.PostEntityImages, 'PostEntityImages'),
 	};
@@ -165,10 +225,7 @@ const refId = (value: unknown): string | null =>
 	value && typeof value === 'object' ? ((value as { Id?: string }).Id ?? null)?.toLowerCase() ?? null : null;
 const refName = (value: unknown): string | null =>
 	value && typeof value === 'object' ? ((value as { Name?: string | null }).Name ?? null) : null;
-const ms = (value: unknown): number => {
-	const iso = wcfDateToIso(value);
-	return iso === null ? Number.NEGATIVE_INFINITY : Date.parse(iso);
-};
+const ms = (value: unknown): number => wcfDateToMs(value) ?? Number.NEGATIVE_INFINITY;
 const has = (attributes: Attributes | undefined, name: string) => attributes !== undefined && name in attributes;
 
 /**
