@@ -107,8 +107,7 @@ export function describeZodError(error: z.ZodError, prefix = ''): string {
  * a Set lookup of its name) was most of a payload's cost. test/shared/dataverseWebhookGuards.test.js
  * checks that every schema column is taken.
  */
-function toMap(list: Array<{ key: string; value?: unknown }>): Attributes {
-	const out: Attributes = {};
+function toMap(list: Array<{ key: string; value?: unknown }>, out: Attributes = {}): Attributes {
 	for (let i = 0; i < list.length; i++) {
 		const entry = list[i];
 		const value = entry.value;
@@ -164,7 +163,7 @@ function checkAttributes(attributes: Attributes, where: string): void {
 function imageAttributes(images: RemoteExecutionContext['PreEntityImages'], where: string): Attributes | undefined {
 	if (!images || images.length === 0) return undefined;
 	const merged: Attributes = {};
-	for (const image of images) Object.assign(merged, toMap(image.value.Attributes));
+	for (const image of images) toMap(image.value.Attributes, merged);
 	checkAttributes(merged, where);
 	return merged;
 }
@@ -265,7 +264,11 @@ function updateEvent(target: Attributes, current: (name: string) => unknown, pre
 /** The normalized item (DESIGN.md) for a validated context. */
 export function normalizeAgentStatus(parsed: ParsedAgentStatus): DataverseAgentStatusEvent {
 	const { context, target, formatted, pre, post } = parsed;
-	const current = (name: string): unknown => (name in target ? target[name] : post?.[name]);
+	// Target's column, else the post-image's (one keyed read when there is no post-image).
+	const current =
+		post === undefined
+			? (name: string): unknown => target[name]
+			: (name: string): unknown => (name in target ? target[name] : post[name]);
 	const messageName = context.MessageName as 'Create' | 'Update';
 	const event: PresenceEvent = messageName === 'Create' ? 'agent_created' : updateEvent(target, current, pre);
 
