@@ -44,7 +44,8 @@ async function measure(sim, label, parameters, input) {
 	return { label, items: items.length, written, token, api: total - token, total, ms };
 }
 
-async function main() {
+/** Both rows, after a warm-up: [Bulk Set, one-by-one Set]. */
+async function run() {
 	const seeded = IDS.genesys.userCount;
 	const sim = await startSimulator({ seed: { genesys: { users: extraUsers(USERS - seeded) } } });
 	try {
@@ -59,11 +60,10 @@ async function main() {
 		};
 		// Warm-up: loads the package and JIT-compiles the paths, so neither row pays for it.
 		await measure(sim, 'warm-up', { ...common, operation: 'set' }, input.slice(0, 20));
-		const rows = [
+		return [
 			await measure(sim, 'Bulk Set (PUT …/presences/bulk)', { ...common, operation: 'bulkSet' }, input),
 			await measure(sim, 'Set one by one (PATCH)', { ...common, operation: 'set' }, input),
 		];
-		print(rows);
 	} finally {
 		await sim.close();
 	}
@@ -82,7 +82,13 @@ function print(rows) {
 	console.log(`Bulk Set: ${(single.total / bulk.total).toFixed(1)}x fewer requests, ${(single.ms / bulk.ms).toFixed(1)}x faster wall time.`);
 }
 
-main().catch((error) => {
-	console.error(error);
-	process.exitCode = 1;
-});
+module.exports = { run, USERS };
+
+if (require.main === module) {
+	run()
+		.then(print)
+		.catch((error) => {
+			console.error(error);
+			process.exitCode = 1;
+		});
+}
