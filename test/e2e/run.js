@@ -119,7 +119,16 @@ async function main() {
 	if (workflows.some((x) => x.publish && x.autoRegistered)) {
 		await until(async () => (await (await fetch(`${sim}/__sim/state`)).json()).dataverse?.tables?.sdkmessageprocessingsteps?.length > 0, 'the Dataverse webhook registration', 30000);
 	}
-	say('production webhooks registered, Genesys sockets open');
+	// Activation settles in steps (n8n re-publishes triggers shortly after start; the Dataverse
+	// registration writes several rows): wait until the simulator has seen no request for 3 s.
+	let last = -1;
+	let stableSince = Date.now();
+	await until(async () => {
+		const n = (await (await fetch(`${sim}/__sim/requests`)).json()).length;
+		if (n !== last) [last, stableSince] = [n, Date.now()];
+		return Date.now() - stableSince > 3000;
+	}, 'the simulator to go quiet after activation', 60000);
+	say('production webhooks registered, Genesys sockets open, activation settled');
 
 	if (MODE === 'demo') return demo({ n8n, sim, workflows });
 	const checks = new Checks({ n8n, sim, workflows, userFolder: USER_FOLDER, say });
