@@ -11,7 +11,7 @@
 #
 # Environment: N8N_RUNTIME_DIR (reuse an installed runtime), E2E_KEEP=1 (keep the temp folder and
 # logs), N8N_PORT (demo: editor port, default 5678), SIM_PORT (demo: simulator port, default 4010),
-# DEMO_HOME (demo user folder, default ${XDG_DATA_HOME:-$HOME/.local/share}/n8n-nodes-agent-presence/demo).
+# DEMO_HOME (demo user folder, default ${XDG_DATA_HOME:-$HOME/.local/share}/n8n-nodes-agent-presence-demo).
 set -euo pipefail
 
 script_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -43,7 +43,7 @@ build_and_pack "$repo_root" "$work"
 . "$script_dir/lib/runtime-env.sh"
 
 if [ "$mode" = demo ]; then
-	user_folder=${DEMO_HOME:-${XDG_DATA_HOME:-$HOME/.local/share}/n8n-nodes-agent-presence/demo}
+	user_folder=${DEMO_HOME:-${XDG_DATA_HOME:-$HOME/.local/share}/n8n-nodes-agent-presence-demo}
 	# A fresh folder each time: the demo imports its workflows and credentials anew.
 	rm -rf "$user_folder"
 	mkdir -p "$user_folder"

@@ -10,7 +10,9 @@
 #   scripts/start.sh --demo     the demo: simulator + templates + n8n (same as npm run demo)
 #
 # Environment:
-#   N8N_USER_FOLDER   n8n's user folder (default <repo>/.n8n-home); n8n keeps .n8n/ inside it
+#   N8N_USER_FOLDER   n8n's user folder (default ${XDG_DATA_HOME:-~/.local/share}/n8n-nodes-agent-presence);
+#                     n8n keeps .n8n/ inside it. Outside the repo: `n8n-node lint` runs `eslint .` and
+#                     would lint the JavaScript n8n caches there.
 #   N8N_PORT          editor/webhook port (default 5678); task runner broker on N8N_PORT+1
 #   N8N_PACKAGE_TGZ   install this packed tarball instead of building and packing the repo
 #   any other N8N_*   passed through to n8n (the defaults below are only defaults)
@@ -58,7 +60,8 @@ tgz=$PACKAGE_TGZ
 n8n_modules=$RUNTIME_N8N_PREFIX/node_modules
 
 # c. install the package into <user folder>/.n8n/nodes like n8n's community package installer
-export N8N_USER_FOLDER=${N8N_USER_FOLDER:-$repo_root/.n8n-home}
+#    (scripts/lib/n8n-package.sh); the user folder stays outside the repo (eslint lints the repo).
+export N8N_USER_FOLDER=${N8N_USER_FOLDER:-${XDG_DATA_HOME:-$HOME/.local/share}/n8n-nodes-agent-presence}
 install_package "$tgz" "$N8N_USER_FOLDER"
 pkg_name=$PACKAGE_NAME
 pkg_dir=$PACKAGE_DIR

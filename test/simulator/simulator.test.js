@@ -1,5 +1,4 @@
 'use strict';
-/* eslint-disable */
 /** Tests of the vendor simulator itself (real HTTP against 127.0.0.1). */
 const http = require('node:http');
 const { startSimulator, IDS } = require('./index');
