@@ -8,7 +8,12 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
-import { accessTokenField, endpointOverrideFields } from '../nodes/shared/credentialFields';
+import {
+	accessTokenField,
+	bearerTokenAuth,
+	clientFields,
+	endpointOverrideFields,
+} from '../nodes/shared/credentialFields';
 import { requestClientCredentialsToken } from '../nodes/shared/clientCredentialsToken';
 import {
 	VENDOR_NAMES,
@@ -61,21 +66,7 @@ export class DynamicsContactCenterApi implements ICredentialType {
 			required: true,
 			description: 'The Microsoft Entra ID (Azure AD) tenant of the app registration',
 		},
-		{
-			displayName: 'Client ID',
-			name: 'clientId',
-			type: 'string',
-			default: '',
-			required: true,
-		},
-		{
-			displayName: 'Client Secret',
-			name: 'clientSecret',
-			type: 'string',
-			typeOptions: { password: true },
-			default: '',
-			required: true,
-		},
+		...clientFields,
 		...endpointOverrideFields(
 			'https://contoso.crm.dynamics.com/api/data/v9.2',
 			'https://login.microsoftonline.com/<tenant>/oauth2/v2.0/token',
@@ -99,12 +90,7 @@ export class DynamicsContactCenterApi implements ICredentialType {
 		return { accessToken };
 	}
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: { Authorization: '=Bearer {{$credentials.accessToken}}' },
-		},
-	};
+	authenticate: IAuthenticateGeneric = bearerTokenAuth;
 
 	test: ICredentialTestRequest = {
 		request: {

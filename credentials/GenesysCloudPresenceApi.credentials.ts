@@ -8,7 +8,12 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
-import { accessTokenField, endpointOverrideFields } from '../nodes/shared/credentialFields';
+import {
+	accessTokenField,
+	bearerTokenAuth,
+	clientFields,
+	endpointOverrideFields,
+} from '../nodes/shared/credentialFields';
 import { requestClientCredentialsToken } from '../nodes/shared/clientCredentialsToken';
 import { GENESYS_REGIONS, VENDOR_NAMES, genesysTokenUrl } from '../nodes/shared/endpoints';
 
@@ -37,21 +42,7 @@ export class GenesysCloudPresenceApi implements ICredentialType {
 			options: GENESYS_REGIONS,
 			description: 'The region of your Genesys Cloud organization (API host api.<domain>)',
 		},
-		{
-			displayName: 'Client ID',
-			name: 'clientId',
-			type: 'string',
-			default: '',
-			required: true,
-		},
-		{
-			displayName: 'Client Secret',
-			name: 'clientSecret',
-			type: 'string',
-			typeOptions: { password: true },
-			default: '',
-			required: true,
-		},
+		...clientFields,
 		...endpointOverrideFields('https://api.mypurecloud.com', 'https://login.mypurecloud.com/oauth/token'),
 		accessTokenField,
 	];
@@ -69,12 +60,7 @@ export class GenesysCloudPresenceApi implements ICredentialType {
 		return { accessToken };
 	}
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: { Authorization: '=Bearer {{$credentials.accessToken}}' },
-		},
-	};
+	authenticate: IAuthenticateGeneric = bearerTokenAuth;
 
 	// System presences need no permission, so any working client can pass the test.
 	test: ICredentialTestRequest = {

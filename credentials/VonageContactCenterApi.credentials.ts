@@ -8,7 +8,12 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
-import { accessTokenField, endpointOverrideFields } from '../nodes/shared/credentialFields';
+import {
+	accessTokenField,
+	bearerTokenAuth,
+	clientFields,
+	endpointOverrideFields,
+} from '../nodes/shared/credentialFields';
 import { requestClientCredentialsToken } from '../nodes/shared/clientCredentialsToken';
 import {
 	VENDOR_NAMES,
@@ -49,21 +54,7 @@ export class VonageContactCenterApi implements ICredentialType {
 			options: VONAGE_DOMAINS,
 			description: 'Current accounts use cc.vonage.com; older ones api.newvoicemedia.com',
 		},
-		{
-			displayName: 'Client ID',
-			name: 'clientId',
-			type: 'string',
-			default: '',
-			required: true,
-		},
-		{
-			displayName: 'Client Secret',
-			name: 'clientSecret',
-			type: 'string',
-			typeOptions: { password: true },
-			default: '',
-			required: true,
-		},
+		...clientFields,
 		{
 			displayName: 'Scopes',
 			name: 'scopes',
@@ -93,12 +84,7 @@ export class VonageContactCenterApi implements ICredentialType {
 		return { accessToken };
 	}
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: { Authorization: '=Bearer {{$credentials.accessToken}}' },
-		},
-	};
+	authenticate: IAuthenticateGeneric = bearerTokenAuth;
 
 	test: ICredentialTestRequest = {
 		request: {

@@ -7,7 +7,7 @@
 #   scripts/start.sh --check    build, install, then check that n8n loads every node type
 #                               (<package>.<node>) and credential type of the package; exit 1 if
 #                               not (for CI). Starts n8n once on a free port, then stops it.
-#   scripts/start.sh --demo     (not yet)
+#   scripts/start.sh --demo     the demo: simulator + templates + n8n (same as npm run demo)
 #
 # Environment:
 #   N8N_USER_FOLDER   n8n's user folder (default ${XDG_DATA_HOME:-~/.local/share}/n8n-nodes-agent-presence);
@@ -18,15 +18,11 @@
 #   any other N8N_*   passed through to n8n (the defaults below are only defaults)
 set -euo pipefail
 
-# Run through `npm start`/`npm run`, npm hands its settings down as npm_config_* variables
-# (local_prefix=<repo>, ignore_scripts, nodedir, ...); they would steer our own npm calls into
-# the wrong project, so drop them and let each npm call read its .npmrc files afresh.
-if [ -n "${npm_lifecycle_event:-}" ]; then
-	while read -r v; do unset "$v"; done < <(compgen -e | grep -E '^npm_(config|package|lifecycle)_')
-fi
-
 script_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 repo_root=$(cd "$script_dir/.." && pwd)
+. "$script_dir/lib/n8n-package.sh"
+# Run through `npm start`/`npm run`, npm's npm_config_* settings would steer our npm calls astray.
+drop_npm_run_env
 
 mode=start
 for arg in "$@"; do
@@ -38,8 +34,8 @@ for arg in "$@"; do
 	esac
 done
 if [ "$mode" = demo ]; then
-	echo "start.sh: --demo is not there yet (it will import the templates and post a sample event)." >&2
-	exit 2
+	# The demo (simulator + templates + n8n) lives with the end-to-end tests that share its setup.
+	exec bash "$script_dir/e2e.sh" --demo
 fi
 
 log() { printf '\033[1mstart:\033[0m %s\n' "$*" >&2; }
@@ -55,21 +51,8 @@ cleanup() {
 trap cleanup EXIT
 
 # a. build and pack the package (with the developer's own Node, before the runtime's is on PATH)
-if [ -n "${N8N_PACKAGE_TGZ:-}" ]; then
-	tgz=$(cd "$(dirname "$N8N_PACKAGE_TGZ")" && pwd)/$(basename "$N8N_PACKAGE_TGZ")
-	log "using the given package $tgz"
-else
-	cd "$repo_root"
-	if [ ! -d node_modules ]; then
-		log "npm ci (no node_modules yet)"
-		npm ci
-	fi
-	log "npm run build"
-	npm run build
-	tgz=$tmp/$(npm pack --silent --pack-destination "$tmp" | tail -1)
-	log "packed $(basename "$tgz")"
-fi
-[ -f "$tgz" ] || { log "no package tarball at $tgz"; exit 1; }
+build_and_pack "$repo_root" "$tmp"
+tgz=$PACKAGE_TGZ
 
 # b. the pinned runtime (Node 24 + n8n), then put it first on PATH
 "$script_dir/n8n-runtime.sh"
@@ -77,60 +60,14 @@ fi
 n8n_modules=$RUNTIME_N8N_PREFIX/node_modules
 
 # c. install the package into <user folder>/.n8n/nodes like n8n's community package installer
-#    does: unpack into node_modules/<name>, drop dev/peer/optional dependencies from its
-#    package.json (n8n-workflow must come from n8n itself, never a second copy), install the
-#    remaining dependencies inside the package, and record it in the folder's package.json.
+#    (scripts/lib/n8n-package.sh); the user folder stays outside the repo (eslint lints the repo).
 export N8N_USER_FOLDER=${N8N_USER_FOLDER:-${XDG_DATA_HOME:-$HOME/.local/share}/n8n-nodes-agent-presence}
-nodes_dir=$N8N_USER_FOLDER/.n8n/nodes
-pkg_name=$(tar -xzOf "$tgz" package/package.json | runtime_node -pe 'JSON.parse(require("fs").readFileSync(0, "utf8")).name')
-pkg_dir=$nodes_dir/node_modules/$pkg_name
-log "installing $pkg_name into $nodes_dir"
-rm -rf "$pkg_dir"
-mkdir -p "$pkg_dir"
-tar -xzf "$tgz" -C "$pkg_dir" --strip-components=1
-has_deps=$(runtime_node - "$pkg_dir/package.json" "$nodes_dir/package.json" <<'JS'
-const fs = require('node:fs');
-const [pkgFile, nodesFile] = process.argv.slice(2);
-const { devDependencies, peerDependencies, optionalDependencies, ...pkg } = JSON.parse(fs.readFileSync(pkgFile, 'utf8'));
-fs.writeFileSync(pkgFile, JSON.stringify(pkg, null, 2));
-let nodes = { name: 'installed-nodes', private: true, dependencies: {} };
-try { nodes = JSON.parse(fs.readFileSync(nodesFile, 'utf8')); } catch {}
-nodes.dependencies = { ...nodes.dependencies, [pkg.name]: pkg.version };
-fs.writeFileSync(nodesFile, JSON.stringify(nodes, null, 2));
-console.log(Object.keys(pkg.dependencies ?? {}).length > 0 ? 'yes' : 'no');
-JS
-)
-if [ "$has_deps" = yes ]; then
-	(cd "$pkg_dir" && npm install --audit=false --fund=false --bin-links=false --install-strategy=shallow \
-		--ignore-scripts=true --package-lock=false --omit=dev --omit=peer --loglevel=error)
-fi
-second_copy=$(find "$nodes_dir/node_modules" -type d -path '*/node_modules/n8n-workflow' -print -quit)
-if [ -n "$second_copy" ]; then
-	log "error: a second n8n-workflow was installed at $second_copy"
-	log "n8n-workflow must be a peerDependency of the package (n8n provides it), not a dependency"
-	exit 1
-fi
+install_package "$tgz" "$N8N_USER_FOLDER"
+pkg_name=$PACKAGE_NAME
+pkg_dir=$PACKAGE_DIR
 
 # d. n8n's environment for a local, offline run (anything already set wins)
-export N8N_PORT=${N8N_PORT:-5678}
-export N8N_RUNNERS_BROKER_PORT=${N8N_RUNNERS_BROKER_PORT:-$((N8N_PORT + 1))}
-export DB_TYPE=${DB_TYPE:-sqlite}
-export N8N_SECURE_COOKIE=${N8N_SECURE_COOKIE:-false}                  # plain http://localhost
-export N8N_DIAGNOSTICS_ENABLED=${N8N_DIAGNOSTICS_ENABLED:-false}      # no telemetry
-export N8N_VERSION_NOTIFICATIONS_ENABLED=${N8N_VERSION_NOTIFICATIONS_ENABLED:-false}
-export N8N_VERSION_NOTIFICATIONS_WHATS_NEW_ENABLED=${N8N_VERSION_NOTIFICATIONS_WHATS_NEW_ENABLED:-false}
-export N8N_TEMPLATES_ENABLED=${N8N_TEMPLATES_ENABLED:-false}          # no template gallery calls
-export N8N_DYNAMIC_BANNERS_ENABLED=${N8N_DYNAMIC_BANNERS_ENABLED:-false}
-export N8N_HIRING_BANNER_ENABLED=${N8N_HIRING_BANNER_ENABLED:-false}
-export N8N_PERSONALIZATION_ENABLED=${N8N_PERSONALIZATION_ENABLED:-false}
-export N8N_PYTHON_ENABLED=${N8N_PYTHON_ENABLED:-false}                # Code node: JavaScript only (no Python runner here)
-export N8N_DISABLED_MODULES=${N8N_DISABLED_MODULES-mcp-registry}        # it polls api.n8n.io
-export N8N_REINSTALL_MISSING_PACKAGES=${N8N_REINSTALL_MISSING_PACKAGES:-false}
-export N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS=${N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS:-true}
-export N8N_DIAGNOSTICS_CONFIG_FRONTEND='' N8N_DIAGNOSTICS_CONFIG_BACKEND='' EXTERNAL_FRONTEND_HOOKS_URLS=''
-if [ -n "${N8N_CUSTOM_EXTENSIONS:-}" ]; then
-	log "note: N8N_CUSTOM_EXTENSIONS is set; anything loaded from there is named CUSTOM.*"
-fi
+export_n8n_env
 node24=$RUNTIME_NODE_HOME/bin/node
 
 healthy() { runtime_node -e 'fetch(process.argv[1]).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))' "http://127.0.0.1:$N8N_PORT/healthz"; }
@@ -171,8 +108,8 @@ if [ "$mode" = check ]; then
 		exit 1
 	}
 	# Credential types: n8n start writes the editor's types/credentials.json from what it loaded.
-	N8N_PORT=$(runtime_node -e 'const s = require("net").createServer().listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); })')
-	N8N_RUNNERS_BROKER_PORT=$(runtime_node -e 'const s = require("net").createServer().listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); })')
+	N8N_PORT=$(free_port)
+	N8N_RUNNERS_BROKER_PORT=$(free_port)
 	types_dir=$N8N_USER_FOLDER/.cache/n8n/public/types
 	rm -f "$types_dir/credentials.json"
 	log "n8n start on port $N8N_PORT to read the loaded credential types"

@@ -131,5 +131,7 @@ export async function handleWebhook(this: IWebhookFunctions): Promise<IWebhookRe
 	const json: IDataObject = {};
 	for (const [key, value] of Object.entries(item)) if (value !== undefined) json[key] = value;
 	if (this.getNodeParameter('includeRaw', false) === true) json.raw = body as IDataObject;
-	return { workflowData: [[{ json }]] };
+	// Acknowledge at once with a small JSON body (without it n8n 2.x answers with its default
+	// response-data setting's name, "firstEntryJson", as the body).
+	return { workflowData: [[{ json }]], webhookResponse: { message: 'Event received', event: json.event } };
 }

@@ -1,4 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IAuthenticateGeneric, INodeProperties } from 'n8n-workflow';
 
 /** The hidden, expirable token every credential caches (n8n refetches it when empty or after a 401). */
 export const accessTokenField: INodeProperties = {
@@ -38,3 +38,30 @@ export function endpointOverrideFields(apiExample: string, tokenExample: string)
 		},
 	];
 }
+
+/** The OAuth client every vendor issues for the client-credentials grant. */
+export const clientFields: INodeProperties[] = [
+	{
+		displayName: 'Client ID',
+		name: 'clientId',
+		type: 'string',
+		default: '',
+		required: true,
+	},
+	{
+		displayName: 'Client Secret',
+		name: 'clientSecret',
+		type: 'string',
+		typeOptions: { password: true },
+		default: '',
+		required: true,
+	},
+];
+
+/** Every vendor API takes the cached token as a bearer token. */
+export const bearerTokenAuth: IAuthenticateGeneric = {
+	type: 'generic',
+	properties: {
+		headers: { Authorization: '=Bearer {{$credentials.accessToken}}' },
+	},
+};

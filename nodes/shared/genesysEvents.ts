@@ -37,7 +37,7 @@ export interface GenesysPresenceEvent {
 	source: 'genesys';
 	event: PresenceEvent;
 	agentId: string;
-	presenceId: string;
+	presenceId: string | null;
 	presenceName: string | null;
 	category: PresenceCategory | null;
 	loggedIn: boolean | undefined;
@@ -59,6 +59,45 @@ function label(systemPresence: string): string {
 		.join(' ');
 }
 
+/** A presence event body as both delivery routes carry it (webhook/EventBridge and the Notifications API). */
+export interface GenesysPresenceBody {
+	source?: string | null;
+	presenceDefinition?: { id?: string; systemPresence?: string | null };
+	primary?: boolean | null;
+	message?: string | null;
+	modifiedDate?: string | null;
+}
+
+/**
+ * One shape for a Genesys presence change, whichever way it arrived, so a workflow reads the same
+ * fields from the Agent Presence Trigger and the Genesys Cloud Presence Trigger.
+ */
+export function genesysPresenceEvent(
+	userId: string,
+	eventBody: GenesysPresenceBody,
+	context: { topicName: string; correlationId?: string | null; presenceName?: string | null; fallbackTime?: string },
+): GenesysPresenceEvent {
+	const systemPresence = eventBody.presenceDefinition?.systemPresence ?? null;
+	const category = genesysCategory(systemPresence);
+	const when = eventBody.modifiedDate ?? context.fallbackTime;
+	return {
+		source: 'genesys',
+		event: category === 'offline' ? 'logged_out' : 'presence_changed',
+		agentId: userId.toLowerCase(),
+		presenceId: eventBody.presenceDefinition?.id ?? null,
+		presenceName: context.presenceName || (systemPresence ? label(systemPresence) : null),
+		category,
+		loggedIn: systemPresence ? category !== 'offline' : undefined,
+		changedAt: when && !Number.isNaN(Date.parse(when)) ? new Date(when).toISOString() : null,
+		systemPresence,
+		presenceSource: eventBody.source ?? null,
+		primary: eventBody.primary ?? null,
+		message: eventBody.message ?? null,
+		topicName: context.topicName,
+		correlationId: context.correlationId ?? null,
+	};
+}
+
 export function parseGenesysPresence(body: unknown): GenesysPresenceEvent {
 	if (body === null || typeof body !== 'object' || Array.isArray(body)) {
 		throw new InvalidEventError('The body must be a JSON object (a Genesys Cloud presence notification)');
@@ -69,25 +108,9 @@ export function parseGenesysPresence(body: unknown): GenesysPresenceEvent {
 		throw new InvalidEventError(`Not a Genesys Cloud user-presence event: ${describeZodError(parsed.error)}`);
 	}
 	const notification = 'detail' in parsed.data ? parsed.data.detail : parsed.data;
-	const envelopeTime = 'detail' in parsed.data ? parsed.data.time : undefined;
-	const { eventBody } = notification;
-	const systemPresence = eventBody.presenceDefinition.systemPresence ?? null;
-	const category = genesysCategory(systemPresence);
-	const when = eventBody.modifiedDate ?? envelopeTime;
-	return {
-		source: 'genesys',
-		event: category === 'offline' ? 'logged_out' : 'presence_changed',
-		agentId: (TOPIC.exec(notification.topicName) as RegExpExecArray)[1].toLowerCase(),
-		presenceId: eventBody.presenceDefinition.id,
-		presenceName: systemPresence ? label(systemPresence) : null,
-		category,
-		loggedIn: systemPresence ? category !== 'offline' : undefined,
-		changedAt: when && !Number.isNaN(Date.parse(when)) ? new Date(when).toISOString() : null,
-		systemPresence,
-		presenceSource: eventBody.source ?? null,
-		primary: eventBody.primary ?? null,
-		message: eventBody.message ?? null,
+	return genesysPresenceEvent((TOPIC.exec(notification.topicName) as RegExpExecArray)[1], notification.eventBody, {
 		topicName: notification.topicName,
-		correlationId: notification.metadata?.CorrelationId ?? null,
-	};
+		correlationId: notification.metadata?.CorrelationId,
+		fallbackTime: 'detail' in parsed.data ? parsed.data.time : undefined,
+	});
 }

@@ -6,8 +6,8 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { genesysCategory } from './categories';
-import { normalizedPresence } from './presence';
+import type { GenesysPresenceBody } from './genesysEvents';
+import { genesysPresenceEvent } from './genesysEvents';
 
 /** "Each WebSocket connection is limited to 1,000 topics" (Genesys notification service guide). */
 export const MAX_TOPICS_PER_CHANNEL = 1000;
@@ -24,13 +24,7 @@ export const presenceTopic = (userId: string): string => `v2.users.${userId}.pre
 
 const PRESENCE_TOPIC = /^v2\.users\.([^.]+)\.presence$/i;
 
-export interface PresenceEventBody {
-	source?: string;
-	presenceDefinition?: { id?: string; systemPresence?: string };
-	primary?: boolean;
-	message?: string;
-	modifiedDate?: string;
-}
+export type PresenceEventBody = GenesysPresenceBody;
 
 export type ChannelMessage =
 	| { kind: 'heartbeat' }
@@ -129,37 +123,24 @@ function isSameOrOlder(next: KnownPresence, previous: KnownPresence): boolean {
 }
 
 /**
- * One output item for a presence change: Genesys' native fields (the event body's `source` as
- * `presenceSource`, since `source` is the normalized vendor) plus the normalized ones.
+ * One output item for a presence change: the same fields the Agent Presence Trigger emits for a
+ * Genesys event (genesysEvents.ts), with the definition's own label when it is known.
  */
 export function presenceChangeItem(
 	userId: string,
 	body: PresenceEventBody,
 	options: { presenceNames?: Map<string, string>; raw?: IDataObject } = {},
 ): IDataObject {
-	const definition = body.presenceDefinition ?? {};
-	const presenceId = definition.id ?? null;
-	const systemPresence = definition.systemPresence ?? null;
-	const native: IDataObject = {
-		userId,
-		presenceDefinition: { id: presenceId, systemPresence },
-		presenceSource: body.source ?? null,
-		primary: body.primary,
-		message: body.message ?? '',
-		modifiedDate: body.modifiedDate ?? null,
-	};
-	if (native.primary === undefined) delete native.primary;
-	return {
-		...native,
-		...normalizedPresence({
-			source: 'genesys',
-			event: 'presence_changed',
-			agentId: userId,
-			presenceId,
-			presenceName: (presenceId && options.presenceNames?.get(presenceId)) || systemPresence,
-			category: genesysCategory(systemPresence),
-			changedAt: body.modifiedDate ?? null,
-			raw: options.raw,
+	const presenceId = body.presenceDefinition?.id;
+	const metadata = options.raw?.metadata as IDataObject | undefined;
+	const item: IDataObject = {
+		...genesysPresenceEvent(userId, body, {
+			topicName: presenceTopic(userId),
+			correlationId: typeof metadata?.CorrelationId === 'string' ? metadata.CorrelationId : null,
+			presenceName: presenceId ? options.presenceNames?.get(presenceId) : undefined,
 		}),
 	};
+	if (item.loggedIn === undefined) delete item.loggedIn;
+	if (options.raw) item.raw = options.raw;
+	return item;
 }

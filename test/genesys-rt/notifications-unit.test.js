@@ -47,18 +47,20 @@ test('the tracker emits a change once, never an older one, and applies the filte
 test('presence change item: native fields plus the normalized model', () => {
 	const item = n.presenceChangeItem('u', { source: 'PURECLOUD', presenceDefinition: { id: 'd', systemPresence: 'On Queue' }, modifiedDate: '2024-01-01T00:00:00.000Z' }, { presenceNames: new Map([['d', 'On Queue']]) });
 	expect(item).toEqual({
-		userId: 'u',
-		presenceDefinition: { id: 'd', systemPresence: 'On Queue' },
-		presenceSource: 'PURECLOUD',
-		message: '',
-		modifiedDate: '2024-01-01T00:00:00.000Z',
 		source: 'genesys',
 		event: 'presence_changed',
 		agentId: 'u',
 		presenceId: 'd',
 		presenceName: 'On Queue',
 		category: 'available',
+		loggedIn: true,
 		changedAt: '2024-01-01T00:00:00.000Z',
+		systemPresence: 'On Queue',
+		presenceSource: 'PURECLOUD',
+		primary: null,
+		message: null,
+		topicName: 'v2.users.u.presence',
+		correlationId: null,
 	});
-	expect(n.presenceChangeItem('u', { presenceDefinition: { id: 'x', systemPresence: 'Custom?' } })).toMatchObject({ presenceName: 'Custom?', category: null, changedAt: null });
+	expect(n.presenceChangeItem('u', { presenceDefinition: { id: 'x', systemPresence: 'Custom?' } })).toMatchObject({ presenceName: 'Custom?', category: null, changedAt: null, loggedIn: true });
 });

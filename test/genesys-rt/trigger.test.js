@@ -67,20 +67,22 @@ test('a presence PATCH produces exactly one normalized item', async () => {
 
 	const answer = await setPresence(USERS.alex, IDS.genesys.custom.busyDnd);
 	const [item] = await t.waitForItems(1);
+	// The same fields the Agent Presence Trigger emits for a Genesys event, with the definition's label.
 	expect(item).toEqual({
-		userId: USERS.alex,
-		presenceDefinition: { id: IDS.genesys.custom.busyDnd, systemPresence: 'Busy' },
-		presenceSource: 'PURECLOUD',
-		primary: true,
-		message: '',
-		modifiedDate: answer.modifiedDate,
 		source: 'genesys',
 		event: 'presence_changed',
 		agentId: USERS.alex,
 		presenceId: IDS.genesys.custom.busyDnd,
 		presenceName: 'Busy - DND',
 		category: 'busy',
-		changedAt: answer.modifiedDate,
+		loggedIn: true,
+		changedAt: new Date(answer.modifiedDate).toISOString(),
+		systemPresence: 'Busy',
+		presenceSource: 'PURECLOUD',
+		primary: true,
+		message: answer.message ?? null,
+		topicName: `v2.users.${USERS.alex}.presence`,
+		correlationId: null,
 		detectedBy: 'event',
 	});
 

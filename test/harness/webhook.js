@@ -257,8 +257,9 @@ async function createTriggerHarness(options) {
 				status = 200;
 				responseBody = result.webhookResponse ?? { message: 'Webhook call received' };
 			} else {
+				// n8n's onReceived mode: the node's webhookResponse, else its default message.
 				status = 200;
-				responseBody = { message: 'Workflow was started' };
+				responseBody = result.webhookResponse ?? { message: 'Workflow was started' };
 			}
 			if (result.workflowData === undefined) return { status, body: responseBody, executed: false, items: [] };
 			const run = await runFromTrigger(workflow, result.workflowData, 'webhook');

@@ -18,7 +18,7 @@ function createDelivery(deliveries) {
 	/** @type {Set<Promise<any>>} */
 	const pending = new Set();
 	return {
-		/** @param {{tables:any, message:string, row:any, changed:string[], userId:string, orgId:string, businessUnitId:string}} ev */
+		/** @param {{tables:any, message:string, row:any, changed:string[], userId:string, initiatingUserId?:string, orgId:string, businessUnitId:string}} ev */
 		dispatch(ev) {
 			for (const { step, endpoint } of matchingSteps(ev)) {
 				const p = deliver(deliveries, endpoint, step, buildContext(ev, step)).finally(() => pending.delete(p));
@@ -107,7 +107,7 @@ function buildContext(/** @type {any} */ ev, /** @type {any} */ step) {
 		Depth: 1,
 		InitiatingUserAgent: 'n8n-nodes-agent-presence simulator',
 		InitiatingUserAzureActiveDirectoryObjectId: '00000000-0000-0000-0000-000000000000',
-		InitiatingUserId: ev.userId,
+		InitiatingUserId: ev.initiatingUserId || ev.userId,
 		IsExecutingOffline: false,
 		IsInTransaction: step.mode === 0,
 		IsOfflinePlayback: false,

@@ -218,13 +218,15 @@ function handlers(ctx, state) {
 			_modifiedby_value: caller,
 			versionnumber: row.versionnumber + 1,
 		});
-		fire('Update', row, ['msdyn_currentpresenceid', 'msdyn_presencemodifiedon', 'msdyn_presencemodifiedby', 'msdyn_isagentloggedin', 'modifiedon'], caller);
+		// Impersonation (MSCRMCallerID): the step runs as the agent (UserId) but the call was initiated by
+		// the token's application user (InitiatingUserId), as Dataverse's execution context reports it.
+		fire('Update', row, ['msdyn_currentpresenceid', 'msdyn_presencemodifiedon', 'msdyn_presencemodifiedby', 'msdyn_isagentloggedin', 'modifiedon'], caller, IDS.applicationUserId);
 	}
 
 	/** Schedules webhook deliveries for msdyn_agentstatus events after the response is sent. */
-	function fire(/** @type {string} */ message, /** @type {any} */ row, /** @type {string[]} */ changed, /** @type {string} */ userId) {
+	function fire(/** @type {string} */ message, /** @type {any} */ row, /** @type {string[]} */ changed, /** @type {string} */ userId, initiatingUserId = userId) {
 		const snapshot = clone(row);
-		setImmediate(() => ctx.delivery.dispatch({ tables: state.tables, message, row: snapshot, changed, userId, orgId: IDS.organizationId, businessUnitId: IDS.businessUnitId }));
+		setImmediate(() => ctx.delivery.dispatch({ tables: state.tables, message, row: snapshot, changed, userId, initiatingUserId, orgId: IDS.organizationId, businessUnitId: IDS.businessUnitId }));
 	}
 
 	function list(/** @type {any} */ rq, /** @type {string} */ set) {

@@ -45,7 +45,7 @@ describe('Dataverse source: seed fixtures', () => {
 		const t = await createTriggerHarness(trigger());
 		const out = await post(t, h.updateFixture());
 		expect(out.status).toBe(200);
-		expect(out.body).toEqual({ message: 'Workflow was started' });
+		expect(out.body).toEqual({ message: 'Event received', event: 'presence_changed' });
 		expect(out.items).toEqual([UPDATE_ITEM]);
 		expect(out.run.data.resultData.runData.Presence[0].data.main[0]).toHaveLength(1);
 	});

@@ -1,28 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { showFor } from '../../../shared/displayOptions';
+import { returnAllAndLimit } from '../../../shared/pagination';
 import type { DefinitionApi } from '../../helpers/definitions';
 import { definitionItem, definitionsPath } from '../../helpers/definitions';
 import { genesysPaginate, genesysRequest } from '../../transport';
 import { localeCodeField } from './get.operation';
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-		displayOptions: { show: { returnAll: [false] } },
-	},
+	...returnAllAndLimit,
 	{
 		displayName: 'Deleted',
 		name: 'deleted',

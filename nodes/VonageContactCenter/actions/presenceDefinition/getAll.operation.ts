@@ -2,32 +2,14 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { vonageCategory } from '../../../shared/categories';
 import { showFor } from '../../../shared/displayOptions';
+import { returnAllAndLimit } from '../../../shared/pagination';
 import type { PresenceDefinition } from '../../helpers/presence';
 import { getPresenceDefinitions } from '../../helpers/presence';
 
 const show = { resource: ['presenceDefinition'], operation: ['getAll'] };
 
 export const description: INodeProperties[] = [
-	...showFor(show, [
-		{
-			displayName: 'Return All',
-			name: 'returnAll',
-			type: 'boolean',
-			default: false,
-			description: 'Whether to return all results or only up to a given limit',
-		},
-	]),
-	...showFor(show, [
-		{
-			displayName: 'Limit',
-			name: 'limit',
-			type: 'number',
-			displayOptions: { show: { returnAll: [false] } },
-			typeOptions: { minValue: 1 },
-			default: 50,
-			description: 'Max number of results to return',
-		},
-	]),
+	...showFor(show, returnAllAndLimit),
 	...showFor(show, [
 		{
 			displayName: 'Filters',

@@ -1,32 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { showFor } from '../../../shared/displayOptions';
+import { returnAllAndLimit } from '../../../shared/pagination';
 import { vonagePaginateUsers } from '../../transport';
 import { includeField } from './shared';
 
 const show = { resource: ['user'], operation: ['getAll'] };
 
 export const description: INodeProperties[] = [
-	...showFor(show, [
-		{
-			displayName: 'Return All',
-			name: 'returnAll',
-			type: 'boolean',
-			default: false,
-			description: 'Whether to return all results or only up to a given limit',
-		},
-	]),
-	...showFor(show, [
-		{
-			displayName: 'Limit',
-			name: 'limit',
-			type: 'number',
-			displayOptions: { show: { returnAll: [false] } },
-			typeOptions: { minValue: 1 },
-			default: 50,
-			description: 'Max number of results to return',
-		},
-	]),
+	...showFor(show, returnAllAndLimit),
 	...showFor(show, [
 		{
 			displayName: 'Options',

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+/** Return All / Limit, as every n8n "Get Many" operation offers them. */
 export const returnAllAndLimit: INodeProperties[] = [
 	{
 		displayName: 'Return All',

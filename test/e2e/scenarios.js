@@ -1,0 +1,186 @@
+// @ts-check
+/** The e2e scenarios: each acts like a vendor or an agent, then asserts the simulator's record. */
+'use strict';
+const { assert, BY_HAND } = require('./checks');
+
+const KEY_QUERY = (/** @type {string} */ key) => `?code=${encodeURIComponent(key)}`;
+
+/**
+ * @param {import('./checks').Checks} c
+ * @param {{ fixtures: any, IDS: any, CLIENTS: any, SHARED_KEY: string, SYNC_SOURCE_ID: string }} o
+ */
+async function run(c, { fixtures, IDS, CLIENTS, SHARED_KEY, SYNC_SOURCE_ID }) {
+	const dv = IDS.dataverse;
+	const gp = IDS.genesys.presence;
+	const gu = IDS.genesys.users;
+	const key = KEY_QUERY(SHARED_KEY);
+
+	/** Posts a Dataverse payload to a template's production webhook; expects 200 and `executions` new executions. */
+	async function deliver(/** @type {string} */ wf, /** @type {any} */ body, /** @type {number} */ executions) {
+		await c.clearRequests();
+		const before = c.executions(wf).length;
+		const r = await c.post(c.webhookUrl(wf, key), body);
+		assert.equal(r.status, 200, `webhook answered ${r.status}: ${r.text}`);
+		const all = await c.settledExecutions(wf, before + executions);
+		const fresh = all.slice(before);
+		assert.equal(fresh.length, executions, `expected ${executions} new execution(s), got ${fresh.length}`);
+		for (const e of fresh) assert.equal(e.status, 'success', `execution ${e.id} ended ${e.status}`);
+		await c.quiet(executions === 0 ? 1500 : 1000);
+		assert.equal(c.executions(wf).length, before + executions, 'a further execution started');
+	}
+
+	function expectOneGenesysWrite(/** @type {any[]} */ writes, /** @type {string} */ userId, /** @type {string} */ definitionId, source = 'purecloud') {
+		assert.equal(writes.length, 1, `expected exactly one Genesys write, got ${JSON.stringify(writes.map((w) => `${w.method} ${w.path}`))}`);
+		const [w] = writes;
+		assert.equal(w.method, 'PATCH');
+		assert.equal(w.path, `/api/v2/users/${userId}/presences/${source}`);
+		assert.equal(w.body?.presenceDefinition?.id, definitionId, `presence definition ${JSON.stringify(w.body)}`);
+		assert.equal(w.status, 200);
+	}
+
+	function expectOneDataverseWrite(/** @type {any[]} */ writes, /** @type {string} */ agentId, /** @type {string} */ presenceId) {
+		assert.equal(writes.length, 1, `expected exactly one Dataverse write, got ${JSON.stringify(writes.map((w) => `${w.method} ${w.path}`))}`);
+		const [w] = writes;
+		assert.equal(w.method, 'POST');
+		assert.match(w.path, /\/api\/data\/v9\.\d\/CCaaS_ModifyAgentPresence$/);
+		assert.equal(w.headers.mscrmcallerid, agentId);
+		assert.deepEqual(w.body, { ApiVersion: '1.0', AgentId: agentId, PresenceId: presenceId });
+		assert.equal(w.status, 200);
+	}
+
+	async function none(/** @type {string[]} */ vendors) {
+		for (const v of vendors) assert.deepEqual((await c.writes(v)).map((w) => `${w.method} ${w.path}`), [], `unexpected ${v} writes`);
+	}
+
+	/** An agent changes their own Genesys presence (the e2e calls the simulated Genesys directly). */
+	let genesysToken = '';
+	async function genesysByHand(/** @type {string} */ userId, /** @type {string} */ definitionId) {
+		if (!genesysToken) {
+			const basic = Buffer.from(`${CLIENTS.genesys.clientId}:${CLIENTS.genesys.clientSecret}`).toString('base64');
+			const r = await fetch(`${c.sim}/genesys-login/oauth/token`, {
+				method: 'POST',
+				headers: { authorization: `Basic ${basic}`, 'content-type': 'application/x-www-form-urlencoded' },
+				body: 'grant_type=client_credentials',
+			});
+			genesysToken = (await r.json()).access_token;
+		}
+		const r = await fetch(`${c.sim}/genesys/api/v2/users/${userId}/presences/purecloud`, {
+			method: 'PATCH',
+			headers: { authorization: `Bearer ${genesysToken}`, 'content-type': 'application/json', [BY_HAND]: '1' },
+			body: JSON.stringify({ presenceDefinition: { id: definitionId } }),
+		});
+		assert.equal(r.status, 200, `Genesys PATCH by hand answered ${r.status}`);
+	}
+
+	/** Waits for a Genesys-triggered workflow's next execution(s) after a change by hand. */
+	async function afterGenesysChange(/** @type {string} */ wf, /** @type {() => Promise<void>} */ act, executions = 1) {
+		await c.clearRequests();
+		const before = c.executions(wf).length;
+		await act();
+		const fresh = (await c.settledExecutions(wf, before + executions)).slice(before);
+		for (const e of fresh) assert.equal(e.status, 'success', `execution ${e.id} ended ${e.status}`);
+		await c.quiet();
+		assert.equal(c.executions(wf).length, before + executions, 'a further execution started');
+	}
+
+	// ---------------------------------------------------------------- Dynamics → Genesys
+	await c.test('Dynamics → Genesys: seed Update fixture (Alex → Busy) makes one Genesys write: Alex, primary Busy', async () => {
+		await deliver('dynamics-to-genesys', fixtures.update, 1);
+		expectOneGenesysWrite(await c.writes('genesys'), gu.alex, gp.Busy);
+		await none(['dataverse', 'vonage']);
+	});
+
+	await c.test('Dynamics → Genesys: seed Create fixture (new agent Blake, Offline) makes one Genesys write: Blake, Offline', async () => {
+		await deliver('dynamics-to-genesys', fixtures.create, 1);
+		expectOneGenesysWrite(await c.writes('genesys'), gu.blake, gp.Offline);
+		await none(['dataverse', 'vonage']);
+	});
+
+	const alexDnd = fixtures.variant({ presenceId: dv.presences.busyDnd, initiatingUserId: dv.agents.alex });
+	await c.test('Dynamics → Genesys: Alex → Busy DND uses the mapping\'s "Busy - DND" definition, once', async () => {
+		await deliver('dynamics-to-genesys', alexDnd, 1);
+		expectOneGenesysWrite(await c.writes('genesys'), gu.alex, IDS.genesys.custom.busyDnd);
+	});
+
+	await c.test('Dynamics → Genesys: the same change again runs but writes nothing (Only If Different)', async () => {
+		await deliver('dynamics-to-genesys', alexDnd, 1);
+		await none(['genesys', 'dataverse', 'vonage']);
+		const reads = (await c.requests('genesys')).filter((r) => r.method === 'GET' && r.path.endsWith(`/users/${gu.alex}/presences/purecloud`));
+		assert.equal(reads.length, 1, 'Only If Different read the current presence once');
+	});
+
+	await c.test('Agent Presence Trigger: bad payloads get their 4xx and start no execution', async () => {
+		await c.clearRequests();
+		const before = c.executions('dynamics-to-genesys').length;
+		const cases = [
+			{ what: 'JSON that is no RemoteExecutionContext', url: c.webhookUrl('dynamics-to-genesys', key), body: { hello: 'world' }, status: [400] },
+			// n8n's own body parser answers 422 before the trigger runs.
+			{ what: 'a body that is not JSON', url: c.webhookUrl('dynamics-to-genesys', key), body: 'not json {', status: [400, 422] },
+			{ what: 'the wrong shared key', url: c.webhookUrl('dynamics-to-genesys', KEY_QUERY('wrong-key')), body: fixtures.update, status: [401, 403] },
+			{ what: 'no shared key', url: c.webhookUrl('dynamics-to-genesys'), body: fixtures.update, status: [401, 403] },
+		];
+		for (const t of cases) {
+			const r = await c.post(t.url, t.body);
+			assert.ok(t.status.includes(r.status), `${t.what}: answered ${r.status} (${r.text.slice(0, 200)}), expected ${t.status.join(' or ')}`);
+		}
+		await c.quiet(1500);
+		assert.equal(c.executions('dynamics-to-genesys').length, before, 'a bad payload started an execution');
+		await none(['genesys', 'dataverse', 'vonage']);
+	});
+
+	// ---------------------------------------------------------------- Dynamics → Vonage
+	await c.test('Dynamics → Vonage: seed Update fixture (Alex → Busy) makes one Vonage write: Alex, an Away presence', async () => {
+		await deliver('dynamics-to-vonage', fixtures.update, 1);
+		const writes = await c.writes('vonage');
+		assert.equal(writes.length, 1, `expected one Vonage write, got ${JSON.stringify(writes.map((w) => `${w.method} ${w.path}`))}`);
+		assert.equal(writes[0].method, 'PATCH');
+		assert.equal(writes[0].path, `/agents/${IDS.vonage.users.alex}/presence`);
+		assert.deepEqual(writes[0].body, { presenceId: IDS.vonage.presence.away });
+		await none(['genesys', 'dataverse']);
+	});
+
+	// ---------------------------------------------------------------- Genesys → Dynamics
+	await c.test('Genesys → Dynamics: Eli goes On Queue in Genesys → one Dynamics write: Eli, Available; its Dataverse echo is ignored by the two-way sync', async () => {
+		const twoWayBefore = c.executions('two-way-dynamics-genesys').length;
+		await afterGenesysChange('genesys-to-dynamics', () => genesysByHand(gu.eli, gp['On Queue']));
+		expectOneDataverseWrite(await c.writes('dataverse'), dv.agents.eli, dv.presences.available);
+		await none(['genesys', 'vonage']);
+		assert.equal(c.executions('two-way-dynamics-genesys').length, twoWayBefore, 'the two-way sync ran for the Dataverse echo');
+	});
+
+	await c.test('Genesys → Dynamics: Casey goes Away in Genesys → one Dynamics write: Casey, Away', async () => {
+		await afterGenesysChange('genesys-to-dynamics', () => genesysByHand(gu.casey, gp.Away));
+		expectOneDataverseWrite(await c.writes('dataverse'), dv.agents.casey, dv.presences.away);
+		await none(['genesys', 'vonage']);
+	});
+
+	// ---------------------------------------------------------------- two-way
+	await c.test('Two-way: the seed Update fixture (made by the sync\'s application user) is ignored: 200, no execution, no write', async () => {
+		await deliver('two-way-dynamics-genesys', fixtures.update, 0);
+		await none(['genesys', 'dataverse', 'vonage']);
+	});
+
+	await c.test('Two-way: Dana → Busy DND in Dynamics ends with exactly one Genesys write (sync source, "Busy - DND") and no Dynamics write', async () => {
+		const danaDnd = fixtures.variant({
+			agentId: dv.agents.dana,
+			agentStatusId: dv.agentStatuses.dana,
+			presenceId: dv.presences.busyDnd,
+			initiatingUserId: dv.agents.dana,
+		});
+		await deliver('two-way-dynamics-genesys', danaDnd, 1);
+		expectOneGenesysWrite(await c.writes('genesys'), gu.dana, IDS.genesys.custom.busyDnd, SYNC_SOURCE_ID);
+		await none(['dataverse', 'vonage']);
+	});
+
+	await c.test('Two-way: Dana → On Queue in Genesys ends with exactly one Dynamics write (Available) and no Genesys write; the Dataverse echo is ignored', async () => {
+		const deliveriesBefore = (await (await fetch(`${c.sim}/__sim/webhook-deliveries`)).json()).length;
+		await afterGenesysChange('two-way-dynamics-genesys', () => genesysByHand(gu.dana, gp['On Queue']));
+		expectOneDataverseWrite(await c.writes('dataverse'), dv.agents.dana, dv.presences.available);
+		await none(['genesys', 'vonage']);
+		const deliveries = /** @type {any[]} */ (await (await fetch(`${c.sim}/__sim/webhook-deliveries`)).json()).slice(deliveriesBefore);
+		assert.equal(deliveries.length, 1, `Dataverse delivered ${deliveries.length} webhook(s) for the sync's write`);
+		assert.equal(deliveries[0].status, 200, `the echo delivery: ${JSON.stringify(deliveries[0])}`);
+	});
+}
+
+module.exports = { run };

@@ -1,0 +1,88 @@
+// @ts-check
+/**
+ * The templates as the e2e run (and the demo) imports them: the shipped JSON from templates/ with
+ * what a user fills in replaced — credential IDs, the shared key, the Dataverse application user,
+ * the Genesys presence source, the Genesys API base URL and the "Busy DND" definition — pointed at
+ * the simulator. Everything else (nodes, connections, mapping) is imported exactly as shipped.
+ */
+'use strict';
+const fs = require('node:fs');
+const path = require('node:path');
+
+const SHARED_KEY = 'e2e-shared-key-0123456789abcdef';
+const SYNC_SOURCE_ID = 'e2e0sync-0000-4000-8000-00000000a9e1';
+/** The Agent Presence Trigger's static webhook path (production URL /webhook/<webhookId>/<path>). */
+const WEBHOOK_PATH = 'agent-presence';
+
+/** Stable 16-character workflow IDs. */
+const IDS_BY_TEMPLATE = {
+	'dynamics-to-genesys': 'e2eDynToGenesys1',
+	'genesys-to-dynamics': 'e2eGenesysToDyn1',
+	'dynamics-to-vonage': 'e2eDynToVonage01',
+	'two-way-dynamics-genesys': 'e2eTwoWaySync001',
+};
+
+/**
+ * @param {{ templatesDir: string, credentials: any[], sim: string, mode: 'test'|'demo' }} o
+ * @returns {{ key: string, json: any, publish: boolean, webhookId?: string, genesysListener: boolean, autoRegistered: boolean }[]}
+ */
+function buildWorkflows({ templatesDir, credentials, sim, mode }) {
+	const { IDS } = require('../simulator');
+	const credentialByType = Object.fromEntries(credentials.map((c) => [c.type, { id: c.id, name: c.name }]));
+	const values = {
+		REPLACE_WITH_A_LONG_RANDOM_SHARED_KEY: SHARED_KEY,
+		REPLACE_WITH_YOUR_DATAVERSE_APPLICATION_USER_ID: IDS.dataverse.applicationUserId,
+		REPLACE_WITH_YOUR_PRESENCE_SOURCE_ID: SYNC_SOURCE_ID,
+	};
+	const files = fs.readdirSync(templatesDir).filter((f) => f.endsWith('.json')).sort();
+	if (files.length === 0) throw new Error(`no templates in ${templatesDir}`);
+	return files.map((file) => {
+		const key = path.basename(file, '.json');
+		let text = fs.readFileSync(path.join(templatesDir, file), 'utf8');
+		for (const [placeholder, value] of Object.entries(values)) text = text.split(placeholder).join(value);
+		const json = JSON.parse(text);
+		json.id = IDS_BY_TEMPLATE[/** @type {keyof typeof IDS_BY_TEMPLATE} */ (key)] ?? `e2e${key.replace(/[^a-z0-9]/gi, '')}`.slice(0, 16);
+		for (const node of json.nodes) {
+			for (const [type, ref] of Object.entries(node.credentials ?? {})) {
+				if (!credentialByType[type]) throw new Error(`${file}: node "${node.name}" uses unknown credential type ${type}`);
+				node.credentials[type] = { ...ref, ...credentialByType[type] };
+			}
+			fillMapping(node, sim, IDS);
+		}
+		const trigger = json.nodes.find((/** @type {any} */ n) => n.type.endsWith('.agentPresenceTrigger'));
+		const listener = json.nodes.find((/** @type {any} */ n) => n.type.endsWith('.genesysCloudPresenceTrigger'));
+		// Each template listens to its own simulated people, so published templates do not feed each other.
+		if (listener && mode === 'test') {
+			const people = key === 'genesys-to-dynamics' ? ['casey', 'eli'] : ['dana'];
+			listener.parameters.userSelection = 'ids';
+			listener.parameters.userIdList = people.map((p) => IDS.genesys.users[p]).join(', ');
+		}
+		// The two-way sync registers its Dataverse webhook itself, so the simulator delivers the
+		// sync's own Dataverse writes back to it: the echoes the trigger must ignore.
+		const autoRegistered = key === 'two-way-dynamics-genesys' && mode === 'test';
+		if (autoRegistered) trigger.parameters.registration = 'automatic';
+		const leftover = /REPLACE_[A-Z_]+/.exec(JSON.stringify(json.nodes.filter((/** @type {any} */ n) => !/stickyNote/.test(n.type))));
+		if (leftover) throw new Error(`${file}: placeholder ${leftover[0]} was not filled in`);
+		return {
+			key,
+			json,
+			publish: mode === 'test' || key === 'dynamics-to-genesys',
+			webhookId: trigger?.webhookId,
+			genesysListener: Boolean(listener),
+			autoRegistered,
+		};
+	});
+}
+
+/** The mapping node: the simulator's Genesys API base and its "Busy - DND" definition for Dynamics Busy DND. */
+function fillMapping(/** @type {any} */ node, /** @type {string} */ sim, /** @type {any} */ IDS) {
+	if (node.type !== 'n8n-nodes-base.set' || !/mapping \(edit here\)/.test(node.name)) return;
+	for (const a of node.parameters.assignments.assignments) {
+		if (a.name === 'genesysApiBaseUrl') a.value = `${sim}/genesys`;
+		if (a.name === 'genesysDefinitionByDynamicsPresence') {
+			a.value = JSON.stringify({ ...JSON.parse(a.value), 'Busy DND': IDS.genesys.custom.busyDnd });
+		}
+	}
+}
+
+module.exports = { buildWorkflows, SHARED_KEY, SYNC_SOURCE_ID, WEBHOOK_PATH };
