@@ -1,7 +1,8 @@
 // @ts-check
 /**
  * What the e2e scenarios observe: the writes the simulator recorded (its /__sim/ control API) and
- * the executions n8n stored (its SQLite database, read-only), plus pass/fail bookkeeping.
+ * the executions n8n stored (its SQLite database, read-only; in queue mode its PostgreSQL database
+ * through psql), plus pass/fail bookkeeping.
  */
 'use strict';
 const path = require('node:path');
@@ -61,6 +62,7 @@ class Checks {
 
 	/** Executions n8n stored for a workflow, oldest first. */
 	executions(/** @type {string} */ key) {
+		if (process.env.DB_TYPE === 'postgresdb') return postgresExecutions(this.workflow(key).json.id);
 		const { DatabaseSync } = require('node:sqlite');
 		const db = new DatabaseSync(this.dbFile, { readOnly: true });
 		try {
@@ -111,6 +113,23 @@ class Checks {
 		for (const r of this.results) console.log(`  ${r.ok ? '✓' : '✗'} ${r.name}${r.ok ? '' : `: ${r.error?.split('\n')[0]}`}`);
 		return { passed: this.results.length - failed.length, failed: failed.length };
 	}
+}
+
+/** The same rows from n8n's PostgreSQL database (queue mode), with psql (synchronous, like node:sqlite). */
+function postgresExecutions(/** @type {string} */ workflowId) {
+	const { execFileSync } = require('node:child_process');
+	const e = process.env;
+	if (!/^[A-Za-z0-9]+$/.test(workflowId)) throw new Error(`unexpected workflow id ${workflowId}`);
+	const out = execFileSync(
+		'psql',
+		['-h', String(e.DB_POSTGRESDB_HOST), '-p', String(e.DB_POSTGRESDB_PORT), '-U', String(e.DB_POSTGRESDB_USER), '-d', String(e.DB_POSTGRESDB_DATABASE), '-qAt', '-F', '\t', '-c',
+			`SELECT id, status, mode, finished FROM execution_entity WHERE "workflowId" = '${workflowId}' ORDER BY id`],
+		{ encoding: 'utf8', env: { ...e, PGPASSWORD: e.DB_POSTGRESDB_PASSWORD ?? '' } },
+	);
+	return out.split('\n').filter(Boolean).map((line) => {
+		const [id, status, mode, finished] = line.split('\t');
+		return { id: Number(id), status, mode, finished: finished === 't' ? 1 : 0 };
+	});
 }
 
 module.exports = { Checks, assert, BY_HAND };

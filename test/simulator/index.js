@@ -116,6 +116,8 @@ async function startSimulator(options = {}) {
 
 	/** Routes one vendor request: record, faults, auth-free routing, error shaping. */
 	async function dispatch(/** @type {http.IncomingMessage} */ req, /** @type {http.ServerResponse} */ res, /** @type {URL} */ url, /** @type {any} */ mount) {
+		// When the request arrived (epoch ms, sub-ms precision): end-to-end latency is measured against it.
+		const receivedAt = performance.timeOrigin + performance.now();
 		const vendor = mount.vendor;
 		const method = (req.method || 'GET').toUpperCase();
 		const path = mount.recordPrefix + url.pathname.slice(mount.prefix.length) || '/';
@@ -129,6 +131,7 @@ async function startSimulator(options = {}) {
 			headers: { ...req.headers },
 			body,
 			status: 0,
+			receivedAt,
 		};
 		requests.push(record);
 		const reply = (/** @type {number} */ status, /** @type {any} */ b, /** @type {Record<string,string>} */ h = {}) => {

@@ -1,0 +1,69 @@
+# shellcheck shell=bash
+# Source this (scripts/e2e.sh --queue): Redis and PostgreSQL from Debian's packages for n8n's queue
+# mode, installed with apt-get when missing, started on 127.0.0.1 with their data under a temp
+# folder, and n8n's queue and database environment exported. stop_queue_services stops both.
+#
+#   start_queue_services <work dir>     needs free_port and log (n8n-package.sh)
+
+QUEUE_PG_BIN=
+QUEUE_PG_DATA=
+QUEUE_REDIS_PIDFILE=
+
+ensure_queue_packages() {
+	local pg_bin
+	pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
+	if ! command -v redis-server >/dev/null || [ -z "$pg_bin" ] || [ ! -x "$pg_bin/initdb" ] || ! command -v psql >/dev/null; then
+		[ "$(id -u)" = 0 ] || { log "queue mode needs redis-server and postgresql: run as root, or apt-get install them"; return 1; }
+		log "apt-get install redis-server postgresql"
+		DEBIAN_FRONTEND=noninteractive apt-get update -qq
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends redis-server postgresql >/dev/null
+		pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
+	fi
+	QUEUE_PG_BIN=$pg_bin
+}
+
+start_queue_services() {
+	local work=$1
+	ensure_queue_packages
+	# PostgreSQL refuses to run as root: its data folder belongs to the package's postgres user.
+	local as_pg=()
+	[ "$(id -u)" = 0 ] && as_pg=(runuser -u postgres --)
+	QUEUE_PG_DATA=$work/postgres
+	mkdir -p "$QUEUE_PG_DATA"
+	[ "$(id -u)" = 0 ] && chown postgres: "$QUEUE_PG_DATA" && chmod 755 "$work"
+	local pg_port redis_port
+	pg_port=$(free_port)
+	"${as_pg[@]}" "$QUEUE_PG_BIN/initdb" -D "$QUEUE_PG_DATA/data" -U postgres --auth=trust -E UTF8 >"$work/postgres-initdb.log" 2>&1 ||
+		{ cat "$work/postgres-initdb.log" >&2; return 1; }
+	"${as_pg[@]}" "$QUEUE_PG_BIN/pg_ctl" -D "$QUEUE_PG_DATA/data" -l "$QUEUE_PG_DATA/postgres.log" -w -t 60 \
+		-o "-c listen_addresses=127.0.0.1 -p $pg_port -k $QUEUE_PG_DATA -c fsync=off" start >/dev/null
+	psql -h 127.0.0.1 -p "$pg_port" -U postgres -qAt -c 'CREATE DATABASE n8n' >/dev/null
+	log "PostgreSQL $("$QUEUE_PG_BIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$pg_port"
+
+	redis_port=$(free_port)
+	mkdir -p "$work/redis"
+	QUEUE_REDIS_PIDFILE=$work/redis/redis.pid
+	redis-server --bind 127.0.0.1 --port "$redis_port" --dir "$work/redis" --save '' --appendonly no \
+		--daemonize yes --pidfile "$QUEUE_REDIS_PIDFILE" --logfile "$work/redis/redis.log"
+	for _ in $(seq 50); do redis-cli -p "$redis_port" ping 2>/dev/null | grep -q PONG && break; sleep 0.1; done
+	log "Redis $(redis-server --version | sed -E 's/.*v=([^ ]+).*/\1/') on 127.0.0.1:$redis_port"
+
+	export EXECUTIONS_MODE=queue
+	export QUEUE_BULL_REDIS_HOST=127.0.0.1 QUEUE_BULL_REDIS_PORT=$redis_port
+	export DB_TYPE=postgresdb DB_POSTGRESDB_HOST=127.0.0.1 DB_POSTGRESDB_PORT=$pg_port
+	export DB_POSTGRESDB_DATABASE=n8n DB_POSTGRESDB_USER=postgres DB_POSTGRESDB_PASSWORD=''
+	# Workers run the executions; the main process hands manual ones over too.
+	export OFFLOAD_MANUAL_EXECUTIONS_TO_WORKERS=true
+	export E2E_QUEUE=1
+}
+
+stop_queue_services() {
+	if [ -n "$QUEUE_REDIS_PIDFILE" ] && [ -f "$QUEUE_REDIS_PIDFILE" ]; then
+		kill "$(cat "$QUEUE_REDIS_PIDFILE")" 2>/dev/null || true
+	fi
+	if [ -n "$QUEUE_PG_DATA" ] && [ -f "$QUEUE_PG_DATA/data/postmaster.pid" ]; then
+		local as_pg=()
+		[ "$(id -u)" = 0 ] && as_pg=(runuser -u postgres --)
+		"${as_pg[@]}" "$QUEUE_PG_BIN/pg_ctl" -D "$QUEUE_PG_DATA/data" -m fast -w stop >/dev/null 2>&1 || true
+	fi
+}

@@ -1,0 +1,230 @@
+// @ts-check
+/**
+ * A real n8n with the vendor simulator, shared by the e2e suite (run.js), the fuzz test and the
+ * end-to-end benchmark (bench/e2e.js). Everything runs with the runtime's Node 24 and the
+ * environment scripts/e2e.sh exported (N8N_BIN, N8N_USER_FOLDER, N8N_PORT, DB_*, …).
+ *
+ * startStack(): simulator → credentials and workflows imported with n8n's CLI and published →
+ * n8n started (one `n8n start`, or in queue mode a main, a webhook process and two workers) →
+ * production webhooks registered, Genesys sockets open, activation settled.
+ */
+'use strict';
+const fs = require('node:fs');
+const path = require('node:path');
+const { spawn, execFileSync } = require('node:child_process');
+
+const env = process.env;
+const REPO = /** @type {string} */ (env.E2E_REPO);
+const WORK = /** @type {string} */ (env.E2E_WORK);
+const N8N_BIN = /** @type {string} */ (env.N8N_BIN);
+const QUEUE = env.E2E_QUEUE === '1';
+const { CLIENTS } = require('../simulator');
+const { WEBHOOK_PATH } = require('./workflows');
+
+env.N8N_ENCRYPTION_KEY = env.N8N_ENCRYPTION_KEY || 'agent-presence-e2e-not-a-secret';
+const started = Date.now();
+const secs = () => `${((Date.now() - started) / 1000).toFixed(1)}s`;
+const say = (/** @type {string} */ m) => console.log(`[${secs()}] ${m}`);
+const sleep = (/** @type {number} */ ms) => new Promise((r) => setTimeout(r, ms));
+
+/** @type {import('node:child_process').ChildProcess[]} */
+const children = [];
+let stopping = false;
+function stopAll() {
+	stopping = true;
+	for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGTERM');
+}
+process.on('exit', stopAll);
+for (const sig of /** @type {const} */ (['SIGINT', 'SIGTERM'])) process.on(sig, () => { stopAll(); process.exit(130); });
+
+async function freePort() {
+	const net = require('node:net');
+	return await new Promise((resolve) => {
+		const s = net.createServer().listen(0, '127.0.0.1', () => {
+			const { port } = /** @type {import('node:net').AddressInfo} */ (s.address());
+			s.close(() => resolve(port));
+		});
+	});
+}
+
+/** Polls fn until it returns a truthy value (returned) or the time is up (throws with what). */
+async function until(/** @type {() => Promise<any>} */ fn, /** @type {string} */ what, timeoutMs = 30000, everyMs = 200) {
+	const end = Date.now() + timeoutMs;
+	for (;;) {
+		const v = await fn().catch(() => undefined);
+		if (v) return v;
+		if (Date.now() > end) throw new Error(`timed out after ${timeoutMs / 1000}s waiting for ${what}`);
+		await sleep(everyMs);
+	}
+}
+
+function n8nCli(/** @type {string[]} */ args) {
+	const t = Date.now();
+	try {
+		execFileSync(process.execPath, [N8N_BIN, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
+	} catch (error) {
+		const e = /** @type {any} */ (error);
+		throw new Error(`n8n ${args.join(' ')} failed:\n${e.stdout ?? ''}${e.stderr ?? ''}`);
+	}
+	say(`n8n ${args[0]} (${((Date.now() - t) / 1000).toFixed(1)}s)`);
+}
+
+/** Starts a child that stopAll() stops, logging to logFile. */
+function startProcess(/** @type {string} */ name, /** @type {string[]} */ args, /** @type {string} */ logFile, extraEnv = {}) {
+	const out = fs.openSync(logFile, 'a');
+	// E2E_CPU_PROF=<dir>: V8 CPU profiles of every child (where n8n spends its time).
+	const prof = env.E2E_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${env.E2E_CPU_PROF}`] : [];
+	const child = spawn(process.execPath, [...prof, ...args], { env: { ...env, ...extraEnv }, stdio: ['ignore', out, out] });
+	children.push(child);
+	child.on('exit', (code, signal) => {
+		if (!stopping) say(`${name} exited (${signal ?? code}); log: ${logFile}`);
+	});
+	return child;
+}
+
+/** Credentials in `n8n import:credentials` form: plain data, n8n encrypts it with N8N_ENCRYPTION_KEY. */
+function simCredentials(/** @type {string} */ sim) {
+	return [
+		{
+			id: 'e2eDynamicsCred1',
+			name: 'Dynamics 365 Contact Center (simulator)',
+			type: 'dynamicsContactCenterApi',
+			data: {
+				environmentUrl: `${sim}/dataverse`,
+				tenantId: CLIENTS.dataverse.tenantId,
+				clientId: CLIENTS.dataverse.clientId,
+				clientSecret: CLIENTS.dataverse.clientSecret,
+				overrideEndpoints: true,
+				authEndpoint: `${sim}/dataverse/login/${CLIENTS.dataverse.tenantId}/oauth2/v2.0/token`,
+			},
+		},
+		{
+			id: 'e2eGenesysCred01',
+			name: 'Genesys Cloud (simulator)',
+			type: 'genesysCloudPresenceApi',
+			data: {
+				clientId: CLIENTS.genesys.clientId,
+				clientSecret: CLIENTS.genesys.clientSecret,
+				overrideEndpoints: true,
+				apiBaseUrl: `${sim}/genesys`,
+				authEndpoint: `${sim}/genesys-login/oauth/token`,
+			},
+		},
+		{
+			id: 'e2eVonageCred001',
+			name: 'Vonage Contact Center (simulator)',
+			type: 'vonageContactCenterApi',
+			data: {
+				clientId: CLIENTS.vonage.clientId,
+				clientSecret: CLIENTS.vonage.clientSecret,
+				scopes: 'users:read users:write stats',
+				overrideEndpoints: true,
+				apiBaseUrl: `${sim}/vonage`,
+				authEndpoint: `${sim}/vonage/Auth/connect/token`,
+			},
+		},
+	];
+}
+
+/**
+ * A workflow to import; its production webhook is /webhook/<webhookPath>, by default
+ * <webhookId>/agent-presence (the Agent Presence Trigger's static path).
+ * @typedef {{ key: string, json: any, publish: boolean, webhookId?: string, webhookPath?: string, genesysListener?: boolean, autoRegistered?: boolean }} StackWorkflow
+ * @typedef {{ n8n: string, main: string, sim: string, simulator?: any, mainPid: number, pids: number[], workflows: StackWorkflow[], logs: string, stop: () => void }} Stack
+ */
+
+/**
+ * @param {{ simPort?: number, inProcessSimulator?: boolean, logs?: string,
+ *   workflows: (sim: string, credentials: any[]) => StackWorkflow[], extraCredentials?: (sim: string) => any[] }} o
+ * @returns {Promise<Stack>}
+ */
+async function startStack({ simPort, inProcessSimulator = false, logs = WORK, workflows: buildWorkflows, extraCredentials }) {
+	// 1. simulator: a child process (its own event loop), or in this process when the caller reads its records directly
+	let sim;
+	let simulator;
+	if (inProcessSimulator) {
+		simulator = await require('../simulator').startSimulator({ port: simPort ?? 0 });
+		sim = simulator.url;
+	} else {
+		const port = simPort ?? (await freePort());
+		sim = `http://127.0.0.1:${port}`;
+		startProcess('simulator', [path.join(REPO, 'test/simulator/server.js'), '--port', String(port)], path.join(logs, 'simulator.log'));
+		await until(async () => (await fetch(`${sim}/__sim/info`)).ok, 'the simulator');
+	}
+	say(`simulator on ${sim}`);
+
+	// 2. credentials and workflows, imported and published with n8n's CLI (before n8n starts)
+	const credentials = [...simCredentials(sim), ...(extraCredentials ? extraCredentials(sim) : [])];
+	fs.writeFileSync(path.join(WORK, 'credentials.json'), JSON.stringify(credentials, null, 2));
+	const workflows = buildWorkflows(sim, credentials);
+	fs.writeFileSync(path.join(WORK, 'workflows.json'), JSON.stringify(workflows.map((w) => w.json), null, 2));
+	n8nCli(['import:credentials', `--input=${path.join(WORK, 'credentials.json')}`]);
+	n8nCli(['import:workflow', `--input=${path.join(WORK, 'workflows.json')}`]);
+	for (const w of workflows.filter((x) => x.publish)) n8nCli(['publish:workflow', `--id=${w.json.id}`]);
+
+	// 3. n8n: one process, or main + webhook process + two workers (queue mode). In queue mode the
+	// webhook process serves the production webhooks (the main process does not), and WEBHOOK_URL
+	// points there, so automatic registrations hand Dataverse the webhook process's URL too.
+	const mainPort = Number(env.N8N_PORT);
+	const main = `http://127.0.0.1:${mainPort}`;
+	let n8n = main;
+	const webhookPort = QUEUE ? await freePort() : 0;
+	if (QUEUE) {
+		n8n = `http://127.0.0.1:${webhookPort}`;
+		env.WEBHOOK_URL = `${n8n}/`;
+		env.N8N_DISABLE_PRODUCTION_MAIN_PROCESS = 'true';
+	}
+	const mainProcess = startProcess('n8n', [N8N_BIN, 'start'], path.join(logs, 'n8n.log'));
+	const n8nProcesses = [mainProcess];
+	if (QUEUE) {
+		await until(async () => (await fetch(`${main}/healthz`)).ok, 'n8n main /healthz', 180000);
+		n8nProcesses.push(startProcess('n8n webhook', [N8N_BIN, 'webhook'], path.join(logs, 'n8n-webhook.log'), { N8N_PORT: String(webhookPort), N8N_RUNNERS_BROKER_PORT: String(await freePort()) }));
+		for (const i of [1, 2]) {
+			n8nProcesses.push(startProcess(`n8n worker ${i}`, [N8N_BIN, 'worker', '--concurrency=10'], path.join(logs, `n8n-worker-${i}.log`), {
+				N8N_RUNNERS_BROKER_PORT: String(await freePort()),
+				QUEUE_HEALTH_CHECK_PORT: String(await freePort()),
+			}));
+		}
+	}
+	await until(async () => (await fetch(`${n8n}/healthz`)).ok, `${QUEUE ? 'the webhook process' : 'n8n'} /healthz`, 180000);
+	say(QUEUE ? `n8n main on ${main}, webhook process on ${n8n}, 2 workers` : 'n8n answers /healthz');
+	for (const w of workflows.filter((x) => x.publish && x.webhookId)) {
+		// A registered POST webhook answers GET with "not registered for GET requests" rather than "not registered".
+		await until(async () => {
+			const r = await fetch(`${n8n}/webhook/${w.webhookPath ?? `${w.webhookId}/${WEBHOOK_PATH}`}`);
+			return /POST/.test(await r.text());
+		}, `the production webhook of "${w.json.name}"`, 60000);
+	}
+	const simGet = async (/** @type {string} */ p) => (await fetch(`${sim}${p}`)).json();
+	const listeners = workflows.filter((x) => x.publish && x.genesysListener).length;
+	await until(async () => (await simGet('/__sim/genesys/notifications')).openSockets.length >= listeners, `${listeners} Genesys notification socket(s)`, 60000);
+	if (workflows.some((x) => x.publish && x.autoRegistered)) {
+		await until(async () => (await simGet('/__sim/state')).dataverse?.tables?.sdkmessageprocessingsteps?.length > 0, 'the Dataverse webhook registration', 30000);
+	}
+	// Activation settles in steps (n8n re-publishes triggers shortly after start; the Dataverse
+	// registration writes several rows): wait until the simulator has seen no request for 3 s.
+	let last = -1;
+	let stableSince = Date.now();
+	await until(async () => {
+		const n = (await simGet('/__sim/requests')).length;
+		if (n !== last) [last, stableSince] = [n, Date.now()];
+		return Date.now() - stableSince > 3000;
+	}, 'the simulator to go quiet after activation', 60000);
+	say('production webhooks registered, Genesys sockets open, activation settled');
+	return {
+		n8n,
+		main,
+		sim,
+		simulator,
+		mainPid: /** @type {number} */ (mainProcess.pid),
+		pids: n8nProcesses.map((p) => /** @type {number} */ (p.pid)),
+		workflows,
+		logs,
+		stop() {
+			stopAll();
+			if (simulator) simulator.close();
+		},
+	};
+}
+
+module.exports = { startStack, simCredentials, freePort, until, sleep, say, secs, stopAll, REPO, WORK, QUEUE };
