@@ -159,7 +159,9 @@ async function main() {
 	const requestsPerChange = { ours: 0, theirs: 0 };
 	const tokenRequests = { ours: 0, theirs: 0 };
 	for (let i = 0; i < CHANGES; i++) {
-		for (const who of /** @type {const} */ (i % 2 ? ['theirs', 'ours'] : ['ours', 'theirs'])) {
+		/** @type {('ours'|'theirs')[]} */
+		const order = i % 2 ? ['theirs', 'ours'] : ['ours', 'theirs']; // alternate who goes first
+		for (const who of order) {
 			const c = await change(who);
 			ms[who].push(c.ms);
 			requestsPerChange[who] += c.requests;
