@@ -182,8 +182,7 @@ class TestCredentialsHelper extends ICredentialsHelper {
 }
 
 /** What n8n's WorkflowExecuteAdditionalData.getBase() provides that our nodes can reach. */
-function makeAdditionalData(credentialsHelper, hooks) {
-	const base = 'http://127.0.0.1:5678';
+function makeAdditionalData(credentialsHelper, hooks, base = 'http://127.0.0.1:5678') {
 	return {
 		credentialsHelper,
 		hooks,
@@ -465,4 +464,4 @@ class RunResult {
 	}
 }
 
-module.exports = { createHarness, loadPackage, PACKAGE_NAME, PACKAGE_DIR };
+module.exports = { createHarness, loadPackage, makeAdditionalData, PACKAGE_NAME, PACKAGE_DIR };

@@ -12,7 +12,7 @@ const http = require('node:http');
 const { WebhookContext, HookContext, PollContext, WorkflowExecute, ExecutionLifecycleHooks } = require('n8n-core');
 const { Workflow } = require('n8n-workflow');
 
-const { createHarness, PACKAGE_NAME } = require('./index');
+const { createHarness, makeAdditionalData, PACKAGE_NAME } = require('./index');
 
 const clone = (v) => (v === undefined ? v : JSON.parse(JSON.stringify(v)));
 
@@ -100,29 +100,7 @@ async function createTriggerHarness(options) {
 	}
 	const nodeOf = (workflow) => workflow.getNode(node.name);
 
-	function additionalData(hooks) {
-		return {
-			credentialsHelper: h.credentialsHelper,
-			hooks,
-			executeWorkflow: async () => {
-				throw new Error('sub-workflows are not used in these tests');
-			},
-			restApiUrl: `${baseUrl}/rest`,
-			instanceBaseUrl: `${baseUrl}/`,
-			formWaitingBaseUrl: `${baseUrl}/form-waiting`,
-			webhookBaseUrl: `${baseUrl}/webhook`,
-			webhookWaitingBaseUrl: `${baseUrl}/webhook-waiting`,
-			webhookTestBaseUrl: `${baseUrl}/webhook-test`,
-			currentNodeParameters: undefined,
-			executionTimeoutTimestamp: undefined,
-			userId: 'test-user',
-			variables: {},
-			setExecutionStatus: () => {},
-			sendDataToUI: () => {},
-			logAiEvent: () => {},
-			getRunExecutionData: async () => undefined,
-		};
-	}
+	const additionalData = (hooks) => makeAdditionalData(h.credentialsHelper, hooks, baseUrl);
 
 	const webhookDescription = () => nodeType.description.webhooks?.[0];
 	const webhookData = (workflow) => ({
