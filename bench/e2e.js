@@ -105,7 +105,7 @@ async function main() {
 	});
 	const simulator = stack.simulator;
 	const checks = new Checks({ n8n: stack.n8n, sim: stack.sim, workflows: stack.workflows, userFolder: /** @type {string} */ (env.N8N_USER_FOLDER), say });
-	const seeds = fixtures(path.join(REPO, '..', 'shared', 'fixtures', 'dataverse'));
+	const seeds = fixtures(path.join(REPO, 'test', 'fixtures', 'dataverse'));
 	const urls = {
 		ours: checks.webhookUrl('dynamics-to-genesys', `?code=${SHARED_KEY}`),
 		theirs: `${stack.n8n}/webhook/${HAND_BUILT_PATH}?code=${SHARED_KEY}`,

@@ -18,7 +18,7 @@ const { createTriggerHarness } = require('../test/harness/webhook');
 const { simCredentials, credentialRef } = require('../test/helpers/simCredentials');
 
 const KEY = 'bench-shared-key';
-const FIXTURE = path.join('/work/shared/fixtures/dataverse', 'agentstatus-update.json');
+const FIXTURE = path.join(__dirname, '..', 'test', 'fixtures', 'dataverse', 'agentstatus-update.json');
 const PRESENCES = IDS.dataverse.presences;
 /** Dataverse presence → the Genesys definition the category resolves to (the simulator's primaries). */
 const ROTATION = [

@@ -16,7 +16,7 @@ const path = require('node:path');
 const { performance } = require('node:perf_hooks');
 const { parseDataverseAgentStatus } = require('../dist/nodes/shared/dataverseWebhook');
 
-const FIXTURES = '/work/shared/fixtures/dataverse';
+const FIXTURES = path.join(__dirname, '..', 'test', 'fixtures', 'dataverse');
 const GOAL_PERCENT = 10;
 
 function payloads() {

@@ -1,6 +1,6 @@
 // @ts-check
 /**
- * The seed Dataverse webhook payloads (../shared/fixtures/dataverse, beside the repo) and variants
+ * Microsoft's sample Dataverse webhook payloads (test/fixtures/dataverse) and variants
  * of them: another agent, presence or initiating user, everything else as Dataverse sent it.
  */
 'use strict';
@@ -9,7 +9,7 @@ const path = require('node:path');
 
 function fixtures(/** @type {string} */ dir) {
 	const read = (/** @type {string} */ f) => JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8'));
-	if (!fs.existsSync(dir)) throw new Error(`seed fixtures not found at ${dir} (../shared/fixtures beside the repo)`);
+	if (!fs.existsSync(dir)) throw new Error(`Dataverse sample payloads not found at ${dir}`);
 	const update = read('agentstatus-update.json');
 	const create = read('agentstatus-create.json');
 	return {

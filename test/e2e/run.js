@@ -28,7 +28,7 @@ const { fuzzWorkflow } = require('./fuzz');
 const { fixtures } = require('./fixtures');
 const { Checks } = require('./checks');
 
-const FIXTURES_DIR = path.join(REPO, '..', 'shared', 'fixtures', 'dataverse');
+const FIXTURES_DIR = path.join(REPO, 'test', 'fixtures', 'dataverse');
 
 async function main() {
 	const stack = await startStack({

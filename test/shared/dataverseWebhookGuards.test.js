@@ -12,7 +12,7 @@ const webhook = require('../../dist/nodes/shared/dataverseWebhook');
 const guards = require('../../dist/nodes/shared/dataverseWebhookGuards');
 const dates = require('../../dist/nodes/shared/dataverseDates');
 
-const FIXTURES = '/work/shared/fixtures/dataverse';
+const FIXTURES = path.join(__dirname, '..', 'fixtures', 'dataverse');
 const fixtures = fs
 	.readdirSync(FIXTURES)
 	.filter((f) => f.endsWith('.json'))

@@ -267,7 +267,7 @@ function guidFrom(/** @type {string} */ seed) {
 /**
  * The people who exist at all three vendors (same e-mail everywhere) so that
  * cross-vendor "find agent by e-mail" works. `dataverseId` values of the first
- * two are the agents of /work/shared/fixtures/dataverse.
+ * two are the agents of test/fixtures/dataverse.
  */
 const PEOPLE = [
 	{ key: 'alex', first: 'Alex', last: 'Agent', email: 'alex.agent@contoso.com', dataverseId: '97c90b02-4e38-ef11-a315-000d3a5a54dc' },

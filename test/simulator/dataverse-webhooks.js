@@ -63,7 +63,7 @@ const ref = (/** @type {string} */ logicalName, /** @type {string} */ id) =>
 	id ? { __type: `EntityReference:${XRM}`, Id: id, KeyAttributes: [], LogicalName: logicalName, Name: null, RowVersion: null } : null;
 const kv = (/** @type {string} */ key, /** @type {any} */ value) => ({ key, value });
 
-/** The Target entity's Attributes, in the shape of /work/shared/fixtures/dataverse/*.json. */
+/** The Target entity's Attributes, in the shape of test/fixtures/dataverse/*.json. */
 function targetAttributes(/** @type {any} */ row) {
 	return [
 		kv('modifiedby', ref('systemuser', row._modifiedby_value)),

@@ -3,7 +3,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 
-const FIXTURES = '/work/shared/fixtures/dataverse';
+const FIXTURES = path.join(__dirname, '..', 'fixtures', 'dataverse');
 const XRM = 'http://schemas.microsoft.com/xrm/2011/Contracts';
 
 const load = (name) => JSON.parse(fs.readFileSync(path.join(FIXTURES, name), 'utf8'));
