@@ -279,6 +279,30 @@ describe('through the SDK, each request the package sends', () => {
 		});
 	});
 
+	test('trigger after a dropped socket: the channel check and the catch-up read of presences', async () => {
+		const ours = await conforms(async () => {
+			const t = await runTrigger(h, {
+				type: 'genesysCloudPresenceTrigger',
+				parameters: { userSelection: 'ids', userIdList: G.users.casey },
+				credentials: { [CRED]: { id: '1', name: 'Genesys' } },
+			});
+			try {
+				expect(sim.genesysNotifications.disconnect({ abrupt: true })).toBe(1);
+				// Changed while nobody listens: only the catch-up read after the reconnect sees it.
+				await h.request(CRED, {
+					method: 'PATCH',
+					url: `${sim.urls.genesysApi}/api/v2/users/${G.users.casey}/presences/purecloud`,
+					body: { presenceDefinition: { id: G.presence.Break } },
+					json: true,
+				});
+				await t.waitForItems(1);
+			} finally {
+				await t.close();
+			}
+		});
+		expect(ours.some((r) => r.method === 'HEAD')).toBe(true);
+	});
+
 	test('bulk presence read (PURECLOUD): the answer is UcUserPresence', async () => {
 		const ids = [G.users.alex, G.users.blake].join(',');
 		const r = { method: 'GET', path: '/api/v2/users/presences/purecloud/bulk', query: { id: ids }, search: `?id=${ids}`, body: undefined, status: 200, headers: {} };
