@@ -346,7 +346,8 @@ function handlers(ctx, state, publishPresence) {
 		updateDefinitionV1: (/** @type {any} */ rq) => ({ status: 200, body: toOrgPresence(updateDefinition(requireDef(rq.params.id), rq.body, 'legacy')) }),
 
 		listDefinitionsV2(/** @type {any} */ rq) {
-			// ASSUMPTION: deactivated=true lists active and deactivated definitions, false (default) only active ones.
+			// TRUE or FALSE, default false (the SDK's reference). ASSUMPTION: true lists active and
+			// deactivated definitions, false only active ones.
 			const deactivated = String(rq.query.deactivated || 'false').toLowerCase();
 			if (!['true', 'false'].includes(deactivated)) throw fail(400, `Invalid value for deactivated: ${rq.query.deactivated}. Use TRUE or FALSE.`);
 			// divisionId: repeated or comma-separated (the SDK joins the list with commas).
