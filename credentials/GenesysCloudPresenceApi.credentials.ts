@@ -62,7 +62,9 @@ export class GenesysCloudPresenceApi implements ICredentialType {
 
 	authenticate: IAuthenticateGeneric = bearerTokenAuth;
 
-	// System presences need no permission, so any working client can pass the test.
+	// System presences need no permission, so any working client passes; Set by category or system
+	// presence works without more (it falls back to the legacy listing when the role lacks
+	// presence:presenceDefinition:view), the Presence Definition operations of the current API need it.
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL:

@@ -1,5 +1,5 @@
 /**
- * Each vendor's native presence vocabulary mapped onto the shared categories (DESIGN.md).
+ * Each vendor's native presence vocabulary mapped onto the shared categories.
  */
 import type { PresenceCategory } from './presence';
 
@@ -44,12 +44,14 @@ export function dataverseCategory(presenceId: string | null | undefined, baseSta
 }
 
 /**
- * Genesys Cloud system presences (SystemPresence names, upper- or title-case). On Queue means
- * the agent is taking ACD work; Genesys treats it as available for routing.
+ * Genesys Cloud system presences. The legacy definitions API and system presences spell them
+ * 'On Queue', the current definitions API (OrganizationPresenceDefinition) 'OnQueue'; case,
+ * spaces, '_' and '-' are ignored. On Queue means the agent is taking ACD work; Genesys treats it
+ * as available for routing.
  */
 const GENESYS_SYSTEM: Record<string, PresenceCategory> = {
 	AVAILABLE: 'available',
-	ON_QUEUE: 'available',
+	ONQUEUE: 'available',
 	BUSY: 'busy',
 	MEETING: 'busy',
 	TRAINING: 'busy',
@@ -61,8 +63,8 @@ const GENESYS_SYSTEM: Record<string, PresenceCategory> = {
 };
 
 export function genesysCategory(systemPresence: string | null | undefined): PresenceCategory | null {
-	if (!systemPresence) return null;
-	return GENESYS_SYSTEM[systemPresence.trim().toUpperCase().replace(/[\s-]+/g, '_')] ?? null;
+	if (typeof systemPresence !== 'string') return null;
+	return GENESYS_SYSTEM[systemPresence.toUpperCase().replace(/[\s_-]+/g, '')] ?? null;
 }
 
 /** The system presence whose primary definition a category resolves to in Genesys. */

@@ -20,7 +20,10 @@ export const AZURE_AUTHORITY_HOSTS: Record<string, string> = {
 	china: 'https://login.chinacloudapi.cn',
 };
 
-/** Genesys Cloud regions (AWS region, domain), from Genesys' service-discovery package. */
+/**
+ * Genesys Cloud regions (AWS region, domain): the region hosts of Genesys' Platform API SDK
+ * (`PureCloudRegionHosts`), which a test keeps this table in step with.
+ */
 const GENESYS_REGION_TABLE: Array<[string, string, string]> = [
 	['Americas (US East)', 'us-east-1', 'mypurecloud.com'],
 	['Americas (US East 2, FedRAMP)', 'us-east-2', 'use2.us-gov-pure.cloud'],
@@ -33,6 +36,7 @@ const GENESYS_REGION_TABLE: Array<[string, string, string]> = [
 	['EMEA (Frankfurt)', 'eu-central-1', 'mypurecloud.de'],
 	['EMEA (Zurich)', 'eu-central-2', 'euc2.pure.cloud'],
 	['EMEA (UAE)', 'me-central-1', 'mec1.pure.cloud'],
+	['EMEA (EU Sovereign Cloud, Germany)', 'eusc-de-east-1', 'edee1.eusc-pure.cloud'],
 	['Asia Pacific (Tokyo)', 'ap-northeast-1', 'mypurecloud.jp'],
 	['Asia Pacific (Seoul)', 'ap-northeast-2', 'apne2.pure.cloud'],
 	['Asia Pacific (Osaka)', 'ap-northeast-3', 'apne3.pure.cloud'],

@@ -35,7 +35,6 @@ describe('User Presence: Bulk Set', () => {
 			expect(item.pairedItem).toEqual({ item: i });
 			expect(item.json).toMatchObject({
 				id: ids[i],
-				user: { id: ids[i] },
 				sourceId: 'PURECLOUD',
 				written: true,
 				source: 'genesys',

@@ -34,7 +34,7 @@ test('users: no filter lists active users page by page', async () => {
 test('presence definitions: active ones, labelled with their system presence, filtered', async () => {
 	const found = await t.h.callMethod(setNode, 'listSearch', 'searchPresenceDefinitions', 'queue');
 	expect(apiCalls(t.sim)).toEqual([{ method: 'GET', path: '/api/v2/presence/definitions', query: {}, body: undefined }]);
-	expect(found).toEqual({ results: [{ name: 'On Queue (On Queue)', value: G.presence['On Queue'] }] });
+	expect(found).toEqual({ results: [{ name: 'On Queue (OnQueue)', value: G.presence['On Queue'] }] });
 });
 
 test('presence definitions from the legacy API when the node uses it', async () => {

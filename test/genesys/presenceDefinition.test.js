@@ -92,7 +92,7 @@ describe('Presence Definition: Get', () => {
 				id: G.presence['On Queue'],
 				type: 'System',
 				languageLabels: { en_US: 'On Queue' },
-				systemPresence: 'On Queue',
+				systemPresence: 'OnQueue',
 				divisionId: '*',
 				deactivated: false,
 				selfUri: `/api/v2/presence/definitions/${G.presence['On Queue']}`,

@@ -73,7 +73,6 @@ function presenceItem(o) {
 	const modifiedDate = o.modifiedDate ?? expect.any(String);
 	return {
 		name: o.name,
-		user: { id: o.userId, selfUri: `/api/v2/users/${o.userId}` },
 		presenceDefinition: {
 			id: o.defId,
 			systemPresence: o.systemPresence,

@@ -4,22 +4,44 @@
  * Genesys Cloud: login host (/genesys-login, OAuth client credentials with HTTP
  * Basic) and API host (/genesys/api/v2: presence definitions old and new,
  * system presences, user presences, bulk, users, user search).
- * Shapes follow the Platform API SDK models (OrganizationPresence,
- * OrganizationPresenceDefinition, UserPresence, ErrorBody, UserEntityListing,
- * UsersSearchResponse).
+ * Shapes follow the Platform API SDK models (OrganizationPresence(EntityListing),
+ * OrganizationPresenceDefinition(EntityListing), SystemPresence, UserPresence,
+ * UcUserPresence, ErrorBody, UserEntityListing, UsersSearchResponse); the
+ * permission each endpoint needs is the one the SDK's PresenceApi/UsersApi/SearchApi
+ * references name ("Requires ALL/ANY permissions").
  */
 const common = require('./common');
 const { createNotifications } = require('./genesys-notifications');
 const { HttpError, uuid, guidFrom, clone } = common;
 
+/** Every permission the package's Genesys operations need (a client's role can lack any of them). */
+const PACKAGE_PERMISSIONS = [
+	'presence:presenceDefinition:view',
+	'presence:presenceDefinition:add',
+	'presence:presenceDefinition:edit',
+	'presence:presenceDefinition:delete',
+	'presence:userPresence:edit',
+	'directory:user:view',
+];
+
 const DEFAULT_CLIENT = {
 	clientId: 'b7f1c2d4-5e6f-4a8b-9c0d-1e2f3a4b5c6d',
 	clientSecret: 'sim-genesys-client-secret',
+	permissions: PACKAGE_PERMISSIONS,
 };
 
-/** System presences (GET /systempresences): id is the upper-case constant. */
+/**
+ * System presences as the legacy definitions API (OrganizationPresence) and GET /systempresences
+ * spell them. ASSUMPTION: the SystemPresence id is the upper-case constant (ON_QUEUE).
+ */
 const SYSTEM_PRESENCES = ['Available', 'Away', 'Break', 'Busy', 'Idle', 'Meal', 'Meeting', 'Offline', 'On Queue', 'Training'];
 const systemId = (/** @type {string} */ name) => name.toUpperCase().replace(/ /g, '_');
+/**
+ * The current definitions API (OrganizationPresenceDefinition.systemPresence) spells them
+ * Available, Away, Busy, Offline, Idle, OnQueue, Meal, Training, Meeting, Break.
+ */
+const CURRENT_SPELLING = Object.fromEntries(SYSTEM_PRESENCES.map((n) => [n, n.replace(/ /g, '')]));
+const LEGACY_BY_CURRENT = Object.fromEntries(SYSTEM_PRESENCES.map((n) => [n.replace(/ /g, ''), n]));
 
 /** Primary definition ids as a real org returns them from /api/v2/presencedefinitions. */
 const PRIMARY_IDS = {
@@ -139,7 +161,13 @@ function seedPresences(/** @type {any[]} */ users) {
 
 /** @param {any} ctx */
 function createVendor(ctx) {
-	const state = { definitions: [], users: [], presences: /** @type {Record<string, any>} */ ({}) };
+	const state = {
+		definitions: [],
+		users: [],
+		presences: /** @type {Record<string, any>} */ ({}),
+		/** The permissions of the client's role; tests narrow it to see Genesys' 403s. */
+		permissions: /** @type {string[]} */ ([]),
+	};
 	// Notification channels + WebSocket (genesys-notifications.js); presence changes are published there.
 	const notifications = createNotifications({ root: ctx.root, tokens: ctx.tokens, fail, options: ctx.notifications });
 	const reset = () => {
@@ -147,6 +175,7 @@ function createVendor(ctx) {
 		state.definitions = seedDefinitions();
 		state.users = seedUsers();
 		state.presences = seedPresences(state.users);
+		state.permissions = [...(ctx.client.permissions || PACKAGE_PERMISSIONS)];
 		if (ctx.seed) applySeed(state, ctx.seed);
 	};
 	reset();
@@ -155,28 +184,35 @@ function createVendor(ctx) {
 	const login = common.createRouter();
 	const h = handlers(ctx, state, notifications.publishPresence);
 	login.add('POST', '/oauth/token', h.token);
-	const authed = (/** @type {Function} */ fn) => (/** @type {any} */ rq) => (h.authenticate(rq), fn(rq));
+	/** @param {Function} fn @param {Permissions} [needs] */
+	const authed = (fn, needs = NONE) => (/** @type {any} */ rq) => (h.authenticate(rq), checkPermissions(state.permissions, needs), fn(rq));
+	const VIEW = all('presence:presenceDefinition:view');
+	/** @type {[string, string, Function, Permissions?][]} */
 	const routes = [
+		// Deprecated definitions API: listing needs no permission, a single GET needs view.
 		['GET', '/api/v2/presencedefinitions', h.listDefinitionsV1],
-		['POST', '/api/v2/presencedefinitions', h.createDefinitionV1],
-		['GET', '/api/v2/presencedefinitions/:id', h.getDefinitionV1],
-		['PUT', '/api/v2/presencedefinitions/:id', h.updateDefinitionV1],
-		['DELETE', '/api/v2/presencedefinitions/:id', h.deleteDefinition],
-		['GET', '/api/v2/presence/definitions', h.listDefinitionsV2],
-		['POST', '/api/v2/presence/definitions', h.createDefinitionV2],
-		['GET', '/api/v2/presence/definitions/:id', h.getDefinitionV2],
-		['PUT', '/api/v2/presence/definitions/:id', h.updateDefinitionV2],
-		['DELETE', '/api/v2/presence/definitions/:id', h.deleteDefinition],
+		['POST', '/api/v2/presencedefinitions', h.createDefinitionV1, all('presence:presenceDefinition:add')],
+		['GET', '/api/v2/presencedefinitions/:id', h.getDefinitionV1, VIEW],
+		['PUT', '/api/v2/presencedefinitions/:id', h.updateDefinitionV1, all('presence:presenceDefinition:edit')],
+		['DELETE', '/api/v2/presencedefinitions/:id', h.deleteDefinition, all('presence:presenceDefinition:delete')],
+		['GET', '/api/v2/presence/definitions', h.listDefinitionsV2, VIEW],
+		['POST', '/api/v2/presence/definitions', h.createDefinitionV2, all('presence:presenceDefinition:add')],
+		['GET', '/api/v2/presence/definitions/:id', h.getDefinitionV2, VIEW],
+		['PUT', '/api/v2/presence/definitions/:id', h.updateDefinitionV2, all('presence:presenceDefinition:edit')],
+		['DELETE', '/api/v2/presence/definitions/:id', h.deleteDefinition, any('presence:presenceDefinition:delete', 'presence:presenceDefinition:edit')],
 		['GET', '/api/v2/systempresences', h.systemPresences],
-		['PUT', '/api/v2/users/presences/bulk', h.bulk],
+		['PUT', '/api/v2/users/presences/bulk', h.bulk, any('presence:userPresence:edit')],
+		['GET', '/api/v2/users/presences/:sourceId/bulk', h.bulkGet],
+		// GET and PATCH of one user's presence: "Requires NO permissions" in the SDK's reference.
 		['GET', '/api/v2/users/:userId/presences/:sourceId', h.getUserPresence],
 		['PATCH', '/api/v2/users/:userId/presences/:sourceId', h.patchUserPresence],
+		// ASSUMPTION: listing users needs no permission (as GET /users/{userId} documents).
 		['GET', '/api/v2/users', h.listUsers],
-		['POST', '/api/v2/users/search', h.searchUsers],
+		['POST', '/api/v2/users/search', h.searchUsers, any('directory:user:view')],
 		['GET', '/api/v2/users/:userId', h.getUser],
 		...notifications.routes,
 	];
-	for (const [m, p, fn] of routes) api.add(/** @type {string} */ (m), /** @type {string} */ (p), authed(/** @type {Function} */ (fn)));
+	for (const [m, p, fn, needs] of routes) api.add(m, p, authed(fn, needs));
 
 	return {
 		name: 'genesys',
@@ -195,6 +231,30 @@ function createVendor(ctx) {
 		decorate: (/** @type {Record<string,string>} */ headers) => ({ 'ININ-Correlation-Id': uuid(), ...headers }),
 		errorBody,
 	};
+}
+
+/** @typedef {{ mode: 'all' | 'any', names: string[] }} Permissions */
+const NONE = /** @type {Permissions} */ ({ mode: 'all', names: [] });
+const all = (/** @type {string[]} */ ...names) => /** @type {Permissions} */ ({ mode: 'all', names });
+const any = (/** @type {string[]} */ ...names) => /** @type {Permissions} */ ({ mode: 'any', names });
+
+/**
+ * 403 the Platform API way (ErrorBody with messageWithParams/messageParams).
+ * ASSUMPTION: the wording, the `missing.any.permissions` code for ANY-lists and the
+ * bracketed permission list; the SDK's ErrorBody model documents only the fields.
+ */
+function checkPermissions(/** @type {string[]} */ held, /** @type {Permissions} */ needs) {
+	if (needs.names.length === 0) return;
+	const has = (/** @type {string} */ p) => held.includes(p);
+	const ok = needs.mode === 'all' ? needs.names.every(has) : needs.names.some(has);
+	if (ok) return;
+	const missing = needs.mode === 'all' ? needs.names.filter((p) => !has(p)) : needs.names;
+	const permissions = `[${missing.join(', ')}]`;
+	const text = `Unable to perform the requested action. You are missing the following permission(s): `;
+	const body = errorBody(403, `${text}${permissions}`);
+	body.code = needs.mode === 'all' ? 'missing.permissions' : 'missing.any.permissions';
+	Object.assign(body, { messageWithParams: `${text}{permissions}`, messageParams: { permissions } });
+	throw new HttpError(403, body);
 }
 
 /** Seed overrides: `{ users?: [...], definitions?: [...] }` replace/extend the defaults. */
@@ -235,7 +295,7 @@ function errorBody(status, message = '', fault = /** @type {any} */ (null)) {
 		(status === 429
 			? `Rate limit exceeded the maximum. Retry the request in [${retry}] seconds`
 			: `The request could not be completed (simulated HTTP ${status}).`);
-	return { message: msg, code, status, contextId: uuid(), details: [], errors: [] };
+	return /** @type {any} */ ({ message: msg, code, status, contextId: uuid(), details: [], errors: [] });
 }
 
 const fail = (/** @type {number} */ status, /** @type {string} */ message, code = '') => {
@@ -282,22 +342,27 @@ function handlers(ctx, state, publishPresence) {
 			return { status: 200, body: listing('/api/v2/presencedefinitions', entities, all.length, pageNumber, pageSize, { deleted: rq.query.deleted, localeCode: rq.query.localeCode }) };
 		},
 		getDefinitionV1: (/** @type {any} */ rq) => ({ status: 200, body: toOrgPresence(requireDef(rq.params.id), rq.query.localeCode) }),
-		createDefinitionV1: (/** @type {any} */ rq) => ({ status: 200, body: toOrgPresence(createDefinition(state, rq.body)) }),
-		updateDefinitionV1: (/** @type {any} */ rq) => ({ status: 200, body: toOrgPresence(updateDefinition(requireDef(rq.params.id), rq.body)) }),
+		createDefinitionV1: (/** @type {any} */ rq) => ({ status: 200, body: toOrgPresence(createDefinition(state, rq.body, 'legacy')) }),
+		updateDefinitionV1: (/** @type {any} */ rq) => ({ status: 200, body: toOrgPresence(updateDefinition(requireDef(rq.params.id), rq.body, 'legacy')) }),
 
 		listDefinitionsV2(/** @type {any} */ rq) {
-			// ASSUMPTION: deactivated=true lists active and deactivated definitions, false (default) only active ones.
+			// TRUE or FALSE, default false (the SDK's reference). ASSUMPTION: true lists active and
+			// deactivated definitions, false only active ones.
 			const deactivated = String(rq.query.deactivated || 'false').toLowerCase();
 			if (!['true', 'false'].includes(deactivated)) throw fail(400, `Invalid value for deactivated: ${rq.query.deactivated}. Use TRUE or FALSE.`);
-			const all = state.definitions.filter((/** @type {any} */ d) => deactivated === 'true' || !d.deactivated);
+			// divisionId: repeated or comma-separated (the SDK joins the list with commas).
+			// ASSUMPTION: definitions of division '*' (the whole organization) are in every division's list.
+			const divisions = rq.url.searchParams.getAll('divisionId').flatMap((/** @type {string} */ v) => v.split(',')).filter(Boolean);
+			const inDivision = (/** @type {any} */ d) => divisions.length === 0 || d.divisionId === '*' || divisions.includes(d.divisionId);
+			const all = state.definitions.filter((/** @type {any} */ d) => (deactivated === 'true' || !d.deactivated) && inDivision(d));
 			return {
 				status: 200,
 				body: { total: all.length, entities: all.map((/** @type {any} */ d) => toDefinitionV2(d, rq.query.localeCode)), selfUri: '/api/v2/presence/definitions' },
 			};
 		},
 		getDefinitionV2: (/** @type {any} */ rq) => ({ status: 200, body: toDefinitionV2(requireDef(rq.params.id), rq.query.localeCode) }),
-		createDefinitionV2: (/** @type {any} */ rq) => ({ status: 200, body: toDefinitionV2(createDefinition(state, rq.body)) }),
-		updateDefinitionV2: (/** @type {any} */ rq) => ({ status: 200, body: toDefinitionV2(updateDefinition(requireDef(rq.params.id), rq.body)) }),
+		createDefinitionV2: (/** @type {any} */ rq) => ({ status: 200, body: toDefinitionV2(createDefinition(state, rq.body, 'current')) }),
+		updateDefinitionV2: (/** @type {any} */ rq) => ({ status: 200, body: toDefinitionV2(updateDefinition(requireDef(rq.params.id), rq.body, 'current')) }),
 
 		/** DELETE (both APIs): primary definitions stay; others are deactivated (soft delete, as `deleted=` shows). */
 		deleteDefinition(/** @type {any} */ rq) {
@@ -349,9 +414,23 @@ function handlers(ctx, state, publishPresence) {
 				const source = sourceKey(item.source || 'PURECLOUD');
 				setPresence(state, item.id, source, item);
 				publishPresence(item.id, userPresence(state, item.id, source));
+				// ASSUMPTION: each answer's id is the user's id, as in the MutableUserPresence sent.
 				return { id: item.id, ...userPresence(state, item.id, source) };
 			});
 			return { status: 200, body: out };
+		},
+
+		/** GET /users/presences/{sourceId}/bulk?id=a,b (purecloud included): UcUserPresence per known user, at most 50 ids. */
+		bulkGet(/** @type {any} */ rq) {
+			const ids = rq.url.searchParams.getAll('id').flatMap((/** @type {string} */ v) => v.split(',')).filter(Boolean);
+			if (ids.length > BULK_LIMIT) throw fail(400, `Too many user ids: ${ids.length}. The limit is ${BULK_LIMIT}.`);
+			const source = sourceKey(rq.params.sourceId);
+			// ASSUMPTION: unknown ids are left out of the answer rather than failing the request.
+			const body = ids.filter((/** @type {string} */ id) => findUser(id)).map((/** @type {string} */ id) => {
+				const { primary, ...p } = userPresence(state, id, source);
+				return { userId: id, ...p };
+			});
+			return { status: 200, body };
 		},
 
 		listUsers(/** @type {any} */ rq) {
@@ -464,7 +543,7 @@ function toDefinitionV2(/** @type {any} */ d, /** @type {string|undefined} */ lo
 	Object.assign(out, {
 		type: d.type,
 		languageLabels: labelsFor(d, localeCode),
-		systemPresence: d.systemPresence,
+		systemPresence: CURRENT_SPELLING[d.systemPresence],
 		divisionId: d.divisionId,
 		deactivated: d.deactivated,
 		selfUri: `/api/v2/presence/definitions/${d.id}`,
@@ -472,27 +551,34 @@ function toDefinitionV2(/** @type {any} */ d, /** @type {string|undefined} */ lo
 	return out;
 }
 
-function validateDefinitionBody(/** @type {any} */ body, /** @type {boolean} */ creating) {
+/** @typedef {'legacy' | 'current'} DefinitionApi */
+
+/** The body's systemPresence in the API's own spelling, as the stored (legacy) name. */
+function systemPresenceOf(/** @type {any} */ value, /** @type {DefinitionApi} */ api) {
+	const names = api === 'current' ? Object.keys(LEGACY_BY_CURRENT) : SYSTEM_PRESENCES;
+	if (!names.includes(value)) throw fail(400, `Invalid systemPresence: ${value}. Valid values: ${names.join(', ')}.`);
+	return api === 'current' ? LEGACY_BY_CURRENT[value] : value;
+}
+
+function validateDefinitionBody(/** @type {any} */ body, /** @type {boolean} */ creating, /** @type {DefinitionApi} */ api) {
 	if (!body || typeof body !== 'object') throw fail(400, 'A presence definition body is required.');
 	const labels = body.languageLabels;
 	if (creating && (!labels || typeof labels !== 'object' || Object.keys(labels).length === 0)) {
 		throw fail(400, 'languageLabels is required and must contain at least one label.');
 	}
 	if (creating && !body.systemPresence) throw fail(400, 'systemPresence is required.');
-	if (body.systemPresence !== undefined && !SYSTEM_PRESENCES.includes(body.systemPresence)) {
-		throw fail(400, `Invalid systemPresence: ${body.systemPresence}. Valid values: ${SYSTEM_PRESENCES.join(', ')}.`);
-	}
+	return body.systemPresence === undefined ? undefined : systemPresenceOf(body.systemPresence, api);
 }
 
-function createDefinition(/** @type {any} */ state, /** @type {any} */ body) {
-	validateDefinitionBody(body, true);
+function createDefinition(/** @type {any} */ state, /** @type {any} */ body, /** @type {DefinitionApi} */ api) {
+	const systemPresence = validateDefinitionBody(body, true, api);
 	const now = new Date().toISOString();
 	const by = { id: guidFrom('gc-oauth-client'), selfUri: `/api/v2/users/${guidFrom('gc-oauth-client')}` };
 	const def = {
 		id: uuid(),
 		name: body.name || Object.values(body.languageLabels)[0],
 		languageLabels: { ...body.languageLabels },
-		systemPresence: body.systemPresence,
+		systemPresence,
 		deactivated: Boolean(body.deactivated),
 		primary: false,
 		type: 'User',
@@ -506,13 +592,13 @@ function createDefinition(/** @type {any} */ state, /** @type {any} */ body) {
 	return def;
 }
 
-function updateDefinition(/** @type {any} */ def, /** @type {any} */ body) {
-	validateDefinitionBody(body, false);
-	if (def.primary && body.systemPresence && body.systemPresence !== def.systemPresence) {
+function updateDefinition(/** @type {any} */ def, /** @type {any} */ body, /** @type {DefinitionApi} */ api) {
+	const systemPresence = validateDefinitionBody(body, false, api);
+	if (def.primary && systemPresence && systemPresence !== def.systemPresence) {
 		throw fail(400, 'The systemPresence of a primary presence definition cannot be changed.');
 	}
 	if (body.languageLabels) def.languageLabels = { ...body.languageLabels };
-	if (body.systemPresence) def.systemPresence = body.systemPresence;
+	if (systemPresence) def.systemPresence = systemPresence;
 	if (typeof body.deactivated === 'boolean' && !def.primary) def.deactivated = body.deactivated;
 	if (body.name) def.name = body.name;
 	def.modifiedDate = new Date().toISOString();
@@ -530,14 +616,17 @@ function setPresence(/** @type {any} */ state, /** @type {string} */ userId, /**
 	if (body.primary === true) p.primarySource = source;
 }
 
-/** UserPresence for one user and source. */
+/**
+ * UserPresence for one user and source (no `user`: the model has none). ASSUMPTION: the
+ * definition's systemPresence is spelled as the legacy definitions API spells it, and its
+ * selfUri points there.
+ */
 function userPresence(/** @type {any} */ state, /** @type {string} */ userId, /** @type {string} */ source) {
 	const p = state.presences[userId] || { primarySource: 'PURECLOUD', sources: {} };
 	const s = p.sources[source] || { presenceDefinitionId: PRIMARY_IDS.Offline, message: '', modifiedDate: SEED_DATE };
 	const def = state.definitions.find((/** @type {any} */ d) => d.id === s.presenceDefinitionId);
 	return {
 		name: def ? def.languageLabels.en_US || Object.values(def.languageLabels)[0] : undefined,
-		user: { id: userId, selfUri: `/api/v2/users/${userId}` },
 		source,
 		presenceDefinition: {
 			id: s.presenceDefinitionId,

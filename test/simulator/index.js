@@ -128,6 +128,8 @@ async function startSimulator(options = {}) {
 			method,
 			path,
 			query: Object.fromEntries(url.searchParams),
+			/** The query string as sent (repeated parameters and their encoding included). */
+			search: url.search,
 			headers: { ...req.headers },
 			body,
 			status: 0,

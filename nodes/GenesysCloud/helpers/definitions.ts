@@ -3,7 +3,7 @@
  * system presence name becomes the organization's primary definition ID.
  */
 import type { IDataObject, IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { GENESYS_SYSTEM_BY_CATEGORY, genesysCategory } from '../../shared/categories';
 import type { PresenceCategory } from '../../shared/presence';
@@ -11,8 +11,9 @@ import { PRESENCE_CATEGORIES } from '../../shared/presence';
 import { genesysPaginate, genesysRequest } from '../transport';
 
 /**
- * `current` = /api/v2/presence/definitions, which Genesys' SDK tells apps to migrate to;
- * `legacy` = the seed's /api/v2/presencedefinitions (deprecated, paged, needs no permission).
+ * `current` = /api/v2/presence/definitions, which Genesys' SDK tells apps to migrate to (needs
+ * permission presence:presenceDefinition:view); `legacy` = /api/v2/presencedefinitions
+ * (deprecated, paged; its listing needs no permission).
  */
 export type DefinitionApi = 'current' | 'legacy';
 
@@ -20,6 +21,9 @@ export function definitionsPath(api: DefinitionApi, id?: string): string {
 	const base = api === 'legacy' ? '/api/v2/presencedefinitions' : '/api/v2/presence/definitions';
 	return id === undefined ? base : `${base}/${encodeURIComponent(id)}`;
 }
+
+/** The permission the current definitions API needs to list or read definitions. */
+export const DEFINITIONS_VIEW_PERMISSION = 'presence:presenceDefinition:view';
 
 /** Genesys' system presences (GET /api/v2/systempresences names). */
 export const SYSTEM_PRESENCES = [
@@ -35,7 +39,7 @@ export const SYSTEM_PRESENCES = [
 	'Training',
 ];
 
-/** 'On Queue', 'ON_QUEUE' and 'OnQueue' (the newer model's enum) are the same presence. */
+/** 'On Queue' (legacy API), 'ON_QUEUE' and 'OnQueue' (current API) are the same presence. */
 const squash = (name: unknown) => String(name ?? '').toUpperCase().replace(/[\s_-]+/g, '');
 
 export function definitionLabel(def: IDataObject): string {
@@ -65,10 +69,36 @@ export async function listDefinitions(
 /** One definitions listing per execution, however many items resolve a category. */
 const cache = new WeakMap<object, Promise<IDataObject[]>>();
 
+/**
+ * The current listing, or — when the client's role lacks presence:presenceDefinition:view (403) —
+ * the legacy listing, which needs no permission. If that fails too, the error names the permission.
+ */
+async function definitionsForResolving(ctx: IExecuteFunctions): Promise<IDataObject[]> {
+	const current = await listDefinitions(ctx, 'current').then(
+		(list) => ({ list, failure: undefined }),
+		(failure: unknown) => ({ list: undefined, failure }),
+	);
+	if (current.list) return current.list;
+	const forbidden = current.failure instanceof NodeApiError && current.failure.httpCode === '403';
+	if (!forbidden) throw current.failure;
+	try {
+		return await listDefinitions(ctx, 'legacy');
+	} catch (legacyError) {
+		const legacy = legacyError as { message?: string };
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`Genesys Cloud refused to list presence definitions: the OAuth client's role lacks permission ${DEFINITIONS_VIEW_PERMISSION}`,
+			{
+				description: `GET /api/v2/presence/definitions answered 403; the fallback GET /api/v2/presencedefinitions failed too (${legacy.message ?? String(legacyError)}). Add ${DEFINITIONS_VIEW_PERMISSION} to the client's role, or set the presence by definition ID.`,
+			},
+		);
+	}
+}
+
 function cachedDefinitions(ctx: IExecuteFunctions): Promise<IDataObject[]> {
 	let pending = cache.get(ctx);
 	if (!pending) {
-		pending = listDefinitions(ctx, 'current');
+		pending = definitionsForResolving(ctx);
 		// A failed listing must not poison the items after it (Continue On Fail).
 		pending.catch(() => cache.delete(ctx));
 		cache.set(ctx, pending);

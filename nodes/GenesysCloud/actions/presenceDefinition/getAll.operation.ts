@@ -80,15 +80,15 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 		);
 	} else {
 		if (options.deactivated === true) qs.deactivated = true;
-		// divisionId is a repeated query parameter: build it into the path.
+		// divisionId takes a list: Genesys' SDK sends it comma-separated in one parameter.
 		const divisions = String(options.divisionIds ?? '')
 			.split(',')
 			.map((d) => d.trim())
 			.filter(Boolean);
-		const query = divisions.length ? `?${divisions.map((d) => `divisionId=${encodeURIComponent(d)}`).join('&')}` : '';
+		if (divisions.length) qs.divisionId = divisions.join(',');
 		const listing = await genesysRequest<{ entities?: IDataObject[] }>(this, {
 			method: 'GET',
-			path: `${definitionsPath(api)}${query}`,
+			path: definitionsPath(api),
 			qs: Object.keys(qs).length ? qs : undefined,
 		});
 		// The current listing is not paged: the limit applies here.

@@ -14,7 +14,7 @@ import { userPresenceItem } from '../../helpers/userPresence';
 import { resolveUserId } from '../../helpers/users';
 import { genesysRequest } from '../../transport';
 
-/** Genesys' public clients send at most 50 user presences per bulk call (VENDOR-NOTES). */
+/** Genesys' public clients send at most 50 user presences per bulk call. */
 export const BULK_LIMIT = 50;
 
 const properties: INodeProperties[] = [
@@ -86,19 +86,38 @@ export async function executeAll(this: IExecuteFunctions): Promise<INodeExecutio
 			for (const e of chunk) results[e.itemIndex] = failed(this, error, e.itemIndex);
 			continue;
 		}
-		chunk.forEach((e, k) => {
-			const json = userPresenceItem(e.userId, matchAnswer(answer, e.userId, k), 'presence_set', { written: true });
+		const list = Array.isArray(answer) ? answer : [];
+		for (const e of chunk) {
+			const native = matchAnswer(list, e.userId);
+			if (!native) {
+				const error = new NodeOperationError(
+					this.getNode(),
+					`Genesys Cloud's bulk answer has no result for user ${e.userId}`,
+					{
+						itemIndex: e.itemIndex,
+						description:
+							'The PUT /api/v2/users/presences/bulk call succeeded, but no UserPresence in its answer names this user; read the presence to see whether it was set',
+					},
+				);
+				results[e.itemIndex] = failed(this, error, e.itemIndex);
+				continue;
+			}
+			const json = userPresenceItem(e.userId, native, 'presence_set', { written: true });
 			results[e.itemIndex] = { json, pairedItem: { item: e.itemIndex } };
-		});
+		}
 	}
 	return [results.filter((r): r is INodeExecutionData => r !== undefined)];
 }
 
-/** Genesys answers in request order; match on the user ID anyway, order is not promised. */
-function matchAnswer(answer: IDataObject[], userId: string, k: number): IDataObject {
-	const idOf = (p: IDataObject | undefined) => (p?.user as IDataObject | undefined)?.id ?? p?.id;
-	if (idOf(answer[k]) === userId) return answer[k];
-	return answer.find((p) => idOf(p) === userId) ?? {};
+/**
+ * The answer's UserPresence for a user. The SDK's UserPresence has no `user`: its `id` is the
+ * one sent (the user's), and its selfUri is the user's presence resource. Order is not promised.
+ */
+function matchAnswer(answer: IDataObject[], userId: string): IDataObject | undefined {
+	const byId = answer.find((p) => p?.id === userId);
+	if (byId) return byId;
+	const prefix = `/api/v2/users/${userId}/`;
+	return answer.find((p) => typeof p?.selfUri === 'string' && p.selfUri.startsWith(prefix));
 }
 
 /** Continue On Fail: the error becomes the item's output; otherwise the run stops on it. */
