@@ -121,7 +121,7 @@ function checkAttributes(attributes: Attributes, where: string): void {
 	}
 }
 
-/** First image's attributes (a step can register one pre- and one post-image; names are the user's). */
+/** The images' attributes, merged (a step can register one pre- and one post-image; names are the user's). */
 function imageAttributes(images: RemoteExecutionContext['PreEntityImages'], where: string): Attributes | undefined {
 	if (!images || images.length === 0) return undefined;
 	const merged: Attributes = {};
