@@ -1,6 +1,6 @@
 // @ts-check
 /**
- * End to end in a real n8n (npm run bench:e2e; started by scripts/e2e.sh --bench, which builds,
+ * End to end in a real n8n (npm run bench:e2e; started by scripts/bench-e2e.sh, which builds,
  * packs and installs the package and ensures the runtime; runs with the runtime's Node 24).
  *
  * One n8n, one simulator (in this process, so its request records are read directly), two
@@ -16,7 +16,7 @@
  *    webhooks go to ours — every BENCH_EXECUTE_EVERY-th (5th) a presence change that runs the
  *    template, the others capacity updates the trigger acknowledges and filters — sampled at every
  *    quarter once the executions so far have finished.
- * n8n's expression engine: scripts/e2e.sh --bench sets N8N_EXPRESSION_ENGINE=legacy unless it is
+ * n8n's expression engine: scripts/bench-e2e.sh sets N8N_EXPRESSION_ENGINE=legacy unless it is
  * set: with 2.41's default `vm` engine every webhook to a trigger other than n8n's own Webhook node
  * acquires an isolate, n8n handles ~8 webhooks/s here and 10,000 do not fit in 10 minutes.
  */

@@ -34,8 +34,8 @@ for arg in "$@"; do
 	esac
 done
 if [ "$mode" = demo ]; then
-	# The demo (simulator + templates + n8n) lives with the end-to-end tests that share its setup.
-	exec bash "$script_dir/e2e.sh" --demo
+	# The demo (simulator + templates + n8n) shares the end-to-end tests' setup (scripts/lib/e2e.sh).
+	exec bash "$script_dir/demo.sh"
 fi
 
 log() { printf '\033[1mstart:\033[0m %s\n' "$*" >&2; }

@@ -1,7 +1,7 @@
 # shellcheck shell=bash
 # Source this (after scripts/lib/runtime-env.sh): building, packing and installing the package into
 # an n8n user folder the way n8n installs community packages, and n8n's environment for a local,
-# offline run. Used by scripts/start.sh (npm start, --check, --demo) and scripts/e2e.sh.
+# offline run. Used by scripts/start.sh (npm start, --check) and scripts/lib/e2e.sh.
 
 # Drops npm's npm_config_*/npm_package_*/npm_lifecycle_* variables when run through `npm run`
 # (local_prefix=<repo>, ignore_scripts, nodedir, ... would steer our own npm calls astray).

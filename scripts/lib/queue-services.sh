@@ -1,9 +1,9 @@
 # shellcheck shell=bash
-# Source this (scripts/e2e.sh --queue): Redis and PostgreSQL from Debian's packages for n8n's queue
+# Source this (scripts/test-queue.sh): Redis and PostgreSQL from Debian's packages for n8n's queue
 # mode, installed with apt-get when missing, started on 127.0.0.1 with their data under a temp
 # folder, and n8n's queue and database environment exported. stop_queue_services stops both.
 #
-#   start_queue_services <work dir>     needs free_port and log (n8n-package.sh)
+#   start_queue_services <work dir>     needs free_port (n8n-package.sh) and log (e2e.sh)
 
 QUEUE_PG_BIN=
 QUEUE_PG_DATA=

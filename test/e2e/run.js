@@ -1,7 +1,8 @@
 // @ts-check
 /**
- * End-to-end tests in a real n8n, and the demo. Started by scripts/e2e.sh (which built and packed
- * the package, ensured the runtime and installed the package into N8N_USER_FOLDER/.n8n/nodes);
+ * End-to-end tests in a real n8n, and the demo. Started by scripts/test-e2e.sh, test-fuzz.sh,
+ * test-queue.sh and demo.sh (whose shared setup, scripts/lib/e2e.sh, built and packed the
+ * package, ensured the runtime and installed the package into N8N_USER_FOLDER/.n8n/nodes);
  * runs with the runtime's Node 24. The n8n + simulator setup is stack.js (shared with the fuzz
  * test and bench/e2e.js).
  *

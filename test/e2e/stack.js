@@ -2,7 +2,7 @@
 /**
  * A real n8n with the vendor simulator, shared by the e2e suite (run.js), the fuzz test and the
  * end-to-end benchmark (bench/e2e.js). Everything runs with the runtime's Node 24 and the
- * environment scripts/e2e.sh exported (N8N_BIN, N8N_USER_FOLDER, N8N_PORT, DB_*, …).
+ * environment scripts/lib/e2e.sh exported (N8N_BIN, N8N_USER_FOLDER, N8N_PORT, DB_*, …).
  *
  * startStack(): simulator → credentials and workflows imported with n8n's CLI and published →
  * n8n started (one `n8n start`, or in queue mode a main, a webhook process and two workers) →
