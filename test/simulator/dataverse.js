@@ -119,7 +119,7 @@ function handlers(ctx, state) {
 		resource(/** @type {any} */ rq) {
 			const { name, key } = parseResource(rq.params.resource);
 			if (name === 'WhoAmI') return only(rq, 'GET', () => whoAmI());
-			if (name === 'CCaaS_GetPresence') return only(rq, 'GET', () => getPresence(rq));
+			if (name === 'CCaaS_GetPresence') return only(rq, 'GET', () => getPresence(rq, functionParameters(rq, name, ['ApiVersion'])));
 			if (name === 'CCaaS_ModifyAgentPresence') return only(rq, 'POST', () => modifyPresence(rq));
 			if (!TABLES[name]) throw dvError(404, '0x80060888', `Resource not found for the segment '${name}'.`);
 			if (key === undefined) {
@@ -161,8 +161,9 @@ function handlers(ctx, state) {
 		return row;
 	}
 
-	/** GET CCaaS_GetPresence: the documented response keys only. */
-	function getPresence(/** @type {any} */ rq) {
+	/** GET CCaaS_GetPresence(ApiVersion=…): the documented response keys only. */
+	function getPresence(/** @type {any} */ rq, /** @type {Record<string, string>} */ params) {
+		if (params.ApiVersion !== '1.0') throw dvError(400, '0x80040203', `ApiVersion '${params.ApiVersion}' is not supported; use '1.0'.`);
 		const agentId = callerAgent(rq);
 		const status = agentStatusOf(agentId);
 		const user = findRow('systemusers', agentId);
@@ -385,6 +386,35 @@ function parseResource(/** @type {string} */ resource) {
 	if (!m) throw dvError(400, '0x80060888', `Bad Request - Error in query syntax: '${resource}'.`);
 	const key = m[2] === undefined || m[2] === '' ? undefined : m[2].replace(/^'|'$/g, '').replace(/^[a-z_]+id=/i, '');
 	return { name: m[1], key };
+}
+
+/**
+ * The parameters of a bound-less function call, `Name(P=@a)?@a='v'` or `Name(P='v')` ("Use Web API
+ * functions"). A function is only addressed with its parameter list: the bare segment, or a list
+ * missing a required parameter, matches no function overload.
+ * ASSUMPTION: Dataverse answers both with the OData unknown-segment error (404, 0x80060888) it gives
+ * for any segment it cannot resolve; Microsoft does not document the exact text for this case.
+ */
+function functionParameters(/** @type {any} */ rq, /** @type {string} */ name, /** @type {string[]} */ required) {
+	const resource = decodeURIComponent(rq.params.resource);
+	const m = /^[A-Za-z_][\w.]*\((.*)\)$/.exec(resource);
+	const unknown = () => dvError(404, '0x80060888', `Resource not found for the segment '${name}'.`);
+	if (!m) throw unknown();
+	/** @type {Record<string, string>} */
+	const out = {};
+	for (const pair of m[1].split(',').map((p) => p.trim()).filter(Boolean)) {
+		const eq = pair.indexOf('=');
+		if (eq < 0) throw dvError(400, '0x80060888', `Bad Request - Error in query syntax: '${resource}'.`);
+		let value = pair.slice(eq + 1).trim();
+		if (value.startsWith('@')) {
+			const aliased = rq.query[value];
+			if (aliased === undefined) throw dvError(400, '0x80060888', `The parameter alias '${value}' has no value in the query string.`);
+			value = String(aliased);
+		}
+		out[pair.slice(0, eq).trim()] = value.replace(/^'(.*)'$/, '$1');
+	}
+	for (const p of required) if (out[p] === undefined) throw unknown();
+	return out;
 }
 
 function only(/** @type {any} */ rq, /** @type {string} */ method, /** @type {Function} */ fn) {

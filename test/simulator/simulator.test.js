@@ -166,16 +166,30 @@ describe('Dataverse Web API', () => {
 		expect(r.headers.get('odata-version')).toBe('4.0');
 	});
 
+	const GET_PRESENCE = "CCaaS_GetPresence(ApiVersion=@v)?@v='1.0'";
 	test('CCaaS_GetPresence returns exactly the documented keys', async () => {
-		const r = await dv('CCaaS_GetPresence', { headers: { MSCRMCallerID: A.alex } });
+		const r = await dv(GET_PRESENCE, { headers: { MSCRMCallerID: A.alex } });
 		expect(r.status).toBe(200);
 		expect(Object.keys(r.body).sort()).toEqual(
 			['ActiveBrowserSessions', 'AgentId', 'AgentName', 'AllowedChannels', 'CurrentPresenceStatusInfo', 'DisabledChannels', 'PresenceId', 'Timestamp'].sort(),
 		);
 		expect(r.body).toMatchObject({ AgentId: A.alex, AgentName: 'Alex Agent', PresenceId: P.busy, CurrentPresenceStatusInfo: 'Busy' });
 		expect(Number.isInteger(r.body.Timestamp)).toBe(true);
-		expect((await dv('CCaaS_GetPresence')).status).toBe(400);
-		expect((await dv('CCaaS_GetPresence', { headers: { MSCRMCallerID: IDS.dataverse.nonAgentUserId } })).status).toBe(404);
+		expect((await dv(GET_PRESENCE)).status).toBe(400);
+		expect((await dv(GET_PRESENCE, { headers: { MSCRMCallerID: IDS.dataverse.nonAgentUserId } })).status).toBe(404);
+	});
+
+	test('CCaaS_GetPresence is a function: the bare segment or a missing ApiVersion is an unknown segment', async () => {
+		const unknown = { error: { code: '0x80060888', message: "Resource not found for the segment 'CCaaS_GetPresence'." } };
+		for (const form of ['CCaaS_GetPresence', 'CCaaS_GetPresence()', 'CCaaS_GetPresence(ApiVersion=@v)'.replace('@v', "@w")]) {
+			const r = await dv(form, { headers: { MSCRMCallerID: A.alex } });
+			expect([form, r.status]).toEqual([form, form.endsWith('@w)') ? 400 : 404]);
+			if (r.status === 404) expect(r.body).toEqual(unknown);
+		}
+		const inline = await dv("CCaaS_GetPresence(ApiVersion='1.0')", { headers: { MSCRMCallerID: A.alex } });
+		expect(inline.status).toBe(200);
+		const wrong = await dv("CCaaS_GetPresence(ApiVersion=@v)?@v='2.0'", { headers: { MSCRMCallerID: A.alex } });
+		expect(wrong.status).toBe(400);
 	});
 
 	test('CCaaS_ModifyAgentPresence updates msdyn_agentstatus', async () => {
@@ -187,7 +201,7 @@ describe('Dataverse Web API', () => {
 		const bySupervisor = await dv('CCaaS_ModifyAgentPresence', { method: 'POST', headers: { MSCRMCallerID: A.casey }, body: JSON.stringify({ ...body, PresenceId: P.away }) });
 		expect(bySupervisor.status).toBe(200);
 		expect(row.msdyn_presencemodifiedby).toBe('SYSTEM');
-		const got = await dv('CCaaS_GetPresence', { headers: { MSCRMCallerID: A.alex } });
+		const got = await dv(GET_PRESENCE, { headers: { MSCRMCallerID: A.alex } });
 		expect(got.body.PresenceId).toBe(P.away);
 	});
 
