@@ -54,8 +54,9 @@ function createDelivery(deliveries, initial = {}) {
 			Object.assign(config, changes);
 			return { ...config };
 		},
+		/** Back to the default timings; the network table is the test's topology and stays. */
 		reset() {
-			Object.assign(config, DEFAULTS, initial);
+			Object.assign(config, DEFAULTS, initial, { network: config.network });
 		},
 		/**
 		 * Runs the event's synchronous steps (mode 0) in rank order, inside the originating operation:
