@@ -36,6 +36,13 @@ export interface Registration {
 	serviceEndpointId: string;
 	stepIds: string[];
 	webhookUrl: string;
+	/** sdkmessageprocessingstep.mode the steps were registered with (absent: registered synchronous). */
+	mode?: number;
+}
+
+/** The step mode the node asks for: asynchronous unless the user chose synchronous. */
+function wantedMode(ctx: IHookFunctions): number {
+	return ctx.getNodeParameter('executionMode', 'asynchronous') === 'synchronous' ? MODE_SYNCHRONOUS : MODE_ASYNCHRONOUS;
 }
 
 const STATIC_KEY = 'dataverseRegistration';
@@ -171,7 +178,8 @@ async function rowExists(ctx: IHookFunctions, set: string, id: string, select: s
 /** True when every row we created is still there and still points at this webhook URL. */
 export async function registrationIsCurrent(ctx: IHookFunctions, webhookUrl: string): Promise<boolean> {
 	const stored = storedRegistration(ctx);
-	if (!stored || stored.webhookUrl !== webhookUrl) return false;
+	// A changed Execution Mode (or a registration from before it existed, always synchronous) is re-made.
+	if (!stored || stored.webhookUrl !== webhookUrl || (stored.mode ?? MODE_SYNCHRONOUS) !== wantedMode(ctx)) return false;
 	const endpoint = await rowExists(ctx, 'serviceendpoints', stored.serviceEndpointId, 'serviceendpointid,url');
 	if (!endpoint || endpoint.url !== webhookUrl) return false;
 	for (const stepId of stored.stepIds) {
@@ -188,7 +196,8 @@ export async function createRegistration(ctx: IHookFunctions, webhookUrl: string
 	const auth = endpointAuth(ctx);
 	// Asynchronous by default: a synchronous step that gets no 2xx (n8n down, slow, a rotated key)
 	// fails the agent's own presence change in Dynamics ("Use webhooks to create external handlers").
-	const asynchronous = ctx.getNodeParameter('executionMode', 'asynchronous') !== 'synchronous';
+	const mode = wantedMode(ctx);
+	const asynchronous = mode === MODE_ASYNCHRONOUS;
 	const steps = plannedSteps(ctx.getNodeParameter('events', []) as string[]);
 	if (steps.length === 0) throw new NodeOperationError(ctx.getNode(), 'Select at least one event to register for');
 	const filters = await messageFilters(ctx);
@@ -218,6 +227,7 @@ export async function createRegistration(ctx: IHookFunctions, webhookUrl: string
 		serviceEndpointId: String(endpoint.serviceendpointid),
 		stepIds: [],
 		webhookUrl,
+		mode,
 	};
 	// Store as we go, so a failure half-way still leaves the created rows known for clean-up.
 	setStoredRegistration(ctx, registration);
@@ -233,7 +243,7 @@ export async function createRegistration(ctx: IHookFunctions, webhookUrl: string
 					name: `${name} (${AGENT_STATUS_ENTITY} ${step.message})`.slice(0, 256),
 					description: 'Agent presence webhook step registered by n8n',
 					stage: STAGE_POST_OPERATION,
-					mode: asynchronous ? MODE_ASYNCHRONOUS : MODE_SYNCHRONOUS,
+					mode,
 					rank: 1,
 					supporteddeployment: DEPLOYMENT_SERVER,
 					// Delete the async system job once it succeeded (asynchronous steps only).

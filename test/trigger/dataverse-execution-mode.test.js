@@ -123,6 +123,20 @@ test('asynchronous delivery that succeeds is emitted once, the AsynchronousStepP
 	}
 });
 
+test('a registration made synchronous (before Execution Mode existed, or by choice) is replaced by asynchronous steps on activation', async () => {
+	const sync = await setup({ executionMode: 'synchronous' });
+	await sync.activate();
+	const old = sync.staticData().dataverseRegistration;
+	const t = await setup();
+	// What an earlier version stored: no mode.
+	t.setStaticData({ dataverseRegistration: { serviceEndpointId: old.serviceEndpointId, stepIds: old.stepIds, webhookUrl: old.webhookUrl } });
+	expect(await t.activate()).toEqual({ existed: false });
+	expect(tables().serviceendpoints).toHaveLength(1);
+	expect(tables().sdkmessageprocessingsteps.map((/** @type {any} */ s) => s.mode)).toEqual([1]);
+	expect(t.staticData().dataverseRegistration.mode).toBe(1);
+	expect(await t.activate()).toEqual({ existed: true });
+});
+
 describe('Dataverse only calls webhooks on ports 80 and 443', () => {
 	test.each(['http://127.0.0.1:5678', 'https://n8n.example.com:8443', 'http://n8n.example.com:443'])(
 		'n8n at %s: activation refuses with a WEBHOOK_URL hint and sends nothing to Dataverse',

@@ -59,6 +59,7 @@ test('activation registers a Webhook serviceendpoint and Create/Update steps; ID
 		serviceEndpointId: endpoint.serviceendpointid,
 		stepIds: [create.sdkmessageprocessingstepid, update.sdkmessageprocessingstepid],
 		webhookUrl: t.webhookUrl(),
+		mode: 1,
 	});
 
 	// The message/filter lookups are the documented Web API queries.
