@@ -1,10 +1,10 @@
 /**
- * Automatic Dataverse registration, replacing the seed's Plug-in Registration Tool steps through the
- * Web API: a Webhook `serviceendpoints` row (contract 8) for n8n's production URL with the trigger's
- * key as its authentication, and one `sdkmessageprocessingsteps` row per message (msdyn_agentstatus
+ * Automatic Dataverse registration, replacing the Plug-in Registration Tool steps through the Web
+ * API: a Webhook `serviceendpoints` row (contract 8) for n8n's production URL with the trigger's key
+ * as its authentication, and one `sdkmessageprocessingsteps` row per message (msdyn_agentstatus
  * Create / Update; post-operation, asynchronous unless the user chose synchronous, server) bound to
- * it. The created IDs live in the
- * workflow's static data so deactivation removes exactly those rows and nothing else.
+ * it. The created IDs live in the workflow's static data so deactivation removes exactly those rows
+ * and nothing else.
  */
 import type { IDataObject, IHookFunctions } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';

@@ -83,7 +83,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 		written = previous !== target.presenceId;
 	}
 	if (written) {
-		// The seed: caller ID header and AgentId both name the agent; ApiVersion is the API's "1.0".
+		// CCaaS_ModifyAgentPresence: caller ID header and AgentId both name the agent; ApiVersion is "1.0".
 		await dataverseRequest(this, {
 			method: 'POST',
 			path: '/CCaaS_ModifyAgentPresence',
