@@ -55,7 +55,7 @@ export class DynamicsContactCenterApi implements ICredentialType {
 			options: [
 				{ name: 'Public (login.microsoftonline.com)', value: 'public' },
 				{ name: 'US Government GCC High / DoD (login.microsoftonline.us)', value: 'usGov' },
-				{ name: 'China, Operated by 21Vianet (login.chinacloudapi.cn)', value: 'china' },
+				{ name: 'China, Operated by 21Vianet (login.partner.microsoftonline.cn)', value: 'china' },
 			],
 		},
 		{

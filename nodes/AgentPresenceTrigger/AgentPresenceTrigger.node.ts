@@ -42,7 +42,7 @@ export class AgentPresenceTrigger implements INodeType {
 			{
 				name: 'default',
 				httpMethod: 'POST',
-				// Answer at once: Dataverse runs the step synchronously and times out.
+				// Answer at once: a synchronous Dataverse step waits on it (and fails after 60 s).
 				responseMode: 'onReceived',
 				path: 'agent-presence',
 			},

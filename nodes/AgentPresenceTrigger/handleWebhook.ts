@@ -1,7 +1,8 @@
 /**
  * One POST → verify the sender (401), parse and validate the body for the chosen source (400),
  * apply the filters (200, no execution), else emit one normalized item. n8n answers 200 right away
- * (responseMode onReceived): Dataverse runs the step synchronously and times out.
+ * (responseMode onReceived): a synchronous Dataverse step waits on that answer. A Dataverse payload
+ * over 256 KB is read from its row instead (sizeExceeded.ts).
  */
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
@@ -11,6 +12,7 @@ import type { DataverseAgentStatusEvent } from '../shared/dataverseWebhook';
 import { parseGenesysPresence } from '../shared/genesysEvents';
 import { parseVonagePresenceWebhook } from '../shared/vonageEvents';
 import { resolveCustomPresence } from './customPresence';
+import { isSizeExceeded, sizeExceededItem } from './sizeExceeded';
 import type { Verification } from './security';
 import { verifySender } from './security';
 
@@ -107,7 +109,9 @@ export async function handleWebhook(this: IWebhookFunctions): Promise<IWebhookRe
 	let failure: unknown;
 	try {
 		body = jsonBody(this);
-		item = parse(source, body);
+		// Over 256 KB Dataverse leaves out the data the parser needs: handled before parsing.
+		const truncated = source === 'dataverse' && isSizeExceeded(this.getHeaderData() as Record<string, unknown>);
+		item = truncated ? await sizeExceededItem(this, body) : parse(source, body);
 	} catch (error) {
 		failure = error;
 	}
@@ -117,7 +121,8 @@ export async function handleWebhook(this: IWebhookFunctions): Promise<IWebhookRe
 	}
 
 	const events = this.getNodeParameter('events', []) as string[];
-	if (!events.includes(String(item.event))) return ignored(`"${String(item.event)}" is not among the selected events`);
+	// A truncated change of unknown kind is always emitted: it says what happened and why there is no more.
+	if (item.truncated !== true && !events.includes(String(item.event))) return ignored(`"${String(item.event)}" is not among the selected events`);
 
 	if (source === 'dataverse') {
 		const ignore = userIdList(this.getNodeParameter('ignoreUserIds', '') as string);

@@ -52,9 +52,32 @@ export const properties: INodeProperties[] = [
 				name: 'Register Webhook Automatically',
 				value: 'automatic',
 				description:
-					'Activating the workflow registers a webhook (serviceendpoint) for this URL and synchronous post-operation steps on msdyn_agentstatus; deactivating removes them',
+					'Activating the workflow registers a webhook (serviceendpoint) for this URL and post-operation steps on msdyn_agentstatus; deactivating removes them. Dataverse only calls port 443 or 80: set n8n\'s WEBHOOK_URL to its public HTTPS URL.',
 			},
 		],
+	},
+	{
+		displayName: 'Execution Mode',
+		name: 'executionMode',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { source: ['dataverse'], registration: ['automatic'] } },
+		default: 'asynchronous',
+		options: [
+			{
+				name: 'Asynchronous',
+				value: 'asynchronous',
+				description:
+					"Dataverse's asynchronous service delivers each change and retries on failure; agents are never blocked",
+			},
+			{
+				name: 'Synchronous',
+				value: 'synchronous',
+				description:
+					'Lowest latency, but the agent\'s presence change FAILS in Dynamics whenever n8n does not answer 2xx within 60 s (n8n down, restarting, slow, or a changed shared key)',
+			},
+		],
+		description: 'How Dataverse runs the registered steps',
 	},
 	{
 		displayName: 'Sender Verification',

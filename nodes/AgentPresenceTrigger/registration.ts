@@ -1,9 +1,10 @@
 /**
- * Automatic Dataverse registration, replacing the seed's Plug-in Registration Tool steps through the
- * Web API: a Webhook `serviceendpoints` row (contract 8) for n8n's production URL with the trigger's
- * key as its authentication, and one `sdkmessageprocessingsteps` row per message (msdyn_agentstatus
- * Create / Update; post-operation, synchronous, server) bound to it. The created IDs live in the
- * workflow's static data so deactivation removes exactly those rows and nothing else.
+ * Automatic Dataverse registration, replacing the Plug-in Registration Tool steps through the Web
+ * API: a Webhook `serviceendpoints` row (contract 8) for n8n's production URL with the trigger's key
+ * as its authentication, and one `sdkmessageprocessingsteps` row per message (msdyn_agentstatus
+ * Create / Update; post-operation, asynchronous unless the user chose synchronous, server) bound to
+ * it. The created IDs live in the workflow's static data so deactivation removes exactly those rows
+ * and nothing else.
  */
 import type { IDataObject, IHookFunctions } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
@@ -20,6 +21,7 @@ const MESSAGE_FORMAT_JSON = 2;
 /** sdkmessageprocessingstep.stage / .mode / .supporteddeployment. */
 const STAGE_POST_OPERATION = 40;
 const MODE_SYNCHRONOUS = 0;
+const MODE_ASYNCHRONOUS = 1;
 const DEPLOYMENT_SERVER = 0;
 
 /** The columns an Update step filters on, per event the user wants. */
@@ -34,6 +36,13 @@ export interface Registration {
 	serviceEndpointId: string;
 	stepIds: string[];
 	webhookUrl: string;
+	/** sdkmessageprocessingstep.mode the steps were registered with (absent: registered synchronous). */
+	mode?: number;
+}
+
+/** The step mode the node asks for: asynchronous unless the user chose synchronous. */
+function wantedMode(ctx: IHookFunctions): number {
+	return ctx.getNodeParameter('executionMode', 'asynchronous') === 'synchronous' ? MODE_SYNCHRONOUS : MODE_ASYNCHRONOUS;
 }
 
 const STATIC_KEY = 'dataverseRegistration';
@@ -78,6 +87,31 @@ function endpointAuth(ctx: IHookFunctions): { authtype: number; authvalue: strin
 		authtype: AUTH_HTTP_QUERY_STRING,
 		authvalue: `<settings><setting name="${xmlAttr(parameter)}" value="${xmlAttr(key)}" /></settings>`,
 	};
+}
+
+/**
+ * "Registered WebHooks support only port 80 for HTTP and port 443 for HTTPS" (Microsoft, Register a
+ * WebHook). Checked for every URL, with no exception for test hosts: tests present a URL on 443 and
+ * route it to their local n8n in the simulator's network table, the way a reverse proxy would.
+ */
+export function assertDataverseCanCall(ctx: IHookFunctions, webhookUrl: string): void {
+	let url: URL | undefined;
+	try {
+		url = new URL(webhookUrl);
+	} catch {
+		url = undefined;
+	}
+	const port = url ? url.port || (url.protocol === 'https:' ? '443' : url.protocol === 'http:' ? '80' : '') : '';
+	const reachable = url !== undefined && ((url.protocol === 'https:' && port === '443') || (url.protocol === 'http:' && port === '80'));
+	if (reachable) return;
+	throw new NodeOperationError(
+		ctx.getNode(),
+		`Dataverse cannot call this webhook URL (${webhookUrl}): Dataverse only calls webhooks on port 443 (HTTPS) or 80 (HTTP)`,
+		{
+			description:
+				"Set n8n's WEBHOOK_URL environment variable to n8n's public HTTPS URL (e.g. https://n8n.example.com/, behind a reverse proxy on port 443), restart n8n and activate the workflow again.",
+		},
+	);
 }
 
 /** Which messages need a step, and the Update step's filtering attributes. */
@@ -144,7 +178,8 @@ async function rowExists(ctx: IHookFunctions, set: string, id: string, select: s
 /** True when every row we created is still there and still points at this webhook URL. */
 export async function registrationIsCurrent(ctx: IHookFunctions, webhookUrl: string): Promise<boolean> {
 	const stored = storedRegistration(ctx);
-	if (!stored || stored.webhookUrl !== webhookUrl) return false;
+	// A changed Execution Mode (or a registration from before it existed, always synchronous) is re-made.
+	if (!stored || stored.webhookUrl !== webhookUrl || (stored.mode ?? MODE_SYNCHRONOUS) !== wantedMode(ctx)) return false;
 	const endpoint = await rowExists(ctx, 'serviceendpoints', stored.serviceEndpointId, 'serviceendpointid,url');
 	if (!endpoint || endpoint.url !== webhookUrl) return false;
 	for (const stepId of stored.stepIds) {
@@ -157,7 +192,12 @@ export async function createRegistration(ctx: IHookFunctions, webhookUrl: string
 	const stale = storedRegistration(ctx);
 	if (stale) await removeRegistration(ctx, stale);
 
+	assertDataverseCanCall(ctx, webhookUrl);
 	const auth = endpointAuth(ctx);
+	// Asynchronous by default: a synchronous step that gets no 2xx (n8n down, slow, a rotated key)
+	// fails the agent's own presence change in Dynamics ("Use webhooks to create external handlers").
+	const mode = wantedMode(ctx);
+	const asynchronous = mode === MODE_ASYNCHRONOUS;
 	const steps = plannedSteps(ctx.getNodeParameter('events', []) as string[]);
 	if (steps.length === 0) throw new NodeOperationError(ctx.getNode(), 'Select at least one event to register for');
 	const filters = await messageFilters(ctx);
@@ -187,6 +227,7 @@ export async function createRegistration(ctx: IHookFunctions, webhookUrl: string
 		serviceEndpointId: String(endpoint.serviceendpointid),
 		stepIds: [],
 		webhookUrl,
+		mode,
 	};
 	// Store as we go, so a failure half-way still leaves the created rows known for clean-up.
 	setStoredRegistration(ctx, registration);
@@ -202,10 +243,11 @@ export async function createRegistration(ctx: IHookFunctions, webhookUrl: string
 					name: `${name} (${AGENT_STATUS_ENTITY} ${step.message})`.slice(0, 256),
 					description: 'Agent presence webhook step registered by n8n',
 					stage: STAGE_POST_OPERATION,
-					mode: MODE_SYNCHRONOUS,
+					mode,
 					rank: 1,
 					supporteddeployment: DEPLOYMENT_SERVER,
-					asyncautodelete: false,
+					// Delete the async system job once it succeeded (asynchronous steps only).
+					asyncautodelete: asynchronous,
 					...(step.filteringAttributes ? { filteringattributes: step.filteringAttributes } : {}),
 					'eventhandler_serviceendpoint@odata.bind': `/serviceendpoints(${registration.serviceEndpointId})`,
 					'sdkmessageid@odata.bind': `/sdkmessages(${messageId})`,

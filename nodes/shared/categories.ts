@@ -1,6 +1,9 @@
 /**
  * Each vendor's native presence vocabulary mapped onto the shared categories.
  */
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
 import type { PresenceCategory } from './presence';
 
 /**
@@ -96,3 +99,47 @@ export const VONAGE_CATEGORY_TYPES_BY_CATEGORY: Record<PresenceCategory, string[
 	away: ['Away', 'ExtendedAway'],
 	offline: ['LoggedOut'],
 };
+
+/** An expression that found no category renders as one of these. */
+const NO_CATEGORY = new Set(['', 'null', 'undefined']);
+
+const TRIGGER_TYPE = 'agentPresenceTrigger';
+
+/** The presence the item is about: on the item itself, else on the trigger's item it came from. */
+function presenceLabel(ctx: IExecuteFunctions, itemIndex: number): string {
+	const own = ctx.getInputData()[itemIndex]?.json ?? {};
+	const named = (json: IDataObject) => (json.presenceName ?? json.presenceId ?? null) as string | null;
+	if (named(own)) return String(named(own));
+	try {
+		const trigger = ctx
+			.getParentNodes(ctx.getNode().name)
+			.find((p) => p.type.endsWith(`.${TRIGGER_TYPE}`) || p.type === TRIGGER_TYPE);
+		if (trigger) {
+			const found = ctx.evaluateExpression(
+				`{{ $('${trigger.name}').item.json.presenceName ?? $('${trigger.name}').item.json.presenceId }}`,
+				itemIndex,
+			);
+			if (typeof found === 'string' && found !== '' && found !== 'null') return found;
+		}
+	} catch {
+		// No paired trigger item: the generic wording below says enough.
+	}
+	return 'the incoming presence';
+}
+
+/**
+ * A Set by category needs a category. A custom presence has none until it is resolved or mapped;
+ * the error names the presence and both ways to give it one. Returns the value unchanged otherwise
+ * (each node still checks it is a known category).
+ */
+export function requirePresenceCategory(ctx: IExecuteFunctions, value: unknown, itemIndex: number): unknown {
+	if (value !== null && value !== undefined && !NO_CATEGORY.has(String(value).trim())) return value;
+	const label = presenceLabel(ctx, itemIndex);
+	throw new NodeOperationError(ctx.getNode(), `No presence category for "${label}"`, {
+		itemIndex,
+		description:
+			`"${label}" is probably a custom presence, and a custom presence has no category until it is mapped. ` +
+			'Turn on "Resolve Custom Presences" in the Agent Presence Trigger (Dynamics: the category comes from the presence\'s base status, read with the Dataverse credential), ' +
+			'or map the presence name to a category (available, busy, do_not_disturb, away, offline) in the workflow\'s mapping.',
+	});
+}

@@ -107,7 +107,7 @@ test('region defaults build the documented hosts', () => {
 	const dv = { environmentUrl: 'https://contoso.crm.microsoftdynamics.us/', tenantId: 't-1', cloud: 'usGov' };
 	expect(endpoints.dataverseApiBase(dv)).toBe('https://contoso.crm.microsoftdynamics.us/api/data/v9.2');
 	expect(endpoints.dataverseTokenUrl(dv)).toBe('https://login.microsoftonline.us/t-1/oauth2/v2.0/token');
-	expect(endpoints.dataverseTokenUrl({ ...dv, cloud: 'china' })).toBe('https://login.chinacloudapi.cn/t-1/oauth2/v2.0/token');
+	expect(endpoints.dataverseTokenUrl({ ...dv, cloud: 'china' })).toBe('https://login.partner.microsoftonline.cn/t-1/oauth2/v2.0/token');
 	expect(endpoints.GENESYS_REGIONS).toHaveLength(18);
 	// An override is used only when switched on.
 	expect(endpoints.genesysApiBase({ region: 'mypurecloud.ie', apiBaseUrl: 'http://proxy/' })).toBe('https://api.mypurecloud.ie');

@@ -47,7 +47,7 @@ describe('Agent Presence → Get', () => {
 			},
 		]);
 		const [call] = apiCalls(sim);
-		expect(calls(sim)).toEqual([{ method: 'GET', path: '/CCaaS_GetPresence', query: {}, status: 200 }]);
+		expect(calls(sim)).toEqual([{ method: 'GET', path: '/CCaaS_GetPresence(ApiVersion=@v)', query: { '@v': "'1.0'" }, status: 200 }]);
 		expect(call.headers).toMatchObject({
 			mscrmcallerid: ALEX,
 			accept: 'application/json',
@@ -88,7 +88,7 @@ describe('Agent Presence → Get', () => {
 				},
 				status: 200,
 			},
-			{ method: 'GET', path: '/CCaaS_GetPresence', query: {}, status: 200 },
+			{ method: 'GET', path: '/CCaaS_GetPresence(ApiVersion=@v)', query: { '@v': "'1.0'" }, status: 200 },
 			{
 				method: 'GET',
 				path: `/msdyn_presences(${P.lunch})`,
@@ -122,7 +122,7 @@ describe('Agent Presence → Set', () => {
 			},
 		]);
 		expect(calls(sim)).toEqual([
-			{ method: 'GET', path: '/CCaaS_GetPresence', query: {}, status: 200 },
+			{ method: 'GET', path: '/CCaaS_GetPresence(ApiVersion=@v)', query: { '@v': "'1.0'" }, status: 200 },
 			{
 				method: 'POST',
 				path: '/CCaaS_ModifyAgentPresence',
@@ -143,7 +143,7 @@ describe('Agent Presence → Set', () => {
 		expect(run.items(NODE)).toEqual([
 			expect.objectContaining({ written: false, previousPresenceId: P.busy, presenceId: P.busy, category: 'busy' }),
 		]);
-		expect(calls(sim).map((c) => `${c.method} ${c.path}`)).toEqual(['GET /CCaaS_GetPresence']);
+		expect(calls(sim).map((c) => `${c.method} ${c.path}`)).toEqual(['GET /CCaaS_GetPresence(ApiVersion=@v)']);
 	});
 
 	test('without Only If Different it writes straight away', async () => {
@@ -195,7 +195,7 @@ describe('Agent Presence → Set', () => {
 				},
 				status: 200,
 			},
-			{ method: 'GET', path: '/CCaaS_GetPresence', query: {}, status: 200 },
+			{ method: 'GET', path: '/CCaaS_GetPresence(ApiVersion=@v)', query: { '@v': "'1.0'" }, status: 200 },
 			{
 				method: 'POST',
 				path: '/CCaaS_ModifyAgentPresence',
@@ -225,7 +225,7 @@ describe('Agent Presence → Set', () => {
 		expect(calls(sim).map((c) => `${c.method} ${c.path}`)).toEqual([
 			'GET /systemusers',
 			'GET /msdyn_presences',
-			'GET /CCaaS_GetPresence',
+			'GET /CCaaS_GetPresence(ApiVersion=@v)',
 			'POST /CCaaS_ModifyAgentPresence',
 		]);
 	});

@@ -29,7 +29,7 @@ describe('Dataverse errors surface with Dataverse\'s own message', () => {
 		const error = run.nodeError(NODE);
 		expect(error.message).toBe(`${VENDOR} returned 400: Invalid argument. [0x80040203]`);
 		expect(error.httpCode).toBe('400');
-		expect(lines()).toEqual(['GET /CCaaS_GetPresence 400']);
+		expect(lines()).toEqual(['GET /CCaaS_GetPresence(ApiVersion=@v) 400']);
 	});
 
 	test('404 for a user who is not an omnichannel agent', async () => {
@@ -37,7 +37,7 @@ describe('Dataverse errors surface with Dataverse\'s own message', () => {
 		expect(run.nodeError(NODE).message).toBe(
 			`${VENDOR} returned 404: Agent with id '${DV.nonAgentUserId}' was not found or is not an omnichannel agent. [0x80040217]`,
 		);
-		expect(lines()).toEqual(['GET /CCaaS_GetPresence 404']);
+		expect(lines()).toEqual(['GET /CCaaS_GetPresence(ApiVersion=@v) 404']);
 	});
 
 	test('405 API not allowed', async () => {
@@ -58,7 +58,7 @@ describe('Dataverse errors surface with Dataverse\'s own message', () => {
 		inject({ method: 'GET', path: 'CCaaS_GetPresence', status: 500 });
 		const run = await h.runWorkflow({ nodes: [getPresence(ALEX)] });
 		expect(run.items(NODE)).toEqual([expect.objectContaining({ PresenceId: P.busy, category: 'busy' })]);
-		expect(lines()).toEqual(['GET /CCaaS_GetPresence 500', 'GET /CCaaS_GetPresence 200']);
+		expect(lines()).toEqual(['GET /CCaaS_GetPresence(ApiVersion=@v) 500', 'GET /CCaaS_GetPresence(ApiVersion=@v) 200']);
 	});
 });
 
@@ -80,7 +80,7 @@ describe('service protection, tokens', () => {
 		expect(run.nodeError(NODE).message).toBe(
 			`${VENDOR} returned 429: Number of requests exceeded the limit of 6000 over time window of 300 seconds. [0x80072322]`,
 		);
-		expect(lines()).toEqual(Array(5).fill('GET /CCaaS_GetPresence 429'));
+		expect(lines()).toEqual(Array(5).fill('GET /CCaaS_GetPresence(ApiVersion=@v) 429'));
 	});
 
 	test('401 on an expired token: one token refresh, then the call succeeds', async () => {
@@ -92,9 +92,9 @@ describe('service protection, tokens', () => {
 		expect(run.items(NODE)).toEqual([expect.objectContaining({ PresenceId: P.busy })]);
 		expect(h.credentialsHelper.preAuthenticationCalls).toBe(2);
 		expect(sim.requests.map((/** @type {any} */ r) => `${r.method} ${r.path} ${r.status}`)).toEqual([
-			'GET /api/data/v9.2/CCaaS_GetPresence 401',
+			'GET /api/data/v9.2/CCaaS_GetPresence(ApiVersion=@v) 401',
 			`POST /login/${sim.clients.dataverse.tenantId}/oauth2/v2.0/token 200`,
-			'GET /api/data/v9.2/CCaaS_GetPresence 200',
+			'GET /api/data/v9.2/CCaaS_GetPresence(ApiVersion=@v) 200',
 		]);
 	});
 });

@@ -181,6 +181,28 @@ async function run(c, { fixtures, IDS, CLIENTS, SHARED_KEY, SYNC_SOURCE_ID }) {
 		assert.equal(deliveries.length, 1, `Dataverse delivered ${deliveries.length} webhook(s) for the sync's write`);
 		assert.equal(deliveries[0].status, 200, `the echo delivery: ${JSON.stringify(deliveries[0])}`);
 	});
+
+	await customPresences(c, { fixtures, IDS }, { deliver, expectOneGenesysWrite, none });
+}
+
+/**
+ * Custom presences: a Dynamics change to the organization's own "Lunch" presence (base status Away)
+ * ends in exactly one Genesys write of the Away definition — the Dynamics → Genesys template resolves
+ * custom presences through their base status by default.
+ * @param {import('./checks').Checks} c
+ * @param {{ fixtures: any, IDS: any }} o
+ * @param {{ deliver: Function, expectOneGenesysWrite: Function, none: Function }} helpers
+ */
+async function customPresences(c, { fixtures, IDS }, { deliver, expectOneGenesysWrite, none }) {
+	const dv = IDS.dataverse;
+	await c.test('Dynamics → Genesys: Alex → the custom presence "Lunch" (base status Away) makes one Genesys write: Alex, Away', async () => {
+		const lunch = fixtures.variant({ presenceId: dv.presences.lunch, initiatingUserId: dv.agents.alex });
+		await deliver('dynamics-to-genesys', lunch, 1);
+		expectOneGenesysWrite(await c.writes('genesys'), IDS.genesys.users.alex, IDS.genesys.presence.Away);
+		await none(['dataverse', 'vonage']);
+		const lookups = (await c.requests('dataverse')).filter((r) => r.method === 'GET' && r.path.endsWith(`/msdyn_presences(${dv.presences.lunch})`));
+		assert.equal(lookups.length, 1, 'the trigger read the custom presence once');
+	});
 }
 
 module.exports = { run };

@@ -20,6 +20,8 @@ const N8N_BIN = /** @type {string} */ (env.N8N_BIN);
 const QUEUE = env.E2E_QUEUE === '1';
 const { CLIENTS } = require('../simulator');
 const { WEBHOOK_PATH } = require('./workflows');
+/** The public name n8n's production webhooks have in the e2e (Dataverse's view of WEBHOOK_URL). */
+const E2E_PUBLIC_HOST = 'n8n.e2e.test';
 
 env.N8N_ENCRYPTION_KEY = env.N8N_ENCRYPTION_KEY || 'agent-presence-e2e-not-a-secret';
 const started = Date.now();
@@ -171,9 +173,17 @@ async function startStack({ simPort, inProcessSimulator = false, logs = WORK, wo
 	const webhookPort = QUEUE ? await freePort() : 0;
 	if (QUEUE) {
 		n8n = `http://127.0.0.1:${webhookPort}`;
-		env.WEBHOOK_URL = `${n8n}/`;
 		env.N8N_DISABLE_PRODUCTION_MAIN_PROCESS = 'true';
 	}
+	// Dataverse only calls webhooks on ports 443/80: n8n's WEBHOOK_URL is a public https name, and the
+	// simulator's network table routes it to the process serving production webhooks (a reverse proxy
+	// in front of n8n, in production).
+	env.WEBHOOK_URL = `https://${E2E_PUBLIC_HOST}/`;
+	await fetch(`${sim}/__sim/dataverse/webhooks`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify({ network: { [`${E2E_PUBLIC_HOST}:443`]: n8n } }),
+	});
 	const mainProcess = startProcess('n8n', [N8N_BIN, 'start'], path.join(logs, 'n8n.log'));
 	const n8nProcesses = [mainProcess];
 	if (QUEUE) {

@@ -288,9 +288,12 @@ async function createTriggerHarness(options) {
 
 		/**
 		 * Serves the webhook over real HTTP on 127.0.0.1 (for senders such as the simulator's
-		 * Dataverse delivery); the production URL then points here. Call before activate().
+		 * Dataverse delivery); the production URL then points here — or, given `publicUrl`, stays that
+		 * public URL (n8n's WEBHOOK_URL behind a proxy) and the sender routes it here. Returns the
+		 * local origin. Call before activate().
+		 * @param {{ publicUrl?: string }} [options]
 		 */
-		async listen() {
+		async listen(options = {}) {
 			const server = http.createServer(async (req, res) => {
 				const chunks = [];
 				for await (const chunk of req) chunks.push(chunk);
@@ -313,9 +316,10 @@ async function createTriggerHarness(options) {
 			});
 			await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
 			const address = /** @type {import('node:net').AddressInfo} */ (server.address());
-			baseUrl = `http://127.0.0.1:${address.port}`;
+			const local = `http://127.0.0.1:${address.port}`;
+			baseUrl = options.publicUrl ?? local;
 			this.close = () => new Promise((resolve) => server.close(() => resolve(undefined)));
-			return baseUrl;
+			return local;
 		},
 		/** @type {any[]} results of requests received over HTTP (listen mode) */
 		received: [],

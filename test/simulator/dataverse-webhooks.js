@@ -13,24 +13,88 @@ const CONTRACT_WEBHOOK = 8;
 const AUTH = { webhookKey: 4, httpHeader: 5, httpQueryString: 6 };
 const XRM = 'http://schemas.microsoft.com/xrm/2011/Contracts';
 
-/** @param {any[]} deliveries */
-function createDelivery(deliveries) {
+/**
+ * Timings and the test network. Microsoft documents a 60-second timeout for webhook calls and that
+ * an asynchronous step is delivered (and retried) by the asynchronous service.
+ * ASSUMPTION: the async retry schedule; Dataverse does not publish it. Short defaults keep tests quick.
+ * `network` maps a webhook URL's `host:port` (always :80 or :443, as Dataverse requires) onto the
+ * origin actually listening, like DNS plus a reverse proxy in front of n8n: tests register public
+ * URLs and the simulator still refuses every other port.
+ */
+const DEFAULTS = { timeoutMs: 60000, asyncRetryDelaysMs: [200, 400, 800], maxPayloadBytes: 256 * 1024, sizeExceeded: false, network: {} };
+
+/** "Registered WebHooks support only port 80 for HTTP and port 443 for HTTPS" (Register a WebHook). */
+function portProblem(/** @type {string} */ raw) {
+	let url;
+	try {
+		url = new URL(raw);
+	} catch {
+		return `'${raw}' is not an absolute URL.`;
+	}
+	const port = url.port || (url.protocol === 'https:' ? '443' : url.protocol === 'http:' ? '80' : '');
+	if ((url.protocol === 'http:' && port === '80') || (url.protocol === 'https:' && port === '443')) return null;
+	// ASSUMPTION: the wording; Microsoft documents the rule, not the error text.
+	return `The webhook URL '${raw}' is not supported: registered webhooks support only port 80 for HTTP and port 443 for HTTPS.`;
+}
+
+/** @param {any[]} deliveries @param {Partial<typeof DEFAULTS>} [initial] */
+function createDelivery(deliveries, initial = {}) {
 	/** @type {Set<Promise<any>>} */
 	const pending = new Set();
+	const config = { ...DEFAULTS, ...initial };
+	const track = (/** @type {Promise<any>} */ p) => {
+		const tracked = p.finally(() => pending.delete(tracked));
+		pending.add(tracked);
+		return tracked;
+	};
 	return {
-		/** @param {{tables:any, message:string, row:any, changed:string[], userId:string, initiatingUserId?:string, orgId:string, businessUnitId:string}} ev */
-		dispatch(ev) {
-			for (const { step, endpoint } of matchingSteps(ev)) {
-				const p = deliver(deliveries, endpoint, step, buildContext(ev, step)).finally(() => pending.delete(p));
-				pending.add(p);
-			}
+		config,
+		/** Changes timings, the test network or forces size-exceeded payloads (also via /__sim/dataverse/webhooks). */
+		configure(/** @type {Partial<typeof DEFAULTS>} */ changes = {}) {
+			Object.assign(config, changes);
+			return { ...config };
 		},
-		/** Waits for every delivery scheduled so far (including ones scheduled this tick). */
+		/** Back to the default timings; the network table is the test's topology and stays. */
+		reset() {
+			Object.assign(config, DEFAULTS, initial, { network: config.network });
+		},
+		/**
+		 * Runs the event's synchronous steps (mode 0) in rank order, inside the originating operation:
+		 * resolves with the first failure (the caller fails the operation and rolls back), or null.
+		 * Asynchronous steps (mode 1) are queued for after the response.
+		 * @param {{tables:any, message:string, row:any, changed:string[], userId:string, initiatingUserId?:string, orgId:string, businessUnitId:string}} ev
+		 */
+		async dispatch(ev) {
+			const steps = matchingSteps(ev);
+			for (const { step, endpoint } of steps.filter((x) => (x.step.mode || 0) === 0)) {
+				const record = await track(deliver(deliveries, config, endpoint, step, buildContext(ev, step), 1));
+				if (!ok(record)) return record;
+			}
+			const later = steps.filter((x) => x.step.mode === 1);
+			if (later.length) setImmediate(() => later.forEach(({ step, endpoint }) => track(deliverAsync(deliveries, config, endpoint, step, buildContext(ev, step)))));
+			return null;
+		},
+		/** Waits for every delivery scheduled so far (including ones scheduled this tick and async retries). */
 		async settle() {
 			await new Promise((r) => setImmediate(r));
-			while (pending.size) await Promise.allSettled([...pending]);
+			while (pending.size) {
+				await Promise.allSettled([...pending]);
+				await new Promise((r) => setImmediate(r));
+			}
 		},
 	};
+}
+
+const ok = (/** @type {any} */ record) => record.status !== null && record.status >= 200 && record.status < 300;
+
+/** The asynchronous service: deliver, and on failure retry on the schedule. */
+async function deliverAsync(/** @type {any[]} */ deliveries, /** @type {any} */ config, /** @type {any} */ endpoint, /** @type {any} */ step, /** @type {any} */ context) {
+	let record = await deliver(deliveries, config, endpoint, step, context, 1);
+	for (let i = 0; !ok(record) && i < config.asyncRetryDelaysMs.length; i++) {
+		await new Promise((r) => setTimeout(r, config.asyncRetryDelaysMs[i]));
+		record = await deliver(deliveries, config, endpoint, step, context, i + 2);
+	}
+	return record;
 }
 
 function matchingSteps(/** @type {any} */ ev) {
@@ -119,7 +183,9 @@ function buildContext(/** @type {any} */ ev, /** @type {any} */ step) {
 		OrganizationId: ev.orgId,
 		OrganizationName: `unq${ev.orgId.replace(/-/g, '').slice(0, 29)}`,
 		OutputParameters: ev.message === 'Create' ? [kv('id', row.msdyn_agentstatusid)] : [],
-		PostEntityImages: [],
+		// Asynchronous steps carry the primary name as a post-image (Use webhooks: asynchronous payloads).
+		// ASSUMPTION: its attributes are the table's primary name and key columns.
+		PostEntityImages: step.mode === 1 ? [kv('AsynchronousStepPrimaryName', entity(row, [kv('msdyn_name', row.msdyn_name ?? null), kv('msdyn_agentstatusid', row.msdyn_agentstatusid)], null))] : [],
 		PreEntityImages: [],
 		PrimaryEntityId: row.msdyn_agentstatusid,
 		PrimaryEntityName: 'msdyn_agentstatus',
@@ -155,12 +221,35 @@ function settingsOf(/** @type {string} */ xml) {
 	return out;
 }
 
-async function deliver(/** @type {any[]} */ deliveries, /** @type {any} */ endpoint, /** @type {any} */ step, /** @type {any} */ context) {
+/**
+ * A context over 256 KB is sent without InputParameters, ParentContext and images, with the
+ * x-ms-dynamics-msg-size-exceeded header (Use webhooks: "Payloads larger than 256 KB").
+ */
+function sized(/** @type {any} */ config, /** @type {any} */ context) {
+	const body = JSON.stringify(context);
+	if (!config.sizeExceeded && Buffer.byteLength(body) <= config.maxPayloadBytes) return { body, exceeded: false };
+	const trimmed = { ...context, InputParameters: [], ParentContext: null, PreEntityImages: [], PostEntityImages: [] };
+	return { body: JSON.stringify(trimmed), exceeded: true, context: trimmed };
+}
+
+/** Where the request really goes: the URL, or its mapped origin on the test network. */
+function routed(/** @type {any} */ config, /** @type {URL} */ url) {
+	const key = `${url.hostname}:${url.port || (url.protocol === 'https:' ? '443' : '80')}`;
+	const target = config.network[key];
+	if (!target) return url;
+	const out = new URL(url.pathname + url.search, target);
+	return out;
+}
+
+async function deliver(/** @type {any[]} */ deliveries, /** @type {any} */ config, /** @type {any} */ endpoint, /** @type {any} */ step, /** @type {any} */ context, attempt = 1) {
 	const record = {
 		at: new Date().toISOString(),
 		stepId: step.sdkmessageprocessingstepid,
 		serviceEndpointId: endpoint.serviceendpointid,
 		messageName: context.MessageName,
+		mode: step.mode || 0,
+		attempt,
+		sizeExceeded: false,
 		url: '',
 		headers: /** @type {Record<string,string>} */ ({}),
 		body: context,
@@ -170,6 +259,8 @@ async function deliver(/** @type {any[]} */ deliveries, /** @type {any} */ endpo
 	};
 	deliveries.push(record);
 	try {
+		const refused = portProblem(endpoint.url);
+		if (refused) throw new Error(refused);
 		const url = new URL(endpoint.url);
 		record.headers = {
 			'Content-Type': 'application/json',
@@ -179,17 +270,25 @@ async function deliver(/** @type {any[]} */ deliveries, /** @type {any} */ endpo
 			'x-ms-dynamics-request-name': context.MessageName,
 			'x-ms-correlation-request-id': context.CorrelationId,
 		};
+		const payload = sized(config, context);
+		if (payload.exceeded) {
+			// ASSUMPTION: the header's value; Microsoft names the header only.
+			record.headers['x-ms-dynamics-msg-size-exceeded'] = 'true';
+			record.sizeExceeded = true;
+			record.body = payload.context;
+		}
 		if (endpoint.authtype === AUTH.webhookKey) url.searchParams.set('code', endpoint.authvalue || '');
 		if (endpoint.authtype === AUTH.httpHeader) Object.assign(record.headers, settingsOf(endpoint.authvalue));
 		if (endpoint.authtype === AUTH.httpQueryString) for (const [k, v] of Object.entries(settingsOf(endpoint.authvalue))) url.searchParams.set(k, v);
 		record.url = url.toString();
-		const res = await fetch(url, { method: 'POST', headers: record.headers, body: JSON.stringify(context), signal: AbortSignal.timeout(10000) });
+		const res = await fetch(routed(config, url), { method: 'POST', headers: record.headers, body: payload.body, signal: AbortSignal.timeout(config.timeoutMs) });
 		record.status = res.status;
 		record.responseBody = await res.text();
 	} catch (err) {
-		record.error = String(/** @type {Error} */ (err).message || err);
+		const e = /** @type {any} */ (err);
+		record.error = e && e.name === 'TimeoutError' ? `The webhook did not answer within ${config.timeoutMs} ms.` : String((e && e.cause && (e.cause.code || (e.cause.errors && e.cause.errors[0] && e.cause.errors[0].code) || e.cause.message)) || (e && e.message) || e);
 	}
 	return record;
 }
 
-module.exports = { createDelivery, settingsOf };
+module.exports = { createDelivery, settingsOf, portProblem, DEFAULTS };

@@ -39,7 +39,7 @@ function errorBody(/** @type {number} */ status, message = '') {
 function createVendor(ctx) {
 	const client = ctx.client;
 	const state = { tables: /** @type {Record<string, any[]>} */ ({}), loginTimes: /** @type {Record<string, number>} */ ({}) };
-	const delivery = webhooks.createDelivery(ctx.webhookDeliveries);
+	const delivery = webhooks.createDelivery(ctx.webhookDeliveries, ctx.webhooks);
 	const reset = () => {
 		state.tables = tables.seedTables(client);
 		state.loginTimes = Object.fromEntries(Object.values(IDS.agents).map((id) => [id, Math.floor(Date.parse('2024-08-02T07:00:00Z') / 1000)]));
@@ -62,7 +62,12 @@ function createVendor(ctx) {
 		name: 'dataverse',
 		client,
 		state,
-		reset,
+		reset: () => {
+			reset();
+			delivery.reset();
+		},
+		/** Webhook timings, the test network and forced size-exceeded payloads. */
+		webhooks: { configure: delivery.configure, config: delivery.config },
 		mounts: [{ prefix: '/dataverse', recordPrefix: '', router }],
 		isTokenPath: (/** @type {string} */ p) => /^\/login\/[^/]+\/oauth2\/v2\.0\/token$/.test(p),
 		decorate: (/** @type {Record<string,string>} */ headers) => ({ 'OData-Version': '4.0', ...headers }),
@@ -119,7 +124,7 @@ function handlers(ctx, state) {
 		resource(/** @type {any} */ rq) {
 			const { name, key } = parseResource(rq.params.resource);
 			if (name === 'WhoAmI') return only(rq, 'GET', () => whoAmI());
-			if (name === 'CCaaS_GetPresence') return only(rq, 'GET', () => getPresence(rq));
+			if (name === 'CCaaS_GetPresence') return only(rq, 'GET', () => getPresence(rq, functionParameters(rq, name, ['ApiVersion'])));
 			if (name === 'CCaaS_ModifyAgentPresence') return only(rq, 'POST', () => modifyPresence(rq));
 			if (!TABLES[name]) throw dvError(404, '0x80060888', `Resource not found for the segment '${name}'.`);
 			if (key === undefined) {
@@ -161,8 +166,9 @@ function handlers(ctx, state) {
 		return row;
 	}
 
-	/** GET CCaaS_GetPresence: the documented response keys only. */
-	function getPresence(/** @type {any} */ rq) {
+	/** GET CCaaS_GetPresence(ApiVersion=…): the documented response keys only. */
+	function getPresence(/** @type {any} */ rq, /** @type {Record<string, string>} */ params) {
+		if (params.ApiVersion !== '1.0') throw dvError(400, '0x80040203', `ApiVersion '${params.ApiVersion}' is not supported; use '1.0'.`);
 		const agentId = callerAgent(rq);
 		const status = agentStatusOf(agentId);
 		const user = findRow('systemusers', agentId);
@@ -187,7 +193,7 @@ function handlers(ctx, state) {
 	 * POST CCaaS_ModifyAgentPresence. Updates the agent's msdyn_agentstatus row;
 	 * msdyn_presencemodifiedby is AGENT when the caller is the agent, else SYSTEM.
 	 */
-	function modifyPresence(/** @type {any} */ rq) {
+	async function modifyPresence(/** @type {any} */ rq) {
 		const caller = callerAgent(rq);
 		const b = rq.body;
 		if (rq.invalidJson || !b || typeof b !== 'object' || Array.isArray(b)) throw dvError(400, '0x80040203', 'The request body must be a JSON object with ApiVersion, AgentId and PresenceId.');
@@ -203,11 +209,12 @@ function handlers(ctx, state) {
 		if (!presence) throw dvError(404, '0x80040217', `msdyn_presence With Id = ${b.PresenceId} Does Not Exist`);
 		if (presence.statecode !== 0) throw dvError(400, '0x80040203', `Presence '${presence.msdyn_name}' (${b.PresenceId}) is inactive and cannot be set.`);
 		const changed = row._msdyn_currentpresenceid_value.toLowerCase() !== presence.msdyn_presenceid.toLowerCase();
-		if (changed) applyPresence(row, presence, caller, b.AgentId.toLowerCase() === caller ? 'AGENT' : 'SYSTEM');
+		if (changed) await applyPresence(row, presence, caller, b.AgentId.toLowerCase() === caller ? 'AGENT' : 'SYSTEM');
 		return { status: 200, body: { '@odata.context': `${apiBase()}/$metadata#Microsoft.Dynamics.CRM.CCaaS_ModifyAgentPresenceResponse` } };
 	}
 
-	function applyPresence(/** @type {any} */ row, /** @type {any} */ presence, /** @type {string} */ caller, /** @type {string} */ by) {
+	async function applyPresence(/** @type {any} */ row, /** @type {any} */ presence, /** @type {string} */ caller, /** @type {string} */ by) {
+		const before = clone(row);
 		const now = new Date().toISOString();
 		Object.assign(row, {
 			_msdyn_currentpresenceid_value: presence.msdyn_presenceid,
@@ -220,13 +227,22 @@ function handlers(ctx, state) {
 		});
 		// Impersonation (MSCRMCallerID): the step runs as the agent (UserId) but the call was initiated by
 		// the token's application user (InitiatingUserId), as Dataverse's execution context reports it.
-		fire('Update', row, ['msdyn_currentpresenceid', 'msdyn_presencemodifiedon', 'msdyn_presencemodifiedby', 'msdyn_isagentloggedin', 'modifiedon'], caller, IDS.applicationUserId);
+		await fire('Update', row, ['msdyn_currentpresenceid', 'msdyn_presencemodifiedon', 'msdyn_presencemodifiedby', 'msdyn_isagentloggedin', 'modifiedon'], caller, IDS.applicationUserId, () => Object.assign(row, before));
 	}
 
-	/** Schedules webhook deliveries for msdyn_agentstatus events after the response is sent. */
-	function fire(/** @type {string} */ message, /** @type {any} */ row, /** @type {string[]} */ changed, /** @type {string} */ userId, initiatingUserId = userId) {
+	/**
+	 * Runs the msdyn_agentstatus event's webhook steps. A synchronous step runs inside the operation
+	 * ("Use webhooks": a synchronous step that does not get a 2xx answer fails the operation, which
+	 * is rolled back); asynchronous ones are delivered after the response.
+	 */
+	async function fire(/** @type {string} */ message, /** @type {any} */ row, /** @type {string[]} */ changed, /** @type {string} */ userId, /** @type {string} */ initiatingUserId, /** @type {() => void} */ rollback) {
 		const snapshot = clone(row);
-		setImmediate(() => ctx.delivery.dispatch({ tables: state.tables, message, row: snapshot, changed, userId, initiatingUserId, orgId: IDS.organizationId, businessUnitId: IDS.businessUnitId }));
+		const failed = await ctx.delivery.dispatch({ tables: state.tables, message, row: snapshot, changed, userId, initiatingUserId, orgId: IDS.organizationId, businessUnitId: IDS.businessUnitId });
+		if (!failed) return;
+		rollback();
+		const reason = failed.status !== null ? `the endpoint answered HTTP ${failed.status}` : failed.error;
+		// ASSUMPTION: status, code and wording; Microsoft documents that the operation fails, not the error body.
+		throw dvError(500, '0x80040216', `Webhook call for the synchronous step '${failed.stepId}' failed: ${reason}. The operation was rolled back.`);
 	}
 
 	function list(/** @type {any} */ rq, /** @type {string} */ set) {
@@ -278,7 +294,7 @@ function handlers(ctx, state) {
 	}
 
 	/** POST: 204 + OData-EntityId, or 201 + the row with Prefer: return=representation. */
-	function create(/** @type {any} */ rq, /** @type {string} */ set) {
+	async function create(/** @type {any} */ rq, /** @type {string} */ set) {
 		const spec = TABLES[set];
 		const values = writableValues(rq, set);
 		const id = values[spec.id] || uuid();
@@ -287,23 +303,33 @@ function handlers(ctx, state) {
 		const row = { ...defaultsFor(set), createdon: now, modifiedon: now, versionnumber: Date.now(), ...values, [spec.id]: id };
 		validateRow(set, row);
 		rows(set).push(row);
-		if (set === 'msdyn_agentstatuses') fire('Create', row, Object.keys(row), IDS.applicationUserId);
+		if (set === 'msdyn_agentstatuses') {
+			await fire('Create', row, Object.keys(row), IDS.applicationUserId, IDS.applicationUserId, () => {
+				state.tables[set] = rows(set).filter((/** @type {any} */ r) => r !== row);
+			});
+		}
 		return afterWrite(rq, set, row, 201);
 	}
 
 	/** PATCH: update, or upsert when the row is missing (unless If-Match: *). */
-	function update(/** @type {any} */ rq, /** @type {string} */ set, /** @type {string} */ key) {
+	async function update(/** @type {any} */ rq, /** @type {string} */ set, /** @type {string} */ key) {
 		const spec = TABLES[set];
 		const existing = findRow(set, key);
 		if (!existing && rq.headers['if-match'] === '*') notFound(spec, key);
 		if (existing && rq.headers['if-none-match'] === '*') throw dvError(412, '0x80040237', 'A record with matching key values already exists.');
-		if (!existing) return create({ ...rq, body: { ...(rq.body || {}), [spec.id]: key } }, set);
+		if (!existing) return await create({ ...rq, body: { ...(rq.body || {}), [spec.id]: key } }, set);
 		const values = writableValues(rq, set);
 		delete values[spec.id];
 		const changed = Object.keys(values).filter((c) => existing[c] !== values[c]);
+		const before = clone(existing);
+		validateRow(set, { ...existing, ...values });
 		Object.assign(existing, values, { modifiedon: new Date().toISOString(), versionnumber: existing.versionnumber + 1 });
-		validateRow(set, existing);
-		if (set === 'msdyn_agentstatuses' && changed.length) fire('Update', existing, changed.map(logicalName), IDS.applicationUserId);
+		if (set === 'msdyn_agentstatuses' && changed.length) {
+			await fire('Update', existing, changed.map(logicalName), IDS.applicationUserId, IDS.applicationUserId, () => {
+				for (const k of Object.keys(existing)) delete existing[k];
+				Object.assign(existing, before);
+			});
+		}
 		return afterWrite(rq, set, existing, 200);
 	}
 
@@ -373,6 +399,11 @@ function handlers(ctx, state) {
 				throw dvError(400, '0x8004431a', `${col} value ${row[col]} is not a valid option for ${spec.entity}.${col}.`);
 			}
 		}
+		if (set === 'serviceendpoints' && row.contract === 8) {
+			const refused = webhooks.portProblem(String(row.url ?? ''));
+			// ASSUMPTION: refused when the row is written (code 0x80040203, Invalid argument).
+			if (refused) throw dvError(400, '0x80040203', refused);
+		}
 		if (set === 'msdyn_presences' && row.msdyn_basepresencestatus === undefined) {
 			throw dvError(400, '0x80040203', 'msdyn_basepresencestatus is required.');
 		}
@@ -385,6 +416,35 @@ function parseResource(/** @type {string} */ resource) {
 	if (!m) throw dvError(400, '0x80060888', `Bad Request - Error in query syntax: '${resource}'.`);
 	const key = m[2] === undefined || m[2] === '' ? undefined : m[2].replace(/^'|'$/g, '').replace(/^[a-z_]+id=/i, '');
 	return { name: m[1], key };
+}
+
+/**
+ * The parameters of a bound-less function call, `Name(P=@a)?@a='v'` or `Name(P='v')` ("Use Web API
+ * functions"). A function is only addressed with its parameter list: the bare segment, or a list
+ * missing a required parameter, matches no function overload.
+ * ASSUMPTION: Dataverse answers both with the OData unknown-segment error (404, 0x80060888) it gives
+ * for any segment it cannot resolve; Microsoft does not document the exact text for this case.
+ */
+function functionParameters(/** @type {any} */ rq, /** @type {string} */ name, /** @type {string[]} */ required) {
+	const resource = decodeURIComponent(rq.params.resource);
+	const m = /^[A-Za-z_][\w.]*\((.*)\)$/.exec(resource);
+	const unknown = () => dvError(404, '0x80060888', `Resource not found for the segment '${name}'.`);
+	if (!m) throw unknown();
+	/** @type {Record<string, string>} */
+	const out = {};
+	for (const pair of m[1].split(',').map((p) => p.trim()).filter(Boolean)) {
+		const eq = pair.indexOf('=');
+		if (eq < 0) throw dvError(400, '0x80060888', `Bad Request - Error in query syntax: '${resource}'.`);
+		let value = pair.slice(eq + 1).trim();
+		if (value.startsWith('@')) {
+			const aliased = rq.query[value];
+			if (aliased === undefined) throw dvError(400, '0x80060888', `The parameter alias '${value}' has no value in the query string.`);
+			value = String(aliased);
+		}
+		out[pair.slice(0, eq).trim()] = value.replace(/^'(.*)'$/, '$1');
+	}
+	for (const p of required) if (out[p] === undefined) throw unknown();
+	return out;
 }
 
 function only(/** @type {any} */ rq, /** @type {string} */ method, /** @type {Function} */ fn) {

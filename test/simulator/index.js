@@ -28,7 +28,8 @@ const DEFAULT_TTL = { dataverse: 3599, genesys: 86399, vonage: 7200 };
  * @typedef {{ port?: number, host?: string,
  *   tokenTtlSeconds?: number | Partial<Record<'dataverse'|'genesys'|'vonage', number>>,
  *   clients?: Partial<typeof CLIENTS>, seed?: any,
- *   genesysNotifications?: { heartbeatMs?: number, channelTtlSeconds?: number, topicLimit?: number, channelLimit?: number } }} SimulatorOptions
+ *   genesysNotifications?: { heartbeatMs?: number, channelTtlSeconds?: number, topicLimit?: number, channelLimit?: number },
+ *   dataverseWebhooks?: { timeoutMs?: number, asyncRetryDelaysMs?: number[], maxPayloadBytes?: number, sizeExceeded?: boolean, network?: Record<string, string> } }} SimulatorOptions
  */
 
 /** @param {SimulatorOptions} [options] */
@@ -53,6 +54,7 @@ async function startSimulator(options = {}) {
 				seed: options.seed && options.seed[name],
 				webhookDeliveries,
 				notifications: options.genesysNotifications,
+				webhooks: options.dataverseWebhooks,
 			}),
 		]),
 	);
@@ -84,6 +86,8 @@ async function startSimulator(options = {}) {
 		/** How many token requests the vendor received (derived from `requests`). */
 		tokenRequests: (/** @type {string} */ vendor) =>
 			requests.filter((r) => r.vendor === vendor && vendors[vendor].isTokenPath(r.path)).length,
+		/** Dataverse webhook delivery: timings, the test network (host:port → origin), forced size-exceeded payloads. */
+		dataverseWebhooks: vendors.dataverse.webhooks,
 		/** Resolves once all scheduled webhook deliveries have settled. */
 		settle: () => vendors.dataverse.settle(),
 		/** Genesys notification channels/sockets: disconnect, expire, heartbeat, snapshot. */
@@ -204,6 +208,8 @@ async function startSimulator(options = {}) {
 			case 'GET /__sim/webhook-deliveries':
 				await sim.settle();
 				return common.send(res, 200, webhookDeliveries);
+			case 'POST /__sim/dataverse/webhooks':
+				return common.send(res, 200, sim.dataverseWebhooks.configure(body || {}));
 			case 'GET /__sim/genesys/notifications':
 				return common.send(res, 200, sim.genesysNotifications.snapshot());
 			case 'POST /__sim/genesys/notifications/disconnect':

@@ -166,16 +166,30 @@ describe('Dataverse Web API', () => {
 		expect(r.headers.get('odata-version')).toBe('4.0');
 	});
 
+	const GET_PRESENCE = "CCaaS_GetPresence(ApiVersion=@v)?@v='1.0'";
 	test('CCaaS_GetPresence returns exactly the documented keys', async () => {
-		const r = await dv('CCaaS_GetPresence', { headers: { MSCRMCallerID: A.alex } });
+		const r = await dv(GET_PRESENCE, { headers: { MSCRMCallerID: A.alex } });
 		expect(r.status).toBe(200);
 		expect(Object.keys(r.body).sort()).toEqual(
 			['ActiveBrowserSessions', 'AgentId', 'AgentName', 'AllowedChannels', 'CurrentPresenceStatusInfo', 'DisabledChannels', 'PresenceId', 'Timestamp'].sort(),
 		);
 		expect(r.body).toMatchObject({ AgentId: A.alex, AgentName: 'Alex Agent', PresenceId: P.busy, CurrentPresenceStatusInfo: 'Busy' });
 		expect(Number.isInteger(r.body.Timestamp)).toBe(true);
-		expect((await dv('CCaaS_GetPresence')).status).toBe(400);
-		expect((await dv('CCaaS_GetPresence', { headers: { MSCRMCallerID: IDS.dataverse.nonAgentUserId } })).status).toBe(404);
+		expect((await dv(GET_PRESENCE)).status).toBe(400);
+		expect((await dv(GET_PRESENCE, { headers: { MSCRMCallerID: IDS.dataverse.nonAgentUserId } })).status).toBe(404);
+	});
+
+	test('CCaaS_GetPresence is a function: the bare segment or a missing ApiVersion is an unknown segment', async () => {
+		const unknown = { error: { code: '0x80060888', message: "Resource not found for the segment 'CCaaS_GetPresence'." } };
+		for (const form of ['CCaaS_GetPresence', 'CCaaS_GetPresence()', 'CCaaS_GetPresence(ApiVersion=@v)'.replace('@v', "@w")]) {
+			const r = await dv(form, { headers: { MSCRMCallerID: A.alex } });
+			expect([form, r.status]).toEqual([form, form.endsWith('@w)') ? 400 : 404]);
+			if (r.status === 404) expect(r.body).toEqual(unknown);
+		}
+		const inline = await dv("CCaaS_GetPresence(ApiVersion='1.0')", { headers: { MSCRMCallerID: A.alex } });
+		expect(inline.status).toBe(200);
+		const wrong = await dv("CCaaS_GetPresence(ApiVersion=@v)?@v='2.0'", { headers: { MSCRMCallerID: A.alex } });
+		expect(wrong.status).toBe(400);
 	});
 
 	test('CCaaS_ModifyAgentPresence updates msdyn_agentstatus', async () => {
@@ -187,7 +201,7 @@ describe('Dataverse Web API', () => {
 		const bySupervisor = await dv('CCaaS_ModifyAgentPresence', { method: 'POST', headers: { MSCRMCallerID: A.casey }, body: JSON.stringify({ ...body, PresenceId: P.away }) });
 		expect(bySupervisor.status).toBe(200);
 		expect(row.msdyn_presencemodifiedby).toBe('SYSTEM');
-		const got = await dv('CCaaS_GetPresence', { headers: { MSCRMCallerID: A.alex } });
+		const got = await dv(GET_PRESENCE, { headers: { MSCRMCallerID: A.alex } });
 		expect(got.body.PresenceId).toBe(P.away);
 	});
 
@@ -297,8 +311,12 @@ describe('Dataverse Web API', () => {
 });
 
 // ---------------------------------------------------------------- webhooks
-/** Starts a receiver that records webhook posts. */
-async function receiver() {
+/**
+ * Starts a receiver that records webhook posts (answering `status`). Dataverse only calls ports
+ * 80/443, so it is registered as https://receiver.sim.test/hook and the simulator's network table
+ * routes that host to the local port.
+ */
+async function receiver(status = 200) {
 	/** @type {any[]} */
 	const got = [];
 	const server = http.createServer((req, res) => {
@@ -306,12 +324,30 @@ async function receiver() {
 		req.on('data', (c) => (raw += c));
 		req.on('end', () => {
 			got.push({ url: req.url, headers: req.headers, body: JSON.parse(raw) });
-			res.writeHead(200).end();
+			res.writeHead(status).end();
 		});
 	});
 	await new Promise((r) => server.listen(0, '127.0.0.1', () => r(undefined)));
 	const port = /** @type {any} */ (server.address()).port;
-	return { got, url: `http://127.0.0.1:${port}/hook`, close: () => new Promise((r) => server.close(r)) };
+	sim.dataverseWebhooks.configure({ network: { ...sim.dataverseWebhooks.config.network, 'receiver.sim.test:443': `http://127.0.0.1:${port}` } });
+	return { got, url: 'https://receiver.sim.test/hook', close: () => new Promise((r) => server.close(r)) };
+}
+
+/** An origin on 127.0.0.1 where nothing listens (connection refused). */
+async function closedOrigin() {
+	const server = http.createServer();
+	await new Promise((r) => server.listen(0, '127.0.0.1', () => r(undefined)));
+	const port = /** @type {any} */ (server.address()).port;
+	await new Promise((r) => server.close(r));
+	return `http://127.0.0.1:${port}`;
+}
+
+/** A Webhook serviceendpoint and an Update step on msdyn_agentstatus, straight into the tables. */
+function registerStep(/** @type {string} */ url, /** @type {number} */ mode, i = 1) {
+	const t = sim.state.dataverse.tables;
+	const ep = `aaaaaaaa-0000-4000-8000-00000000010${i}`;
+	t.serviceendpoints.push({ serviceendpointid: ep, name: `ep${i}`, url, contract: 8, authtype: 4, authvalue: 'k', messageformat: 2 });
+	t.sdkmessageprocessingsteps.push({ sdkmessageprocessingstepid: `bbbbbbbb-0000-4000-8000-00000000010${i}`, name: `s${i}`, mode, stage: 40, rank: i, statecode: 0, filteringattributes: null, _eventhandler_value: ep, _sdkmessageid_value: IDS.dataverse.sdkMessages.update, _sdkmessagefilterid_value: IDS.dataverse.sdkMessageFilters.agentStatusUpdate });
 }
 
 describe('plug-in registration and webhook delivery', () => {
@@ -388,17 +424,128 @@ describe('plug-in registration and webhook delivery', () => {
 		try {
 			const t = sim.state.dataverse.tables;
 			t.serviceendpoints.push({ serviceendpointid: 'aaaaaaaa-0000-4000-8000-000000000001', name: 'hdr', url: hook.url, contract: 8, authtype: 5, authvalue: '<settings><setting name="x-api-key" value="k1" /></settings>', messageformat: 2 });
-			t.serviceendpoints.push({ serviceendpointid: 'aaaaaaaa-0000-4000-8000-000000000002', name: 'dead', url: 'http://127.0.0.1:1/nothing', contract: 8, authtype: 4, authvalue: 'x', messageformat: 2 });
+			t.serviceendpoints.push({ serviceendpointid: 'aaaaaaaa-0000-4000-8000-000000000002', name: 'dead', url: 'https://dead.sim.test/nothing', contract: 8, authtype: 4, authvalue: 'x', messageformat: 2 });
+			sim.dataverseWebhooks.configure({ network: { ...sim.dataverseWebhooks.config.network, 'dead.sim.test:443': await closedOrigin() }, asyncRetryDelaysMs: [5] });
 			for (const [i, ep] of [[1, 'aaaaaaaa-0000-4000-8000-000000000001'], [2, 'aaaaaaaa-0000-4000-8000-000000000002']]) {
-				t.sdkmessageprocessingsteps.push({ sdkmessageprocessingstepid: `bbbbbbbb-0000-4000-8000-00000000000${i}`, name: `s${i}`, mode: 0, stage: 40, rank: i, statecode: 0, filteringattributes: null, _eventhandler_value: ep, _sdkmessageid_value: IDS.dataverse.sdkMessages.update, _sdkmessagefilterid_value: IDS.dataverse.sdkMessageFilters.agentStatusUpdate });
+				// Asynchronous: the dead endpoint cannot fail the write.
+				t.sdkmessageprocessingsteps.push({ sdkmessageprocessingstepid: `bbbbbbbb-0000-4000-8000-00000000000${i}`, name: `s${i}`, mode: 1, stage: 40, rank: i, statecode: 0, filteringattributes: null, _eventhandler_value: ep, _sdkmessageid_value: IDS.dataverse.sdkMessages.update, _sdkmessagefilterid_value: IDS.dataverse.sdkMessageFilters.agentStatusUpdate });
 			}
 			const r = await dv(`msdyn_agentstatuses(${IDS.dataverse.agentStatuses.dana})`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ msdyn_availableunitscapacity: 50 }) });
 			expect(r.status).toBe(204);
 			await sim.settle();
 			expect(hook.got).toHaveLength(1);
 			expect(hook.got[0].headers['x-api-key']).toBe('k1');
-			expect(sim.webhookDeliveries.find((/** @type {any} */ d) => d.url.includes(':1/')).error).toBeTruthy();
+			const dead = sim.webhookDeliveries.filter((/** @type {any} */ d) => d.url.includes('dead.sim.test'));
+			// Refused connection, retried once by the asynchronous service.
+			expect(dead.map((/** @type {any} */ d) => [d.attempt, d.status, d.error])).toEqual([[1, null, 'ECONNREFUSED'], [2, null, 'ECONNREFUSED']]);
 			expect((await dv('WhoAmI')).status).toBe(200);
+		} finally {
+			await hook.close();
+		}
+	});
+
+	const patchDana = (/** @type {any} */ body) =>
+		dv(`msdyn_agentstatuses(${IDS.dataverse.agentStatuses.dana})`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+	const dana = () => sim.state.dataverse.tables.msdyn_agentstatuses.find((/** @type {any} */ r) => r.msdyn_agentstatusid === IDS.dataverse.agentStatuses.dana);
+
+	test('only ports 80 and 443: a Webhook serviceendpoint on another port is refused, and never called', async () => {
+		const post = (/** @type {string} */ url) =>
+			dv('serviceendpoints', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'x', url, contract: 8, authtype: 4, authvalue: 'k', messageformat: 2 }) });
+		for (const url of ['http://127.0.0.1:5678/webhook/x', 'https://n8n.example.com:8443/webhook/x', 'http://n8n.example.com:443/x']) {
+			const r = await post(url);
+			expect([url, r.status, r.body.error.code]).toEqual([url, 400, '0x80040203']);
+			expect(r.body.error.message).toMatch(/support only port 80 for HTTP and port 443 for HTTPS/);
+		}
+		expect((await post('https://n8n.example.com/webhook/x')).status).toBe(204);
+		expect((await post('http://n8n.example.com:80/webhook/x')).status).toBe(204);
+		// A row that bypassed the check (written by hand) is still never called on its port.
+		registerStep('http://127.0.0.1:5678/hook', 1);
+		sim.dataverseWebhooks.configure({ asyncRetryDelaysMs: [] });
+		expect((await patchDana({ msdyn_availableunitscapacity: 40 })).status).toBe(204);
+		await sim.settle();
+		expect(sim.webhookDeliveries.map((/** @type {any} */ d) => d.error)).toEqual([expect.stringMatching(/support only port 80/)]);
+	});
+
+	test('a synchronous step that gets no 2xx fails the originating call and rolls it back', async () => {
+		const hook = await receiver(401);
+		try {
+			registerStep(hook.url, 0);
+			const before = { ...dana() };
+			const r = await patchDana({ msdyn_availableunitscapacity: 10 });
+			expect(r.status).toBe(500);
+			expect(r.body.error.code).toBe('0x80040216');
+			expect(r.body.error.message).toMatch(/synchronous step .* failed: the endpoint answered HTTP 401/);
+			expect(dana()).toEqual(before);
+			expect(sim.webhookDeliveries).toHaveLength(1);
+			// Through CCaaS_ModifyAgentPresence too.
+			const m = await dv('CCaaS_ModifyAgentPresence', {
+				method: 'POST',
+				headers: { MSCRMCallerID: IDS.dataverse.agents.dana, 'content-type': 'application/json' },
+				body: JSON.stringify({ ApiVersion: '1.0', AgentId: IDS.dataverse.agents.dana, PresenceId: before._msdyn_currentpresenceid_value === IDS.dataverse.presences.busy ? IDS.dataverse.presences.available : IDS.dataverse.presences.busy }),
+			});
+			expect(m.status).toBe(500);
+			expect(dana()._msdyn_currentpresenceid_value).toBe(before._msdyn_currentpresenceid_value);
+		} finally {
+			await hook.close();
+		}
+	});
+
+	test('a synchronous step times out (configurable; Dataverse waits 60 s) and fails the call; connection refused too', async () => {
+		const sockets = new Set();
+		const silent = http.createServer(() => {});
+		silent.on('connection', (s) => sockets.add(s));
+		await new Promise((r) => silent.listen(0, '127.0.0.1', () => r(undefined)));
+		try {
+			expect(sim.dataverseWebhooks.config.timeoutMs).toBe(60000);
+			sim.dataverseWebhooks.configure({ timeoutMs: 300, network: { 'slow.sim.test:443': `http://127.0.0.1:${/** @type {any} */ (silent.address()).port}`, 'down.sim.test:443': await closedOrigin() } });
+			registerStep('https://slow.sim.test/hook', 0);
+			const r = await patchDana({ msdyn_availableunitscapacity: 11 });
+			expect(r.status).toBe(500);
+			expect(r.body.error.message).toMatch(/did not answer within 300 ms/);
+			sim.state.dataverse.tables.serviceendpoints[0].url = 'https://down.sim.test/hook';
+			const down = await patchDana({ msdyn_availableunitscapacity: 12 });
+			expect(down.status).toBe(500);
+			expect(down.body.error.message).toMatch(/ECONNREFUSED/);
+		} finally {
+			for (const s of sockets) /** @type {any} */ (s).destroy();
+			await new Promise((r) => silent.close(r));
+		}
+	});
+
+	test('an asynchronous step answers the call at once, retries a failed delivery, and adds AsynchronousStepPrimaryName', async () => {
+		const hook = await receiver(503);
+		try {
+			sim.dataverseWebhooks.configure({ asyncRetryDelaysMs: [5, 5] });
+			registerStep(hook.url, 1);
+			expect((await patchDana({ msdyn_availableunitscapacity: 20 })).status).toBe(204);
+			expect(dana().msdyn_availableunitscapacity).toBe(20);
+			await sim.settle();
+			expect(sim.webhookDeliveries.map((/** @type {any} */ d) => [d.attempt, d.status])).toEqual([[1, 503], [2, 503], [3, 503]]);
+			const ctx = hook.got[0].body;
+			expect(ctx).toMatchObject({ Mode: 1, IsInTransaction: false });
+			expect(ctx.PostEntityImages).toEqual([
+				{ key: 'AsynchronousStepPrimaryName', value: expect.objectContaining({ LogicalName: 'msdyn_agentstatus', Id: IDS.dataverse.agentStatuses.dana }) },
+			]);
+		} finally {
+			await hook.close();
+		}
+	});
+
+	test('a context over 256 KB (or on demand) arrives with x-ms-dynamics-msg-size-exceeded and without InputParameters, ParentContext and images', async () => {
+		const hook = await receiver();
+		try {
+			registerStep(hook.url, 1);
+			expect(sim.dataverseWebhooks.config.maxPayloadBytes).toBe(256 * 1024);
+			sim.dataverseWebhooks.configure({ sizeExceeded: true });
+			await patchDana({ msdyn_availableunitscapacity: 30 });
+			sim.dataverseWebhooks.configure({ sizeExceeded: false, maxPayloadBytes: 1000 });
+			await patchDana({ msdyn_availableunitscapacity: 31 });
+			await sim.settle();
+			expect(hook.got).toHaveLength(2);
+			for (const got of hook.got) {
+				expect(got.headers['x-ms-dynamics-msg-size-exceeded']).toBe('true');
+				expect(got.body).toMatchObject({ InputParameters: [], ParentContext: null, PreEntityImages: [], PostEntityImages: [], PrimaryEntityId: IDS.dataverse.agentStatuses.dana, MessageName: 'Update' });
+			}
 		} finally {
 			await hook.close();
 		}

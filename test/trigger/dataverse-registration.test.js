@@ -9,6 +9,8 @@ const { startSimulator, IDS } = require('../simulator');
 const h = require('./helpers');
 
 const KEY = 'reg-key-51b0';
+/** n8n's WEBHOOK_URL as Dataverse sees it; the simulator's network table routes it to the harness. */
+const PUBLIC = 'https://n8n.example.test';
 /** @type {any} */ let sim;
 beforeAll(async () => {
 	sim = await startSimulator();
@@ -19,6 +21,7 @@ beforeEach(() => sim.reset());
 const tables = () => sim.state.dataverse.tables;
 const setup = (parameters = {}) =>
 	createTriggerHarness({
+		baseUrl: PUBLIC,
 		credentials: h.simulatorCredentials(sim),
 		trigger: {
 			name: 'Presence',
@@ -35,7 +38,7 @@ test('activation registers a Webhook serviceendpoint and Create/Update steps; ID
 	expect(tables().serviceendpoints).toHaveLength(1);
 	const endpoint = tables().serviceendpoints[0];
 	expect(endpoint).toMatchObject({ contract: 8, authtype: 4, authvalue: KEY, messageformat: 2, url: t.webhookUrl() });
-	expect(endpoint.url).toBe('http://127.0.0.1:5678/webhook/7f3c2a4e-1d5b-4c8e-9a0f-2b6d8e1c4a90/agent-presence');
+	expect(endpoint.url).toBe('https://n8n.example.test/webhook/7f3c2a4e-1d5b-4c8e-9a0f-2b6d8e1c4a90/agent-presence');
 
 	const steps = tables().sdkmessageprocessingsteps;
 	expect(steps).toHaveLength(2);
@@ -43,7 +46,8 @@ test('activation registers a Webhook serviceendpoint and Create/Update steps; ID
 	const create = byMessage[IDS.dataverse.sdkMessages.create];
 	const update = byMessage[IDS.dataverse.sdkMessages.update];
 	for (const step of [create, update]) {
-		expect(step).toMatchObject({ stage: 40, mode: 0, supporteddeployment: 0, rank: 1, asyncautodelete: false, statecode: 0 });
+		// Asynchronous by default (mode 1), its system job auto-deleted on success.
+		expect(step).toMatchObject({ stage: 40, mode: 1, supporteddeployment: 0, rank: 1, asyncautodelete: true, statecode: 0 });
 		expect(step._eventhandler_value).toBe(endpoint.serviceendpointid);
 	}
 	expect(create._sdkmessagefilterid_value).toBe(IDS.dataverse.sdkMessageFilters.agentStatusCreate);
@@ -55,6 +59,7 @@ test('activation registers a Webhook serviceendpoint and Create/Update steps; ID
 		serviceEndpointId: endpoint.serviceendpointid,
 		stepIds: [create.sdkmessageprocessingstepid, update.sdkmessageprocessingstepid],
 		webhookUrl: t.webhookUrl(),
+		mode: 1,
 	});
 
 	// The message/filter lookups are the documented Web API queries.
@@ -149,7 +154,7 @@ test('manual registration: lifecycle methods touch nothing', async () => {
 
 test('end to end: a presence change in Dataverse is delivered to the registered webhook and emitted once', async () => {
 	const t = await setup({ events: ['presence_changed', 'logged_in', 'logged_out'] });
-	await t.listen();
+	sim.dataverseWebhooks.configure({ network: { 'n8n.example.test:443': await t.listen({ publicUrl: PUBLIC }) } });
 	try {
 		await t.activate();
 		expect(tables().serviceendpoints[0].url).toBe(t.webhookUrl());
@@ -176,7 +181,8 @@ test('end to end: a presence change in Dataverse is delivered to the registered 
 		await sim.settle();
 		expect(sim.webhookDeliveries).toHaveLength(1);
 		const delivery = sim.webhookDeliveries[0];
-		expect(delivery).toMatchObject({ status: 200, error: null });
+		expect(delivery).toMatchObject({ status: 200, error: null, mode: 1, attempt: 1 });
+		expect(delivery.body.PostEntityImages.map((i) => i.key)).toEqual(['AsynchronousStepPrimaryName']);
 		expect(new URL(delivery.url).searchParams.get('code')).toBe(KEY);
 		expect(t.received).toHaveLength(1);
 		expect(t.received[0].items).toEqual([

@@ -1,6 +1,6 @@
 /**
  * Agents are Dataverse system users (`systemusers`). A workflow usually knows an agent by e-mail
- * (the seed's "agent dictionary"), Dataverse by systemuserid: this resolves one to the other.
+ * (an agent dictionary keyed by e-mail), Dataverse by systemuserid: this resolves one to the other.
  */
 import type { IDataObject, IExecuteFunctions, INodeParameterResourceLocator } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';

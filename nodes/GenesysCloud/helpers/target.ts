@@ -2,6 +2,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { requirePresenceCategory } from '../../shared/categories';
 import {
 	parseCategory,
 	parseSystemPresence,
@@ -20,7 +21,7 @@ export function resolveSource(ctx: IExecuteFunctions, itemIndex: number): string
 export async function resolveDefinitionId(ctx: IExecuteFunctions, itemIndex: number): Promise<string> {
 	const by = ctx.getNodeParameter('presenceBy', itemIndex) as string;
 	if (by === 'category') {
-		const category = parseCategory(ctx, ctx.getNodeParameter('category', itemIndex), itemIndex);
+		const category = parseCategory(ctx, requirePresenceCategory(ctx, ctx.getNodeParameter('category', itemIndex), itemIndex), itemIndex);
 		return await primaryDefinitionId(ctx, systemPresenceForCategory(category), itemIndex);
 	}
 	if (by === 'systemPresence') {

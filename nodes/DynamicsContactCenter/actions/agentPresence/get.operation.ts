@@ -12,12 +12,17 @@ const properties: INodeProperties[] = [agentLocator()];
 
 export const description = showFor({ resource: ['agentPresence'], operation: ['get'] }, properties);
 
-/** CCaaS_GetPresence for one agent: the call impersonates the agent (MSCRMCallerID). */
+/**
+ * CCaaS_GetPresence for one agent: the call impersonates the agent (MSCRMCallerID). It is a
+ * Dataverse function with a required ApiVersion parameter ("dataverse api invoke CCaaS_GetPresence
+ * ApiVersion=1.0"), so the Web API form passes it as a parameter alias ("Use Web API functions").
+ */
 export async function readPresence(ctx: IExecuteFunctions, agentId: string, timeoutMs?: number): Promise<IDataObject> {
 	return rowOf(
 		await dataverseRequest(ctx, {
 			method: 'GET',
-			path: '/CCaaS_GetPresence',
+			path: '/CCaaS_GetPresence(ApiVersion=@v)',
+			qs: { '@v': "'1.0'" },
 			headers: { MSCRMCallerID: agentId },
 			timeoutMs,
 		}),

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { normalizedPresence, PRESENCE_CATEGORIES } from '../../../shared/presence';
+import { requirePresenceCategory } from '../../../shared/categories';
 import { showFor } from '../../../shared/displayOptions';
 import { requestTimeoutMs, timeoutOption } from '../../../shared/timeout';
 import { agentLocator } from '../../descriptions/agent';
@@ -61,7 +62,7 @@ export const description = showFor({ resource: ['agentPresence'], operation: ['s
 
 async function targetPresence(ctx: IExecuteFunctions, i: number): Promise<PresenceInfo> {
 	if (ctx.getNodeParameter('presenceBy', i) === 'category') {
-		return await presenceForCategory(ctx, requireCategory(ctx, ctx.getNodeParameter('category', i), i), i);
+		return await presenceForCategory(ctx, requireCategory(ctx, requirePresenceCategory(ctx, ctx.getNodeParameter('category', i), i), i), i);
 	}
 	const raw = ctx.getNodeParameter('presence', i, '', { extractValue: true });
 	const presenceId = requireGuid(ctx, raw, 'Presence ID', i);
@@ -82,7 +83,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 		written = previous !== target.presenceId;
 	}
 	if (written) {
-		// The seed: caller ID header and AgentId both name the agent; ApiVersion is the API's "1.0".
+		// CCaaS_ModifyAgentPresence: caller ID header and AgentId both name the agent; ApiVersion is "1.0".
 		await dataverseRequest(this, {
 			method: 'POST',
 			path: '/CCaaS_ModifyAgentPresence',

@@ -6,6 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { requirePresenceCategory } from '../../../shared/categories';
 import { showFor } from '../../../shared/displayOptions';
 import { requestTimeoutMs, timeoutOption } from '../../../shared/timeout';
 import type { PresenceCategory } from '../../../shared/presence';
@@ -85,7 +86,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	let presenceId: string | undefined;
 	let category: PresenceCategory | undefined;
 	if (setBy === 'category') {
-		category = requireCategory(this, this.getNodeParameter('category', i), i);
+		category = requireCategory(this, requirePresenceCategory(this, this.getNodeParameter('category', i), i), i);
 	} else {
 		const locator = this.getNodeParameter('presence', i) as INodeParameterResourceLocator;
 		const value = String(locator?.value ?? '').trim();
