@@ -229,7 +229,11 @@ async function startSimulator(options = {}) {
 		dataverseLoginBase: `${root}/dataverse/login`,
 		genesysApi: `${root}/genesys`,
 		genesysLogin: `${root}/genesys-login`,
+		/** Vonage's API gateway (`<region>.api.cc.vonage.com`): the APIs only. */
 		vonage: `${root}/vonage`,
+		/** Vonage's authentication host (`<region>.cc.vonage.com`): the token endpoint only. */
+		vonageAuth: `${root}/vonage-auth`,
+		vonageToken: `${root}/vonage-auth/Auth/connect/token`,
 	};
 	return sim;
 }

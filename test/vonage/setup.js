@@ -23,7 +23,7 @@ function credentials(sim, overrides = {}) {
 			scopes: 'users:read users:write stats',
 			overrideEndpoints: true,
 			apiBaseUrl: sim.urls.vonage,
-			authEndpoint: `${sim.urls.vonage}/Auth/connect/token`,
+			authEndpoint: sim.urls.vonageToken,
 			...overrides,
 		},
 	};
