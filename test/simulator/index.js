@@ -125,6 +125,8 @@ async function startSimulator(options = {}) {
 		const { body, invalidJson } = common.parseBody(raw, req.headers['content-type']);
 		const record = {
 			vendor: vendor.name,
+			/** Which host (mount) received it: a vendor may serve its token and its APIs from different hosts. */
+			mount: mount.prefix,
 			method,
 			path,
 			query: Object.fromEntries(url.searchParams),
