@@ -60,10 +60,11 @@ export async function fetchScopedTokens(
 		const token = await request(scopes.join(' '));
 		return { accessToken: token.accessToken, scopedTokens: '' };
 	} catch (error) {
-		// Only a refused scope is worth asking scope by scope (a wrong secret fails them all).
-		if (scopes.length <= 1 || !(error instanceof TokenRequestError) || error.oauthError !== 'invalid_scope') throw error;
 		combinedError = error;
 	}
+	// Only a refused scope is worth asking scope by scope (a wrong secret fails them all).
+	const refusedScope = combinedError instanceof TokenRequestError && combinedError.oauthError === 'invalid_scope';
+	if (scopes.length <= 1 || !refusedScope) throw combinedError;
 	const cache: ScopedTokens = { tokens: {}, refused: {}, recheckAt: now + DEFAULT_TTL_MS };
 	for (const scope of scopes) {
 		try {
