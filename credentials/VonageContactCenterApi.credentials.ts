@@ -1,32 +1,29 @@
 import type {
-	IAuthenticateGeneric,
 	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
 	IHttpRequestHelper,
+	IHttpRequestOptions,
 	INodeProperties,
 	Icon,
 } from 'n8n-workflow';
 
-import {
-	accessTokenField,
-	bearerTokenAuth,
-	clientFields,
-	endpointOverrideFields,
-} from '../nodes/shared/credentialFields';
+import { accessTokenField, clientFields, endpointOverrideFields } from '../nodes/shared/credentialFields';
 import { requestClientCredentialsToken } from '../nodes/shared/clientCredentialsToken';
 import {
 	VENDOR_NAMES,
 	VONAGE_ACCEPT,
-	VONAGE_DOMAINS,
+	VONAGE_API_HOSTS,
 	VONAGE_REGIONS,
 	vonageTokenUrl,
 } from '../nodes/shared/endpoints';
+import { authenticateVonage, fetchScopedTokens, parseScopes } from '../nodes/shared/vonageTokenCache';
 
 /**
- * Vonage Contact Center client credentials. preAuthentication + expirable token: Vonage wants the
- * client ID/secret and the scopes in the form body (not Basic auth), on a host derived from the
- * region and domain picked here.
+ * Vonage Contact Center client credentials. The token comes from the region's authentication host
+ * (`<region>.cc.vonage.com/Auth/connect/token`, client ID/secret and scope in the form body), the
+ * APIs from the region's API gateway. Tokens are cached per scope in the hidden expirable field,
+ * so an operation gets a token for the scope it needs even when the API client lacks another.
  */
 export class VonageContactCenterApi implements ICredentialType {
 	name = 'vonageContactCenterApi';
@@ -47,12 +44,14 @@ export class VonageContactCenterApi implements ICredentialType {
 			options: VONAGE_REGIONS,
 		},
 		{
-			displayName: 'Domain',
+			// Kept under its old name so saved credentials keep their choice.
+			displayName: 'API Host',
 			name: 'domain',
 			type: 'options',
-			default: 'cc.vonage.com',
-			options: VONAGE_DOMAINS,
-			description: 'Current accounts use cc.vonage.com; older ones api.newvoicemedia.com',
+			default: 'api.cc.vonage.com',
+			options: VONAGE_API_HOSTS,
+			description:
+				'Where the APIs are served: https://{region}.api.cc.vonage.com, or the older https://{region}.api.newvoicemedia.com. Tokens always come from https://{region}.cc.vonage.com/Auth/connect/token.',
 		},
 		...clientFields,
 		{
@@ -62,34 +61,56 @@ export class VonageContactCenterApi implements ICredentialType {
 			default: 'users:read users:write stats',
 			required: true,
 			description:
-				'Space-separated scopes the token is requested for: users:read and users:write for presences and users, stats for the presence trigger',
+				'Space-separated scopes to request: users:read and users:write for presences and users, stats for the presence trigger. Each operation uses a token for the scope it needs; scopes the API client is not granted only fail the operations that need them.',
 		},
-		...endpointOverrideFields('https://emea.cc.vonage.com', 'https://emea.cc.vonage.com/Auth/connect/token'),
+		...endpointOverrideFields(
+			'https://emea.api.cc.vonage.com',
+			'https://emea.cc.vonage.com/Auth/connect/token',
+		),
 		accessTokenField,
+		{
+			// Per-scope tokens, only when the API client lacks one of the Scopes (see vonageTokenCache).
+			displayName: 'Scoped Tokens',
+			name: 'scopedTokens',
+			type: 'hidden',
+			typeOptions: { password: true },
+			default: '',
+		},
 	];
 
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
 		const clientSecret = String(credentials.clientSecret ?? '');
-		const { accessToken } = await requestClientCredentialsToken(this, {
-			vendorName: VENDOR_NAMES.vonage,
-			url: vonageTokenUrl(credentials),
-			form: {
-				grant_type: 'client_credentials',
-				client_id: String(credentials.clientId ?? ''),
-				client_secret: clientSecret,
-				scope: String(credentials.scopes ?? '').trim().split(/\s+/).join(' '),
-			},
-			secrets: [clientSecret],
-		});
-		return { accessToken };
+		const url = vonageTokenUrl(credentials);
+		return await fetchScopedTokens(
+			parseScopes(credentials.scopes),
+			async (scope) =>
+				await requestClientCredentialsToken(this, {
+					vendorName: VENDOR_NAMES.vonage,
+					url,
+					form: {
+						grant_type: 'client_credentials',
+						client_id: String(credentials.clientId ?? ''),
+						client_secret: clientSecret,
+						scope,
+					},
+					secrets: [clientSecret],
+					purpose: `requested scope${scope.includes(' ') ? 's' : ''} "${scope}"`,
+				}),
+			Date.now(),
+		);
 	}
 
-	authenticate: IAuthenticateGeneric = bearerTokenAuth;
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		return authenticateVonage(credentials, requestOptions, VENDOR_NAMES.vonage, Date.now());
+	}
 
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL:
-				'={{$credentials.overrideEndpoints && $credentials.apiBaseUrl ? $credentials.apiBaseUrl.replace(/\\/+$/, "") : "https://" + $credentials.region + "." + $credentials.domain}}',
+				'={{$credentials.overrideEndpoints && $credentials.apiBaseUrl ? $credentials.apiBaseUrl.replace(/\\/+$/, "") : "https://" + $credentials.region + "." + ($credentials.domain === "api.newvoicemedia.com" ? "api.newvoicemedia.com" : "api.cc.vonage.com")}}',
 			url: '/agents/presence-definitions',
 			method: 'GET',
 			headers: { Accept: VONAGE_ACCEPT },

@@ -52,6 +52,14 @@ function jsonBody(ctx: IWebhookFunctions): unknown {
 	throw new InvalidEventError(`Body is not valid JSON: ${problem}`);
 }
 
+/** The body exactly as sent: Vonage's payload hash covers these bytes, not a re-serialization. */
+function rawBodyOf(ctx: IWebhookFunctions): Buffer | undefined {
+	const req = ctx.getRequestObject() as ReturnType<IWebhookFunctions['getRequestObject']> & { rawBody?: Buffer | string };
+	const raw = req.rawBody ?? (typeof req.body === 'string' || Buffer.isBuffer(req.body) ? req.body : undefined);
+	if (raw === undefined) return undefined;
+	return Buffer.isBuffer(raw) ? raw : Buffer.from(raw, 'utf8');
+}
+
 function parse(source: Source, body: unknown): IDataObject {
 	if (source === 'genesys') return parseGenesysPresence(body) as unknown as IDataObject;
 	if (source === 'vonage') return parseVonagePresenceWebhook(body) as unknown as IDataObject;
@@ -97,10 +105,13 @@ export async function handleWebhook(this: IWebhookFunctions): Promise<IWebhookRe
 			verification,
 			queryParameter: verification === 'queryKey' ? (this.getNodeParameter('queryParameter', 'code') as string) : '',
 			headerName: verification === 'header' ? (this.getNodeParameter('headerName', '') as string) : '',
-			sharedKey: verification === 'none' ? '' : (this.getNodeParameter('sharedKey', '') as string),
+			sharedKey: verification === 'queryKey' || verification === 'header' ? (this.getNodeParameter('sharedKey', '') as string) : '',
+			signatureSecret:
+				verification === 'vonageSignature' ? (this.getNodeParameter('vonageSignatureSecret', '') as string) : undefined,
 		},
 		this.getQueryData() as Record<string, unknown>,
 		this.getHeaderData() as Record<string, unknown>,
+		verification === 'vonageSignature' ? rawBodyOf(this) : undefined,
 	);
 	if (reason !== null) return reject(this, 401, `Unauthorized: ${reason}`);
 

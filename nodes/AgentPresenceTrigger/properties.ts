@@ -92,8 +92,30 @@ export const properties: INodeProperties[] = [
 				value: 'queryKey',
 				description: "Dataverse's WebhookKey authentication sends the key as ?code=…",
 			},
-			{ name: 'Header Name and Value', value: 'header', description: "Dataverse's HttpHeader authentication" },
+			{
+				name: 'Header Name and Value',
+				value: 'header',
+				description:
+					"Dataverse's HttpHeader authentication. A static header can never match Vonage's signature, a new JWT for every message: for Vonage use Vonage Signature (JWT).",
+			},
+			{
+				name: 'Vonage Signature (JWT)',
+				value: 'vonageSignature',
+				description:
+					"Vonage's signed notifications: the Vonage-Signature JWT (HS256 with the subscription's secret, payload hash, 5-minute expiry) is checked for every message",
+			},
 		],
+	},
+	{
+		displayName: 'Subscription Secret',
+		name: 'vonageSignatureSecret',
+		type: 'string',
+		typeOptions: { password: true },
+		default: '',
+		required: true,
+		displayOptions: { show: { verification: ['vonageSignature'] } },
+		description:
+			"The Vonage webhook subscription's secret, base64 as Vonage gives it when the subscription is created",
 	},
 	{
 		displayName: 'Query Parameter',

@@ -7,14 +7,12 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import { vonageRequest } from '../VonageContactCenter/transport';
+import { vonageStatsRequest } from '../VonageContactCenter/transport';
 import type { VonagePresenceActivity } from '../shared/vonageEvents';
 import { normalizeVonageActivity } from '../shared/vonageEvents';
 import type { CursorState } from './cursor';
 import { selectNew } from './cursor';
 
-/** Insights Stats media type (Vonage's Stats examples send v2; the Agents API's v1 is not accepted there). */
-const STATS_ACCEPT = 'application/vnd.newvoicemedia.v2+json';
 const PAGE_SIZE = 1000;
 /** How far back "Fetch Test Event" looks. */
 const MANUAL_LOOKBACK_MS = 24 * 60 * 60 * 1000;
@@ -124,11 +122,11 @@ async function fetchActivities(
 	const items: VonagePresenceActivity[] = [];
 	let upTo: string | undefined;
 	for (let page = 1; ; page++) {
-		const response = await vonageRequest<ActivitiesPage>(ctx, {
+		// Scope "stats" and Accept v2: a token for the Agents API's scopes or its v1 is refused here.
+		const response = await vonageStatsRequest<ActivitiesPage>(ctx, {
 			method: 'GET',
 			path: '/stats/agent-activities/presence',
 			qs: { start, include: 'Processed', page, limit: PAGE_SIZE, ...(agentId ? { agentId } : {}) },
-			headers: { Accept: STATS_ACCEPT },
 		});
 		// Later pages must not move the window's end past what page 1 answered for.
 		upTo ??= response.upTo;

@@ -18,6 +18,18 @@ export interface TokenRequest {
 	basicAuth?: { username: string; password: string };
 	/** Values that must never appear in an error message. */
 	secrets: string[];
+	/** What the token was requested for, named in errors (Vonage: `requested scope "users:write"`). */
+	purpose?: string;
+}
+
+/** A refused token request; `oauthError` is the vendor's OAuth2 `error` code when it gave one. */
+export class TokenRequestError extends UserError {
+	constructor(
+		message: string,
+		readonly oauthError?: string,
+	) {
+		super(message);
+	}
 }
 
 interface FullResponse {
@@ -76,7 +88,8 @@ export async function requestClientCredentialsToken(
 	if (response === undefined) {
 		// Network failures (DNS, refused, TLS): say where we tried to go, never what we sent.
 		const reason = redactSecrets(networkFailure, request.secrets);
-		throw new UserError(`${request.vendorName}: token request to ${request.url} failed: ${reason}`);
+		const purpose = request.purpose ? ` (${request.purpose})` : '';
+		throw new UserError(`${request.vendorName}: token request to ${request.url} failed: ${reason}${purpose}`);
 	}
 
 	const body = typeof response.body === 'string' ? safeJson(response.body) : response.body;
@@ -86,8 +99,11 @@ export async function requestClientCredentialsToken(
 		return { accessToken: token, expiresIn: Number.isFinite(expiresIn) ? expiresIn : undefined };
 	}
 	const reason = redactSecrets(vendorReason(body) || 'no access_token in the answer', request.secrets);
-	throw new UserError(
-		`${request.vendorName}: token request failed (HTTP ${response.statusCode}): ${reason}`,
+	const purpose = request.purpose ? ` (${request.purpose})` : '';
+	const oauthError = (body as IDataObject | undefined)?.error;
+	throw new TokenRequestError(
+		`${request.vendorName}: token request failed (HTTP ${response.statusCode}): ${reason}${purpose}`,
+		typeof oauthError === 'string' ? oauthError : undefined,
 	);
 }
 

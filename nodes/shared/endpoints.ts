@@ -58,14 +58,24 @@ export const VONAGE_REGIONS: Array<{ name: string; value: string }> = [
 	{ name: 'APAC', value: 'apac' },
 ];
 
-/** Current Vonage docs use cc.vonage.com; the seed and older docs api.newvoicemedia.com. */
-export const VONAGE_DOMAINS: Array<{ name: string; value: string }> = [
-	{ name: 'cc.vonage.com (Current)', value: 'cc.vonage.com' },
+/**
+ * Vonage API gateway per region: `https://<region>.api.cc.vonage.com` (current) or the older
+ * `https://<region>.api.newvoicemedia.com` that Vonage's endpoint pages show. The token endpoint is
+ * never on these hosts (see vonageTokenUrl).
+ */
+export const VONAGE_API_HOSTS: Array<{ name: string; value: string }> = [
+	{ name: 'api.cc.vonage.com (Current)', value: 'api.cc.vonage.com' },
 	{ name: 'api.newvoicemedia.com (Legacy)', value: 'api.newvoicemedia.com' },
 ];
 
-/** Every Agents API call carries this versioned media type (seed: vonage-set-agent-presence). */
+/**
+ * Each Vonage API is versioned on its own through Accept: Agents API v1 ("Versioning (Agents
+ * API)"), User Admin API v4 ("Versioning (User Admin API)"), Insights Stats API v2 or v3
+ * ("Versioning (Insights Stats API)"). Any other version is refused with a 400.
+ */
 export const VONAGE_ACCEPT = 'application/vnd.newvoicemedia.v1+json';
+export const VONAGE_USER_ADMIN_ACCEPT = 'application/vnd.newvoicemedia.v4+json';
+export const VONAGE_STATS_ACCEPT = 'application/vnd.newvoicemedia.v2+json';
 
 const trimSlash = (url: string) => url.replace(/\/+$/, '');
 
@@ -106,14 +116,24 @@ export function genesysTokenUrl(credentials: ICredentialDataDecryptedObject): st
 	);
 }
 
-/** Vonage base: `https://<region>.cc.vonage.com` (or the legacy domain). */
+/**
+ * Vonage API base: `https://<region>.api.cc.vonage.com` or `https://<region>.api.newvoicemedia.com`.
+ * Credentials saved before the API host option stored `cc.vonage.com` (the token host, which serves
+ * no API): they get the current gateway.
+ */
 export function vonageApiBase(credentials: ICredentialDataDecryptedObject): string {
-	return (
-		override(credentials, 'apiBaseUrl') ??
-		`https://${String(credentials.region ?? 'emea')}.${String(credentials.domain ?? 'cc.vonage.com')}`
-	);
+	const stored = String(credentials.domain ?? '');
+	const host = VONAGE_API_HOSTS.some((h) => h.value === stored) ? stored : VONAGE_API_HOSTS[0].value;
+	return override(credentials, 'apiBaseUrl') ?? `https://${String(credentials.region ?? 'emea')}.${host}`;
 }
 
+/**
+ * Vonage token endpoint: always `https://<region>.cc.vonage.com/Auth/connect/token` ("Resources
+ * (Authentication API)"), whichever API host is picked.
+ */
 export function vonageTokenUrl(credentials: ICredentialDataDecryptedObject): string {
-	return override(credentials, 'authEndpoint') ?? `${vonageApiBase(credentials)}/Auth/connect/token`;
+	return (
+		override(credentials, 'authEndpoint') ??
+		`https://${String(credentials.region ?? 'emea')}.cc.vonage.com/Auth/connect/token`
+	);
 }

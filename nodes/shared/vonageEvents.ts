@@ -4,7 +4,8 @@
  *   source, subject, time, data: { timestamp, presence: { presenceId, category: { type,
  *   description, subcategory }, description }, user: { agentId, userId } } }`;
  * - an Insights Stats presence activity (`GET /agent-activities/presence` items): `{ agentId,
- *   type: 'Presence', category, name, start, duration, reason }`.
+ *   type: 'Presence', category, name, eligibleForRouting, start, duration, reason }`.
+ * Ready (Outbound) is told apart by its subcategory / eligibleForRouting (see vonageCategory).
  */
 import { z } from 'zod';
 
@@ -72,7 +73,7 @@ export function parseVonagePresenceWebhook(body: unknown): VonagePresenceEvent {
 		agentId: data.user.userId,
 		presenceId: data.presence.presenceId,
 		presenceName: data.presence.description ?? null,
-		category: vonageCategory(categoryType),
+		category: vonageCategory(categoryType, data.presence.category.subcategory),
 		loggedIn: categoryType !== 'LoggedOut',
 		changedAt: iso(data.timestamp),
 		categoryType,
@@ -88,6 +89,7 @@ export interface VonagePresenceActivity {
 	type?: string;
 	category: string;
 	name?: string | null;
+	eligibleForRouting?: boolean | null;
 	start: string;
 	duration?: number | null;
 	reason?: string | null;
@@ -105,10 +107,11 @@ export function normalizeVonageActivity(activity: VonagePresenceActivity): Vonag
 		agentId: activity.agentId,
 		presenceId: null,
 		presenceName: activity.name ?? null,
-		category: vonageCategory(categoryType),
+		category: vonageCategory(categoryType, undefined, activity.eligibleForRouting),
 		loggedIn: categoryType !== 'LoggedOut',
 		changedAt: iso(activity.start),
 		categoryType,
+		eligibleForRouting: activity.eligibleForRouting ?? null,
 		agentDisplayId: activity.agentId,
 		reason: activity.reason ?? null,
 	};

@@ -100,9 +100,9 @@ test('region defaults build the documented hosts', () => {
 	const endpoints = require('../../dist/nodes/shared/endpoints');
 	expect(endpoints.genesysApiBase({ region: 'mypurecloud.de' })).toBe('https://api.mypurecloud.de');
 	expect(endpoints.genesysTokenUrl({ region: 'mypurecloud.de' })).toBe('https://login.mypurecloud.de/oauth/token');
-	expect(endpoints.vonageApiBase({ region: 'nam', domain: 'cc.vonage.com' })).toBe('https://nam.cc.vonage.com');
+	expect(endpoints.vonageApiBase({ region: 'nam', domain: 'api.cc.vonage.com' })).toBe('https://nam.api.cc.vonage.com');
 	expect(endpoints.vonageTokenUrl({ region: 'apac', domain: 'api.newvoicemedia.com' })).toBe(
-		'https://apac.api.newvoicemedia.com/Auth/connect/token',
+		'https://apac.cc.vonage.com/Auth/connect/token',
 	);
 	const dv = { environmentUrl: 'https://contoso.crm.microsoftdynamics.us/', tenantId: 't-1', cloud: 'usGov' };
 	expect(endpoints.dataverseApiBase(dv)).toBe('https://contoso.crm.microsoftdynamics.us/api/data/v9.2');

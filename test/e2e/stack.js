@@ -122,7 +122,7 @@ function simCredentials(/** @type {string} */ sim) {
 				scopes: 'users:read users:write stats',
 				overrideEndpoints: true,
 				apiBaseUrl: `${sim}/vonage`,
-				authEndpoint: `${sim}/vonage/Auth/connect/token`,
+				authEndpoint: `${sim}/vonage-auth/Auth/connect/token`,
 			},
 		},
 	];

@@ -27,7 +27,7 @@ function simCredentials(sim) {
 			scopes: 'users:read users:write stats',
 			overrideEndpoints: true,
 			apiBaseUrl: sim.urls.vonage,
-			authEndpoint: `${sim.urls.vonage}/Auth/connect/token`,
+			authEndpoint: sim.urls.vonageToken,
 		},
 	};
 }

@@ -129,6 +129,8 @@ async function startSimulator(options = {}) {
 		const { body, invalidJson } = common.parseBody(raw, req.headers['content-type']);
 		const record = {
 			vendor: vendor.name,
+			/** Which host (mount) received it: a vendor may serve its token and its APIs from different hosts. */
+			mount: mount.prefix,
 			method,
 			path,
 			query: Object.fromEntries(url.searchParams),
@@ -237,7 +239,11 @@ async function startSimulator(options = {}) {
 		dataverseLoginBase: `${root}/dataverse/login`,
 		genesysApi: `${root}/genesys`,
 		genesysLogin: `${root}/genesys-login`,
+		/** Vonage's API gateway (`<region>.api.cc.vonage.com`): the APIs only. */
 		vonage: `${root}/vonage`,
+		/** Vonage's authentication host (`<region>.cc.vonage.com`): the token endpoint only. */
+		vonageAuth: `${root}/vonage-auth`,
+		vonageToken: `${root}/vonage-auth/Auth/connect/token`,
 	};
 	return sim;
 }

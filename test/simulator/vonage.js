@@ -1,22 +1,30 @@
 // @ts-check
 'use strict';
 /**
- * Vonage Contact Center: token endpoint (/Auth/connect/token, credentials in the
- * form body, scoped tokens), Agents API (presence get/set, presence definitions),
- * User Admin API (/useradmin/users) and Insights Stats presence activities
- * (/stats/agent-activities/presence, also served without the /stats prefix).
+ * Vonage Contact Center, on two hosts as Vonage runs it: the authentication host
+ * (`<region>.cc.vonage.com`, mounted at /vonage-auth) serves only the token endpoint
+ * /Auth/connect/token (credentials and scope in the form body, scoped tokens); the API
+ * gateway (`<region>.api.cc.vonage.com`, mounted at /vonage) serves only the APIs: Agents
+ * API (presence get/set, presence definitions), User Admin API (/useradmin/users) and
+ * Insights Stats presence activities (/stats/agent-activities/presence, also served
+ * without the /stats prefix). Each answers 404 for the other's paths. Each API checks
+ * its own Accept version. signWebhook() signs an agent.presencechanged CloudEvent as
+ * Vonage's webhooks do.
  */
+const crypto = require('node:crypto');
 const common = require('./common');
 const { HttpError, guidFrom, clone } = common;
 
 const DEFAULT_CLIENT = {
 	clientId: 'sim-vonage-client',
 	clientSecret: 'sim-vonage-client-secret',
-	/** Scopes this client may request; a token without `scope` gets them all. */
+	/** Scopes this client is granted; a token request naming any other scope fails as a whole. */
 	scopes: ['users:read', 'users:write', 'stats', 'agents-availability:read'],
 };
 
 const AGENTS_MEDIA_TYPE = 'application/vnd.newvoicemedia.v1+json';
+const USER_ADMIN_MEDIA_TYPE = 'application/vnd.newvoicemedia.v4+json';
+const STATS_MEDIA_TYPE = 'application/vnd.newvoicemedia.v2+json';
 const CATEGORY_LABEL = { Ready: 'Ready', Away: 'Away', ExtendedAway: 'Extended Away', LoggedOut: 'Logged Out' };
 const SEED_TIME = '2024-05-01T08:00:00.000Z';
 const MAX_WINDOW_MS = 31 * 24 * 3600 * 1000;
@@ -120,9 +128,10 @@ function createVendor(ctx) {
 	reset();
 
 	const h = handlers(ctx, state);
+	const auth = common.createRouter();
+	auth.add('POST', '/Auth/connect/token', h.token);
 	const router = common.createRouter();
-	router.add('POST', '/Auth/connect/token', h.token);
-	const guard = (/** @type {string[]} */ scopes, /** @type {'agents'|'any'} */ media, /** @type {Function} */ fn) => (/** @type {any} */ rq) => {
+	const guard = (/** @type {string[]} */ scopes, /** @type {'agents'|'useradmin'|'stats'} */ media, /** @type {Function} */ fn) => (/** @type {any} */ rq) => {
 		h.authenticate(rq, scopes);
 		checkAccept(rq, media);
 		return fn(rq);
@@ -131,17 +140,20 @@ function createVendor(ctx) {
 	router.add('GET', '/agents/presence-definitions', guard(read, 'agents', h.definitions));
 	router.add('GET', '/agents/:userId/presence', guard(read, 'agents', h.getPresence));
 	router.add('PATCH', '/agents/:userId/presence', guard(['users:write'], 'agents', h.setPresence));
-	router.add('GET', '/useradmin/users', guard(read, 'any', h.listUsers));
-	router.add('GET', '/useradmin/users/:userId', guard(read, 'any', h.getUser));
-	router.add('GET', '/stats/agent-activities/presence', guard(['stats'], 'any', h.presenceActivities));
-	router.add('GET', '/agent-activities/presence', guard(['stats'], 'any', h.presenceActivities));
+	router.add('GET', '/useradmin/users', guard(read, 'useradmin', h.listUsers));
+	router.add('GET', '/useradmin/users/:userId', guard(read, 'useradmin', h.getUser));
+	router.add('GET', '/stats/agent-activities/presence', guard(['stats'], 'stats', h.presenceActivities));
+	router.add('GET', '/agent-activities/presence', guard(['stats'], 'stats', h.presenceActivities));
 
 	return {
 		name: 'vonage',
 		client: ctx.client,
 		state,
 		reset,
-		mounts: [{ prefix: '/vonage', recordPrefix: '', router }],
+		mounts: [
+			{ prefix: '/vonage-auth', recordPrefix: '', router: auth },
+			{ prefix: '/vonage', recordPrefix: '', router },
+		],
 		isTokenPath: (/** @type {string} */ p) => p.toLowerCase() === '/auth/connect/token',
 		decorate: (/** @type {Record<string,string>} */ h) => h,
 		errorBody,
@@ -159,21 +171,37 @@ const fail = (/** @type {number} */ status, /** @type {any} */ body) => new Http
 const problem = (/** @type {number} */ status, /** @type {string} */ title, /** @type {any} */ extra) => fail(status, { status, title, ...extra });
 
 /**
- * Every call names its API version in Accept. Missing or wrong versions answer
- * 400 with the bodies from "Responses (Agents API)".
- * @param {any} rq @param {'agents'|'any'} media
+ * Every call names its API version in Accept, per API:
+ * - Agents API: v1 only ("Versioning (Agents API)"); a missing version is a 400 there. The
+ *   bodies are those of "Responses (Agents API)".
+ * - User Admin API: v4 only; bodies from "Versioning (User Admin API)".
+ * - Insights Stats API: v2 or v3; bodies from "Versioning (Insights Stats API)".
+ * @param {any} rq @param {'agents'|'useradmin'|'stats'} media
  */
 function checkAccept(rq, media) {
 	const accept = String(rq.headers.accept || '');
 	const m = /application\/vnd\.newvoicemedia\.v(\d+)\+json/i.exec(accept);
-	if (!m) {
+	const version = m ? m[1] : undefined;
+	const statusBody = (/** @type {string} */ message) => fail(400, { statusCode: 400, error: 'Bad Request', message });
+	if (media === 'stats') {
+		if (!version) throw statusBody('Invalid Accept header!');
+		if (!['2', '3'].includes(version)) throw statusBody('Invalid api-version! Valid values: 2,3');
+		return;
+	}
+	if (media === 'useradmin') {
+		if (!version) throw statusBody('Version missing from Accept header!');
+		if (version !== '4') throw statusBody('Invalid api-version! Valid values: 4');
+		return;
+	}
+	if (!version) {
 		throw fail(400, { error: { code: 'ApiVersionUnspecified', message: `An API version is required, but was not specified. Send Accept: ${AGENTS_MEDIA_TYPE}.` } });
 	}
-	if (media === 'agents' && m[1] !== '1') {
+	// ASSUMPTION: an unsupported version is refused (400) like a missing one; Vonage documents only v1 as supported.
+	if (version !== '1') {
 		throw fail(400, {
 			error: {
 				code: 'UnsupportedApiVersion',
-				message: `The HTTP resource that matches the request URI '${rq.url.pathname}' does not support the API version '${m[1]}'.`,
+				message: `The HTTP resource that matches the request URI '${rq.url.pathname}' does not support the API version '${version}'.`,
 			},
 		});
 	}
@@ -205,10 +233,13 @@ function handlers(ctx, state) {
 			if (b.grant_type !== 'client_credentials') throw fail(400, { error: 'unsupported_grant_type' });
 			if (b.client_id !== ctx.client.clientId || b.client_secret !== ctx.client.clientSecret) throw fail(400, { error: 'invalid_client' });
 			const requested = String(b.scope || '').split(/\s+/).filter(Boolean);
+			// "Requests (Authentication API)": scope is required. ASSUMPTION: its absence is answered like an unknown scope.
+			if (requested.length === 0) throw fail(400, { error: 'invalid_scope' });
+			// One scope the client is not granted fails the whole request (IdentityServer: 400 {"error":"invalid_scope"}).
 			if (requested.some((s) => !ctx.client.scopes.includes(s))) throw fail(400, { error: 'invalid_scope' });
-			const scopes = requested.length ? requested : ctx.client.scopes;
-			const access_token = ctx.tokens.issue('vonage', { clientId: b.client_id, scopes, ttlSeconds: ctx.ttlSeconds });
-			return { status: 200, body: { access_token, expires_in: ctx.ttlSeconds, token_type: 'Bearer', scope: scopes.join(' ') } };
+			const access_token = ctx.tokens.issue('vonage', { clientId: b.client_id, scopes: requested, ttlSeconds: ctx.ttlSeconds });
+			// The answer "Requests (Authentication API)" shows: no scope echoed.
+			return { status: 200, body: { access_token, expires_in: ctx.ttlSeconds, token_type: 'Bearer' } };
 		},
 
 		/** 401 for missing/unknown/expired tokens, 403 when none of `scopes` was granted. */
@@ -278,6 +309,9 @@ function openActivity(/** @type {any} */ state, /** @type {any} */ user, /** @ty
 		type: 'Presence',
 		category: def.category.categoryType,
 		name: def.description,
+		// "Presence activities (Insights Stats API)" example: Ready true, Logged Out false.
+		// ASSUMPTION: only a Ready presence that is not Ready (Outbound) is eligible for routing.
+		eligibleForRouting: def.category.categoryType === 'Ready' && String(def.category.subCategory).toLowerCase() !== 'readyoutbound',
 		start: new Date(at).toISOString(),
 		duration: null,
 		reason: null,
@@ -333,4 +367,31 @@ function presenceActivities(/** @type {any} */ state, /** @type {any} */ q) {
 	};
 }
 
-module.exports = { createVendor, DEFAULT_CLIENT, IDS, AGENTS_MEDIA_TYPE };
+const b64url = (/** @type {Buffer|string} */ v) => Buffer.from(v).toString('base64url');
+
+/**
+ * Signs a webhook notification as Vonage does ("Verifying and responding to a signed webhook
+ * notification" and its Node.js consumer example): a JWT in the `Vonage-Signature` header
+ * ("Bearer <jwt>"), HS256 keyed with the base64-decoded subscription secret, whose
+ * `payload_hash` claim is the hex SHA-256 of the raw body, expiring 5 minutes after issue.
+ * ASSUMPTION: the claims are iat, exp and payload_hash (the docs show payload_hash and a 5-minute expiry).
+ * Options let tests forge what a real sender must not get through (another alg, times, claims).
+ * @param {any} event @param {string} secretBase64
+ * @param {{ now?: number, ttlSeconds?: number, alg?: string, claims?: Record<string, any>, body?: string }} [options]
+ */
+function signWebhook(event, secretBase64, options = {}) {
+	const body = options.body ?? JSON.stringify(event);
+	const iat = Math.floor((options.now ?? Date.now()) / 1000);
+	const header = { alg: options.alg ?? 'HS256', typ: 'JWT' };
+	const claims = {
+		iat,
+		exp: iat + (options.ttlSeconds ?? 300),
+		payload_hash: crypto.createHash('sha256').update(body, 'utf8').digest('hex'),
+		...options.claims,
+	};
+	const signingInput = `${b64url(JSON.stringify(header))}.${b64url(JSON.stringify(claims))}`;
+	const signature = header.alg === 'none' ? '' : b64url(crypto.createHmac('sha256', Buffer.from(secretBase64, 'base64')).update(signingInput).digest());
+	return { body, headers: { 'content-type': 'application/cloudevents+json', 'vonage-signature': `Bearer ${signingInput}.${signature}` } };
+}
+
+module.exports = { createVendor, DEFAULT_CLIENT, IDS, AGENTS_MEDIA_TYPE, USER_ADMIN_MEDIA_TYPE, STATS_MEDIA_TYPE, signWebhook };

@@ -461,7 +461,8 @@ describe('Vonage Contact Center source (Webhooks beta CloudEvent)', () => {
 				agentId: 'e56a3bb6-1881-46cc-9e26-0191c7b1187f',
 				presenceId: '3bf05984-1957-4e56-9c2c-ce04fa9b3ffc',
 				presenceName: 'Ready (Outbound)',
-				category: 'available',
+				// Ready (Outbound) takes no inbound work: busy, not available.
+				category: 'busy',
 				loggedIn: true,
 				changedAt: '2023-09-20T09:49:05.946Z',
 				categoryType: 'Ready',

@@ -74,7 +74,7 @@ function simulatorCredentials(sim) {
 			scopes: 'stats',
 			overrideEndpoints: true,
 			apiBaseUrl: sim.urls.vonage,
-			authEndpoint: `${sim.urls.vonage}/Auth/connect/token`,
+			authEndpoint: sim.urls.vonageToken,
 			accessToken: '',
 		},
 	};

@@ -30,7 +30,7 @@ const setup = (parameters = {}) =>
 /** Changes an agent's presence through the Agents API (as ContactPad would). */
 async function setPresence(userKey, presenceId) {
 	const token = await (
-		await fetch(`${sim.urls.vonage}/Auth/connect/token`, {
+		await fetch(sim.urls.vonageToken, {
 			method: 'POST',
 			headers: { 'content-type': 'application/x-www-form-urlencoded' },
 			body: new URLSearchParams({ grant_type: 'client_credentials', client_id: sim.clients.vonage.clientId, client_secret: sim.clients.vonage.clientSecret, scope: 'users:write' }),

@@ -34,8 +34,10 @@ describe('Agent Presence → Get', () => {
 		expect(run.items('Vonage')).toEqual([
 			expectedItem(ALEX, P.ready, '2024-05-01T08:00:00.000Z', 'presence_read', 'available'),
 		]);
+		// A Ready presence is looked up among the definitions: Ready (Outbound) is not available.
 		expect(apiCalls(t.sim)).toEqual([
 			{ method: 'GET', path: `/agents/${ALEX}/presence`, query: {}, body: undefined, status: 200 },
+			{ method: 'GET', path: '/agents/presence-definitions', query: {}, body: undefined, status: 200 },
 		]);
 		const [req] = t.sim.requests.filter((r) => r.path.startsWith('/agents'));
 		expect(req.headers.accept).toBe(AGENTS_ACCEPT);
@@ -64,6 +66,7 @@ describe('Agent Presence → Get', () => {
 		expect(apiCalls(t.sim)).toEqual([
 			{ method: 'GET', path: '/useradmin/users', query: { include: 'Active', page: '1', limit: '1000' }, body: undefined, status: 200 },
 			{ method: 'GET', path: `/agents/${casey}/presence`, query: {}, body: undefined, status: 200 },
+			{ method: 'GET', path: '/agents/presence-definitions', query: {}, body: undefined, status: 200 },
 			{ method: 'GET', path: `/agents/${casey}/presence`, query: {}, body: undefined, status: 200 },
 		]);
 		expect(t.sim.requests.find((r) => r.path === '/useradmin/users').headers.accept).toBe(USER_ADMIN_ACCEPT);
@@ -143,6 +146,7 @@ describe('Agent Presence → Set', () => {
 			]);
 			expect(apiCalls(t.sim)).toEqual([
 				{ method: 'GET', path: `/agents/${ALEX}/presence`, query: {}, body: undefined, status: 200 },
+				{ method: 'GET', path: '/agents/presence-definitions', query: {}, body: undefined, status: 200 },
 			]);
 		});
 

@@ -59,16 +59,25 @@ describe('401 → token refresh', () => {
 });
 
 describe('vendor errors carry Vonage\'s message', () => {
-	test('403 for a missing scope names the scope (Vonage names it)', async () => {
+	test('a credential whose Scopes lack the operation\'s scope: the error names it, nothing is sent', async () => {
 		const h = await createHarness({ credentials: credentials(t.sim, { scopes: 'users:read' }) });
 		const run = await h.runWorkflow({ nodes: [setNode(P.away)] });
+		expect(run.nodeError('Vonage').message).toBe(
+			'Vonage Contact Center: this operation needs the scope "users:write", which the credential does not request: add it to the credential\'s Scopes (and allow it for the API client in VCC Admin)',
+		);
+		expect(tokenCalls(t.sim).map((r) => r.body.scope)).toEqual(['users:read']);
+		expect(apiCalls(t.sim)).toEqual([]);
+	});
+
+	test('403 naming the scope (Vonage names it): the hint is in the description', async () => {
+		t.sim.inject({ vendor: 'vonage', method: 'PATCH', path: `/agents/${ALEX}/presence`, status: 403, body: { message: 'The access token does not grant the scope required for this endpoint (users:write).' } });
+		const run = await t.h.runWorkflow({ nodes: [setNode(P.away)] });
 		const error = run.nodeError('Vonage');
 		expect(error.message).toBe(
 			'Vonage Contact Center returned 403: The access token does not grant the scope required for this endpoint (users:write).',
 		);
 		expect(error.httpCode).toBe('403');
 		expect(error.description).toMatch(/needs the scope "users:write": add it to the credential's Scopes/);
-		expect(tokenCalls(t.sim)[0].body.scope).toBe('users:read');
 	});
 
 	test('403 whose text does not name a scope: the node names it', async () => {
@@ -123,8 +132,10 @@ describe('Continue On Fail', () => {
 		expect(items[3]).toMatchObject({ agentId: V.users.blake });
 		expect(run.rawItems('Vonage').map((i) => i.pairedItem)).toEqual([0, 1, 2, 3].map((item) => ({ item })));
 		// The bad ID never reached Vonage.
+		// A Ready presence is looked up among the definitions (once per run): Ready (Outbound) is not available.
 		expect(apiCalls(t.sim).map((c) => c.path)).toEqual([
 			`/agents/${ALEX}/presence`,
+			'/agents/presence-definitions',
 			`/agents/${UNKNOWN}/presence`,
 			`/agents/${V.users.blake}/presence`,
 		]);
@@ -138,7 +149,7 @@ describe('Continue On Fail', () => {
 		const error = run.nodeError('Vonage');
 		expect(error.message).toMatch(/returned 404/);
 		expect(error.context.itemIndex).toBe(1);
-		expect(apiCalls(t.sim)).toHaveLength(2);
+		expect(apiCalls(t.sim).map((c) => c.path)).toEqual([`/agents/${ALEX}/presence`, '/agents/presence-definitions', `/agents/${UNKNOWN}/presence`]);
 	});
 });
 

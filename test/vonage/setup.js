@@ -23,7 +23,7 @@ function credentials(sim, overrides = {}) {
 			scopes: 'users:read users:write stats',
 			overrideEndpoints: true,
 			apiBaseUrl: sim.urls.vonage,
-			authEndpoint: `${sim.urls.vonage}/Auth/connect/token`,
+			authEndpoint: sim.urls.vonageToken,
 			...overrides,
 		},
 	};
@@ -64,13 +64,13 @@ function presenceOf(sim, presenceId) {
 
 /**
  * Starts the simulator for a test file; `ctx.sim` and a fresh `ctx.h` per test.
- * @param {{ credentials?: Record<string, any> }} [options]
+ * @param {{ credentials?: Record<string, any>, simulator?: any }} [options] simulator: startSimulator options
  */
 function useVonage(options = {}) {
 	/** @type {{ sim: any, h: any }} */
 	const ctx = /** @type {any} */ ({});
 	beforeAll(async () => {
-		ctx.sim = await startSimulator();
+		ctx.sim = await startSimulator(options.simulator);
 	});
 	afterAll(async () => {
 		await ctx.sim.close();

@@ -2,7 +2,11 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { VONAGE_CATEGORY_TYPES_BY_CATEGORY, vonageCategory } from '../../shared/categories';
+import {
+	VONAGE_CATEGORY_TYPES_BY_CATEGORY,
+	isVonageReadyOutbound,
+	vonageCategory,
+} from '../../shared/categories';
 import type { PresenceCategory, PresenceEvent } from '../../shared/presence';
 import { PRESENCE_CATEGORIES, normalizedPresence } from '../../shared/presence';
 import { vonageRequest } from '../transport';
@@ -31,9 +35,18 @@ export interface PresenceDefinition extends IDataObject {
 export const READ_SCOPES = ['users:read', 'users:write'];
 export const WRITE_SCOPES = ['users:write'];
 
-/** The vendor's answer unchanged, plus the normalized presence fields. */
-export function agentPresenceItem(answer: AgentPresence, event: PresenceEvent): IDataObject {
+/**
+ * The vendor's answer unchanged, plus the normalized presence fields. An agent's presence carries
+ * no subCategory, so a Ready presence is looked up among the definitions (once per run): Ready
+ * (Outbound) is not available for inbound work.
+ */
+export async function agentPresenceItem(
+	ctx: IExecuteFunctions,
+	answer: AgentPresence,
+	event: PresenceEvent,
+): Promise<IDataObject> {
 	const presence = answer.presence ?? {};
+	const categoryType = presence.category?.categoryType;
 	return {
 		...answer,
 		...normalizedPresence({
@@ -42,10 +55,20 @@ export function agentPresenceItem(answer: AgentPresence, event: PresenceEvent): 
 			agentId: answer.userId,
 			presenceId: presence.presenceId ?? null,
 			presenceName: presence.description ?? null,
-			category: vonageCategory(presence.category?.categoryType),
+			category: vonageCategory(categoryType, await subCategoryOf(ctx, categoryType, presence.presenceId)),
 			changedAt: answer.updated ?? null,
 		}),
 	};
+}
+
+async function subCategoryOf(
+	ctx: IExecuteFunctions,
+	categoryType: string | undefined,
+	presenceId: string | undefined,
+): Promise<string | undefined> {
+	if (categoryType !== 'Ready' || !presenceId) return undefined;
+	const id = presenceId.toLowerCase();
+	return (await getPresenceDefinitions(ctx)).find((d) => d.presenceId.toLowerCase() === id)?.category?.subCategory;
 }
 
 export async function getAgentPresence(
@@ -83,8 +106,18 @@ export function requireCategory(ctx: IExecuteFunctions, value: unknown, itemInde
 	});
 }
 
-export function categoryFits(categoryType: string | undefined, category: PresenceCategory): boolean {
-	return categoryType !== undefined && VONAGE_CATEGORY_TYPES_BY_CATEGORY[category].includes(categoryType);
+/** Whether an agent's current presence already is of `category` (for "only if different"). */
+export async function presenceFits(
+	ctx: IExecuteFunctions,
+	current: AgentPresence,
+	category: PresenceCategory,
+): Promise<boolean> {
+	const categoryType = current.presence?.category?.categoryType;
+	if (categoryType === undefined) return false;
+	if (isVonageReadyOutbound(categoryType, await subCategoryOf(ctx, categoryType, current.presence?.presenceId))) {
+		return category === 'busy';
+	}
+	return VONAGE_CATEGORY_TYPES_BY_CATEGORY[category].includes(categoryType);
 }
 
 /**
@@ -97,7 +130,10 @@ export async function definitionForCategory(
 	itemIndex: number,
 ): Promise<PresenceDefinition> {
 	const types = VONAGE_CATEGORY_TYPES_BY_CATEGORY[category];
-	const selectable = (await getPresenceDefinitions(ctx)).filter((d) => d.selectable === true);
+	// Ready (Outbound) takes no inbound work: never what "available" (or any category) is set as.
+	const selectable = (await getPresenceDefinitions(ctx)).filter(
+		(d) => d.selectable === true && !isVonageReadyOutbound(d.category?.categoryType, d.category?.subCategory),
+	);
 	for (const type of types) {
 		const found = selectable.find((d) => d.category?.categoryType === type);
 		if (found) return found;

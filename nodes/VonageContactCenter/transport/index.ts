@@ -1,24 +1,28 @@
 /**
- * The one place that talks HTTP to Vonage Contact Center: `https://<region>.cc.vonage.com` (or
- * the legacy domain / override), bearer token from the vonageContactCenterApi credential, the
- * versioned Accept header every call needs, retries and errors from nodes/shared, the User Admin
- * API's page/limit pagination, and a scope hint on 403.
+ * The one place that talks HTTP to Vonage Contact Center: the region's API gateway
+ * (`https://<region>.api.cc.vonage.com`, the legacy host or an override), a bearer token for the
+ * scope the endpoint needs from the vonageContactCenterApi credential, the versioned Accept header
+ * of each API, retries and errors from nodes/shared, the User Admin API's page/limit pagination,
+ * and a scope hint on 403.
  */
 import type { IDataObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { VENDOR_NAMES, VONAGE_ACCEPT, vonageApiBase } from '../../shared/endpoints';
+import {
+	VENDOR_NAMES,
+	VONAGE_ACCEPT,
+	VONAGE_STATS_ACCEPT,
+	VONAGE_USER_ADMIN_ACCEPT,
+	vonageApiBase,
+} from '../../shared/endpoints';
 import type { HttpFailure, VendorErrorDetails } from '../../shared/errors';
 import type { RequestContext, VendorConfig, VendorRequest } from '../../shared/transport';
 import { vendorRequest } from '../../shared/transport';
+import { VONAGE_SCOPE_HEADER } from '../../shared/vonageTokenCache';
 
 export const VONAGE_CREDENTIAL = 'vonageContactCenterApi';
 
-/**
- * The User Admin API (`/useradmin/...`) is versioned separately from the Agents API; its docs
- * ("Requests (User Admin API)") name v4 as the current version.
- */
-export const VONAGE_USER_ADMIN_ACCEPT = 'application/vnd.newvoicemedia.v4+json';
+export { VONAGE_USER_ADMIN_ACCEPT };
 
 /** Vonage answers errors as `{ message }`, problem details `{ title, detail, errors }`, or `{ error: { code, message } }`. */
 function vonageErrorDetails(failure: HttpFailure): VendorErrorDetails {
@@ -51,16 +55,22 @@ export const vonageConfig: VendorConfig = {
 };
 
 export interface VonageRequest extends VendorRequest {
-	/** The scopes Vonage documents for the endpoint (any one suffices); named when it answers 403. */
-	scopes?: string[];
+	/**
+	 * The scopes Vonage documents for the endpoint (any one suffices, preferred first): the
+	 * credential attaches a token for one of them, and they are named when Vonage answers 403.
+	 */
+	scopes: string[];
 }
 
 export async function vonageRequest<T = IDataObject>(ctx: RequestContext, request: VonageRequest): Promise<T> {
 	const { scopes, ...rest } = request;
 	try {
-		return await vendorRequest<T>(ctx, vonageConfig, rest);
+		return await vendorRequest<T>(ctx, vonageConfig, {
+			...rest,
+			headers: { ...rest.headers, [VONAGE_SCOPE_HEADER]: scopes.join(' ') },
+		});
 	} catch (error) {
-		throw scopes ? withScopeHint(error, scopes) : error;
+		throw withScopeHint(error, scopes);
 	}
 }
 
@@ -76,15 +86,27 @@ function withScopeHint(error: unknown, scopes: string[]): unknown {
 	return error;
 }
 
-/** User Admin API calls: same host and token, their own Accept version. */
+/** User Admin API calls: same host, their own Accept version (v4). */
 export async function vonageUserAdminRequest<T = IDataObject>(
 	ctx: RequestContext,
-	request: VonageRequest,
+	request: Omit<VonageRequest, 'scopes'> & { scopes?: string[] },
 ): Promise<T> {
 	return await vonageRequest<T>(ctx, {
 		scopes: ['users:read', 'users:write'],
 		...request,
-		headers: { Accept: VONAGE_USER_ADMIN_ACCEPT, ...request.headers },
+		headers: { ...request.headers, Accept: VONAGE_USER_ADMIN_ACCEPT },
+	});
+}
+
+/** Insights Stats API calls: scope `stats`, Accept v2 ("Versioning (Insights Stats API)"). */
+export async function vonageStatsRequest<T = IDataObject>(
+	ctx: RequestContext,
+	request: Omit<VonageRequest, 'scopes'>,
+): Promise<T> {
+	return await vonageRequest<T>(ctx, {
+		...request,
+		scopes: ['stats'],
+		headers: { ...request.headers, Accept: VONAGE_STATS_ACCEPT },
 	});
 }
 

@@ -12,5 +12,5 @@ export const description: INodeProperties[] = showFor({ resource: ['agentPresenc
 /** `GET /agents/{userId}/presence` */
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
 	const userId = await resolveUserId(this, i);
-	return agentPresenceItem(await getAgentPresence(this, userId), 'presence_read');
+	return await agentPresenceItem(this, await getAgentPresence(this, userId), 'presence_read');
 }

@@ -16,7 +16,7 @@ import type { AgentPresence } from '../../helpers/presence';
 import {
 	WRITE_SCOPES,
 	agentPresenceItem,
-	categoryFits,
+	presenceFits,
 	definitionForCategory,
 	getAgentPresence,
 	requireCategory,
@@ -53,7 +53,7 @@ export const description: INodeProperties[] = [
 			default: 'available',
 			options: PRESENCE_CATEGORIES,
 			description:
-				'Resolved through categoryType: Available → Ready, Busy → Away, Do Not Disturb and Away → Away or ExtendedAway, Offline → LoggedOut',
+				'Resolved through categoryType: Available → Ready (never Ready (Outbound), which takes no inbound work), Busy → Away, Do Not Disturb and Away → Away or ExtendedAway, Offline → LoggedOut',
 		},
 	]),
 	...showFor(show, [
@@ -99,9 +99,9 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	if (onlyIfDifferent) {
 		const current = await getAgentPresence(this, userId, timeoutMs);
 		const same = category
-			? categoryFits(current.presence?.category?.categoryType, category)
+			? await presenceFits(this, current, category)
 			: current.presence?.presenceId?.toLowerCase() === presenceId?.toLowerCase();
-		if (same) return { ...agentPresenceItem(current, 'presence_set'), written: false };
+		if (same) return { ...(await agentPresenceItem(this, current, 'presence_set')), written: false };
 	}
 
 	// Resolved only when a write is due: with "only if different" a fitting presence needs no lookup.
@@ -116,5 +116,5 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 		scopes: WRITE_SCOPES,
 		timeoutMs,
 	});
-	return { ...agentPresenceItem(answer, 'presence_set'), written: true };
+	return { ...(await agentPresenceItem(this, answer, 'presence_set')), written: true };
 }

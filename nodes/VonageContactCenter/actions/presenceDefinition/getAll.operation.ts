@@ -39,7 +39,7 @@ function definitionItem(definition: PresenceDefinition): IDataObject {
 		...definition,
 		source: 'vonage',
 		presenceName: definition.description ?? null,
-		normalizedCategory: vonageCategory(definition.category?.categoryType),
+		normalizedCategory: vonageCategory(definition.category?.categoryType, definition.category?.subCategory),
 	};
 }
 

@@ -1,0 +1,148 @@
+// @ts-check
+/**
+ * Agent Presence Trigger, source Vonage, verification "Vonage Signature (JWT)": notifications
+ * signed as Vonage signs them (the simulator's signWebhook) start exactly one execution; anything
+ * else — tampered body, expired, another secret, alg none, no header — is answered 401 and starts
+ * nothing. Ready (Outbound) arrives as busy.
+ */
+const crypto = require('node:crypto');
+
+const { createTriggerHarness } = require('../harness/webhook');
+const { signWebhook } = require('../simulator/vonage');
+
+const SECRET = 'YqABRE18Vk2zfiVVMV7uag==';
+const OTHER_SECRET = Buffer.from('another-subscription-secret').toString('base64');
+
+const trigger = (parameters = {}) => ({
+	trigger: {
+		name: 'Presence',
+		type: 'agentPresenceTrigger',
+		parameters: { source: 'vonage', verification: 'vonageSignature', vonageSignatureSecret: SECRET, ...parameters },
+	},
+});
+
+/** Vonage's "agent.presencechanged.v0" example, with the presence given. */
+const event = (category = { type: 'ready', description: 'Ready', subcategory: 'ready' }, description = 'Ready') => ({
+	specversion: '1.0',
+	type: 'agent.presencechanged.v0',
+	id: '2VejGqWZPqHXHVNcfUPUO8IASAp',
+	source: '/agent',
+	subject: '1',
+	time: '2023-09-20T09:49:06.6134321Z',
+	datacontenttype: 'application/json',
+	data: {
+		timestamp: '2023-09-20T09:49:05.9464952Z',
+		presence: { presenceId: '3bf05984-1957-4e56-9c2c-ce04fa9b3ffc', category, description },
+		user: { agentId: '1', userId: 'e56a3bb6-1881-46cc-9e26-0191c7b1187f' },
+	},
+});
+
+const ITEM = {
+	source: 'vonage',
+	event: 'presence_changed',
+	agentId: 'e56a3bb6-1881-46cc-9e26-0191c7b1187f',
+	presenceId: '3bf05984-1957-4e56-9c2c-ce04fa9b3ffc',
+	presenceName: 'Ready',
+	category: 'available',
+	loggedIn: true,
+	changedAt: '2023-09-20T09:49:05.946Z',
+	categoryType: 'Ready',
+	subcategory: 'ready',
+	agentDisplayId: '1',
+	eventId: '2VejGqWZPqHXHVNcfUPUO8IASAp',
+	eventType: 'agent.presencechanged.v0',
+};
+
+/** POSTs a signed notification the way Vonage sends it (raw CloudEvent JSON, signature header). */
+async function deliver(t, signed) {
+	return await t.post({ rawBody: signed.body, contentType: signed.headers['content-type'], headers: { 'vonage-signature': signed.headers['vonage-signature'] } });
+}
+
+const b64url = (v) => Buffer.from(v).toString('base64url');
+
+describe('Vonage Signature (JWT)', () => {
+	test('a notification signed by Vonage → one execution with the exact item', async () => {
+		const t = await createTriggerHarness(trigger());
+		const out = await deliver(t, signWebhook(event(), SECRET));
+		expect(out).toMatchObject({ status: 200, executed: true, body: { message: 'Event received', event: 'presence_changed' } });
+		expect(out.items).toEqual([ITEM]);
+	});
+
+	test('Ready (Outbound) arrives as busy: no inbound work for that agent', async () => {
+		const t = await createTriggerHarness(trigger());
+		const outbound = event({ type: 'ready', description: 'Ready', subcategory: 'readyOutbound' }, 'Ready (Outbound)');
+		const out = await deliver(t, signWebhook(outbound, SECRET));
+		expect(out.items).toEqual([{ ...ITEM, presenceName: 'Ready (Outbound)', category: 'busy', subcategory: 'readyOutbound' }]);
+	});
+
+	const rejected = [
+		[
+			'tampered body (signature for another presence)',
+			() => {
+				const signed = signWebhook(event(), SECRET);
+				return { ...signed, body: signed.body.replace('"Ready"}', '"Away"}') };
+			},
+			'The body does not match the Vonage-Signature payload_hash',
+		],
+		['expired (issued 6 minutes ago)', () => signWebhook(event(), SECRET, { now: Date.now() - 6 * 60 * 1000 }), 'The Vonage-Signature JWT has expired'],
+		['another subscription\'s secret', () => signWebhook(event(), OTHER_SECRET), 'The Vonage-Signature JWT does not verify with the configured subscription secret'],
+		['alg none, no signature', () => signWebhook(event(), SECRET, { alg: 'none' }), 'The Vonage-Signature JWT must be signed with HS256, not "none"'],
+		[
+			'alg none with the valid HMAC kept',
+			() => {
+				const signed = signWebhook(event(), SECRET);
+				const [, claims, signature] = signed.headers['vonage-signature'].slice('Bearer '.length).split('.');
+				const none = b64url(JSON.stringify({ alg: 'none', typ: 'JWT' }));
+				return { ...signed, headers: { ...signed.headers, 'vonage-signature': `Bearer ${none}.${claims}.${signature}` } };
+			},
+			'The Vonage-Signature JWT must be signed with HS256, not "none"',
+		],
+		['HS512 instead of HS256', () => signWebhook(event(), SECRET, { alg: 'HS512' }), 'The Vonage-Signature JWT must be signed with HS256, not "HS512"'],
+		['no exp claim', () => signWebhook(event(), SECRET, { claims: { exp: undefined } }), 'The Vonage-Signature JWT has no expiry (exp)'],
+		['missing header', () => ({ ...signWebhook(event(), SECRET), headers: { 'content-type': 'application/cloudevents+json', 'vonage-signature': '' } }), 'Missing header "Vonage-Signature"'],
+		['a static header value', () => ({ ...signWebhook(event(), SECRET), headers: { 'content-type': 'application/cloudevents+json', 'vonage-signature': SECRET } }), 'The Vonage-Signature header is not a JWT'],
+	];
+
+	test.each(rejected)('%s → 401, no execution', async (_name, make, message) => {
+		const t = await createTriggerHarness(trigger());
+		const out = await deliver(t, make());
+		expect(out).toEqual({ status: 401, executed: false, items: [], body: { code: 401, message: `Unauthorized: ${message}` } });
+		expect(JSON.stringify(out.body)).not.toContain(SECRET);
+	});
+
+	test('the HMAC is checked with the base64-decoded secret (Vonage\'s consumer example)', async () => {
+		const t = await createTriggerHarness(trigger());
+		// Signed with the secret's text instead of its bytes: refused.
+		const signed = signWebhook(event(), Buffer.from(SECRET, 'utf8').toString('base64'));
+		expect((await deliver(t, signed)).status).toBe(401);
+		const body = signWebhook(event(), SECRET).body;
+		const hash = crypto.createHash('sha256').update(body).digest('hex');
+		const [, claims] = signWebhook(event(), SECRET).headers['vonage-signature'].split('.');
+		expect(JSON.parse(Buffer.from(claims, 'base64url').toString())).toMatchObject({ payload_hash: hash });
+	});
+
+	test('no secret configured, or one that is not base64 → 401 naming the configuration', async () => {
+		const none = await deliver(await createTriggerHarness(trigger({ vonageSignatureSecret: '' })), signWebhook(event(), SECRET));
+		expect(none).toMatchObject({ status: 401, executed: false, body: { message: 'Unauthorized: No Vonage subscription secret is configured on the trigger' } });
+		const text = await deliver(await createTriggerHarness(trigger({ vonageSignatureSecret: 'not base64!' })), signWebhook(event(), SECRET));
+		expect(text).toMatchObject({ status: 401, executed: false });
+	});
+
+	test('a replayed signature is accepted only while it is valid, and for the exact body it covers', async () => {
+		const t = await createTriggerHarness(trigger());
+		const signed = signWebhook(event(), SECRET);
+		expect((await deliver(t, signed)).items).toEqual([ITEM]);
+		// Same JWT, different body (another agent): refused.
+		const other = JSON.stringify(event()).replace('e56a3bb6-1881-46cc-9e26-0191c7b1187f', 'daab05ec-ba50-45af-a6fd-3b01cdc6f39b');
+		expect((await deliver(t, { ...signed, body: other })).status).toBe(401);
+	});
+});
+
+test('the static header mode says it can never match Vonage\'s per-message JWT', () => {
+	const { properties } = require('../../dist/nodes/AgentPresenceTrigger/properties');
+	const verification = properties.find((p) => p.name === 'verification');
+	const header = verification.options.find((o) => o.value === 'header');
+	expect(header.description).toMatch(/A static header can never match Vonage's signature, a new JWT for every message/);
+	const secret = properties.find((p) => p.name === 'vonageSignatureSecret');
+	expect(secret).toMatchObject({ type: 'string', typeOptions: { password: true }, displayOptions: { show: { verification: ['vonageSignature'] } } });
+});
