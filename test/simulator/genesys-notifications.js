@@ -40,6 +40,12 @@ function createNotifications(ctx) {
 	/** Every socket ever opened, so tests can assert none is left open. */
 	/** @type {{ channelId: string, socket: any, openedAt: number, closedAt?: number, closeCode?: number, received: string[] }[]} */
 	const sockets = [];
+	/** Test hook run once by the next bulk presence read, before it answers. */
+	/** @type {(() => any) | undefined} */
+	let readHook;
+	/** While set, presence events are queued instead of sent (notification latency, for tests). */
+	/** @type {{ topic: string, text: string }[] | null} */
+	let held = null;
 
 	const heartbeat = setInterval(() => {
 		sweepExpired();
@@ -169,10 +175,20 @@ function createNotifications(ctx) {
 			},
 			metadata: { CorrelationId: common.uuid() },
 		};
+		const text = JSON.stringify(event);
+		if (held) {
+			held.push({ topic, text });
+			return 0;
+		}
+		return deliver(topic, text);
+	}
+
+	/** Sends one event text to every connected channel subscribed to its topic. */
+	function deliver(/** @type {string} */ topic, /** @type {string} */ text) {
 		let delivered = 0;
 		for (const ch of channels.values()) {
 			if (!ch.socket || !ch.topics.some((t) => t.toLowerCase() === topic.toLowerCase())) continue;
-			ch.socket.sendText(JSON.stringify(event));
+			ch.socket.sendText(text);
 			delivered++;
 		}
 		return delivered;
@@ -220,6 +236,24 @@ function createNotifications(ctx) {
 			sweepExpired();
 			return victims.length;
 		},
+		/** Sends a raw text frame on every open socket subscribed to `topic` (malformed events, say). */
+		sendRaw(/** @type {string} */ topic, /** @type {string} */ text) {
+			return deliver(topic, text);
+		},
+		/** Queues presence events from now on instead of sending them. */
+		holdEvents() {
+			held = held || [];
+		},
+		/** Sends the queued events in order and stops queueing; returns how many sockets got one. */
+		releaseEvents() {
+			const queue = held || [];
+			held = null;
+			return queue.reduce((n, e) => n + deliver(e.topic, e.text), 0);
+		},
+		/** Runs `fn` (awaited) inside the next bulk presence read, before the read answers. */
+		beforeNextPresenceRead(/** @type {() => any} */ fn) {
+			readHook = fn;
+		},
 		/** Sends a heartbeat to every open socket now. */
 		heartbeat() {
 			for (const ch of channels.values()) if (ch.socket) ch.socket.sendText(JSON.stringify(HEARTBEAT));
@@ -237,6 +271,8 @@ function createNotifications(ctx) {
 	};
 
 	function reset() {
+		readHook = undefined;
+		held = null;
 		for (const ch of channels.values()) if (ch.socket) ch.socket.destroy();
 		channels.clear();
 		sockets.splice(0);
@@ -247,7 +283,14 @@ function createNotifications(ctx) {
 		reset();
 	}
 
-	return { routes, upgrade, publishPresence, control, reset, close, options: opts };
+	/** The read hook, cleared once taken (the bulk presence read calls this). */
+	function takeReadHook() {
+		const hook = readHook;
+		readHook = undefined;
+		return hook;
+	}
+
+	return { routes, upgrade, publishPresence, takeReadHook, control, reset, close, options: opts };
 }
 
 module.exports = { createNotifications, STREAMING_PREFIX };
