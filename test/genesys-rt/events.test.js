@@ -118,6 +118,24 @@ describe('events without modifiedDate (item identity: definition, message, sourc
 		]);
 		expect(t.errors).toEqual([]);
 	});
+
+	test('a catch-up read answered with a state an event already replaced emits nothing', async () => {
+		const t = await start({ userSelection: 'ids', userIdList: USERS.alex });
+		// While the catch-up read is under way, an event (no date) reports a newer change; the read
+		// answers the state from before it (Available, dated), which must not come back as an item.
+		sim.genesysNotifications.beforeNextPresenceRead(async () => {
+			sim.genesysNotifications.sendRaw(topic(USERS.alex), guideEvent(USERS.alex, { source: 'PURECLOUD', presenceDefinition: { id: P.Busy, systemPresence: 'BUSY' }, message: '' }));
+			await t.waitForItems(1);
+		});
+		sim.genesysNotifications.disconnect({ abrupt: true });
+		await t.waitForItems(1);
+		await t.until(() => bulkReads().length === 2 && bulkReads()[1].status === 200, 10_000, 'the catch-up read');
+		await setAndWait(t, USERS.alex, P.Meal, 2);
+		expect(t.items.map((i) => [i.presenceName, i.detectedBy])).toEqual([
+			['Busy', 'event'],
+			['Meal', 'event'],
+		]);
+	});
 });
 
 describe('subscribe first, then read the baseline in bulk', () => {

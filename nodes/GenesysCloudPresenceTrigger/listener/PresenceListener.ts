@@ -41,6 +41,9 @@ export class PresenceListener implements ListenerOwner {
 	private readonly runners: ChannelRunner[] = [];
 	private names = new Map<string, string>();
 	private failed = false;
+	/** Counts events; per user, the count at their last event (see catchUp). */
+	private eventCount = 0;
+	private readonly lastEventOf = new Map<string, number>();
 
 	constructor(
 		readonly ctx: ITriggerFunctions,
@@ -91,6 +94,7 @@ export class PresenceListener implements ListenerOwner {
 		detectedBy: 'event' | 'catch-up',
 		receivedAt: Date,
 	): void {
+		if (detectedBy === 'event') this.lastEventOf.set(userId, ++this.eventCount);
 		if (this.stopped || !this.tracker.accept(userId, body, this.settings.filter, detectedBy)) return;
 		const metadata = raw.metadata as IDataObject | undefined;
 		const item = presenceChangeItem(userId, body, {
@@ -108,10 +112,15 @@ export class PresenceListener implements ListenerOwner {
 	}
 
 	async catchUp(userIds: string[]): Promise<void> {
+		const before = this.eventCount;
 		const presences = await this.readPresences(userIds);
 		const readAt = new Date();
-		for (const [id, presence] of presences)
+		for (const [id, presence] of presences) {
+			// An event that came while the read was under way is as new as the read, or its own
+			// event is still to come: the read could only report a state already replaced.
+			if ((this.lastEventOf.get(id) ?? 0) > before) continue;
 			this.onPresence(id, presence, presence as IDataObject, 'catch-up', readAt);
+		}
 	}
 
 	fail(error: unknown, attempts: number): void {
