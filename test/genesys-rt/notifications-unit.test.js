@@ -63,6 +63,10 @@ test('presence change item: native fields plus the normalized model', () => {
 		correlationId: null,
 	});
 	expect(n.presenceChangeItem('u', { presenceDefinition: { id: 'x', systemPresence: 'Custom?' } })).toMatchObject({ presenceName: 'Custom?', category: null, changedAt: null, loggedIn: true });
+	// Without modifiedDate the receive time stands in; the event's own date wins when it has one.
+	const received = { receivedAt: '2024-02-02T10:00:00.000Z', correlationId: 'c-1' };
+	expect(n.presenceChangeItem('u', { presenceDefinition: { id: 'x' } }, received)).toMatchObject({ changedAt: '2024-02-02T10:00:00.000Z', correlationId: 'c-1' });
+	expect(n.presenceChangeItem('u', { presenceDefinition: { id: 'x' }, modifiedDate: '2024-01-01T00:00:00Z' }, received)).toMatchObject({ changedAt: '2024-01-01T00:00:00.000Z' });
 });
 
 test('without modifiedDate a change is told by definition, message and source', () => {

@@ -35,7 +35,7 @@ const PONG = { topicName: 'channel.metadata', eventBody: { message: 'pong' } };
  */
 function createNotifications(ctx) {
 	const opts = { ...DEFAULTS, ...(ctx.options || {}) };
-	/** @type {Map<string, { id: string, clientId: string, topics: string[], expiresAt: number, lastUsed: number, socket: any }>} */
+	/** @type {Map<string, { id: string, clientId: string, topics: string[], expiresAt: number, lastUsed: number, socket: any, history: string[] }>} */
 	const channels = new Map();
 	/** Every socket ever opened, so tests can assert none is left open. */
 	/** @type {{ channelId: string, socket: any, openedAt: number, closedAt?: number, closeCode?: number, received: string[] }[]} */
@@ -85,6 +85,7 @@ function createNotifications(ctx) {
 			throw ctx.fail(400, `A channel can be subscribed to at most ${opts.topicLimit} topics; this request would make ${wanted.length}.`, 'notification.subscription.topic.limit');
 		}
 		ch.topics = wanted;
+		ch.history.push(replace ? 'subscriptions replaced' : 'subscriptions added');
 		// Resubscribing is how a channel is kept past its lifetime.
 		ch.expiresAt = Date.now() + opts.channelTtlSeconds * 1000;
 		return { status: 200, body: listing(ch) };
@@ -100,7 +101,7 @@ function createNotifications(ctx) {
 				removeChannel(victim, 1000);
 			}
 			const id = `streaming-0-${common.uuid().replace(/-/g, '').slice(0, 26)}`;
-			const ch = { id, clientId, topics: [], expiresAt: Date.now() + opts.channelTtlSeconds * 1000, lastUsed: Date.now(), socket: null };
+			const ch = { id, clientId, topics: [], expiresAt: Date.now() + opts.channelTtlSeconds * 1000, lastUsed: Date.now(), socket: null, history: /** @type {string[]} */ ([]) };
 			channels.set(id, ch);
 			return { status: 200, body: toChannel(ch) };
 		}],
@@ -157,6 +158,7 @@ function createNotifications(ctx) {
 		if (ch.socket) ch.socket.close(1000, 'Replaced by a new connection');
 		ch.socket = ws;
 		ch.lastUsed = Date.now();
+		ch.history.push('socket connected');
 		return true;
 	}
 
@@ -262,7 +264,7 @@ function createNotifications(ctx) {
 		snapshot() {
 			sweepExpired();
 			return {
-				channels: [...channels.values()].map((c) => ({ ...toChannel(c), clientId: c.clientId, topics: [...c.topics], connected: !!c.socket })),
+				channels: [...channels.values()].map((c) => ({ ...toChannel(c), clientId: c.clientId, topics: [...c.topics], connected: !!c.socket, history: [...c.history] })),
 				openSockets: sockets.filter((s) => s.closedAt === undefined).map((s) => ({ channelId: s.channelId, openedAt: s.openedAt })),
 				socketsOpened: sockets.length,
 				received: sockets.flatMap((s) => s.received.map((text) => ({ channelId: s.channelId, text }))),
