@@ -1,7 +1,7 @@
 /**
  * Genesys Cloud Notifications API, the pure part: topic names and limits, what a message on a
  * channel's WebSocket means, and a `v2.users.{id}.presence` event turned into the normalized
- * item (DESIGN.md). No I/O here, so it is unit-testable and shared by anything that reads
+ * item. No I/O here, so it is unit-testable and shared by anything that reads
  * these events.
  */
 import type { IDataObject } from 'n8n-workflow';
@@ -31,7 +31,37 @@ export type ChannelMessage =
 	| { kind: 'pong' }
 	| { kind: 'closing' }
 	| { kind: 'presence'; userId: string; body: PresenceEventBody; raw: IDataObject }
+	| { kind: 'malformed'; topicName: string; reason: string }
 	| { kind: 'other'; raw: unknown };
+
+const isObject = (value: unknown): value is IDataObject =>
+	value !== null && typeof value === 'object' && !Array.isArray(value);
+
+const optionalOf = (value: unknown, type: 'string' | 'boolean'): boolean =>
+	value === undefined || value === null || typeof value === type;
+
+/**
+ * Why a presence event body cannot be a UserPresence change (undefined when it can): the
+ * notification carries `{ source, presenceDefinition: { id, systemPresence }, primary, message,
+ * modifiedDate }`, and without a definition id there is no presence to report.
+ */
+export function malformedPresenceReason(body: unknown): string | undefined {
+	if (body === undefined) return 'eventBody is missing';
+	if (!isObject(body)) {
+		const kind = body === null ? 'null' : Array.isArray(body) ? 'an array' : `a ${typeof body}`;
+		return `eventBody is ${kind}, not an object`;
+	}
+	const definition = body.presenceDefinition;
+	if (!isObject(definition)) return 'eventBody.presenceDefinition is missing';
+	if (typeof definition.id !== 'string' || !definition.id) return 'eventBody.presenceDefinition.id is missing';
+	if (!optionalOf(definition.systemPresence, 'string'))
+		return 'eventBody.presenceDefinition.systemPresence is not a string';
+	for (const field of ['source', 'message', 'modifiedDate'] as const) {
+		if (!optionalOf(body[field], 'string')) return `eventBody.${field} is not a string`;
+	}
+	if (!optionalOf(body.primary, 'boolean')) return 'eventBody.primary is not a boolean';
+	return undefined;
+}
 
 /** What one text frame from the channel is. */
 export function classifyMessage(text: string): ChannelMessage {
@@ -41,18 +71,18 @@ export function classifyMessage(text: string): ChannelMessage {
 	} catch {
 		return { kind: 'other', raw: text };
 	}
-	if (!raw || typeof raw !== 'object') return { kind: 'other', raw };
-	const msg = raw as IDataObject;
-	const topic = typeof msg.topicName === 'string' ? msg.topicName : '';
-	const body = (msg.eventBody ?? {}) as IDataObject;
+	if (!isObject(raw)) return { kind: 'other', raw };
+	const topic = typeof raw.topicName === 'string' ? raw.topicName : '';
 	if (topic === 'channel.metadata') {
-		return body.message === 'pong' ? { kind: 'pong' } : { kind: 'heartbeat' };
+		const meta = isObject(raw.eventBody) ? raw.eventBody : {};
+		return meta.message === 'pong' ? { kind: 'pong' } : { kind: 'heartbeat' };
 	}
 	if (topic === 'v2.system.socket_closing') return { kind: 'closing' };
 	const match = PRESENCE_TOPIC.exec(topic);
-	if (match)
-		return { kind: 'presence', userId: match[1], body: body as PresenceEventBody, raw: msg };
-	return { kind: 'other', raw };
+	if (!match) return { kind: 'other', raw };
+	const reason = malformedPresenceReason(raw.eventBody);
+	if (reason) return { kind: 'malformed', topicName: topic, reason };
+	return { kind: 'presence', userId: match[1], body: raw.eventBody as PresenceEventBody, raw };
 }
 
 /** Splits topics over as few channels as the per-channel limit allows. */
@@ -62,15 +92,26 @@ export function chunkTopics(topics: string[], perChannel = MAX_TOPICS_PER_CHANNE
 	return out;
 }
 
-/** The user's presence as last seen, from an event or from a REST UserPresence. */
+/**
+ * The user's presence as last seen, from an event or a REST read. Its identity is what the user
+ * sees: definition, message and source. `modifiedDate` only orders changes when both sides have
+ * one; Genesys' notifications often carry none ("User Presence with Notifications Guide").
+ */
 export interface KnownPresence {
 	definitionId: string | null;
+	message: string;
+	source: string | null;
 	modifiedDate: string | null;
+	/** False for a startup baseline no event has reported yet. */
+	reported: boolean;
 }
 
-export const knownPresenceOf = (body: PresenceEventBody | undefined): KnownPresence => ({
+export const knownPresenceOf = (body: PresenceEventBody | undefined, reported = true): KnownPresence => ({
 	definitionId: body?.presenceDefinition?.id ?? null,
+	message: body?.message ?? '',
+	source: body?.source ? body.source.toUpperCase() : null,
 	modifiedDate: body?.modifiedDate ?? null,
+	reported,
 });
 
 export interface PresenceFilter {
@@ -81,45 +122,62 @@ export interface PresenceFilter {
 }
 
 /**
- * Remembers each user's last presence so the same change is emitted once, whether it arrives
- * twice (a replaced socket, a second channel) or is found again by a catch-up read after a
- * reconnect. Identity of a change: (userId, modifiedDate, presence definition id).
+ * Remembers each user's last presence so each change is emitted once, whether it arrives twice
+ * (a replaced socket, a catch-up read racing the event) or is read again after a reconnect.
+ * A change is new when its identity (definition, message, source) differs from the last one,
+ * unless both carry a `modifiedDate` and it is older.
  */
 export class PresenceTracker {
 	private readonly known = new Map<string, KnownPresence>();
 
-	/** Records a baseline without emitting (startup read); never overrides a newer known state. */
+	/**
+	 * Records the startup baseline without emitting. A state an event already reported wins: the
+	 * read and the event describe the same moment or the event is newer.
+	 */
 	remember(userId: string, body: PresenceEventBody): void {
-		const next = knownPresenceOf(body);
+		const next = knownPresenceOf(body, false);
 		const previous = this.known.get(userId);
-		if (!previous || !isSameOrOlder(next, previous)) this.known.set(userId, next);
+		if (!previous) this.known.set(userId, next);
+		else if (sameIdentity(next, previous)) previous.modifiedDate ??= next.modifiedDate;
 	}
 
-	/** True when this change is new and passes the filter; the tracker is updated either way. */
-	accept(userId: string, body: PresenceEventBody, filter: PresenceFilter): boolean {
+	/**
+	 * True when this change is new and passes the filter; the tracker is updated either way.
+	 * `catch-up` is a REST read after a reconnect; `event` arrived on the channel, and an event
+	 * matching an unreported baseline is the change the baseline read already saw (it was made
+	 * after subscribing, or there would be no event), so it is reported once.
+	 */
+	accept(userId: string, body: PresenceEventBody, filter: PresenceFilter, via: 'event' | 'catch-up' = 'event'): boolean {
 		const next = knownPresenceOf(body);
 		const previous = this.known.get(userId);
-		if (previous && isSameOrOlder(next, previous)) return false;
+		if (previous && isOlder(next, previous)) return false;
+		if (previous && sameIdentity(next, previous)) {
+			previous.modifiedDate = laterDate(previous.modifiedDate, next.modifiedDate);
+			if (previous.reported || via === 'catch-up') return false;
+			previous.reported = true;
+			// What the user had before that change is unknown, so only the source filter applies.
+			return !ignored(next, filter);
+		}
 		this.known.set(userId, next);
-		if (
-			body.source &&
-			filter.ignoreSources.some((s) => s.toLowerCase() === body.source!.toLowerCase())
-		)
-			return false;
-		if (filter.onlyDefinitionChanges && previous && previous.definitionId === next.definitionId)
-			return false;
-		return true;
+		if (ignored(next, filter)) return false;
+		return !(filter.onlyDefinitionChanges && previous && previous.definitionId === next.definitionId);
 	}
 }
 
-function isSameOrOlder(next: KnownPresence, previous: KnownPresence): boolean {
-	if (next.modifiedDate && previous.modifiedDate) {
-		const n = Date.parse(next.modifiedDate);
-		const p = Date.parse(previous.modifiedDate);
-		if (n < p) return true;
-		if (n > p) return false;
-	}
-	return next.modifiedDate === previous.modifiedDate && next.definitionId === previous.definitionId;
+const ignored = (presence: KnownPresence, filter: PresenceFilter): boolean =>
+	!!presence.source && filter.ignoreSources.some((s) => s.toUpperCase() === presence.source);
+
+const sameIdentity = (a: KnownPresence, b: KnownPresence): boolean =>
+	a.definitionId === b.definitionId && a.message === b.message && (a.source ?? '') === (b.source ?? '');
+
+function isOlder(next: KnownPresence, previous: KnownPresence): boolean {
+	if (!next.modifiedDate || !previous.modifiedDate) return false;
+	return Date.parse(next.modifiedDate) < Date.parse(previous.modifiedDate);
+}
+
+function laterDate(a: string | null, b: string | null): string | null {
+	if (!a || !b) return a ?? b;
+	return Date.parse(b) > Date.parse(a) ? b : a;
 }
 
 /**
@@ -129,15 +187,21 @@ function isSameOrOlder(next: KnownPresence, previous: KnownPresence): boolean {
 export function presenceChangeItem(
 	userId: string,
 	body: PresenceEventBody,
-	options: { presenceNames?: Map<string, string>; raw?: IDataObject } = {},
+	options: {
+		presenceNames?: Map<string, string>;
+		raw?: IDataObject;
+		correlationId?: string | null;
+		receivedAt?: string;
+	} = {},
 ): IDataObject {
 	const presenceId = body.presenceDefinition?.id;
-	const metadata = options.raw?.metadata as IDataObject | undefined;
 	const item: IDataObject = {
 		...genesysPresenceEvent(userId, body, {
 			topicName: presenceTopic(userId),
-			correlationId: typeof metadata?.CorrelationId === 'string' ? metadata.CorrelationId : null,
+			correlationId: options.correlationId ?? null,
 			presenceName: presenceId ? options.presenceNames?.get(presenceId) : undefined,
+			// Events often carry no modifiedDate: the time it reached us is then the best there is.
+			fallbackTime: options.receivedAt,
 		}),
 	};
 	if (item.loggedIn === undefined) delete item.loggedIn;

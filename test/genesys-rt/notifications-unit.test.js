@@ -63,4 +63,48 @@ test('presence change item: native fields plus the normalized model', () => {
 		correlationId: null,
 	});
 	expect(n.presenceChangeItem('u', { presenceDefinition: { id: 'x', systemPresence: 'Custom?' } })).toMatchObject({ presenceName: 'Custom?', category: null, changedAt: null, loggedIn: true });
+	// Without modifiedDate the receive time stands in; the event's own date wins when it has one.
+	const received = { receivedAt: '2024-02-02T10:00:00.000Z', correlationId: 'c-1' };
+	expect(n.presenceChangeItem('u', { presenceDefinition: { id: 'x' } }, received)).toMatchObject({ changedAt: '2024-02-02T10:00:00.000Z', correlationId: 'c-1' });
+	expect(n.presenceChangeItem('u', { presenceDefinition: { id: 'x' }, modifiedDate: '2024-01-01T00:00:00Z' }, received)).toMatchObject({ changedAt: '2024-01-01T00:00:00.000Z' });
+});
+
+test('without modifiedDate a change is told by definition, message and source', () => {
+	const t = new n.PresenceTracker();
+	const undated = (/** @type {string} */ id, extra = {}) => ({ source: 'PURECLOUD', presenceDefinition: { id }, message: '', ...extra });
+	t.remember('u', body('available', '2024-01-01T00:00:00.000Z'));
+	expect(t.accept('u', undated('available', { message: 'brb' }), filter)).toBe(true);
+	expect(t.accept('u', undated('available', { message: 'brb' }), filter)).toBe(false);
+	expect(t.accept('u', undated('available', { message: 'brb', source: 'purecloud' }), filter)).toBe(false);
+	expect(t.accept('u', undated('available', { message: 'brb', source: 'TEAMS' }), filter)).toBe(true);
+	// A catch-up read of what was last emitted (now with its date) is no change.
+	expect(t.accept('u', body('available', '2024-01-01T00:05:00.000Z', { message: 'brb', source: 'TEAMS' }), filter, 'catch-up')).toBe(false);
+	// …and an older dated state is never emitted after it.
+	expect(t.accept('u', body('busy', '2024-01-01T00:04:00.000Z'), filter)).toBe(false);
+});
+
+test('an event matching the unreported startup baseline is the change the read already saw: emitted once', () => {
+	const t = new n.PresenceTracker();
+	t.remember('u', body('meeting', '2024-01-01T00:00:00.000Z'));
+	expect(t.accept('u', body('meeting', '2024-01-01T00:00:00.000Z'), filter, 'catch-up')).toBe(false);
+	expect(t.accept('u', body('meeting', '2024-01-01T00:00:00.000Z'), filter)).toBe(true);
+	expect(t.accept('u', body('meeting', '2024-01-01T00:00:00.000Z'), filter)).toBe(false);
+	// An event that came before the baseline read wins over it.
+	t.accept('v', body('busy', '2024-01-01T00:00:00.000Z'), filter);
+	t.remember('v', body('available', '2023-12-31T00:00:00.000Z'));
+	expect(t.accept('v', body('busy', '2024-01-01T00:00:00.000Z'), filter)).toBe(false);
+});
+
+test('malformed presence events are told apart from changes', () => {
+	const frame = (/** @type {any} */ eventBody) => n.classifyMessage(JSON.stringify({ topicName: 'v2.users.u-1.presence', eventBody }));
+	expect(frame('{"presenceDefinition":{}}')).toEqual({ kind: 'malformed', topicName: 'v2.users.u-1.presence', reason: 'eventBody is a string, not an object' });
+	expect(frame(null)).toMatchObject({ kind: 'malformed', reason: 'eventBody is null, not an object' });
+	expect(frame([])).toMatchObject({ kind: 'malformed', reason: 'eventBody is an array, not an object' });
+	expect(frame(undefined)).toMatchObject({ kind: 'malformed', reason: 'eventBody is missing' });
+	expect(frame({ message: 'x' })).toMatchObject({ kind: 'malformed', reason: 'eventBody.presenceDefinition is missing' });
+	expect(frame({ presenceDefinition: { id: '' } })).toMatchObject({ kind: 'malformed', reason: 'eventBody.presenceDefinition.id is missing' });
+	expect(frame({ presenceDefinition: { id: 'd', systemPresence: 3 } })).toMatchObject({ reason: 'eventBody.presenceDefinition.systemPresence is not a string' });
+	expect(frame({ presenceDefinition: { id: 'd' }, message: {} })).toMatchObject({ reason: 'eventBody.message is not a string' });
+	expect(frame({ presenceDefinition: { id: 'd' }, primary: 'yes' })).toMatchObject({ reason: 'eventBody.primary is not a boolean' });
+	expect(frame({ presenceDefinition: { id: 'd' } })).toMatchObject({ kind: 'presence', userId: 'u-1' });
 });

@@ -35,11 +35,17 @@ const PONG = { topicName: 'channel.metadata', eventBody: { message: 'pong' } };
  */
 function createNotifications(ctx) {
 	const opts = { ...DEFAULTS, ...(ctx.options || {}) };
-	/** @type {Map<string, { id: string, clientId: string, topics: string[], expiresAt: number, lastUsed: number, socket: any }>} */
+	/** @type {Map<string, { id: string, clientId: string, topics: string[], expiresAt: number, lastUsed: number, socket: any, history: string[] }>} */
 	const channels = new Map();
 	/** Every socket ever opened, so tests can assert none is left open. */
 	/** @type {{ channelId: string, socket: any, openedAt: number, closedAt?: number, closeCode?: number, received: string[] }[]} */
 	const sockets = [];
+	/** Test hook run once by the next bulk presence read, before it answers. */
+	/** @type {(() => any) | undefined} */
+	let readHook;
+	/** While set, presence events are queued instead of sent (notification latency, for tests). */
+	/** @type {{ topic: string, text: string }[] | null} */
+	let held = null;
 
 	const heartbeat = setInterval(() => {
 		sweepExpired();
@@ -79,6 +85,7 @@ function createNotifications(ctx) {
 			throw ctx.fail(400, `A channel can be subscribed to at most ${opts.topicLimit} topics; this request would make ${wanted.length}.`, 'notification.subscription.topic.limit');
 		}
 		ch.topics = wanted;
+		ch.history.push(replace ? 'subscriptions replaced' : 'subscriptions added');
 		// Resubscribing is how a channel is kept past its lifetime.
 		ch.expiresAt = Date.now() + opts.channelTtlSeconds * 1000;
 		return { status: 200, body: listing(ch) };
@@ -94,7 +101,7 @@ function createNotifications(ctx) {
 				removeChannel(victim, 1000);
 			}
 			const id = `streaming-0-${common.uuid().replace(/-/g, '').slice(0, 26)}`;
-			const ch = { id, clientId, topics: [], expiresAt: Date.now() + opts.channelTtlSeconds * 1000, lastUsed: Date.now(), socket: null };
+			const ch = { id, clientId, topics: [], expiresAt: Date.now() + opts.channelTtlSeconds * 1000, lastUsed: Date.now(), socket: null, history: /** @type {string[]} */ ([]) };
 			channels.set(id, ch);
 			return { status: 200, body: toChannel(ch) };
 		}],
@@ -151,6 +158,7 @@ function createNotifications(ctx) {
 		if (ch.socket) ch.socket.close(1000, 'Replaced by a new connection');
 		ch.socket = ws;
 		ch.lastUsed = Date.now();
+		ch.history.push('socket connected');
 		return true;
 	}
 
@@ -169,10 +177,20 @@ function createNotifications(ctx) {
 			},
 			metadata: { CorrelationId: common.uuid() },
 		};
+		const text = JSON.stringify(event);
+		if (held) {
+			held.push({ topic, text });
+			return 0;
+		}
+		return deliver(topic, text);
+	}
+
+	/** Sends one event text to every connected channel subscribed to its topic. */
+	function deliver(/** @type {string} */ topic, /** @type {string} */ text) {
 		let delivered = 0;
 		for (const ch of channels.values()) {
 			if (!ch.socket || !ch.topics.some((t) => t.toLowerCase() === topic.toLowerCase())) continue;
-			ch.socket.sendText(JSON.stringify(event));
+			ch.socket.sendText(text);
 			delivered++;
 		}
 		return delivered;
@@ -220,6 +238,24 @@ function createNotifications(ctx) {
 			sweepExpired();
 			return victims.length;
 		},
+		/** Sends a raw text frame on every open socket subscribed to `topic` (malformed events, say). */
+		sendRaw(/** @type {string} */ topic, /** @type {string} */ text) {
+			return deliver(topic, text);
+		},
+		/** Queues presence events from now on instead of sending them. */
+		holdEvents() {
+			held = held || [];
+		},
+		/** Sends the queued events in order and stops queueing; returns how many sockets got one. */
+		releaseEvents() {
+			const queue = held || [];
+			held = null;
+			return queue.reduce((n, e) => n + deliver(e.topic, e.text), 0);
+		},
+		/** Runs `fn` (awaited) inside the next bulk presence read, before the read answers. */
+		beforeNextPresenceRead(/** @type {() => any} */ fn) {
+			readHook = fn;
+		},
 		/** Sends a heartbeat to every open socket now. */
 		heartbeat() {
 			for (const ch of channels.values()) if (ch.socket) ch.socket.sendText(JSON.stringify(HEARTBEAT));
@@ -228,7 +264,7 @@ function createNotifications(ctx) {
 		snapshot() {
 			sweepExpired();
 			return {
-				channels: [...channels.values()].map((c) => ({ ...toChannel(c), clientId: c.clientId, topics: [...c.topics], connected: !!c.socket })),
+				channels: [...channels.values()].map((c) => ({ ...toChannel(c), clientId: c.clientId, topics: [...c.topics], connected: !!c.socket, history: [...c.history] })),
 				openSockets: sockets.filter((s) => s.closedAt === undefined).map((s) => ({ channelId: s.channelId, openedAt: s.openedAt })),
 				socketsOpened: sockets.length,
 				received: sockets.flatMap((s) => s.received.map((text) => ({ channelId: s.channelId, text }))),
@@ -237,6 +273,8 @@ function createNotifications(ctx) {
 	};
 
 	function reset() {
+		readHook = undefined;
+		held = null;
 		for (const ch of channels.values()) if (ch.socket) ch.socket.destroy();
 		channels.clear();
 		sockets.splice(0);
@@ -247,7 +285,14 @@ function createNotifications(ctx) {
 		reset();
 	}
 
-	return { routes, upgrade, publishPresence, control, reset, close, options: opts };
+	/** The read hook, cleared once taken (the bulk presence read calls this). */
+	function takeReadHook() {
+		const hook = readHook;
+		readHook = undefined;
+		return hook;
+	}
+
+	return { routes, upgrade, publishPresence, takeReadHook, control, reset, close, options: opts };
 }
 
 module.exports = { createNotifications, STREAMING_PREFIX };

@@ -67,6 +67,8 @@ const ADMIN_USER_ID = guidFrom('gc-user-admin');
 const SEED_DATE = '2024-05-01T08:00:00.000Z';
 const USER_COUNT = 125;
 const BULK_LIMIT = 50;
+// ASSUMPTION: the registered id of the built-in PURECLOUD presence source is not documented.
+const PURECLOUD_SOURCE_ID = guidFrom('gc-source-PURECLOUD');
 
 const IDS = {
 	presence: PRIMARY_IDS,
@@ -202,7 +204,8 @@ function createVendor(ctx) {
 		['DELETE', '/api/v2/presence/definitions/:id', h.deleteDefinition, any('presence:presenceDefinition:delete', 'presence:presenceDefinition:edit')],
 		['GET', '/api/v2/systempresences', h.systemPresences],
 		['PUT', '/api/v2/users/presences/bulk', h.bulk, any('presence:userPresence:edit')],
-		['GET', '/api/v2/users/presences/:sourceId/bulk', h.bulkGet],
+		// The bulk read "Requires NO permissions" in the SDK's reference.
+		['GET', '/api/v2/users/presences/purecloud/bulk', bulkPresenceRead(state, notifications)],
 		// GET and PATCH of one user's presence: "Requires NO permissions" in the SDK's reference.
 		['GET', '/api/v2/users/:userId/presences/:sourceId', h.getUserPresence],
 		['PATCH', '/api/v2/users/:userId/presences/:sourceId', h.patchUserPresence],
@@ -420,19 +423,6 @@ function handlers(ctx, state, publishPresence) {
 			return { status: 200, body: out };
 		},
 
-		/** GET /users/presences/{sourceId}/bulk?id=a,b (purecloud included): UcUserPresence per known user, at most 50 ids. */
-		bulkGet(/** @type {any} */ rq) {
-			const ids = rq.url.searchParams.getAll('id').flatMap((/** @type {string} */ v) => v.split(',')).filter(Boolean);
-			if (ids.length > BULK_LIMIT) throw fail(400, `Too many user ids: ${ids.length}. The limit is ${BULK_LIMIT}.`);
-			const source = sourceKey(rq.params.sourceId);
-			// ASSUMPTION: unknown ids are left out of the answer rather than failing the request.
-			const body = ids.filter((/** @type {string} */ id) => findUser(id)).map((/** @type {string} */ id) => {
-				const { primary, ...p } = userPresence(state, id, source);
-				return { userId: id, ...p };
-			});
-			return { status: 200, body };
-		},
-
 		listUsers(/** @type {any} */ rq) {
 			const { pageNumber, pageSize } = paging(rq.query, 25, 500);
 			const all = state.users.filter((/** @type {any} */ u) => u.state === (rq.query.state || 'active'));
@@ -482,6 +472,43 @@ function parseBasic(/** @type {string|undefined} */ header) {
 	const decoded = Buffer.from(m[1], 'base64').toString('utf8');
 	const i = decoded.indexOf(':');
 	return i < 0 ? null : { id: decoded.slice(0, i), secret: decoded.slice(i + 1) };
+}
+
+/**
+ * GET /api/v2/users/presences/purecloud/bulk (PresenceApi getUsersPresencesPurecloudBulk, no
+ * permission needed): the PURECLOUD presence of up to 50 users as UcUserPresence
+ * `{ id, name, userId, source, sourceId, presenceDefinition, message, modifiedDate, selfUri }`.
+ * `id` is declared multi-valued: the API takes `id=a&id=b`, the JavaScript SDK sends `id=a,b`;
+ * both are read. Before answering it runs the notification simulator's one-shot read hook, so a
+ * test can change a presence exactly between subscribing and the baseline read.
+ * @param {any} state @param {{ takeReadHook: () => (() => any) | undefined }} notifications
+ */
+function bulkPresenceRead(state, notifications) {
+	return async (/** @type {any} */ rq) => {
+		const ids = [...new Set(rq.url.searchParams.getAll('id').flatMap((/** @type {string} */ v) => v.split(',')).map((/** @type {string} */ v) => v.trim()).filter(Boolean))];
+		// ASSUMPTION: wording; the SDK documents "Limit 50" and Genesys answers a bad request with 400.
+		if (ids.length === 0) throw fail(400, 'At least one user id (id) is required.', 'bad.request');
+		if (ids.length > BULK_LIMIT) throw fail(400, `Too many user ids: ${ids.length}. The limit is ${BULK_LIMIT} per request.`, 'bad.request');
+		const hook = notifications.takeReadHook();
+		if (hook) await hook();
+		// ASSUMPTION: ids of unknown users are left out of the answer rather than failing the batch.
+		const known = ids.filter((id) => state.users.some((/** @type {any} */ u) => u.id === id));
+		const body = known.map((userId) => {
+			const p = userPresence(state, userId, 'PURECLOUD');
+			// ASSUMPTION: `source` (deprecated in UcUserPresence) is left out and `id` is the presence's own id, not the user's.
+			return {
+				id: guidFrom(`gc-presence-${userId}-PURECLOUD`),
+				name: p.name,
+				userId,
+				sourceId: PURECLOUD_SOURCE_ID,
+				presenceDefinition: p.presenceDefinition,
+				message: p.message,
+				modifiedDate: p.modifiedDate,
+				selfUri: `/api/v2/users/${userId}/presences/PURECLOUD`,
+			};
+		});
+		return { status: 200, body };
+	};
 }
 
 /** `purecloud` (any case) is the PURECLOUD source; other source ids are kept as given. */

@@ -5,6 +5,8 @@
  * - on `v2.system.socket_closing` opens a new connection before the old one is dropped;
  * - after a drop, reconnects (same channel if HEAD says it still exists, else a new one) with
  *   bounded exponential backoff, then asks the listener to catch up on missed changes.
+ * A new channel is connected before its topics are subscribed, so no event of a subscribed
+ * topic can arrive while nobody listens.
  * Timing is built on n8n-workflow's `sleep` with an AbortSignal, so stop() wakes it at once.
  */
 import { sleep } from 'n8n-workflow';
@@ -53,6 +55,8 @@ export class ChannelRunner {
 	private lastMessageAt = 0;
 	private pingSentAt = 0;
 	private rollSocket = false;
+	/** Whether the current channel has its topics (false between creating and subscribing it). */
+	private subscribed = false;
 	private wake = new AbortController();
 	private loop: Promise<void> | undefined;
 
@@ -67,10 +71,9 @@ export class ChannelRunner {
 		return this.channel?.id;
 	}
 
-	/** Startup: channel, subscriptions, connection. Errors go to the caller (the trigger fails). */
+	/** Startup: channel, connection, subscriptions. Errors go to the caller (the trigger fails). */
 	async open(): Promise<void> {
 		await this.newChannel();
-		await this.connect();
 	}
 
 	/** Keeps the channel alive in the background until stop. */
@@ -100,7 +103,7 @@ export class ChannelRunner {
 		let failures = 0;
 		while (!this.owner.stopped) {
 			try {
-				if (!this.socket?.isOpen()) await this.reconnect();
+				if (!this.socket?.isOpen() || !this.subscribed) await this.reconnect();
 				failures = 0;
 				await this.supervise();
 			} catch (error) {
@@ -157,28 +160,42 @@ export class ChannelRunner {
 		if (httpCodeOf(failure) !== '404') throw failure;
 		const old = this.socket;
 		await this.newChannel();
-		await this.connect();
 		old?.close();
 		await this.owner.catchUp(this.userIds);
 	}
 
 	private async reconnect(): Promise<void> {
-		if (!this.channel || !(await channelExists(this.owner.ctx, this.channel.id)))
+		if (!this.channel || !(await channelExists(this.owner.ctx, this.channel.id))) {
 			await this.newChannel();
-		this.checkStopped();
-		await this.connect();
+		} else {
+			this.checkStopped();
+			if (!this.socket?.isOpen()) await this.connect();
+			if (!this.subscribed) await this.subscribe();
+		}
 		await this.owner.catchUp(this.userIds);
 	}
 
+	/** A channel, its connection, then its topics: subscribed only once something listens. */
 	private async newChannel(): Promise<void> {
+		this.subscribed = false;
 		const channel = await createChannel(this.owner.ctx);
 		this.channel = channel;
-		await setSubscriptions(this.owner.ctx, channel.id, this.topics);
+		this.checkStopped();
+		await this.connect();
+		await this.subscribe();
 		const expires = Date.parse(channel.expires ?? '');
 		const now = Date.now();
 		this.lifetimeMs =
 			Number.isFinite(expires) && expires > now ? expires - now : 24 * 60 * 60 * 1000;
 		this.expiresAt = now + this.lifetimeMs;
+		this.checkStopped();
+	}
+
+	private async subscribe(): Promise<void> {
+		await setSubscriptions(this.owner.ctx, this.channel!.id, this.topics);
+		this.subscribed = true;
+		// Subscribing extends the channel's life as a renewal does.
+		if (this.lifetimeMs) this.expiresAt = Date.now() + this.lifetimeMs;
 		this.checkStopped();
 	}
 
@@ -206,7 +223,8 @@ export class ChannelRunner {
 		this.pingSentAt = 0;
 		const message = classifyMessage(text);
 		if (message.kind === 'presence')
-			this.owner.onPresence(message.userId, message.body, message.raw, 'event');
+			this.owner.onPresence(message.userId, message.body, message.raw, 'event', new Date(this.lastMessageAt));
+		else if (message.kind === 'malformed') this.owner.onMalformed(message.topicName, message.reason);
 		else if (message.kind === 'closing') {
 			this.rollSocket = true;
 			this.wakeUp();

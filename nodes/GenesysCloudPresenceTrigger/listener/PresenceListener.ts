@@ -13,12 +13,12 @@ import {
 	chunkTopics,
 	presenceChangeItem,
 } from '../../shared/genesysNotifications';
-import type { UserWithPresence } from '../transport/notifications';
 import {
-	getUserWithPresence,
+	BULK_PRESENCE_LIMIT,
 	httpCodeOf,
-	listUsersWithPresence,
+	listUsers,
 	presenceNames,
+	readPresencesBulk,
 } from '../transport/notifications';
 import { ChannelRunner } from './ChannelRunner';
 import type { requireWebSocket } from './socket';
@@ -31,6 +31,7 @@ export interface ListenerSettings {
 	includeRaw: boolean;
 }
 
+/** Bulk presence reads in flight at once (50 users each). */
 const PARALLEL_READS = 5;
 
 export class PresenceListener implements ListenerOwner {
@@ -40,6 +41,9 @@ export class PresenceListener implements ListenerOwner {
 	private readonly runners: ChannelRunner[] = [];
 	private names = new Map<string, string>();
 	private failed = false;
+	/** Counts events; per user, the count at their last event (see catchUp). */
+	private eventCount = 0;
+	private readonly lastEventOf = new Map<string, number>();
 
 	constructor(
 		readonly ctx: ITriggerFunctions,
@@ -50,21 +54,17 @@ export class PresenceListener implements ListenerOwner {
 	/** Subscribes and connects every channel; throws a clear error (and cleans up) on failure. */
 	async start(): Promise<void> {
 		try {
-			const users = await this.resolveUsers();
-			checkChannelBudget(this.ctx, users.length);
+			const userIds = await this.resolveUsers();
+			checkChannelBudget(this.ctx, userIds.length);
 			this.names = await presenceNames(this.ctx);
-			for (const ids of chunkTopics(
-				users.map((u) => u.id),
-				MAX_TOPICS_PER_CHANNEL,
-			)) {
+			for (const ids of chunkTopics(userIds, MAX_TOPICS_PER_CHANNEL)) {
 				const runner = new ChannelRunner(this, ids);
 				this.runners.push(runner);
 				await runner.open();
 			}
-			// Baseline after subscribing: a change in between is then either an event or in the read.
-			const baseline =
-				this.settings.users === 'all' ? users : await this.readPresences(users.map((u) => u.id));
-			for (const u of baseline) if (u.presence) this.tracker.remember(u.id, u.presence);
+			// Baseline only once subscribed: a change made meanwhile is an event, in the read, or both.
+			for (const [id, presence] of await this.readPresences(userIds))
+				this.tracker.remember(id, presence);
 		} catch (error) {
 			// The startup error is what the user needs to see; clean-up is best effort here.
 			await this.stop().catch(() => undefined);
@@ -92,19 +92,34 @@ export class PresenceListener implements ListenerOwner {
 		body: PresenceEventBody,
 		raw: IDataObject,
 		detectedBy: 'event' | 'catch-up',
+		receivedAt: Date,
 	): void {
-		if (this.stopped || !this.tracker.accept(userId, body, this.settings.filter)) return;
+		if (detectedBy === 'event') this.lastEventOf.set(userId, ++this.eventCount);
+		if (this.stopped || !this.tracker.accept(userId, body, this.settings.filter, detectedBy)) return;
+		const metadata = raw.metadata as IDataObject | undefined;
 		const item = presenceChangeItem(userId, body, {
 			presenceNames: this.names,
 			raw: this.settings.includeRaw ? raw : undefined,
+			correlationId: typeof metadata?.CorrelationId === 'string' ? metadata.CorrelationId : null,
+			receivedAt: receivedAt.toISOString(),
 		});
 		item.detectedBy = detectedBy;
 		this.ctx.emit([[{ json: item }]]);
 	}
 
+	onMalformed(topicName: string, reason: string): void {
+		this.ctx.logger.debug(`Genesys Cloud: ignored a malformed ${topicName} notification: ${reason}`);
+	}
+
 	async catchUp(userIds: string[]): Promise<void> {
-		for (const u of await this.readPresences(userIds)) {
-			if (u.presence) this.onPresence(u.id, u.presence, u.presence as IDataObject, 'catch-up');
+		const before = this.eventCount;
+		const presences = await this.readPresences(userIds);
+		const readAt = new Date();
+		for (const [id, presence] of presences) {
+			// An event that came while the read was under way is as new as the read, or its own
+			// event is still to come: the read could only report a state already replaced.
+			if ((this.lastEventOf.get(id) ?? 0) > before) continue;
+			this.onPresence(id, presence, presence as IDataObject, 'catch-up', readAt);
 		}
 	}
 
@@ -120,29 +135,26 @@ export class PresenceListener implements ListenerOwner {
 		);
 	}
 
-	private async resolveUsers(): Promise<UserWithPresence[]> {
-		if (this.settings.users === 'all') return await listUsersWithPresence(this.ctx);
+	private async resolveUsers(): Promise<string[]> {
+		if (this.settings.users === 'all') return [...new Set((await listUsers(this.ctx)).map((u) => u.id))];
 		const ids = [...new Set(this.settings.users)];
 		if (ids.length === 0) {
 			throw new NodeOperationError(this.ctx.getNode(), 'No users to listen to', {
 				description: 'Pick users, enter user IDs, or choose "All Users".',
 			});
 		}
-		return ids.map((id) => ({ id }));
+		return ids;
 	}
 
-	/** Current primary presence of each user (all users: one paged listing). */
-	private async readPresences(userIds: string[]): Promise<UserWithPresence[]> {
-		if (this.settings.users === 'all') {
-			const wanted = new Set(userIds);
-			return (await listUsersWithPresence(this.ctx)).filter((u) => wanted.has(u.id));
-		}
-		const out: UserWithPresence[] = [];
-		for (let i = 0; i < userIds.length; i += PARALLEL_READS) {
-			const batch = userIds.slice(i, i + PARALLEL_READS);
-			out.push(
-				...(await Promise.all(batch.map(async (id) => await getUserWithPresence(this.ctx, id)))),
+	/** Current presence of each user, 50 per bulk read, a few reads at a time. */
+	private async readPresences(userIds: string[]): Promise<Map<string, PresenceEventBody>> {
+		const batches = chunkTopics(userIds, BULK_PRESENCE_LIMIT);
+		const out = new Map<string, PresenceEventBody>();
+		for (let i = 0; i < batches.length; i += PARALLEL_READS) {
+			const answers = await Promise.all(
+				batches.slice(i, i + PARALLEL_READS).map(async (ids) => await readPresencesBulk(this.ctx, ids)),
 			);
+			for (const answer of answers) for (const [id, presence] of answer) out.set(id, presence);
 		}
 		return out;
 	}

@@ -13,7 +13,10 @@ export interface ListenerOwner {
 		body: PresenceEventBody,
 		raw: IDataObject,
 		detectedBy: 'event' | 'catch-up',
+		receivedAt: Date,
 	): void;
+	/** A presence-topic message that is not a presence change: logged, never emitted. */
+	onMalformed(topicName: string, reason: string): void;
 	/** Reads the users' current presence and emits changes the socket missed. */
 	catchUp(userIds: string[]): Promise<void>;
 	/** Reports a failure the runner cannot recover from (n8n then restarts the trigger). */
