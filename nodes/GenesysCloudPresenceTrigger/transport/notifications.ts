@@ -93,9 +93,9 @@ interface UcUserPresence extends PresenceEventBody {
 
 /**
  * Current Genesys Cloud (PURECLOUD source) presence of up to 50 users in one call:
- * `GET /api/v2/users/presences/purecloud/bulk?id=…&id=…` (PresenceApi
- * getUsersPresencesPurecloudBulk, `id` a multi-valued query parameter). Users Genesys does not
- * answer for are absent from the map.
+ * `GET /api/v2/users/presences/purecloud/bulk?id=a,b,…` (PresenceApi
+ * getUsersPresencesPurecloudBulk; the ids comma-joined in one `id`, as Genesys' own SDK sends
+ * them). Users Genesys does not answer for are absent from the map.
  */
 export async function readPresencesBulk(
 	ctx: Ctx,
@@ -105,7 +105,7 @@ export async function readPresencesBulk(
 		throw new Error(`At most ${BULK_PRESENCE_LIMIT} users per bulk presence read, not ${userIds.length}`);
 	}
 	// Written out because n8n's default query serializer would send `id[]=…` for an array.
-	const query = userIds.map((id) => `id=${encodeURIComponent(id)}`).join('&');
+	const query = `id=${userIds.map(encodeURIComponent).join(',')}`;
 	const answer = await genesysRequest<UcUserPresence[]>(ctx, {
 		method: 'GET',
 		path: `/api/v2/users/presences/purecloud/bulk?${query}`,
