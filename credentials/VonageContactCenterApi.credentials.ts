@@ -1,5 +1,5 @@
 import type {
-	IAuthenticateGeneric,
+	IAuthenticate,
 	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
@@ -84,7 +84,7 @@ export class VonageContactCenterApi implements ICredentialType {
 		return { accessToken };
 	}
 
-	authenticate: IAuthenticateGeneric = bearerTokenAuth;
+	authenticate: IAuthenticate = bearerTokenAuth;
 
 	test: ICredentialTestRequest = {
 		request: {
