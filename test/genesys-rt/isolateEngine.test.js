@@ -29,7 +29,7 @@ test("the trigger runs on an isolate-based engine (n8n's vm, or quickjs where is
 	expect(['vm', 'quickjs']).toContain(result.engine);
 });
 
-test('isolate engine: after a dropped socket the trigger reconnects and emits the change made in the gap once, then live changes', () => {
+test('isolate engine: after a dropped socket (and a revoked token) the trigger reconnects, refreshes the token and emits the change made in the gap once, then live changes', () => {
 	const r = result.reconnect;
 	expect(r.timedOut).toBe('');
 	expect(r.errors).toEqual([]);
@@ -38,11 +38,14 @@ test('isolate engine: after a dropped socket the trigger reconnects and emits th
 		[USERS.alex, P.Meeting, 'busy', 'catch-up'],
 		[USERS.alex, P.Busy, 'busy', 'event'],
 	]);
-	// The reconnect's HEAD checks reached Genesys with the cached bearer token: 503 (injected), then 200.
+	// The reconnect's HEAD checks reached Genesys with a bearer token: 503 (injected), 401 (the
+	// token was revoked in the gap), then 200 with the token n8n refreshed from the background loop.
 	expect(r.heads).toEqual([
 		{ status: 503, bearer: true },
+		{ status: 401, bearer: true },
 		{ status: 200, bearer: true },
 	]);
+	expect(r.tokenRefreshed).toBe(true);
 	expect(r.sameChannel).toBe(true);
 	expect(r.socketsOpened).toBe(2);
 });

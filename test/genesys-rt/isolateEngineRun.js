@@ -35,8 +35,8 @@ async function startEngine() {
 	return Expression.getActiveImplementation();
 }
 
-/** Socket dropped, first HEAD fails (a gap), a change in the gap, then a change after. */
-async function reconnect(/** @type {any} */ sim, /** @type {any} */ h) {
+/** Socket dropped, token revoked, first HEAD fails (a gap), a change in the gap, then a change after. */
+async function reconnect(/** @type {any} */ sim, /** @type {any} */ h, /** @type {any} */ agent) {
 	const t = await runTrigger(h, {
 		type: 'genesysCloudPresenceTrigger',
 		parameters: { userSelection: 'ids', userIdList: USERS.alex },
@@ -45,12 +45,14 @@ async function reconnect(/** @type {any} */ sim, /** @type {any} */ h) {
 	const snapshot = () => sim.genesysNotifications.snapshot();
 	const channelId = snapshot().channels[0].id;
 	sim.inject({ vendor: 'genesys', method: 'HEAD', path: `/api/v2/notifications/channels/${channelId}`, status: 503 });
+	// The cached token is revoked too: the reconnect must also refresh it (401 → preAuthentication).
+	sim.expireTokens('genesys');
 	const disconnected = sim.genesysNotifications.disconnect({ abrupt: true });
-	await setPresence(h, sim, USERS.alex, P.Meeting);
+	await setPresence(agent, sim, USERS.alex, P.Meeting);
 	const out = { disconnected, items: t.items, errors: t.errors.map((e) => e.message), timedOut: '' };
 	try {
 		await t.waitForItems(1, 15_000);
-		await setPresence(h, sim, USERS.alex, P.Busy);
+		await setPresence(agent, sim, USERS.alex, P.Busy);
 		await t.waitForItems(2);
 	} catch (error) {
 		out.timedOut = /** @type {Error} */ (error).message;
@@ -60,6 +62,8 @@ async function reconnect(/** @type {any} */ sim, /** @type {any} */ h) {
 	return {
 		...out,
 		errors: t.errors.map((e) => e.message),
+		// The HEAD after the 401 carried a fresh token (never printed: the secrets scan reads output).
+		tokenRefreshed: heads.length === 3 && heads[1].headers.authorization !== heads[2].headers.authorization,
 		heads: heads.map((/** @type {any} */ r) => ({ status: r.status, bearer: /^Bearer \S+$/.test(r.headers.authorization ?? '') })),
 		sameChannel: snapshot().channels.map((/** @type {any} */ c) => c.id).join() === channelId,
 		socketsOpened: snapshot().socketsOpened,
@@ -67,7 +71,7 @@ async function reconnect(/** @type {any} */ sim, /** @type {any} */ h) {
 }
 
 /** A 2 s channel renewed (subscriptions re-PUT) from the background loop, then a change. */
-async function renewal(/** @type {any} */ sim, /** @type {any} */ h) {
+async function renewal(/** @type {any} */ sim, /** @type {any} */ h, /** @type {any} */ agent) {
 	const t = await runTrigger(h, {
 		type: 'genesysCloudPresenceTrigger',
 		parameters: { userSelection: 'ids', userIdList: USERS.casey },
@@ -78,7 +82,7 @@ async function renewal(/** @type {any} */ sim, /** @type {any} */ h) {
 	let timedOut = '';
 	try {
 		await t.until(() => puts().length >= 3, 10_000, 'two renewals');
-		await setPresence(h, sim, USERS.casey, P.Busy);
+		await setPresence(agent, sim, USERS.casey, P.Busy);
 		await t.waitForItems(1);
 	} catch (error) {
 		timedOut = /** @type {Error} */ (error).message;
@@ -108,12 +112,14 @@ async function main() {
 	const engine = await startEngine();
 	const sim = await startSimulator({ genesysNotifications: { heartbeatMs: 100, channelTtlSeconds: 2 } });
 	try {
+		// The trigger's n8n and the agents changing their presence keep separate tokens.
 		const h = await createHarness({ credentials: simCredentials(sim) });
-		const result = { engine, reconnect: await reconnect(sim, h) };
+		const agent = await createHarness({ credentials: simCredentials(sim) });
+		const result = { engine, reconnect: await reconnect(sim, h, agent) };
 		sim.reset();
 		sim.clearRequests();
 		const h2 = await createHarness({ credentials: simCredentials(sim) });
-		process.stdout.write(`${RESULT}${JSON.stringify({ ...result, renewal: await renewal(sim, h2) })}\n`);
+		process.stdout.write(`${RESULT}${JSON.stringify({ ...result, renewal: await renewal(sim, h2, agent) })}\n`);
 	} finally {
 		await sim.close();
 		await Expression.disposeExpressionEngine();
