@@ -1,29 +1,43 @@
 // @ts-check
 /**
- * Webhook throughput in one n8n, on whatever expression engine it runs: Agent Presence Trigger →
- * No Op versus n8n's Webhook → No Op (E2E_SUITE=throughput). The two are measured in alternating
- * rounds in the same process, so a busy machine slows both alike; the figure is webhooks per
- * second until every execution they started has finished.
+ * Webhook throughput in one n8n, on whatever expression engine it runs: the Agent Presence
+ * Trigger (versions 1 and 2) → No Op versus n8n's Webhook → No Op (E2E_SUITE=throughput). They
+ * are measured in alternating rounds in the same process, so a busy machine slows all alike; the
+ * figure is webhooks per second until every execution they started has finished, and (n8n's
+ * /metrics, which run.js turns on for this suite) how many expression isolates n8n acquired per
+ * webhook.
  */
 'use strict';
+
+const KEYS = ['throughput-agent-presence-v1', 'throughput-agent-presence-v2', 'throughput-webhook'];
 
 /**
  * @param {import('./checks').Checks} c
  * @param {{ body: any, key: string, count: number, concurrency: number, rounds: number }} o
  */
 async function run(c, { body, key, count, concurrency, rounds }) {
-	const targets = {
-		'throughput-agent-presence': `${c.n8n}/webhook/${c.workflow('throughput-agent-presence').webhookPath}?code=${encodeURIComponent(key)}`,
-		'throughput-webhook': `${c.n8n}/webhook/${c.workflow('throughput-webhook').webhookPath}`,
-	};
+	/** @type {Record<string, string>} */
+	const targets = {};
+	for (const wf of KEYS) {
+		const query = wf.startsWith('throughput-agent-presence') ? `?code=${encodeURIComponent(key)}` : '';
+		targets[wf] = `${c.n8n}/webhook/${c.workflow(wf).webhookPath}${query}`;
+	}
 	/** @type {Record<string, number[]>} */
-	const rates = { 'throughput-agent-presence': [], 'throughput-webhook': [] };
+	const rates = Object.fromEntries(KEYS.map((k) => [k, []]));
+	/** @type {Record<string, number[]>} expression isolates n8n acquired per webhook */
+	const isolates = Object.fromEntries(KEYS.map((k) => [k, []]));
+	const acquired = async () => {
+		const r = await fetch(`${c.n8n}/metrics`).catch(() => undefined);
+		if (!r?.ok) return NaN;
+		const m = /^n8n_expression_pool_acquired_total(?:\{[^}]*\})?\s+(\S+)/m.exec(await r.text());
+		return m ? Number(m[1]) : NaN;
+	};
 	for (let round = 0; round < rounds; round++) {
-		// Alternate which goes first, so neither always runs on a warmer (or busier) n8n.
-		const order = Object.keys(targets);
-		if (round % 2) order.reverse();
+		// Rotate which goes first, so none always runs on a warmer (or busier) n8n.
+		const order = [...KEYS.slice(round % KEYS.length), ...KEYS.slice(0, round % KEYS.length)];
 		for (const wf of order) {
 			const before = c.executions(wf).length;
+			const acquiredBefore = await acquired();
 			const started = performance.now();
 			let next = 0;
 			let failed = 0;
@@ -31,7 +45,7 @@ async function run(c, { body, key, count, concurrency, rounds }) {
 				Array.from({ length: concurrency }, async () => {
 					while (next < count) {
 						next++;
-						const r = await c.post(targets[/** @type {keyof typeof targets} */ (wf)], body);
+						const r = await c.post(targets[wf], body);
 						if (r.status !== 200) failed++;
 					}
 				}),
@@ -40,17 +54,21 @@ async function run(c, { body, key, count, concurrency, rounds }) {
 			const seconds = (performance.now() - started) / 1000;
 			if (failed) throw new Error(`${wf}: ${failed} of ${count} webhooks were not answered 200`);
 			rates[wf].push(count / seconds);
-			c.say(`round ${round + 1}: ${wf}: ${count} webhooks in ${seconds.toFixed(1)} s = ${(count / seconds).toFixed(1)}/s`);
+			const perWebhook = ((await acquired()) - acquiredBefore) / count;
+			isolates[wf].push(perWebhook);
+			c.say(`round ${round + 1}: ${wf}: ${count} webhooks in ${seconds.toFixed(1)} s = ${(count / seconds).toFixed(1)}/s, ${perWebhook.toFixed(2)} isolates per webhook`);
 		}
 	}
 	const median = (/** @type {number[]} */ xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-	const ap = median(rates['throughput-agent-presence']);
-	const wh = median(rates['throughput-webhook']);
-	console.log(`\nWebhook throughput (${process.env.N8N_EXPRESSION_ENGINE || 'vm'} engine${process.env.N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE === 'true' ? ', lazy isolate acquire' : ''}; ${count} webhooks × ${rounds} rounds, ${concurrency} in flight; median):`);
-	console.log(`  Agent Presence Trigger → No Op  ${ap.toFixed(1)}/s`);
-	console.log(`  Webhook → No Op                 ${wh.toFixed(1)}/s`);
-	console.log(`  ratio                           ${(ap / wh).toFixed(2)}×`);
-	return { agentPresence: ap, webhook: wh, ratio: ap / wh };
+	const engine = `${process.env.N8N_EXPRESSION_ENGINE || 'vm'} engine${process.env.N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE === 'true' ? ', lazy isolate acquisition' : ''}`;
+	console.log(`\nWebhook throughput (${engine}; ${count} webhooks × ${rounds} rounds, ${concurrency} in flight; medians):`);
+	const webhook = median(rates['throughput-webhook']);
+	for (const wf of KEYS) {
+		const iso = median(isolates[wf]);
+		const label = wf.replace('throughput-', '').padEnd(22);
+		console.log(`  ${label} ${median(rates[wf]).toFixed(1).padStart(6)}/s  ${(median(rates[wf]) / webhook).toFixed(2)}× Webhook  ${Number.isNaN(iso) ? 'isolates n/a' : `${iso.toFixed(2)} isolates/webhook`}`);
+	}
+	return { rates, isolates };
 }
 
 module.exports = { run };

@@ -132,14 +132,15 @@ function reconnectWorkflow(credentials) {
 }
 
 /**
- * The webhook throughput pair (throughput.js): Agent Presence Trigger → No Op and n8n's own
- * Webhook → No Op, both answering at once (onReceived), so only n8n's per-webhook cost differs.
+ * The webhook throughput set (throughput.js): the Agent Presence Trigger (version 1, and version
+ * 2, which new workflows get) → No Op and n8n's own Webhook → No Op, all answering at once
+ * (onReceived), so only n8n's per-webhook cost for each trigger differs.
  * @param {any[]} credentials
  */
 function throughputWorkflows(credentials) {
 	const dataverse = credentials.find((c) => c.type === 'dynamicsContactCenterApi');
 	const noOp = { id: 'e2e0thr0-0000-4000-8000-0000000000ff', name: 'No Operation', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [220, 0], parameters: {} };
-	const pair = (/** @type {string} */ key, /** @type {string} */ id, /** @type {any} */ trigger, /** @type {string} */ webhookPath) => ({
+	const workflow = (/** @type {string} */ key, /** @type {string} */ id, /** @type {any} */ trigger, /** @type {string} */ webhookPath) => ({
 		key,
 		publish: true,
 		genesysListener: false,
@@ -156,18 +157,18 @@ function throughputWorkflows(credentials) {
 			pinData: {},
 		},
 	});
-	const agentPresence = {
-		id: 'e2e0thr0-0000-4000-8000-000000000001',
-		name: 'Agent Presence Trigger',
+	const agentPresence = (/** @type {number} */ version) => ({
+		id: `e2e0thr0-0000-4000-8000-00000000000${version}`,
+		name: `Agent Presence Trigger v${version}`,
 		type: 'n8n-nodes-agent-presence.agentPresenceTrigger',
-		typeVersion: 1,
+		typeVersion: version,
 		position: [0, 0],
-		webhookId: 'e2e0thr0-0000-4000-8000-0000000000a1',
+		webhookId: `e2e0thr0-0000-4000-8000-0000000000a${version}`,
 		parameters: { source: 'dataverse', registration: 'manual', verification: 'queryKey', sharedKey: SHARED_KEY, events: ['agent_created', 'presence_changed', 'logged_in', 'logged_out'] },
 		credentials: { dynamicsContactCenterApi: { id: dataverse.id, name: dataverse.name } },
-	};
+	});
 	const webhook = {
-		id: 'e2e0thr0-0000-4000-8000-000000000002',
+		id: 'e2e0thr0-0000-4000-8000-000000000009',
 		name: 'Webhook',
 		type: 'n8n-nodes-base.webhook',
 		typeVersion: 2,
@@ -176,8 +177,11 @@ function throughputWorkflows(credentials) {
 		parameters: { httpMethod: 'POST', path: 'e2e-throughput', responseMode: 'onReceived', options: {} },
 	};
 	return [
-		pair('throughput-agent-presence', 'e2eThroughputAP1', agentPresence, `${agentPresence.webhookId}/${WEBHOOK_PATH}`),
-		pair('throughput-webhook', 'e2eThroughputWH1', webhook, 'e2e-throughput'),
+		...[1, 2].map((v) => {
+			const trigger = agentPresence(v);
+			return workflow(`throughput-agent-presence-v${v}`, `e2eThroughputAP${v}`, trigger, `${trigger.webhookId}/${WEBHOOK_PATH}`);
+		}),
+		workflow('throughput-webhook', 'e2eThroughputWH1', webhook, 'e2e-throughput'),
 	];
 }
 
