@@ -200,11 +200,13 @@ async function runGenesysReconnect(c, { IDS, CLIENTS, engine, userId }) {
 		assert.equal(items[0].category, category);
 	}
 
-	await c.test(`[${engine}] Genesys Cloud Presence Trigger: socket dropped, Blake goes Away in the gap → it reconnects and emits exactly one item`, async () => {
+	await c.test(`[${engine}] Genesys Cloud Presence Trigger: socket dropped and token revoked, Blake goes Away in the gap → it reconnects and emits exactly one item`, async () => {
 		const ch = await until(channel, 'the reconnect workflow\'s channel', 30000);
 		assert.ok(ch.open, 'the channel has no open socket before the drop');
 		const before = c.executions(wf).length;
 		const opened = (await snapshot()).socketsOpened;
+		// The reconnect must also fetch a new token (401 → the credential's preAuthentication).
+		await fetch(`${c.sim}/__sim/expire-tokens`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ vendor: 'genesys' }) });
 		const r = await fetch(`${c.sim}/__sim/genesys/notifications/disconnect`, {
 			method: 'POST',
 			headers: { 'content-type': 'application/json' },
@@ -236,7 +238,7 @@ async function runGenesysReconnect(c, { IDS, CLIENTS, engine, userId }) {
 /** An agent changes their own Genesys presence (the e2e calls the simulated Genesys directly). */
 function genesysByHand(/** @type {import('./checks').Checks} */ c, /** @type {any} */ CLIENTS) {
 	let token = '';
-	return async (/** @type {string} */ userId, /** @type {string} */ definitionId) => {
+	return async function change(/** @type {string} */ userId, /** @type {string} */ definitionId, retried = false) {
 		if (!token) {
 			const basic = Buffer.from(`${CLIENTS.genesys.clientId}:${CLIENTS.genesys.clientSecret}`).toString('base64');
 			const r = await fetch(`${c.sim}/genesys-login/oauth/token`, {
@@ -251,6 +253,11 @@ function genesysByHand(/** @type {import('./checks').Checks} */ c, /** @type {an
 			headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', [BY_HAND]: '1' },
 			body: JSON.stringify({ presenceDefinition: { id: definitionId } }),
 		});
+		if (r.status === 401 && !retried) {
+			// The scenario revoked the tokens: the agent signs in again.
+			token = '';
+			return await change(userId, definitionId, true);
+		}
 		assert.equal(r.status, 200, `Genesys PATCH by hand answered ${r.status}`);
 	};
 }
