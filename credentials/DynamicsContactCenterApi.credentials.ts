@@ -1,5 +1,5 @@
 import type {
-	IAuthenticateGeneric,
+	IAuthenticate,
 	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
@@ -90,7 +90,7 @@ export class DynamicsContactCenterApi implements ICredentialType {
 		return { accessToken };
 	}
 
-	authenticate: IAuthenticateGeneric = bearerTokenAuth;
+	authenticate: IAuthenticate = bearerTokenAuth;
 
 	test: ICredentialTestRequest = {
 		request: {

@@ -1,5 +1,5 @@
 import type {
-	IAuthenticateGeneric,
+	IAuthenticate,
 	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
@@ -60,7 +60,7 @@ export class GenesysCloudPresenceApi implements ICredentialType {
 		return { accessToken };
 	}
 
-	authenticate: IAuthenticateGeneric = bearerTokenAuth;
+	authenticate: IAuthenticate = bearerTokenAuth;
 
 	// System presences need no permission, so any working client passes; Set by category or system
 	// presence works without more (it falls back to the legacy listing when the role lacks

@@ -23,7 +23,11 @@ export class AgentPresenceTrigger implements INodeType {
 		name: 'agentPresenceTrigger',
 		icon: { light: 'file:../../icons/presence.svg', dark: 'file:../../icons/presence.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		// Version 2 behaves as 1. n8n's webhook server evaluates an expression for every request
+		// to a version-1 trigger (its Webhook node v1 binary-data option), which on the vm engine
+		// costs an expression isolate; from version 2 on it evaluates none for this node.
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle: '={{$parameter["source"]}}',
 		description:
 			'Starts the workflow when an agent presence changes in Dataverse, Genesys Cloud or Vonage Contact Center',

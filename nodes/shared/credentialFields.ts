@@ -1,4 +1,8 @@
-import type { IAuthenticateGeneric, INodeProperties } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IHttpRequestOptions,
+	INodeProperties,
+} from 'n8n-workflow';
 
 /** The hidden, expirable token every credential caches (n8n refetches it when empty or after a 401). */
 export const accessTokenField: INodeProperties = {
@@ -58,10 +62,18 @@ export const clientFields: INodeProperties[] = [
 	},
 ];
 
-/** Every vendor API takes the cached token as a bearer token. */
-export const bearerTokenAuth: IAuthenticateGeneric = {
-	type: 'generic',
-	properties: {
-		headers: { Authorization: '=Bearer {{$credentials.accessToken}}' },
-	},
-};
+/**
+ * Every vendor API takes the cached token as a bearer token. A function, not n8n's generic
+ * (expression) auth: n8n resolves generic auth in the workflow's expression sandbox, which under
+ * its default `vm` engine exists only while n8n activates or executes the workflow — a trigger's
+ * later reconnects and channel renewals would fail with "No bridge acquired for this context".
+ */
+export async function bearerTokenAuth(
+	credentials: ICredentialDataDecryptedObject,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	return {
+		...requestOptions,
+		headers: { ...requestOptions.headers, Authorization: `Bearer ${String(credentials.accessToken ?? '')}` },
+	};
+}

@@ -74,6 +74,25 @@ class Checks {
 		}
 	}
 
+	/** The items a node output in one stored execution (n8n keeps run data flatted-serialized). */
+	nodeItems(/** @type {number} */ executionId, /** @type {string} */ nodeName) {
+		const { parse } = require(require.resolve('flatted', { paths: [path.dirname(String(process.env.N8N_BIN))] }));
+		let text;
+		if (process.env.DB_TYPE === 'postgresdb') {
+			text = psql(`SELECT data FROM execution_data WHERE "executionId" = ${Number(executionId)}`);
+		} else {
+			const { DatabaseSync } = require('node:sqlite');
+			const db = new DatabaseSync(this.dbFile, { readOnly: true });
+			try {
+				text = /** @type {any} */ (db.prepare('SELECT data FROM execution_data WHERE executionId = ?').get(executionId))?.data;
+			} finally {
+				db.close();
+			}
+		}
+		const runs = parse(String(text)).resultData?.runData?.[nodeName] ?? [];
+		return /** @type {any[]} */ (runs.flatMap((/** @type {any} */ r) => r.data?.main?.[0] ?? []).map((/** @type {any} */ i) => i.json));
+	}
+
 	/** Waits until a workflow has `count` finished executions (no more running), returns them. */
 	async settledExecutions(/** @type {string} */ key, /** @type {number} */ count, timeoutMs = 30000) {
 		const end = Date.now() + timeoutMs;
@@ -117,19 +136,22 @@ class Checks {
 
 /** The same rows from n8n's PostgreSQL database (queue mode), with psql (synchronous, like node:sqlite). */
 function postgresExecutions(/** @type {string} */ workflowId) {
-	const { execFileSync } = require('node:child_process');
-	const e = process.env;
 	if (!/^[A-Za-z0-9]+$/.test(workflowId)) throw new Error(`unexpected workflow id ${workflowId}`);
-	const out = execFileSync(
-		'psql',
-		['-h', String(e.DB_POSTGRESDB_HOST), '-p', String(e.DB_POSTGRESDB_PORT), '-U', String(e.DB_POSTGRESDB_USER), '-d', String(e.DB_POSTGRESDB_DATABASE), '-qAt', '-F', '\t', '-c',
-			`SELECT id, status, mode, finished FROM execution_entity WHERE "workflowId" = '${workflowId}' ORDER BY id`],
-		{ encoding: 'utf8', env: { ...e, PGPASSWORD: e.DB_POSTGRESDB_PASSWORD ?? '' } },
-	);
+	const out = psql(`SELECT id, status, mode, finished FROM execution_entity WHERE "workflowId" = '${workflowId}' ORDER BY id`);
 	return out.split('\n').filter(Boolean).map((line) => {
 		const [id, status, mode, finished] = line.split('\t');
 		return { id: Number(id), status, mode, finished: finished === 't' ? 1 : 0 };
 	});
+}
+
+function psql(/** @type {string} */ sql) {
+	const { execFileSync } = require('node:child_process');
+	const e = process.env;
+	return execFileSync(
+		'psql',
+		['-h', String(e.DB_POSTGRESDB_HOST), '-p', String(e.DB_POSTGRESDB_PORT), '-U', String(e.DB_POSTGRESDB_USER), '-d', String(e.DB_POSTGRESDB_DATABASE), '-qAt', '-F', '\t', '-c', sql],
+		{ encoding: 'utf8', env: { ...e, PGPASSWORD: e.DB_POSTGRESDB_PASSWORD ?? '' } },
+	);
 }
 
 module.exports = { Checks, assert, BY_HAND };

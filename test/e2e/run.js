@@ -15,16 +15,26 @@
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');
-const { startStack, say, secs, stopAll, REPO, WORK } = require('./stack');
+const { startStack, freePort, say, secs, stopAll, REPO, WORK, QUEUE } = require('./stack');
 
 const env = process.env;
 const MODE = env.E2E_MODE === 'demo' ? 'demo' : 'test';
-/** scenarios (npm run test:e2e, test:queue), fuzz (npm run test:fuzz) or all. */
+/**
+ * scenarios (npm run test:e2e, test:queue), fuzz (npm run test:fuzz), all, reconnect (only the
+ * Genesys reconnect scenario, on both engines) or throughput (Agent Presence Trigger vs n8n's
+ * Webhook node, E2E_THROUGHPUT_WEBHOOKS per round).
+ */
 const SUITE = env.E2E_SUITE || 'scenarios';
+const WITH_SCENARIOS = SUITE === 'scenarios' || SUITE === 'all';
+const WITH_RECONNECT = MODE === 'test' && (WITH_SCENARIOS || SUITE === 'reconnect');
+/** Short-lived Genesys notification channels, so the reconnect scenario sees a renewal within the run. */
+const GENESYS_CHANNEL_TTL_SECONDS = 30;
+/** The engine n8n runs on (its default is vm); the reconnect scenario also runs on the other one. */
+const ENGINE = env.N8N_EXPRESSION_ENGINE || 'vm';
 const USER_FOLDER = /** @type {string} */ (env.N8N_USER_FOLDER);
 const N8N_PORT = Number(env.N8N_PORT);
 const { IDS, CLIENTS } = require(path.join(REPO, 'test/simulator'));
-const { buildWorkflows, SHARED_KEY, SYNC_SOURCE_ID, WEBHOOK_PATH } = require('./workflows');
+const { buildWorkflows, reconnectWorkflow, throughputWorkflows, RECONNECT_USER, SHARED_KEY, SYNC_SOURCE_ID, WEBHOOK_PATH } = require('./workflows');
 const { fuzzWorkflow } = require('./fuzz');
 const { fixtures } = require('./fixtures');
 const { Checks } = require('./checks');
@@ -32,11 +42,17 @@ const { Checks } = require('./checks');
 const FIXTURES_DIR = path.join(REPO, 'test', 'fixtures', 'dataverse');
 
 async function main() {
+	// n8n's /metrics counts the expression isolates it acquires (throughput.js reads it).
+	if (SUITE === 'throughput') env.N8N_METRICS = env.N8N_METRICS || 'true';
 	const stack = await startStack({
 		simPort: MODE === 'demo' ? Number(env.SIM_PORT || 4010) : undefined,
 		logs: MODE === 'demo' ? USER_FOLDER : WORK,
+		genesysChannelTtlSeconds: WITH_RECONNECT ? GENESYS_CHANNEL_TTL_SECONDS : undefined,
 		workflows: (sim, credentials) => {
+			if (SUITE === 'reconnect') return [reconnectWorkflow(credentials)];
+			if (SUITE === 'throughput') return throughputWorkflows(credentials);
 			const templates = buildWorkflows({ templatesDir: path.join(REPO, 'templates'), credentials, sim, mode: MODE });
+			if (WITH_RECONNECT) templates.push(reconnectWorkflow(credentials));
 			return MODE === 'test' && SUITE !== 'scenarios' ? [...templates, fuzzWorkflow(credentials)] : templates;
 		},
 	});
@@ -44,13 +60,50 @@ async function main() {
 
 	if (MODE === 'demo') return demo({ sim, workflows });
 	const checks = new Checks({ n8n, sim, workflows, userFolder: USER_FOLDER, say });
-	if (SUITE !== 'fuzz') await require('./scenarios').run(checks, { fixtures: fixtures(FIXTURES_DIR), IDS, CLIENTS, SHARED_KEY, SYNC_SOURCE_ID });
-	if (SUITE !== 'scenarios') await require('./fuzz').run(checks, { fixturesDir: FIXTURES_DIR, repo: REPO, count: Number(env.E2E_FUZZ_COUNT || 10000), pids: stack.pids });
+	const scenarios = require('./scenarios');
+	const reconnect = { IDS, CLIENTS, userId: IDS.genesys.users[RECONNECT_USER] };
+	if (WITH_SCENARIOS) await scenarios.run(checks, { fixtures: fixtures(FIXTURES_DIR), IDS, CLIENTS, SHARED_KEY, SYNC_SOURCE_ID });
+	if (WITH_RECONNECT) await scenarios.runGenesysReconnect(checks, { ...reconnect, engine: ENGINE });
+	if (SUITE === 'throughput') {
+		const count = Number(env.E2E_THROUGHPUT_WEBHOOKS || 200);
+		await require('./throughput').run(checks, { body: fixtures(FIXTURES_DIR).update, key: SHARED_KEY, count, concurrency: 8, rounds: 3 });
+	}
+	if (SUITE === 'fuzz' || SUITE === 'all') await require('./fuzz').run(checks, { fixturesDir: FIXTURES_DIR, repo: REPO, count: Number(env.E2E_FUZZ_COUNT || 10000), pids: stack.pids });
 	stack.stop();
+	// The trigger's background loop depends on the expression engine: run it on the other one too,
+	// in a second n8n (its own user folder and database) with only the reconnect workflow.
+	if (WITH_RECONNECT && !QUEUE) {
+		const engine = ENGINE === 'legacy' ? 'vm' : 'legacy';
+		const otherChecks = await otherEngine(engine);
+		await scenarios.runGenesysReconnect(otherChecks.checks, { ...reconnect, engine });
+		otherChecks.stop();
+		checks.results.push(...otherChecks.checks.results);
+	}
 	const { passed, failed } = checks.summary();
 	console.log(`e2e took ${secs()} (after setup)`);
 	console.log(`${passed} passed, ${failed} failed`);
 	process.exitCode = failed === 0 ? 0 : 1;
+}
+
+/** A second n8n on another expression engine with only the reconnect workflow published. */
+async function otherEngine(/** @type {string} */ engine) {
+	const userFolder = path.join(WORK, `n8n-home-${engine}`);
+	fs.cpSync(path.join(USER_FOLDER, '.n8n', 'nodes'), path.join(userFolder, '.n8n', 'nodes'), { recursive: true });
+	const logs = path.join(WORK, `logs-${engine}`);
+	fs.mkdirSync(logs, { recursive: true });
+	Object.assign(env, {
+		N8N_EXPRESSION_ENGINE: engine,
+		N8N_USER_FOLDER: userFolder,
+		N8N_PORT: String(await freePort()),
+		N8N_RUNNERS_BROKER_PORT: String(await freePort()),
+	});
+	say(`second n8n on the ${engine} expression engine (${userFolder})`);
+	const stack = await startStack({
+		logs,
+		genesysChannelTtlSeconds: GENESYS_CHANNEL_TTL_SECONDS,
+		workflows: (_sim, credentials) => [reconnectWorkflow(credentials)],
+	});
+	return { checks: new Checks({ n8n: stack.n8n, sim: stack.sim, workflows: stack.workflows, userFolder, say }), stop: () => stack.stop() };
 }
 
 async function demo(/** @type {{ sim: string, workflows: any[] }} */ { sim, workflows }) {

@@ -52,25 +52,7 @@ async function run(c, { fixtures, IDS, CLIENTS, SHARED_KEY, SYNC_SOURCE_ID }) {
 		for (const v of vendors) assert.deepEqual((await c.writes(v)).map((w) => `${w.method} ${w.path}`), [], `unexpected ${v} writes`);
 	}
 
-	/** An agent changes their own Genesys presence (the e2e calls the simulated Genesys directly). */
-	let genesysToken = '';
-	async function genesysByHand(/** @type {string} */ userId, /** @type {string} */ definitionId) {
-		if (!genesysToken) {
-			const basic = Buffer.from(`${CLIENTS.genesys.clientId}:${CLIENTS.genesys.clientSecret}`).toString('base64');
-			const r = await fetch(`${c.sim}/genesys-login/oauth/token`, {
-				method: 'POST',
-				headers: { authorization: `Basic ${basic}`, 'content-type': 'application/x-www-form-urlencoded' },
-				body: 'grant_type=client_credentials',
-			});
-			genesysToken = (await r.json()).access_token;
-		}
-		const r = await fetch(`${c.sim}/genesys/api/v2/users/${userId}/presences/purecloud`, {
-			method: 'PATCH',
-			headers: { authorization: `Bearer ${genesysToken}`, 'content-type': 'application/json', [BY_HAND]: '1' },
-			body: JSON.stringify({ presenceDefinition: { id: definitionId } }),
-		});
-		assert.equal(r.status, 200, `Genesys PATCH by hand answered ${r.status}`);
-	}
+	const changeGenesysPresence = genesysByHand(c, CLIENTS);
 
 	/** Waits for a Genesys-triggered workflow's next execution(s) after a change by hand. */
 	async function afterGenesysChange(/** @type {string} */ wf, /** @type {() => Promise<void>} */ act, executions = 1) {
@@ -142,14 +124,14 @@ async function run(c, { fixtures, IDS, CLIENTS, SHARED_KEY, SYNC_SOURCE_ID }) {
 	// ---------------------------------------------------------------- Genesys → Dynamics
 	await c.test('Genesys → Dynamics: Eli goes On Queue in Genesys → one Dynamics write: Eli, Available; its Dataverse echo is ignored by the two-way sync', async () => {
 		const twoWayBefore = c.executions('two-way-dynamics-genesys').length;
-		await afterGenesysChange('genesys-to-dynamics', () => genesysByHand(gu.eli, gp['On Queue']));
+		await afterGenesysChange('genesys-to-dynamics', () => changeGenesysPresence(gu.eli, gp['On Queue']));
 		expectOneDataverseWrite(await c.writes('dataverse'), dv.agents.eli, dv.presences.available);
 		await none(['genesys', 'vonage']);
 		assert.equal(c.executions('two-way-dynamics-genesys').length, twoWayBefore, 'the two-way sync ran for the Dataverse echo');
 	});
 
 	await c.test('Genesys → Dynamics: Casey goes Away in Genesys → one Dynamics write: Casey, Away', async () => {
-		await afterGenesysChange('genesys-to-dynamics', () => genesysByHand(gu.casey, gp.Away));
+		await afterGenesysChange('genesys-to-dynamics', () => changeGenesysPresence(gu.casey, gp.Away));
 		expectOneDataverseWrite(await c.writes('dataverse'), dv.agents.casey, dv.presences.away);
 		await none(['genesys', 'vonage']);
 	});
@@ -174,7 +156,7 @@ async function run(c, { fixtures, IDS, CLIENTS, SHARED_KEY, SYNC_SOURCE_ID }) {
 
 	await c.test('Two-way: Dana → On Queue in Genesys ends with exactly one Dynamics write (Available) and no Genesys write; the Dataverse echo is ignored', async () => {
 		const deliveriesBefore = (await (await fetch(`${c.sim}/__sim/webhook-deliveries`)).json()).length;
-		await afterGenesysChange('two-way-dynamics-genesys', () => genesysByHand(gu.dana, gp['On Queue']));
+		await afterGenesysChange('two-way-dynamics-genesys', () => changeGenesysPresence(gu.dana, gp['On Queue']));
 		expectOneDataverseWrite(await c.writes('dataverse'), dv.agents.dana, dv.presences.available);
 		await none(['genesys', 'vonage']);
 		const deliveries = /** @type {any[]} */ (await (await fetch(`${c.sim}/__sim/webhook-deliveries`)).json()).slice(deliveriesBefore);
@@ -205,4 +187,101 @@ async function customPresences(c, { fixtures, IDS }, { deliver, expectOneGenesys
 	});
 }
 
-module.exports = { run };
+/**
+ * The Genesys Cloud Presence Trigger's background loop in a real n8n (everything it does after
+ * trigger() returned: credentials, HTTP, token, emits): after the simulator drops its socket it
+ * reconnects and reports the change made in the gap exactly once; before its channel expires it
+ * renews it. Needs the reconnect workflow (workflows.js) published and a short channel TTL.
+ * @param {import('./checks').Checks} c
+ * @param {{ IDS: any, CLIENTS: any, engine: string, userId: string }} o
+ */
+async function runGenesysReconnect(c, { IDS, CLIENTS, engine, userId }) {
+	const wf = 'genesys-reconnect';
+	const node = 'Genesys presence changed';
+	const gp = IDS.genesys.presence;
+	const topic = `v2.users.${userId}.presence`;
+	const { until } = require('./stack');
+	const snapshot = async () => /** @type {any} */ (await (await fetch(`${c.sim}/__sim/genesys/notifications`)).json());
+	const channel = async () => {
+		const snap = await snapshot();
+		const ch = snap.channels.find((/** @type {any} */ x) => x.topics.includes(topic));
+		return ch && { ...ch, open: snap.openSockets.some((/** @type {any} */ s) => s.channelId === ch.id) };
+	};
+	const byHand = genesysByHand(c, CLIENTS);
+
+	/** One change → exactly one successful execution whose item is that change. */
+	async function expectOneItem(/** @type {number} */ before, /** @type {string} */ definitionId, /** @type {string} */ category) {
+		const fresh = (await c.settledExecutions(wf, before + 1, 60000)).slice(before);
+		await c.quiet(3000);
+		assert.equal(c.executions(wf).length, before + 1, `expected exactly one execution, got ${c.executions(wf).length - before}`);
+		assert.equal(fresh[0].status, 'success', `execution ${fresh[0].id} ended ${fresh[0].status}`);
+		const items = c.nodeItems(fresh[0].id, node);
+		assert.equal(items.length, 1, `expected one item, got ${JSON.stringify(items)}`);
+		assert.equal(items[0].agentId, userId);
+		assert.equal(items[0].presenceId, definitionId);
+		assert.equal(items[0].category, category);
+	}
+
+	await c.test(`[${engine}] Genesys Cloud Presence Trigger: socket dropped and token revoked, Blake goes Away in the gap → it reconnects and emits exactly one item`, async () => {
+		const ch = await until(channel, 'the reconnect workflow\'s channel', 30000);
+		assert.ok(ch.open, 'the channel has no open socket before the drop');
+		const before = c.executions(wf).length;
+		const opened = (await snapshot()).socketsOpened;
+		// The reconnect must also fetch a new token (401 → the credential's preAuthentication).
+		await fetch(`${c.sim}/__sim/expire-tokens`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ vendor: 'genesys' }) });
+		const r = await fetch(`${c.sim}/__sim/genesys/notifications/disconnect`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ channelId: ch.id }),
+		});
+		assert.equal((await r.json()).disconnected, 1, 'the simulator dropped no socket');
+		await byHand(userId, gp.Away);
+		await until(async () => (await snapshot()).socketsOpened > opened && (await channel())?.open, 'the trigger to reconnect', 45000);
+		await expectOneItem(before, gp.Away, 'away');
+	});
+
+	await c.test(`[${engine}] Genesys Cloud Presence Trigger: renews its channel before it expires, then still emits (Blake → Busy, one item)`, async () => {
+		const ch = await until(channel, 'the reconnect workflow\'s channel', 30000);
+		const firstExpiry = Date.parse(ch.expires);
+		const ttlMs = firstExpiry - Date.now();
+		// Past the channel's first expiry: only a renewal from the background loop keeps it.
+		await new Promise((r) => setTimeout(r, Math.max(0, ttlMs) + 2000));
+		const now = await channel();
+		assert.ok(now, `the channel expired (its expiry was ${ch.expires})`);
+		assert.equal(now.id, ch.id, 'the channel was replaced instead of renewed');
+		assert.ok(Date.parse(now.expires) > firstExpiry, `the channel was not renewed (expires ${now.expires})`);
+		assert.ok(now.open, 'the channel has no open socket after the renewal');
+		const before = c.executions(wf).length;
+		await byHand(userId, gp.Busy);
+		await expectOneItem(before, gp.Busy, 'busy');
+	});
+}
+
+/** An agent changes their own Genesys presence (the e2e calls the simulated Genesys directly). */
+function genesysByHand(/** @type {import('./checks').Checks} */ c, /** @type {any} */ CLIENTS) {
+	let token = '';
+	return async function change(/** @type {string} */ userId, /** @type {string} */ definitionId, retried = false) {
+		if (!token) {
+			const basic = Buffer.from(`${CLIENTS.genesys.clientId}:${CLIENTS.genesys.clientSecret}`).toString('base64');
+			const r = await fetch(`${c.sim}/genesys-login/oauth/token`, {
+				method: 'POST',
+				headers: { authorization: `Basic ${basic}`, 'content-type': 'application/x-www-form-urlencoded' },
+				body: 'grant_type=client_credentials',
+			});
+			token = (await r.json()).access_token;
+		}
+		const r = await fetch(`${c.sim}/genesys/api/v2/users/${userId}/presences/purecloud`, {
+			method: 'PATCH',
+			headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', [BY_HAND]: '1' },
+			body: JSON.stringify({ presenceDefinition: { id: definitionId } }),
+		});
+		if (r.status === 401 && !retried) {
+			// The scenario revoked the tokens: the agent signs in again.
+			token = '';
+			return await change(userId, definitionId, true);
+		}
+		assert.equal(r.status, 200, `Genesys PATCH by hand answered ${r.status}`);
+	};
+}
+
+module.exports = { run, runGenesysReconnect };

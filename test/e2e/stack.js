@@ -136,21 +136,26 @@ function simCredentials(/** @type {string} */ sim) {
  */
 
 /**
- * @param {{ simPort?: number, inProcessSimulator?: boolean, logs?: string,
+ * genesysChannelTtlSeconds: the simulated Genesys notification channels' lifetime (default 24 h).
+ * @param {{ simPort?: number, inProcessSimulator?: boolean, logs?: string, genesysChannelTtlSeconds?: number,
  *   workflows: (sim: string, credentials: any[]) => StackWorkflow[], extraCredentials?: (sim: string) => any[] }} o
  * @returns {Promise<Stack>}
  */
-async function startStack({ simPort, inProcessSimulator = false, logs = WORK, workflows: buildWorkflows, extraCredentials }) {
+async function startStack({ simPort, inProcessSimulator = false, logs = WORK, genesysChannelTtlSeconds, workflows: buildWorkflows, extraCredentials }) {
 	// 1. simulator: a child process (its own event loop), or in this process when the caller reads its records directly
 	let sim;
 	let simulator;
 	if (inProcessSimulator) {
-		simulator = await require('../simulator').startSimulator({ port: simPort ?? 0 });
+		simulator = await require('../simulator').startSimulator({
+			port: simPort ?? 0,
+			genesysNotifications: genesysChannelTtlSeconds ? { channelTtlSeconds: genesysChannelTtlSeconds } : undefined,
+		});
 		sim = simulator.url;
 	} else {
 		const port = simPort ?? (await freePort());
 		sim = `http://127.0.0.1:${port}`;
-		startProcess('simulator', [path.join(REPO, 'test/simulator/server.js'), '--port', String(port)], path.join(logs, 'simulator.log'));
+		const ttl = genesysChannelTtlSeconds ? ['--genesys-channel-ttl', String(genesysChannelTtlSeconds)] : [];
+		startProcess('simulator', [path.join(REPO, 'test/simulator/server.js'), '--port', String(port), ...ttl], path.join(logs, 'simulator.log'));
 		await until(async () => (await fetch(`${sim}/__sim/info`)).ok, 'the simulator');
 	}
 	say(`simulator on ${sim}`);

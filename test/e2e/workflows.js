@@ -85,4 +85,104 @@ function fillMapping(/** @type {any} */ node, /** @type {string} */ sim, /** @ty
 	}
 }
 
-module.exports = { buildWorkflows, SHARED_KEY, SYNC_SOURCE_ID, WEBHOOK_PATH };
+/** The Genesys Cloud user the reconnect workflow listens to (no template listens to Blake). */
+const RECONNECT_USER = 'blake';
+
+/**
+ * Genesys Cloud Presence Trigger → No Op, listening to one user: the workflow the reconnect and
+ * channel-renewal scenario (scenarios.js runGenesysReconnect) watches.
+ * @param {any[]} credentials
+ */
+function reconnectWorkflow(credentials) {
+	const { IDS } = require('../simulator');
+	const genesys = credentials.find((c) => c.type === 'genesysCloudPresenceApi');
+	return {
+		key: 'genesys-reconnect',
+		publish: true,
+		genesysListener: true,
+		autoRegistered: false,
+		json: {
+			id: 'e2eGenesysRecon1',
+			name: 'e2e: Genesys Cloud Presence Trigger → No Op (reconnect)',
+			nodes: [
+				{
+					id: 'e2e0rcn0-0000-4000-8000-000000000001',
+					name: 'Genesys presence changed',
+					type: 'n8n-nodes-agent-presence.genesysCloudPresenceTrigger',
+					typeVersion: 1,
+					position: [0, 0],
+					parameters: { userSelection: 'ids', userIdList: IDS.genesys.users[RECONNECT_USER] },
+					credentials: { genesysCloudPresenceApi: { id: genesys.id, name: genesys.name } },
+				},
+				{
+					id: 'e2e0rcn0-0000-4000-8000-000000000002',
+					name: 'No Operation',
+					type: 'n8n-nodes-base.noOp',
+					typeVersion: 1,
+					position: [220, 0],
+					parameters: {},
+				},
+			],
+			connections: { 'Genesys presence changed': { main: [[{ node: 'No Operation', type: 'main', index: 0 }]] } },
+			active: false,
+			settings: { executionOrder: 'v1' },
+			pinData: {},
+		},
+	};
+}
+
+/**
+ * The webhook throughput set (throughput.js): the Agent Presence Trigger (version 1, and version
+ * 2, which new workflows get) → No Op and n8n's own Webhook → No Op, all answering at once
+ * (onReceived), so only n8n's per-webhook cost for each trigger differs.
+ * @param {any[]} credentials
+ */
+function throughputWorkflows(credentials) {
+	const dataverse = credentials.find((c) => c.type === 'dynamicsContactCenterApi');
+	const noOp = { id: 'e2e0thr0-0000-4000-8000-0000000000ff', name: 'No Operation', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [220, 0], parameters: {} };
+	const workflow = (/** @type {string} */ key, /** @type {string} */ id, /** @type {any} */ trigger, /** @type {string} */ webhookPath) => ({
+		key,
+		publish: true,
+		genesysListener: false,
+		autoRegistered: false,
+		webhookId: trigger.webhookId,
+		webhookPath,
+		json: {
+			id,
+			name: `e2e: ${trigger.name} → No Op (throughput)`,
+			nodes: [trigger, noOp],
+			connections: { [trigger.name]: { main: [[{ node: noOp.name, type: 'main', index: 0 }]] } },
+			active: false,
+			settings: { executionOrder: 'v1' },
+			pinData: {},
+		},
+	});
+	const agentPresence = (/** @type {number} */ version) => ({
+		id: `e2e0thr0-0000-4000-8000-00000000000${version}`,
+		name: `Agent Presence Trigger v${version}`,
+		type: 'n8n-nodes-agent-presence.agentPresenceTrigger',
+		typeVersion: version,
+		position: [0, 0],
+		webhookId: `e2e0thr0-0000-4000-8000-0000000000a${version}`,
+		parameters: { source: 'dataverse', registration: 'manual', verification: 'queryKey', sharedKey: SHARED_KEY, events: ['agent_created', 'presence_changed', 'logged_in', 'logged_out'] },
+		credentials: { dynamicsContactCenterApi: { id: dataverse.id, name: dataverse.name } },
+	});
+	const webhook = {
+		id: 'e2e0thr0-0000-4000-8000-000000000009',
+		name: 'Webhook',
+		type: 'n8n-nodes-base.webhook',
+		typeVersion: 2,
+		position: [0, 0],
+		webhookId: 'e2e0thr0-0000-4000-8000-0000000000b1',
+		parameters: { httpMethod: 'POST', path: 'e2e-throughput', responseMode: 'onReceived', options: {} },
+	};
+	return [
+		...[1, 2].map((v) => {
+			const trigger = agentPresence(v);
+			return workflow(`throughput-agent-presence-v${v}`, `e2eThroughputAP${v}`, trigger, `${trigger.webhookId}/${WEBHOOK_PATH}`);
+		}),
+		workflow('throughput-webhook', 'e2eThroughputWH1', webhook, 'e2e-throughput'),
+	];
+}
+
+module.exports = { buildWorkflows, reconnectWorkflow, throughputWorkflows, RECONNECT_USER, SHARED_KEY, SYNC_SOURCE_ID, WEBHOOK_PATH };

@@ -413,7 +413,10 @@ async function createHarness(options = {}) {
 			{ node, data: {}, source: null },
 			[],
 		);
-		return await context.helpers.httpRequestWithAuthentication.call(context, type, requestOptions);
+		// Inside an execution, as in n8n: the workflow holds an expression isolate meanwhile.
+		return await workflow.expression.withIsolate(
+			async () => await context.helpers.httpRequestWithAuthentication.call(context, type, requestOptions),
+		);
 	}
 
 	return { runWorkflow, testCredential, callMethod, request, credentialsHelper, nodeTypes, loader };

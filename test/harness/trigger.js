@@ -2,7 +2,8 @@
 /**
  * Runs a trigger node the way n8n's ActiveWorkflows does: `trigger()` called on n8n-core's
  * TriggerContext, whose `emit` / `emitError` are ours (we collect what the node emits), and the
- * returned `closeFunction` called on deactivation.
+ * returned `closeFunction` called on deactivation; the workflow's expression isolate is held
+ * only during those two calls, as in n8n.
  */
 const { TriggerContext, ExecutionLifecycleHooks } = require('n8n-core');
 const { Workflow } = require('n8n-workflow');
@@ -71,7 +72,15 @@ async function runTrigger(h, spec, options = {}) {
 		emitError,
 	);
 
-	const response = await nodeType.trigger.call(context);
+	// As n8n's ActiveWorkflowManager: the workflow holds an expression isolate only while it
+	// activates (a no-op on the legacy engine); what the trigger does later runs without one.
+	const acquired = await workflow.expression.acquireIsolate();
+	let response;
+	try {
+		response = await nodeType.trigger.call(context);
+	} finally {
+		if (acquired) await workflow.expression.releaseIsolate();
+	}
 	let closed = false;
 	return {
 		items,
@@ -102,7 +111,8 @@ async function runTrigger(h, spec, options = {}) {
 		async close() {
 			if (closed) return;
 			closed = true;
-			await response?.closeFunction?.();
+			// n8n-core's TriggersAndPollers runs the closeFunction inside its own isolate scope.
+			await workflow.expression.withIsolate(async () => await response?.closeFunction?.());
 		},
 	};
 }

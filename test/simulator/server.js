@@ -10,7 +10,13 @@ function arg(/** @type {string} */ name, /** @type {string|undefined} */ def) {
 }
 
 async function main() {
-	const sim = await startSimulator({ port: Number(arg('port', process.env.SIM_PORT || '0')), host: arg('host', '127.0.0.1') });
+	// --genesys-channel-ttl <s>: short-lived notification channels, so a test sees the renewal.
+	const channelTtl = Number(arg('genesys-channel-ttl', '0'));
+	const sim = await startSimulator({
+		port: Number(arg('port', process.env.SIM_PORT || '0')),
+		host: arg('host', '127.0.0.1'),
+		genesysNotifications: channelTtl > 0 ? { channelTtlSeconds: channelTtl } : undefined,
+	});
 	const u = sim.urls;
 	console.log(`Vendor simulator listening on ${sim.url}`);
 	console.log(`  Dataverse environment URL : ${u.dataverse}   (Web API ${u.dataverse}/api/data/v9.2)`);
