@@ -209,7 +209,7 @@ function createVendor(ctx) {
 		// GET and PATCH of one user's presence: "Requires NO permissions" in the SDK's reference.
 		['GET', '/api/v2/users/:userId/presences/:sourceId', h.getUserPresence],
 		['PATCH', '/api/v2/users/:userId/presences/:sourceId', h.patchUserPresence],
-		// ASSUMPTION: listing users needs no permission (as GET /users/{userId} documents).
+		// GET /api/v2/users: "Requires NO permissions" (the SDK's UsersApi reference, getUsers).
 		['GET', '/api/v2/users', h.listUsers],
 		['POST', '/api/v2/users/search', h.searchUsers, any('directory:user:view')],
 		['GET', '/api/v2/users/:userId', h.getUser],

@@ -193,15 +193,16 @@ function checkAccept(rq, media) {
 		if (version !== '4') throw statusBody('Invalid api-version! Valid values: 4');
 		return;
 	}
+	// "Responses (Agents API)", Missing API version / Invalid API version: both 400, with these bodies
+	// (the request URI quoted in full, as in the page's example).
 	if (!version) {
-		throw fail(400, { error: { code: 'ApiVersionUnspecified', message: `An API version is required, but was not specified. Send Accept: ${AGENTS_MEDIA_TYPE}.` } });
+		throw fail(400, { error: { code: 'ApiVersionUnspecified', message: 'An API version is required, but was not specified.' } });
 	}
-	// ASSUMPTION: an unsupported version is refused (400) like a missing one; Vonage documents only v1 as supported.
 	if (version !== '1') {
 		throw fail(400, {
 			error: {
 				code: 'UnsupportedApiVersion',
-				message: `The HTTP resource that matches the request URI '${rq.url.pathname}' does not support the API version '${version}'.`,
+				message: `The HTTP resource that matches the request URI '${rq.url.origin}${rq.url.pathname}' does not support the API version '${version}'.`,
 			},
 		});
 	}
@@ -229,14 +230,16 @@ function handlers(ctx, state) {
 		/** POST /Auth/connect/token (client credentials in the form body). */
 		token(/** @type {any} */ rq) {
 			const b = rq.body && typeof rq.body === 'object' ? rq.body : {};
-			// ASSUMPTION: the identity server answers 400 with a bare OAuth `error`, like IdentityServer does.
-			if (b.grant_type !== 'client_credentials') throw fail(400, { error: 'unsupported_grant_type' });
+			// "Responses (Authentication API)", Error code 400: a missing or invalid grant_type, and a missing
+			// or invalid scope, with these bodies.
+			if (b.grant_type !== 'client_credentials') throw fail(400, { error: 'unsupported_grant_type', error_description: 'Invalid grant_type' });
+			// ASSUMPTION: a wrong client id or secret is 400 `invalid_client` (OAuth 2.0's code; the page's readable part stops after scopes).
 			if (b.client_id !== ctx.client.clientId || b.client_secret !== ctx.client.clientSecret) throw fail(400, { error: 'invalid_client' });
 			const requested = String(b.scope || '').split(/\s+/).filter(Boolean);
-			// "Requests (Authentication API)": scope is required. ASSUMPTION: its absence is answered like an unknown scope.
-			if (requested.length === 0) throw fail(400, { error: 'invalid_scope' });
-			// One scope the client is not granted fails the whole request (IdentityServer: 400 {"error":"invalid_scope"}).
-			if (requested.some((s) => !ctx.client.scopes.includes(s))) throw fail(400, { error: 'invalid_scope' });
+			if (requested.length === 0) throw fail(400, { error: 'invalid_scope', error_description: 'You must specify a scope' });
+			// One scope the client is not granted fails the whole request, named as the page's example names it.
+			const refused = requested.find((s) => !ctx.client.scopes.includes(s));
+			if (refused) throw fail(400, { error: 'invalid_scope', error_description: `"${refused}" is an invalid scope` });
 			const access_token = ctx.tokens.issue('vonage', { clientId: b.client_id, scopes: requested, ttlSeconds: ctx.ttlSeconds });
 			// The answer "Requests (Authentication API)" shows: no scope echoed.
 			return { status: 200, body: { access_token, expires_in: ctx.ttlSeconds, token_type: 'Bearer' } };
