@@ -215,7 +215,8 @@ function handlers(ctx, state) {
 	const requireUser = (/** @type {string} */ id) => {
 		if (!common.isGuid(id)) throw fail(400, 'The request is invalid.');
 		const u = findUser(id);
-		// ASSUMPTION: unknown users answer 404 as a problem-details body.
+		// ASSUMPTION: an unknown user is 404 in the problem-details shape the page uses for its other 400s;
+		// "Responses (Agents API)" lists 400/401/403 bodies only. A 404 (not an empty 200) is the stricter.
 		if (!u) throw problem(404, 'Not Found', { detail: `User ${id} was not found.` });
 		return u;
 	};
@@ -250,7 +251,8 @@ function handlers(ctx, state) {
 			const check = ctx.tokens.check('vonage', common.bearerOf(rq.headers));
 			if (!check.ok) throw fail(401, 'Authorization has been denied for this request.');
 			if (!scopes.some((s) => check.token.scopes.includes(s))) {
-				// ASSUMPTION: 403 body wording; Vonage documents the status, not the text.
+				// ASSUMPTION: the 403 body's wording; "Responses (Agents API)" documents the 403 ("a request that is
+				// not authorized") but no body, so clients must not depend on this text.
 				throw fail(403, `The access token does not grant the scope required for this endpoint (${scopes.join(' or ')}).`);
 			}
 		},
@@ -268,7 +270,8 @@ function handlers(ctx, state) {
 			if (!common.isGuid(presenceId)) throw fail(400, 'The request is invalid.');
 			const def = findDef(presenceId);
 			if (!def) {
-				// ASSUMPTION: an unknown presence is a validation error on presenceId (400).
+				// ASSUMPTION: an unknown presence is a 400 validation error on presenceId, shaped like "Responses
+				// (Agents API)"' PresenceId-missing body (the page has no unknown-presence case); never accepted.
 				throw problem(400, 'One or more validation errors occurred.', {
 					errors: [{ message: `Presence definition ${presenceId} does not exist.`, path: 'presenceId' }],
 				});
@@ -286,7 +289,9 @@ function handlers(ctx, state) {
 			if (!(page >= 1 && page <= 1000000000)) throw fail(400, 'page must be between 1 and 1000000000.');
 			const all = state.users.filter((/** @type {any} */ u) => include === 'All' || u.active === (include === 'Active'));
 			const users = common.pageOf(all, page, limit);
-			// ASSUMPTION: paging metadata sits in `meta` ({page, count, pageCount, totalCount}) as in the other VCC APIs.
+			// "Requests (User Admin API)": include, page and limit (default 25, at most 5000), and list responses
+			// carry page metadata. ASSUMPTION: it sits in a `meta` item ({page, count, pageCount, totalCount})
+			// exactly as "Responses (Insights Stats API)" shows it for that API.
 			return { status: 200, body: { meta: meta(page, users.length, all.length, limit), users: clone(users) } };
 		},
 
@@ -312,8 +317,8 @@ function openActivity(/** @type {any} */ state, /** @type {any} */ user, /** @ty
 		type: 'Presence',
 		category: def.category.categoryType,
 		name: def.description,
-		// "Presence activities (Insights Stats API)" example: Ready true, Logged Out false.
-		// ASSUMPTION: only a Ready presence that is not Ready (Outbound) is eligible for routing.
+		// "Presence activities (Insights Stats API)" example: Ready true, Logged Out false; "Agent states": Ready
+		// means "ready to receive inbound calls", Ready for Outbound "cannot receive any inbound calls".
 		eligibleForRouting: def.category.categoryType === 'Ready' && String(def.category.subCategory).toLowerCase() !== 'readyoutbound',
 		start: new Date(at).toISOString(),
 		duration: null,
@@ -351,8 +356,10 @@ function presenceActivities(/** @type {any} */ state, /** @type {any} */ q) {
 	const include = q.include || 'Started';
 	if (!['Started', 'StartedOrEnded', 'Processed'].includes(include)) throw fail(400, `Invalid include: ${include}. Use Started, StartedOrEnded or Processed.`);
 	const page = common.intParam(q.page, 1);
-	// ASSUMPTION: default page size 1000 (the Stats API documents paging but not this endpoint's default).
-	const limit = common.intParam(q.limit, 1000);
+	// ASSUMPTION: default limit 25. "Get agent presence activities" does not state one; "Responses (Insights
+	// Stats API)" pages its example by 25 and User Admin documents 25. The small default is the stricter:
+	// a client that omits limit must follow meta.pageCount.
+	const limit = common.intParam(q.limit, 25);
 	if (!(page >= 1) || !(limit >= 1 && limit <= 5000)) throw fail(400, 'page must be >= 1 and limit between 1 and 5000.');
 	const inWindow = (/** @type {number} */ t) => t >= start && t < end;
 	const hits = state.activities.filter((/** @type {any} */ a) => {
@@ -377,7 +384,8 @@ const b64url = (/** @type {Buffer|string} */ v) => Buffer.from(v).toString('base
  * notification" and its Node.js consumer example): a JWT in the `Vonage-Signature` header
  * ("Bearer <jwt>"), HS256 keyed with the base64-decoded subscription secret, whose
  * `payload_hash` claim is the hex SHA-256 of the raw body, expiring 5 minutes after issue.
- * ASSUMPTION: the claims are iat, exp and payload_hash (the docs show payload_hash and a 5-minute expiry).
+ * ASSUMPTION: the claims are exactly iat, exp and payload_hash (the page shows payload_hash and the
+ * 5-minute expiry, no claim list); the fewest claims is the stricter: a verifier may rely on no others.
  * Options let tests forge what a real sender must not get through (another alg, times, claims).
  * @param {any} event @param {string} secretBase64
  * @param {{ now?: number, ttlSeconds?: number, alg?: string, claims?: Record<string, any>, body?: string }} [options]
