@@ -35,7 +35,7 @@ function portProblem(/** @type {string} */ raw) {
 	}
 	const port = url.port || (url.protocol === 'https:' ? '443' : url.protocol === 'http:' ? '80' : '');
 	if ((url.protocol === 'http:' && port === '80') || (url.protocol === 'https:' && port === '443')) return null;
-	// ASSUMPTION: the wording; Microsoft documents the rule, not the error text.
+	// ASSUMPTION: the wording (the rule is "Register a WebHook"'s; its error text is not documented).
 	return `The webhook URL '${raw}' is not supported: registered webhooks support only port 80 for HTTP and port 443 for HTTPS.`;
 }
 

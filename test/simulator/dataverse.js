@@ -187,7 +187,8 @@ function handlers(ctx, state) {
 				AgentId: agentId,
 				AgentName: user ? user.fullname : null,
 				Timestamp: state.loginTimes[agentId] || Math.floor(Date.parse(status.msdyn_presencemodifiedon) / 1000),
-				// ASSUMPTION: channel names; Microsoft documents the keys, not their values.
+				// ASSUMPTION: the channel names; "CCaaS_GetPresence" documents AllowedChannels as a string array
+				// only. Nothing in the package reads them, so any value is as strict as another.
 				AllowedChannels: ['chat', 'voice', 'sms', 'entityrecords'],
 				CurrentPresenceStatusInfo: presence ? presence.msdyn_presencestatustext : null,
 				DisabledChannels: [],
@@ -212,7 +213,9 @@ function handlers(ctx, state) {
 		if (!common.isGuid(b.PresenceId)) throw dvError(400, '0x80040203', `PresenceId must be a GUID, got '${b.PresenceId}'.`);
 		const row = agentStatusOf(b.AgentId);
 		const presence = findRow('msdyn_presences', b.PresenceId);
-		// ASSUMPTION: an unknown presence is "Resource not found" (404), as the API's status table lists.
+		// ASSUMPTION: an unknown presence is 404 (the "CCaaS_ModifyAgentPresence" status table lists 404 Resource
+		// not found and 400 Wrong input parameters; which one applies is not said). "Dataverse error codes":
+		// 0x80040217 ObjectDoesNotExist. Either way the call fails; a 404 is the one a client may not retry.
 		if (!presence) throw dvError(404, '0x80040217', `msdyn_presence With Id = ${b.PresenceId} Does Not Exist`);
 		if (presence.statecode !== 0) throw dvError(400, '0x80040203', `Presence '${presence.msdyn_name}' (${b.PresenceId}) is inactive and cannot be set.`);
 		const changed = row._msdyn_currentpresenceid_value.toLowerCase() !== presence.msdyn_presenceid.toLowerCase();
@@ -409,7 +412,8 @@ function handlers(ctx, state) {
 		}
 		if (set === 'serviceendpoints' && row.contract === 8) {
 			const refused = webhooks.portProblem(String(row.url ?? ''));
-			// ASSUMPTION: refused when the row is written (code 0x80040203, Invalid argument).
+			// ASSUMPTION: refused when the row is written, as 0x80040203 (InvalidArgument): "Register a WebHook"
+			// states the port rule, not when it is enforced; refusing at once is the stricter.
 			if (refused) throw dvError(400, '0x80040203', refused);
 		}
 		if (set === 'msdyn_presences' && row.msdyn_basepresencestatus === undefined) {

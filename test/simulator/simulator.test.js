@@ -673,6 +673,22 @@ describe('Genesys presence API', () => {
 		expect(none.body).toMatchObject({ total: 0, results: [] });
 		expect((await gc('/users/search', { method: 'POST', body: '{}' })).status).toBe(400);
 	});
+
+	test('permissions: GET /users needs none (SDK reference); the search\'s ANY list answers missing.any.permissions', async () => {
+		const held = sim.state.genesys.permissions;
+		sim.state.genesys.permissions = held.filter((/** @type {string} */ p) => p !== 'directory:user:view');
+		try {
+			expect((await gc('/users?pageSize=1')).status).toBe(200);
+			const s = await gc('/users/search', { method: 'POST', body: JSON.stringify({ query: [{ type: 'EXACT', fields: ['email'], value: 'alex.agent@contoso.com' }] }) });
+			expect([s.status, s.body.code, s.body.message]).toEqual([
+				403,
+				'missing.any.permissions',
+				'Unable to perform the requested action. You must have at least one of the following permissions assigned: [directory:user:view]',
+			]);
+		} finally {
+			sim.state.genesys.permissions = held;
+		}
+	});
 });
 
 // ---------------------------------------------------------------- Vonage
