@@ -211,8 +211,9 @@ function createNotifications(ctx) {
 	}
 
 	const control = {
-		// ASSUMPTION: the socket_closing eventBody is minimal (the guide names the topic, not its body);
-		// a client may only rely on the topicName.
+		// Genesys' "Notification WebSocket Closing Warning Event" announcement: topic v2.system.socket_closing,
+		// sent unsubscribed about a minute before a maintenance close, and not in every case (so `abrupt`).
+		// ASSUMPTION: its eventBody (not shown there) is minimal; a client may only rely on the topicName.
 		/** Drops open sockets (all, or one channel's). `warn` sends v2.system.socket_closing first; `abrupt` skips the close frame. */
 		disconnect(/** @type {{ channelId?: string, warn?: boolean, abrupt?: boolean }} */ o = {}) {
 			let n = 0;
