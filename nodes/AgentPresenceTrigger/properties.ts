@@ -68,7 +68,7 @@ export const properties: INodeProperties[] = [
 				name: 'Asynchronous',
 				value: 'asynchronous',
 				description:
-					"Dataverse's asynchronous service delivers each change and retries on failure; agents are never blocked",
+					"Dataverse's asynchronous service delivers each change and agents are never blocked; it tries once more only after a 502, 503 or 504, so a change n8n misses otherwise (down, 401) is lost",
 			},
 			{
 				name: 'Synchronous',

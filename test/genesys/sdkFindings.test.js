@@ -102,7 +102,7 @@ describe('presence:presenceDefinition:view (defect 11)', () => {
 			presenceDefinition: byId(G.presence.Away),
 		});
 		expect(run.error.message).toBe(
-			'Genesys Cloud returned 403: Unable to perform the requested action. You are missing the following permission(s): [presence:userPresence:edit]',
+			'Genesys Cloud returned 403: Unable to perform the requested action. You must have at least one of the following permissions assigned: [presence:userPresence:edit]',
 		);
 	});
 });

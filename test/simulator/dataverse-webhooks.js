@@ -14,14 +14,16 @@ const AUTH = { webhookKey: 4, httpHeader: 5, httpQueryString: 6 };
 const XRM = 'http://schemas.microsoft.com/xrm/2011/Contracts';
 
 /**
- * Timings and the test network. Microsoft documents a 60-second timeout for webhook calls and that
- * an asynchronous step is delivered (and retried) by the asynchronous service.
- * ASSUMPTION: the async retry schedule; Dataverse does not publish it. Short defaults keep tests quick.
+ * Timings and the test network. "Use webhooks", Troubleshoot: a 60-second timeout; no 2xx answer
+ * (or none in time) fails the call, except 502, 503 and 504, after which "the webhook service will
+ * make one more attempt" — in either execution mode; a failed asynchronous step ends as a Failed
+ * system job ("Register a WebHook"), with no further attempts.
+ * ASSUMPTION: the delay before that one attempt (`retryDelayMs`); Microsoft does not state it.
  * `network` maps a webhook URL's `host:port` (always :80 or :443, as Dataverse requires) onto the
  * origin actually listening, like DNS plus a reverse proxy in front of n8n: tests register public
  * URLs and the simulator still refuses every other port.
  */
-const DEFAULTS = { timeoutMs: 60000, asyncRetryDelaysMs: [200, 400, 800], maxPayloadBytes: 256 * 1024, sizeExceeded: false, network: {} };
+const DEFAULTS = { timeoutMs: 60000, retryDelayMs: 200, maxPayloadBytes: 256 * 1024, sizeExceeded: false, network: {} };
 
 /** "Registered WebHooks support only port 80 for HTTP and port 443 for HTTPS" (Register a WebHook). */
 function portProblem(/** @type {string} */ raw) {
@@ -33,7 +35,7 @@ function portProblem(/** @type {string} */ raw) {
 	}
 	const port = url.port || (url.protocol === 'https:' ? '443' : url.protocol === 'http:' ? '80' : '');
 	if ((url.protocol === 'http:' && port === '80') || (url.protocol === 'https:' && port === '443')) return null;
-	// ASSUMPTION: the wording; Microsoft documents the rule, not the error text.
+	// ASSUMPTION: the wording (the rule is "Register a WebHook"'s; its error text is not documented).
 	return `The webhook URL '${raw}' is not supported: registered webhooks support only port 80 for HTTP and port 443 for HTTPS.`;
 }
 
@@ -67,14 +69,14 @@ function createDelivery(deliveries, initial = {}) {
 		async dispatch(ev) {
 			const steps = matchingSteps(ev);
 			for (const { step, endpoint } of steps.filter((x) => (x.step.mode || 0) === 0)) {
-				const record = await track(deliver(deliveries, config, endpoint, step, buildContext(ev, step), 1));
+				const record = await track(deliverWithRetry(deliveries, config, endpoint, step, buildContext(ev, step)));
 				if (!ok(record)) return record;
 			}
 			const later = steps.filter((x) => x.step.mode === 1);
-			if (later.length) setImmediate(() => later.forEach(({ step, endpoint }) => track(deliverAsync(deliveries, config, endpoint, step, buildContext(ev, step)))));
+			if (later.length) setImmediate(() => later.forEach(({ step, endpoint }) => track(deliverWithRetry(deliveries, config, endpoint, step, buildContext(ev, step)))));
 			return null;
 		},
-		/** Waits for every delivery scheduled so far (including ones scheduled this tick and async retries). */
+		/** Waits for every delivery scheduled so far (including ones scheduled this tick and their second attempts). */
 		async settle() {
 			await new Promise((r) => setImmediate(r));
 			while (pending.size) {
@@ -87,14 +89,15 @@ function createDelivery(deliveries, initial = {}) {
 
 const ok = (/** @type {any} */ record) => record.status !== null && record.status >= 200 && record.status < 300;
 
-/** The asynchronous service: deliver, and on failure retry on the schedule. */
-async function deliverAsync(/** @type {any[]} */ deliveries, /** @type {any} */ config, /** @type {any} */ endpoint, /** @type {any} */ step, /** @type {any} */ context) {
-	let record = await deliver(deliveries, config, endpoint, step, context, 1);
-	for (let i = 0; !ok(record) && i < config.asyncRetryDelaysMs.length; i++) {
-		await new Promise((r) => setTimeout(r, config.asyncRetryDelaysMs[i]));
-		record = await deliver(deliveries, config, endpoint, step, context, i + 2);
-	}
-	return record;
+/** "Use webhooks": only these answers get one more attempt ("a networking issue that might be resolved"). */
+const RETRIED_STATUSES = [502, 503, 504];
+
+/** Delivers once, and once more after a 502, 503 or 504 (both execution modes). */
+async function deliverWithRetry(/** @type {any[]} */ deliveries, /** @type {any} */ config, /** @type {any} */ endpoint, /** @type {any} */ step, /** @type {any} */ context) {
+	const record = await deliver(deliveries, config, endpoint, step, context, 1);
+	if (!RETRIED_STATUSES.includes(record.status)) return record;
+	await new Promise((r) => setTimeout(r, config.retryDelayMs));
+	return deliver(deliveries, config, endpoint, step, context, 2);
 }
 
 function matchingSteps(/** @type {any} */ ev) {
@@ -183,8 +186,8 @@ function buildContext(/** @type {any} */ ev, /** @type {any} */ step) {
 		OrganizationId: ev.orgId,
 		OrganizationName: `unq${ev.orgId.replace(/-/g, '').slice(0, 29)}`,
 		OutputParameters: ev.message === 'Create' ? [kv('id', row.msdyn_agentstatusid)] : [],
-		// Asynchronous steps carry the primary name as a post-image (Use webhooks: asynchronous payloads).
-		// ASSUMPTION: its attributes are the table's primary name and key columns.
+		// Asynchronous steps carry the primary name as a post-image: in "Use webhooks"' example (contact)
+		// its attributes are the table's primary name and primary key (fullname, contactid).
 		PostEntityImages: step.mode === 1 ? [kv('AsynchronousStepPrimaryName', entity(row, [kv('msdyn_name', row.msdyn_name ?? null), kv('msdyn_agentstatusid', row.msdyn_agentstatusid)], null))] : [],
 		PreEntityImages: [],
 		PrimaryEntityId: row.msdyn_agentstatusid,
@@ -272,7 +275,8 @@ async function deliver(/** @type {any[]} */ deliveries, /** @type {any} */ confi
 		};
 		const payload = sized(config, context);
 		if (payload.exceeded) {
-			// ASSUMPTION: the header's value; Microsoft names the header only.
+			// ASSUMPTION: the header's value; "Use webhooks" lists the header ("Sent only when the HTTP payload
+			// size exceeds the 256KB") without one, so tests must not rely on more than its presence.
 			record.headers['x-ms-dynamics-msg-size-exceeded'] = 'true';
 			record.sizeExceeded = true;
 			record.body = payload.context;

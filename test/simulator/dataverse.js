@@ -24,6 +24,14 @@ const DEFAULT_CLIENT = {
 
 const API_VERSION_RE = /^v9\.[0-2]$/;
 
+/**
+ * "Troubleshoot Dataverse Web API client errors", Resource not found for the segment: 404
+ * `{"code":"0x8006088a","message":"Resource not found for the segment 'Account'."}` for any entity
+ * set, function or action name the service does not know ("Create and use custom APIs" gives the
+ * same answer for a function it cannot resolve).
+ */
+const unknownSegment = (/** @type {string} */ name) => dvError(404, '0x8006088a', `Resource not found for the segment '${name}'.`);
+
 /** Dataverse error bodies for injected faults and generic failures. */
 function errorBody(/** @type {number} */ status, message = '') {
 	if (status === 429) {
@@ -53,7 +61,7 @@ function createVendor(ctx) {
 	router.add('POST', '/login/:tenant/oauth2/v2.0/token', h.token);
 	const authed = (/** @type {Function} */ fn) => (/** @type {any} */ rq) => {
 		h.authenticate(rq);
-		if (!API_VERSION_RE.test(rq.params.ver)) throw dvError(404, '0x80060888', `Resource not found for the segment '${rq.params.ver}'.`);
+		if (!API_VERSION_RE.test(rq.params.ver)) throw unknownSegment(rq.params.ver);
 		return fn(rq);
 	};
 	for (const m of ['GET', 'POST', 'PATCH', 'DELETE', 'PUT']) router.add(m, '/api/data/:ver/:resource', authed(h.resource));
@@ -114,10 +122,9 @@ function handlers(ctx, state) {
 			const check = ctx.tokens.check('dataverse', common.bearerOf(rq.headers));
 			if (check.ok) return;
 			const challenge = `Bearer authorization_uri=${ctx.env()}/login/${client.tenantId}/oauth2/authorize, resource_id=${ctx.env()}/`;
-			const detail = check.reason === 'missing' ? 'Authorization header is missing or is not a Bearer token.' : 'The access token is invalid or has expired.';
-			// ASSUMPTION: Dataverse answers 401 with a WWW-Authenticate challenge; we add the usual error body
-			// (code 0x80070005, access denied) so clients have a message to show.
-			throw new HttpError(401, { error: { code: '0x80070005', message: detail } }, { 'WWW-Authenticate': challenge });
+			// ASSUMPTION: 401 with a WWW-Authenticate challenge and no body: no Microsoft page documents the
+			// body, and an empty one is the stricter (a client cannot lean on a message Dataverse may not send).
+			throw new HttpError(401, undefined, { 'WWW-Authenticate': challenge });
 		},
 
 		/** Dispatches /api/data/v9.2/{resource}. */
@@ -126,7 +133,7 @@ function handlers(ctx, state) {
 			if (name === 'WhoAmI') return only(rq, 'GET', () => whoAmI());
 			if (name === 'CCaaS_GetPresence') return only(rq, 'GET', () => getPresence(rq, functionParameters(rq, name, ['ApiVersion'])));
 			if (name === 'CCaaS_ModifyAgentPresence') return only(rq, 'POST', () => modifyPresence(rq));
-			if (!TABLES[name]) throw dvError(404, '0x80060888', `Resource not found for the segment '${name}'.`);
+			if (!TABLES[name]) throw unknownSegment(name);
 			if (key === undefined) {
 				if (rq.method === 'GET') return list(rq, name);
 				if (rq.method === 'POST') return create(rq, name);
@@ -180,7 +187,8 @@ function handlers(ctx, state) {
 				AgentId: agentId,
 				AgentName: user ? user.fullname : null,
 				Timestamp: state.loginTimes[agentId] || Math.floor(Date.parse(status.msdyn_presencemodifiedon) / 1000),
-				// ASSUMPTION: channel names; Microsoft documents the keys, not their values.
+				// ASSUMPTION: the channel names; "CCaaS_GetPresence" documents AllowedChannels as a string array
+				// only. Nothing in the package reads them, so any value is as strict as another.
 				AllowedChannels: ['chat', 'voice', 'sms', 'entityrecords'],
 				CurrentPresenceStatusInfo: presence ? presence.msdyn_presencestatustext : null,
 				DisabledChannels: [],
@@ -205,7 +213,9 @@ function handlers(ctx, state) {
 		if (!common.isGuid(b.PresenceId)) throw dvError(400, '0x80040203', `PresenceId must be a GUID, got '${b.PresenceId}'.`);
 		const row = agentStatusOf(b.AgentId);
 		const presence = findRow('msdyn_presences', b.PresenceId);
-		// ASSUMPTION: an unknown presence is "Resource not found" (404), as the API's status table lists.
+		// ASSUMPTION: an unknown presence is 404 (the "CCaaS_ModifyAgentPresence" status table lists 404 Resource
+		// not found and 400 Wrong input parameters; which one applies is not said). "Dataverse error codes":
+		// 0x80040217 ObjectDoesNotExist. Either way the call fails; a 404 is the one a client may not retry.
 		if (!presence) throw dvError(404, '0x80040217', `msdyn_presence With Id = ${b.PresenceId} Does Not Exist`);
 		if (presence.statecode !== 0) throw dvError(400, '0x80040203', `Presence '${presence.msdyn_name}' (${b.PresenceId}) is inactive and cannot be set.`);
 		const changed = row._msdyn_currentpresenceid_value.toLowerCase() !== presence.msdyn_presenceid.toLowerCase();
@@ -240,9 +250,10 @@ function handlers(ctx, state) {
 		const failed = await ctx.delivery.dispatch({ tables: state.tables, message, row: snapshot, changed, userId, initiatingUserId, orgId: IDS.organizationId, businessUnitId: IDS.businessUnitId });
 		if (!failed) return;
 		rollback();
-		const reason = failed.status !== null ? `the endpoint answered HTTP ${failed.status}` : failed.error;
-		// ASSUMPTION: status, code and wording; Microsoft documents that the operation fails, not the error body.
-		throw dvError(500, '0x80040216', `Webhook call for the synchronous step '${failed.stepId}' failed: ${reason}. The operation was rolled back.`);
+		// "Dataverse error codes": 0x80040216 UnExpected, "An unexpected error occurred."; CCaaS_ModifyAgentPresence
+		// lists 500 Internal Server Error. ASSUMPTION: a failed synchronous webhook surfaces as that pair ("Register a
+		// WebHook" says only that the user gets an "Endpoint unavailable" error): generic, so no client can rely on detail.
+		throw dvError(500, '0x80040216', 'An unexpected error occurred.');
 	}
 
 	function list(/** @type {any} */ rq, /** @type {string} */ set) {
@@ -401,7 +412,8 @@ function handlers(ctx, state) {
 		}
 		if (set === 'serviceendpoints' && row.contract === 8) {
 			const refused = webhooks.portProblem(String(row.url ?? ''));
-			// ASSUMPTION: refused when the row is written (code 0x80040203, Invalid argument).
+			// ASSUMPTION: refused when the row is written, as 0x80040203 (InvalidArgument): "Register a WebHook"
+			// states the port rule, not when it is enforced; refusing at once is the stricter.
 			if (refused) throw dvError(400, '0x80040203', refused);
 		}
 		if (set === 'msdyn_presences' && row.msdyn_basepresencestatus === undefined) {
@@ -422,13 +434,13 @@ function parseResource(/** @type {string} */ resource) {
  * The parameters of a bound-less function call, `Name(P=@a)?@a='v'` or `Name(P='v')` ("Use Web API
  * functions"). A function is only addressed with its parameter list: the bare segment, or a list
  * missing a required parameter, matches no function overload.
- * ASSUMPTION: Dataverse answers both with the OData unknown-segment error (404, 0x80060888) it gives
- * for any segment it cannot resolve; Microsoft does not document the exact text for this case.
+ * "Create and use custom APIs": using a function Dataverse cannot resolve is the unknown-segment
+ * 404 (0x8006088a, "Resource not found for the segment '<name>'.").
  */
 function functionParameters(/** @type {any} */ rq, /** @type {string} */ name, /** @type {string[]} */ required) {
 	const resource = decodeURIComponent(rq.params.resource);
 	const m = /^[A-Za-z_][\w.]*\((.*)\)$/.exec(resource);
-	const unknown = () => dvError(404, '0x80060888', `Resource not found for the segment '${name}'.`);
+	const unknown = () => unknownSegment(name);
 	if (!m) throw unknown();
 	/** @type {Record<string, string>} */
 	const out = {};

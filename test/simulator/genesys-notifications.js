@@ -66,7 +66,8 @@ function createNotifications(ctx) {
 	function requireChannel(/** @type {any} */ rq) {
 		sweepExpired();
 		const ch = channels.get(rq.params.channelId);
-		// ASSUMPTION: a channel of another OAuth client is reported like a missing one.
+		// ASSUMPTION: a channel of another OAuth client is reported like a missing one (the "Notifications"
+		// guide: channels belong to a user and application); never usable by another client.
 		if (!ch || ch.clientId !== clientOf(rq)) throw ctx.fail(404, `Channel not found: ${rq.params.channelId}`, 'not.found');
 		ch.lastUsed = Date.now();
 		return ch;
@@ -81,7 +82,8 @@ function createNotifications(ctx) {
 		}
 		const wanted = [...new Set([...(replace ? [] : ch.topics), ...body.map((t) => t.id)])];
 		if (wanted.length > opts.topicLimit) {
-			// ASSUMPTION: wording and code; the guide only says the service answers 400 above 1,000 topics.
+			// "Notifications" guide: more than 1,000 topics and the service returns a 400 error code.
+			// ASSUMPTION: the body's wording and code; the guide gives none.
 			throw ctx.fail(400, `A channel can be subscribed to at most ${opts.topicLimit} topics; this request would make ${wanted.length}.`, 'notification.subscription.topic.limit');
 		}
 		ch.topics = wanted;
@@ -126,7 +128,8 @@ function createNotifications(ctx) {
 		if (!path.startsWith(STREAMING_PREFIX)) return false;
 		sweepExpired();
 		const ch = channels.get(decodeURIComponent(path.slice(STREAMING_PREFIX.length)));
-		// ASSUMPTION: an unknown or expired channel refuses the upgrade with 404.
+		// ASSUMPTION: an unknown or expired channel refuses the upgrade with 404 (the guide only says a
+		// channel lasts 24 hours unless resubscribed); the client must create a new one.
 		if (!ch) {
 			rejectUpgrade(socket, 404, 'Not Found', JSON.stringify({ message: 'Channel not found', code: 'not.found', status: 404 }));
 			return true;
@@ -208,7 +211,9 @@ function createNotifications(ctx) {
 	}
 
 	const control = {
-		// ASSUMPTION: the socket_closing eventBody shown here is minimal; clients only need its topicName.
+		// Genesys' "Notification WebSocket Closing Warning Event" announcement: topic v2.system.socket_closing,
+		// sent unsubscribed about a minute before a maintenance close, and not in every case (so `abrupt`).
+		// ASSUMPTION: its eventBody (not shown there) is minimal; a client may only rely on the topicName.
 		/** Drops open sockets (all, or one channel's). `warn` sends v2.system.socket_closing first; `abrupt` skips the close frame. */
 		disconnect(/** @type {{ channelId?: string, warn?: boolean, abrupt?: boolean }} */ o = {}) {
 			let n = 0;

@@ -32,7 +32,8 @@ const DEFAULT_CLIENT = {
 
 /**
  * System presences as the legacy definitions API (OrganizationPresence) and GET /systempresences
- * spell them. ASSUMPTION: the SystemPresence id is the upper-case constant (ON_QUEUE).
+ * spell them. ASSUMPTION: the SystemPresence id is the upper-case constant (ON_QUEUE); the SDK's
+ * SystemPresence model types it as a plain string. Nothing in the package matches on it.
  */
 const SYSTEM_PRESENCES = ['Available', 'Away', 'Break', 'Busy', 'Idle', 'Meal', 'Meeting', 'Offline', 'On Queue', 'Training'];
 const systemId = (/** @type {string} */ name) => name.toUpperCase().replace(/ /g, '_');
@@ -67,7 +68,8 @@ const ADMIN_USER_ID = guidFrom('gc-user-admin');
 const SEED_DATE = '2024-05-01T08:00:00.000Z';
 const USER_COUNT = 125;
 const BULK_LIMIT = 50;
-// ASSUMPTION: the registered id of the built-in PURECLOUD presence source is not documented.
+// ASSUMPTION: the id of the built-in PURECLOUD source (the SDK's PresenceApi names the source, not its
+// id): a GUID unrelated to the user's, so a client cannot confuse the two.
 const PURECLOUD_SOURCE_ID = guidFrom('gc-source-PURECLOUD');
 
 const IDS = {
@@ -209,7 +211,7 @@ function createVendor(ctx) {
 		// GET and PATCH of one user's presence: "Requires NO permissions" in the SDK's reference.
 		['GET', '/api/v2/users/:userId/presences/:sourceId', h.getUserPresence],
 		['PATCH', '/api/v2/users/:userId/presences/:sourceId', h.patchUserPresence],
-		// ASSUMPTION: listing users needs no permission (as GET /users/{userId} documents).
+		// GET /api/v2/users: "Requires NO permissions" (the SDK's UsersApi reference, getUsers).
 		['GET', '/api/v2/users', h.listUsers],
 		['POST', '/api/v2/users/search', h.searchUsers, any('directory:user:view')],
 		['GET', '/api/v2/users/:userId', h.getUser],
@@ -243,8 +245,9 @@ const any = (/** @type {string[]} */ ...names) => /** @type {Permissions} */ ({ 
 
 /**
  * 403 the Platform API way (ErrorBody with messageWithParams/messageParams).
- * ASSUMPTION: the wording, the `missing.any.permissions` code for ANY-lists and the
- * bracketed permission list; the SDK's ErrorBody model documents only the fields.
+ * ASSUMPTION: the codes, wording and bracketed list; the SDK's ErrorBody model documents only the
+ * fields, and its reference the ALL/ANY lists. The ANY wording follows an independent Go client's
+ * table of Genesys errors; the package's messages only repeat the text, never parse it.
  */
 function checkPermissions(/** @type {string[]} */ held, /** @type {Permissions} */ needs) {
 	if (needs.names.length === 0) return;
@@ -253,7 +256,10 @@ function checkPermissions(/** @type {string[]} */ held, /** @type {Permissions} 
 	if (ok) return;
 	const missing = needs.mode === 'all' ? needs.names.filter((p) => !has(p)) : needs.names;
 	const permissions = `[${missing.join(', ')}]`;
-	const text = `Unable to perform the requested action. You are missing the following permission(s): `;
+	const text =
+		needs.mode === 'all'
+			? 'Unable to perform the requested action. You are missing the following permission(s): '
+			: 'Unable to perform the requested action. You must have at least one of the following permissions assigned: ';
 	const body = errorBody(403, `${text}${permissions}`);
 	body.code = needs.mode === 'all' ? 'missing.permissions' : 'missing.any.permissions';
 	Object.assign(body, { messageWithParams: `${text}{permissions}`, messageParams: { permissions } });
@@ -350,11 +356,13 @@ function handlers(ctx, state, publishPresence) {
 
 		listDefinitionsV2(/** @type {any} */ rq) {
 			// TRUE or FALSE, default false (the SDK's reference). ASSUMPTION: true lists active and
-			// deactivated definitions, false only active ones.
+			// deactivated definitions, false only active ones (the reference does not say); the default
+			// hides deactivated ones, so a client cannot select them by accident.
 			const deactivated = String(rq.query.deactivated || 'false').toLowerCase();
 			if (!['true', 'false'].includes(deactivated)) throw fail(400, `Invalid value for deactivated: ${rq.query.deactivated}. Use TRUE or FALSE.`);
 			// divisionId: repeated or comma-separated (the SDK joins the list with commas).
-			// ASSUMPTION: definitions of division '*' (the whole organization) are in every division's list.
+			// ASSUMPTION: definitions of division '*' (the whole organization) are in every division's list; the
+			// reference only says no divisionId lists the caller's divisions. The package sends none.
 			const divisions = rq.url.searchParams.getAll('divisionId').flatMap((/** @type {string} */ v) => v.split(',')).filter(Boolean);
 			const inDivision = (/** @type {any} */ d) => divisions.length === 0 || d.divisionId === '*' || divisions.includes(d.divisionId);
 			const all = state.definitions.filter((/** @type {any} */ d) => (deactivated === 'true' || !d.deactivated) && inDivision(d));
@@ -406,7 +414,8 @@ function handlers(ctx, state, publishPresence) {
 			if (list.length > BULK_LIMIT) {
 				throw fail(400, `Too many user presences in one request: ${list.length}. The maximum is ${BULK_LIMIT} per call.`);
 			}
-			// ASSUMPTION: the whole batch is validated first and rejected on the first bad entry.
+			// ASSUMPTION: the whole batch is validated first and rejected on the first bad entry (the SDK's
+			// putUsersPresencesBulk says nothing on partial failure); all-or-nothing is the stricter.
 			list.forEach((item, i) => {
 				if (!item || !item.id) throw fail(400, `Entry ${i}: id (the user id) is required.`);
 				if (!findUser(item.id)) throw fail(400, `Entry ${i}: user not found: ${item.id}`);
@@ -417,7 +426,8 @@ function handlers(ctx, state, publishPresence) {
 				const source = sourceKey(item.source || 'PURECLOUD');
 				setPresence(state, item.id, source, item);
 				publishPresence(item.id, userPresence(state, item.id, source));
-				// ASSUMPTION: each answer's id is the user's id, as in the MutableUserPresence sent.
+				// ASSUMPTION: each answer's id is the user's id, as in the MutableUserPresence sent (the
+				// UserPresence model leaves id unexplained); selfUri names the user too, for clients that match on it.
 				return { id: item.id, ...userPresence(state, item.id, source) };
 			});
 			return { status: 200, body: out };
@@ -450,7 +460,8 @@ function handlers(ctx, state, publishPresence) {
 	function checkDefinitionId(/** @type {string} */ id, /** @type {number|undefined} */ entry = undefined) {
 		const def = findDef(id);
 		const where = entry === undefined ? '' : `Entry ${entry}: `;
-		// ASSUMPTION: an unknown or deactivated definition is a 400 bad.request (the target is the body, not the URL).
+		// ASSUMPTION: an unknown or deactivated definition is 400 bad.request (the id is in the body, not the URL;
+		// the SDK lists no error answers). Refusing a deactivated one is the stricter.
 		if (!def) throw fail(400, `${where}Invalid presence definition id: ${id}`);
 		if (def.deactivated) throw fail(400, `${where}Presence definition ${id} is deactivated.`);
 	}
@@ -462,7 +473,8 @@ const throwIt = (/** @type {Error} */ e) => {
 
 /** OAuth error as the Genesys login service answers it. */
 function oauthError(/** @type {number} */ status, /** @type {string} */ error, /** @type {string} */ description) {
-	// ASSUMPTION: Genesys login errors carry both `description` and `error_description` with the same text.
+	// ASSUMPTION: login errors carry both `description` and `error_description` with the same text, as a
+	// third-party record of real answers shows (no Genesys page documents the body).
 	return new HttpError(status, { error, description, error_description: description });
 }
 
@@ -486,16 +498,19 @@ function parseBasic(/** @type {string|undefined} */ header) {
 function bulkPresenceRead(state, notifications) {
 	return async (/** @type {any} */ rq) => {
 		const ids = [...new Set(rq.url.searchParams.getAll('id').flatMap((/** @type {string} */ v) => v.split(',')).map((/** @type {string} */ v) => v.trim()).filter(Boolean))];
-		// ASSUMPTION: wording; the SDK documents "Limit 50" and Genesys answers a bad request with 400.
+		// The SDK's getUsersPresencesPurecloudBulk: "A comma separated list of user IDs ... Limit 50".
+		// ASSUMPTION: the 400 wording; none is documented.
 		if (ids.length === 0) throw fail(400, 'At least one user id (id) is required.', 'bad.request');
 		if (ids.length > BULK_LIMIT) throw fail(400, `Too many user ids: ${ids.length}. The limit is ${BULK_LIMIT} per request.`, 'bad.request');
 		const hook = notifications.takeReadHook();
 		if (hook) await hook();
-		// ASSUMPTION: ids of unknown users are left out of the answer rather than failing the batch.
+		// ASSUMPTION: ids of unknown users are left out of the answer rather than failing the batch
+		// (undocumented); the stricter for a client, which must notice the missing entries.
 		const known = ids.filter((id) => state.users.some((/** @type {any} */ u) => u.id === id));
 		const body = known.map((userId) => {
 			const p = userPresence(state, userId, 'PURECLOUD');
-			// ASSUMPTION: `source` (deprecated in UcUserPresence) is left out and `id` is the presence's own id, not the user's.
+			// ASSUMPTION: `source` (optional in the SDK's UcUserPresence) is left out and `id` is the presence's
+			// own id, not the user's: a client must match on userId, the one field meant for it.
 			return {
 				id: guidFrom(`gc-presence-${userId}-PURECLOUD`),
 				name: p.name,
@@ -645,8 +660,9 @@ function setPresence(/** @type {any} */ state, /** @type {string} */ userId, /**
 
 /**
  * UserPresence for one user and source (no `user`: the model has none). ASSUMPTION: the
- * definition's systemPresence is spelled as the legacy definitions API spells it, and its
- * selfUri points there.
+ * definition's systemPresence is spelled as the legacy definitions API spells it ("On Queue"), and
+ * its selfUri points there; the SDK's PresenceDefinition types it as a plain string, so a client must
+ * accept either spelling.
  */
 function userPresence(/** @type {any} */ state, /** @type {string} */ userId, /** @type {string} */ source) {
 	const p = state.presences[userId] || { primarySource: 'PURECLOUD', sources: {} };

@@ -29,7 +29,7 @@ const DEFAULT_TTL = { dataverse: 3599, genesys: 86399, vonage: 7200 };
  *   tokenTtlSeconds?: number | Partial<Record<'dataverse'|'genesys'|'vonage', number>>,
  *   clients?: Partial<typeof CLIENTS>, seed?: any,
  *   genesysNotifications?: { heartbeatMs?: number, channelTtlSeconds?: number, topicLimit?: number, channelLimit?: number },
- *   dataverseWebhooks?: { timeoutMs?: number, asyncRetryDelaysMs?: number[], maxPayloadBytes?: number, sizeExceeded?: boolean, network?: Record<string, string> } }} SimulatorOptions
+ *   dataverseWebhooks?: { timeoutMs?: number, retryDelayMs?: number, maxPayloadBytes?: number, sizeExceeded?: boolean, network?: Record<string, string> } }} SimulatorOptions
  */
 
 /** @param {SimulatorOptions} [options] */

@@ -193,15 +193,16 @@ function checkAccept(rq, media) {
 		if (version !== '4') throw statusBody('Invalid api-version! Valid values: 4');
 		return;
 	}
+	// "Responses (Agents API)", Missing API version / Invalid API version: both 400, with these bodies
+	// (the request URI quoted in full, as in the page's example).
 	if (!version) {
-		throw fail(400, { error: { code: 'ApiVersionUnspecified', message: `An API version is required, but was not specified. Send Accept: ${AGENTS_MEDIA_TYPE}.` } });
+		throw fail(400, { error: { code: 'ApiVersionUnspecified', message: 'An API version is required, but was not specified.' } });
 	}
-	// ASSUMPTION: an unsupported version is refused (400) like a missing one; Vonage documents only v1 as supported.
 	if (version !== '1') {
 		throw fail(400, {
 			error: {
 				code: 'UnsupportedApiVersion',
-				message: `The HTTP resource that matches the request URI '${rq.url.pathname}' does not support the API version '${version}'.`,
+				message: `The HTTP resource that matches the request URI '${rq.url.origin}${rq.url.pathname}' does not support the API version '${version}'.`,
 			},
 		});
 	}
@@ -214,7 +215,8 @@ function handlers(ctx, state) {
 	const requireUser = (/** @type {string} */ id) => {
 		if (!common.isGuid(id)) throw fail(400, 'The request is invalid.');
 		const u = findUser(id);
-		// ASSUMPTION: unknown users answer 404 as a problem-details body.
+		// ASSUMPTION: an unknown user is 404 in the problem-details shape the page uses for its other 400s;
+		// "Responses (Agents API)" lists 400/401/403 bodies only. A 404 (not an empty 200) is the stricter.
 		if (!u) throw problem(404, 'Not Found', { detail: `User ${id} was not found.` });
 		return u;
 	};
@@ -229,14 +231,16 @@ function handlers(ctx, state) {
 		/** POST /Auth/connect/token (client credentials in the form body). */
 		token(/** @type {any} */ rq) {
 			const b = rq.body && typeof rq.body === 'object' ? rq.body : {};
-			// ASSUMPTION: the identity server answers 400 with a bare OAuth `error`, like IdentityServer does.
-			if (b.grant_type !== 'client_credentials') throw fail(400, { error: 'unsupported_grant_type' });
+			// "Responses (Authentication API)", Error code 400: a missing or invalid grant_type, and a missing
+			// or invalid scope, with these bodies.
+			if (b.grant_type !== 'client_credentials') throw fail(400, { error: 'unsupported_grant_type', error_description: 'Invalid grant_type' });
+			// ASSUMPTION: a wrong client id or secret is 400 `invalid_client` (OAuth 2.0's code; the page's readable part stops after scopes).
 			if (b.client_id !== ctx.client.clientId || b.client_secret !== ctx.client.clientSecret) throw fail(400, { error: 'invalid_client' });
 			const requested = String(b.scope || '').split(/\s+/).filter(Boolean);
-			// "Requests (Authentication API)": scope is required. ASSUMPTION: its absence is answered like an unknown scope.
-			if (requested.length === 0) throw fail(400, { error: 'invalid_scope' });
-			// One scope the client is not granted fails the whole request (IdentityServer: 400 {"error":"invalid_scope"}).
-			if (requested.some((s) => !ctx.client.scopes.includes(s))) throw fail(400, { error: 'invalid_scope' });
+			if (requested.length === 0) throw fail(400, { error: 'invalid_scope', error_description: 'You must specify a scope' });
+			// One scope the client is not granted fails the whole request, named as the page's example names it.
+			const refused = requested.find((s) => !ctx.client.scopes.includes(s));
+			if (refused) throw fail(400, { error: 'invalid_scope', error_description: `"${refused}" is an invalid scope` });
 			const access_token = ctx.tokens.issue('vonage', { clientId: b.client_id, scopes: requested, ttlSeconds: ctx.ttlSeconds });
 			// The answer "Requests (Authentication API)" shows: no scope echoed.
 			return { status: 200, body: { access_token, expires_in: ctx.ttlSeconds, token_type: 'Bearer' } };
@@ -247,7 +251,8 @@ function handlers(ctx, state) {
 			const check = ctx.tokens.check('vonage', common.bearerOf(rq.headers));
 			if (!check.ok) throw fail(401, 'Authorization has been denied for this request.');
 			if (!scopes.some((s) => check.token.scopes.includes(s))) {
-				// ASSUMPTION: 403 body wording; Vonage documents the status, not the text.
+				// ASSUMPTION: the 403 body's wording; "Responses (Agents API)" documents the 403 ("a request that is
+				// not authorized") but no body, so clients must not depend on this text.
 				throw fail(403, `The access token does not grant the scope required for this endpoint (${scopes.join(' or ')}).`);
 			}
 		},
@@ -265,7 +270,8 @@ function handlers(ctx, state) {
 			if (!common.isGuid(presenceId)) throw fail(400, 'The request is invalid.');
 			const def = findDef(presenceId);
 			if (!def) {
-				// ASSUMPTION: an unknown presence is a validation error on presenceId (400).
+				// ASSUMPTION: an unknown presence is a 400 validation error on presenceId, shaped like "Responses
+				// (Agents API)"' PresenceId-missing body (the page has no unknown-presence case); never accepted.
 				throw problem(400, 'One or more validation errors occurred.', {
 					errors: [{ message: `Presence definition ${presenceId} does not exist.`, path: 'presenceId' }],
 				});
@@ -283,7 +289,9 @@ function handlers(ctx, state) {
 			if (!(page >= 1 && page <= 1000000000)) throw fail(400, 'page must be between 1 and 1000000000.');
 			const all = state.users.filter((/** @type {any} */ u) => include === 'All' || u.active === (include === 'Active'));
 			const users = common.pageOf(all, page, limit);
-			// ASSUMPTION: paging metadata sits in `meta` ({page, count, pageCount, totalCount}) as in the other VCC APIs.
+			// "Requests (User Admin API)": include, page and limit (default 25, at most 5000), and list responses
+			// carry page metadata. ASSUMPTION: it sits in a `meta` item ({page, count, pageCount, totalCount})
+			// exactly as "Responses (Insights Stats API)" shows it for that API.
 			return { status: 200, body: { meta: meta(page, users.length, all.length, limit), users: clone(users) } };
 		},
 
@@ -309,8 +317,8 @@ function openActivity(/** @type {any} */ state, /** @type {any} */ user, /** @ty
 		type: 'Presence',
 		category: def.category.categoryType,
 		name: def.description,
-		// "Presence activities (Insights Stats API)" example: Ready true, Logged Out false.
-		// ASSUMPTION: only a Ready presence that is not Ready (Outbound) is eligible for routing.
+		// "Presence activities (Insights Stats API)" example: Ready true, Logged Out false; "Agent states": Ready
+		// means "ready to receive inbound calls", Ready for Outbound "cannot receive any inbound calls".
 		eligibleForRouting: def.category.categoryType === 'Ready' && String(def.category.subCategory).toLowerCase() !== 'readyoutbound',
 		start: new Date(at).toISOString(),
 		duration: null,
@@ -348,8 +356,10 @@ function presenceActivities(/** @type {any} */ state, /** @type {any} */ q) {
 	const include = q.include || 'Started';
 	if (!['Started', 'StartedOrEnded', 'Processed'].includes(include)) throw fail(400, `Invalid include: ${include}. Use Started, StartedOrEnded or Processed.`);
 	const page = common.intParam(q.page, 1);
-	// ASSUMPTION: default page size 1000 (the Stats API documents paging but not this endpoint's default).
-	const limit = common.intParam(q.limit, 1000);
+	// ASSUMPTION: default limit 25. "Get agent presence activities" does not state one; "Responses (Insights
+	// Stats API)" pages its example by 25 and User Admin documents 25. The small default is the stricter:
+	// a client that omits limit must follow meta.pageCount.
+	const limit = common.intParam(q.limit, 25);
 	if (!(page >= 1) || !(limit >= 1 && limit <= 5000)) throw fail(400, 'page must be >= 1 and limit between 1 and 5000.');
 	const inWindow = (/** @type {number} */ t) => t >= start && t < end;
 	const hits = state.activities.filter((/** @type {any} */ a) => {
@@ -374,7 +384,8 @@ const b64url = (/** @type {Buffer|string} */ v) => Buffer.from(v).toString('base
  * notification" and its Node.js consumer example): a JWT in the `Vonage-Signature` header
  * ("Bearer <jwt>"), HS256 keyed with the base64-decoded subscription secret, whose
  * `payload_hash` claim is the hex SHA-256 of the raw body, expiring 5 minutes after issue.
- * ASSUMPTION: the claims are iat, exp and payload_hash (the docs show payload_hash and a 5-minute expiry).
+ * ASSUMPTION: the claims are exactly iat, exp and payload_hash (the page shows payload_hash and the
+ * 5-minute expiry, no claim list); the fewest claims is the stricter: a verifier may rely on no others.
  * Options let tests forge what a real sender must not get through (another alg, times, claims).
  * @param {any} event @param {string} secretBase64
  * @param {{ now?: number, ttlSeconds?: number, alg?: string, claims?: Record<string, any>, body?: string }} [options]

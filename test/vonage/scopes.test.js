@@ -26,14 +26,14 @@ describe('a client lacking users:write', () => {
 			body: new URLSearchParams({ grant_type: 'client_credentials', client_id: t.sim.clients.vonage.clientId, client_secret: t.sim.clients.vonage.clientSecret, scope: 'users:read users:write' }),
 		});
 		expect(res.status).toBe(400);
-		expect(await res.json()).toEqual({ error: 'invalid_scope' });
+		expect(await res.json()).toEqual({ error: 'invalid_scope', error_description: '"users:write" is an invalid scope' });
 	});
 
 	test('Set fails naming users:write; Get still works, with a users:read token', async () => {
 		const set = await t.h.runWorkflow({ nodes: [setNode()] });
 		const error = set.nodeError('Vonage');
 		expect(error.message).toBe(
-			'Vonage Contact Center: the API client is not granted the scope "users:write", which this operation needs. Allow it for the API client in VCC Admin. Vonage Contact Center: token request failed (HTTP 400): invalid_scope (requested scope "users:write")',
+			'Vonage Contact Center: the API client is not granted the scope "users:write", which this operation needs. Allow it for the API client in VCC Admin. Vonage Contact Center: token request failed (HTTP 400): invalid_scope: "users:write" is an invalid scope (requested scope "users:write")',
 		);
 		// One combined request, refused; then one per scope.
 		expect(scopesAsked(t.sim)).toEqual([
@@ -129,7 +129,7 @@ describe('a client with none of the requested scopes', () => {
 	test('the token error names the scopes requested', async () => {
 		const run = await t.h.runWorkflow({ nodes: [getNode()] });
 		expect(run.nodeError('Vonage').message).toBe(
-			'Vonage Contact Center: token request failed (HTTP 400): invalid_scope (requested scopes "users:read users:write stats")',
+			'Vonage Contact Center: token request failed (HTTP 400): invalid_scope: "users:read" is an invalid scope (requested scopes "users:read users:write stats")',
 		);
 		expect(apiCalls(t.sim)).toEqual([]);
 	});
