@@ -7,7 +7,6 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { GENESYS_SYSTEM_BY_CATEGORY, genesysCategory } from '../../shared/categories';
 import type { PresenceCategory } from '../../shared/presence';
-import { PRESENCE_CATEGORIES } from '../../shared/presence';
 import { genesysPaginate, genesysRequest } from '../transport';
 
 /**
@@ -23,7 +22,7 @@ export function definitionsPath(api: DefinitionApi, id?: string): string {
 }
 
 /** The permission the current definitions API needs to list or read definitions. */
-export const DEFINITIONS_VIEW_PERMISSION = 'presence:presenceDefinition:view';
+const DEFINITIONS_VIEW_PERMISSION = 'presence:presenceDefinition:view';
 
 /** Genesys' system presences (GET /api/v2/systempresences names). */
 export const SYSTEM_PRESENCES = [
@@ -104,18 +103,6 @@ function cachedDefinitions(ctx: IExecuteFunctions): Promise<IDataObject[]> {
 		cache.set(ctx, pending);
 	}
 	return pending;
-}
-
-export function parseCategory(ctx: IExecuteFunctions, value: unknown, itemIndex: number): PresenceCategory {
-	const wanted = String(value ?? '').trim().toLowerCase().replace(/[\s-]+/g, '_');
-	const found = PRESENCE_CATEGORIES.find((c) => c.value === wanted);
-	if (!found) {
-		throw new NodeOperationError(ctx.getNode(), `Unknown presence category "${String(value ?? '')}"`, {
-			itemIndex,
-			description: `Use one of: ${PRESENCE_CATEGORIES.map((c) => c.value).join(', ')}`,
-		});
-	}
-	return found.value;
 }
 
 export function parseSystemPresence(ctx: IExecuteFunctions, value: unknown, itemIndex: number): string {

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeParameterResourceLocator, INodeProperties } from 'n8n-workflow';
 
 import { showFor } from '../../../shared/displayOptions';
-import { agentLocator } from '../../descriptions/agent';
+import { agentLocator } from '../../descriptions/locators';
 import { returnAllAndLimit } from '../../../shared/pagination';
 import { resolveAgentId } from '../../helpers/agents';
 import type { PresenceCache } from '../../helpers/presences';

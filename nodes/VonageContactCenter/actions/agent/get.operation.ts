@@ -1,0 +1,40 @@
+import type { IDataObject, IExecuteFunctions, INodeParameterResourceLocator, INodeProperties } from 'n8n-workflow';
+
+import { showFor } from '../../../shared/displayOptions';
+import { includeField } from '../../descriptions/fields';
+import { agentLocator } from '../../descriptions/locators';
+import type { UserInclude } from '../../helpers/users';
+import { findUserByEmail, requireEmail, resolveUserId } from '../../helpers/users';
+import { vonageUserAdminRequest } from '../../transport';
+
+const show = { resource: ['agent'], operation: ['get'] };
+
+export const description: INodeProperties[] = [
+	...showFor(show, [agentLocator()]),
+	...showFor(show, [
+		{
+			displayName: 'Options',
+			name: 'options',
+			type: 'collection',
+			placeholder: 'Add Option',
+			default: {},
+			options: [{ ...includeField, description: 'By Email: which users the email is looked up among' }],
+		},
+	]),
+];
+
+/**
+ * By ID: `GET /useradmin/users/{userId}` (User Admin API). By email: the User Admin API cannot
+ * filter by email, so the user list is paged through once per run and matched here; exactly one
+ * user must match, so a typo never passes silently.
+ */
+export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
+	const locator = this.getNodeParameter('agent', i) as INodeParameterResourceLocator;
+	if (locator?.mode === 'email') {
+		const options = this.getNodeParameter('options', i, {}) as { include?: UserInclude };
+		const email = requireEmail(this, String(locator.value ?? ''), i);
+		return await findUserByEmail(this, email, i, options.include ?? 'Active');
+	}
+	const userId = await resolveUserId(this, i);
+	return await vonageUserAdminRequest(this, { method: 'GET', path: `/useradmin/users/${encodeURIComponent(userId)}` });
+}
