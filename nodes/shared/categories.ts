@@ -190,7 +190,7 @@ export function requirePresenceCategory(ctx: IExecuteFunctions, value: unknown, 
 	if (!found) {
 		throw new NodeOperationError(ctx.getNode(), `Unknown presence category "${String(value)}"`, {
 			itemIndex,
-			description: `Use one of: ${PRESENCE_CATEGORIES.map((c) => c.value).join(', ')} (or "Do Not Disturb", "DND")`,
+			description: `Use one of: ${PRESENCE_CATEGORIES.map((c) => c.value).join(', ')}`,
 		});
 	}
 	return found;

@@ -4,11 +4,11 @@ const { useSimulator, apiCalls, byId, G } = require('./setup');
 const t = useSimulator();
 const BULK = '/api/v2/users/presences/bulk';
 const params = {
-	resource: 'userPresence',
+	resource: 'agentPresence',
 	operation: 'bulkSet',
-	user: byId('={{ $json.userId }}'),
-	presenceBy: 'definition',
-	presenceDefinition: byId('={{ $json.definitionId }}'),
+	agent: byId('={{ $json.userId }}'),
+	presenceBy: 'presence',
+	presence: byId('={{ $json.definitionId }}'),
 };
 const users = () => t.sim.state.genesys.users.map((/** @type {any} */ u) => u.id);
 
@@ -37,6 +37,8 @@ describe('User Presence: Bulk Set', () => {
 				id: ids[i],
 				sourceId: 'PURECLOUD',
 				written: true,
+				previousPresenceId: null,
+				previousCategory: null,
 				source: 'genesys',
 				event: 'presence_set',
 				agentId: ids[i],
@@ -95,7 +97,7 @@ describe('User Presence: Bulk Set', () => {
 		expect(calls.map((c) => c.body.length)).toEqual([50, 2]);
 		const items = run.rawItems('Genesys');
 		expect(items.map((/** @type {any} */ i) => i.pairedItem.item)).toEqual(input.map((_, i) => i));
-		expect(items[1].json).toEqual({ error: 'No user given', errorDescription: 'Pick a user from the list, or give a Genesys Cloud user ID or email' });
+		expect(items[1].json).toEqual({ error: 'No agent given', errorDescription: 'Pick an agent from the list, or give a Genesys Cloud user ID or email' });
 		for (const i of [51, 52]) {
 			expect(items[i].json).toEqual({
 				error: `Genesys Cloud returned 400: Entry 1: user not found: ${ghost}`,

@@ -24,17 +24,19 @@ export const description: INodeProperties[] = [
 ];
 
 /**
- * By ID: `GET /useradmin/users/{userId}` (User Admin API). By email: the User Admin API cannot
- * filter by email, so the user list is paged through once per run and matched here; exactly one
- * user must match, so a typo never passes silently.
+ * `GET /useradmin/users/{userId}` (User Admin API). By email, the user ID is found first: the User
+ * Admin API cannot filter by email, so the user list is paged through once per run and matched
+ * here; exactly one user must match, so a typo never passes silently.
  */
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
 	const locator = this.getNodeParameter('agent', i) as INodeParameterResourceLocator;
+	let userId: string;
 	if (locator?.mode === 'email') {
 		const options = this.getNodeParameter('options', i, {}) as { include?: UserInclude };
 		const email = requireEmail(this, String(locator.value ?? ''), i);
-		return await findUserByEmail(this, email, i, options.include ?? 'Active');
+		userId = String((await findUserByEmail(this, email, i, options.include ?? 'Active')).userId);
+	} else {
+		userId = await resolveUserId(this, i);
 	}
-	const userId = await resolveUserId(this, i);
 	return await vonageUserAdminRequest(this, { method: 'GET', path: `/useradmin/users/${encodeURIComponent(userId)}` });
 }
