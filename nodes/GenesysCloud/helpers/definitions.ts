@@ -73,13 +73,14 @@ const cache = new WeakMap<object, Promise<IDataObject[]>>();
  * the legacy listing, which needs no permission. If that fails too, the error names the permission.
  */
 async function definitionsForResolving(ctx: IExecuteFunctions): Promise<IDataObject[]> {
-	const current = await listDefinitions(ctx, 'current').then(
-		(list) => ({ list, failure: undefined }),
-		(failure: unknown) => ({ list: undefined, failure }),
-	);
-	if (current.list) return current.list;
-	const forbidden = current.failure instanceof NodeApiError && current.failure.httpCode === '403';
-	if (!forbidden) throw current.failure;
+	try {
+		return await listDefinitions(ctx, 'current');
+	} catch (error) {
+		const forbidden = error instanceof NodeApiError && error.httpCode === '403';
+		// The transport's NodeApiError already names the vendor, status and message: rethrown as is.
+		// eslint-disable-next-line @n8n/community-nodes/require-node-api-error
+		if (!forbidden) throw error;
+	}
 	try {
 		return await listDefinitions(ctx, 'legacy');
 	} catch (legacyError) {
