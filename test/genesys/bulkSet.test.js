@@ -12,7 +12,7 @@ const params = {
 };
 const users = () => t.sim.state.genesys.users.map((/** @type {any} */ u) => u.id);
 
-describe('User Presence: Bulk Set', () => {
+describe('Agent Presence: Bulk Set', () => {
 	test('120 users: 3 PUTs of 50, 50 and 20; one item per user, paired to its input', async () => {
 		const ids = users().slice(0, 120);
 		const input = ids.map((/** @type {string} */ userId, /** @type {number} */ i) => ({
@@ -113,5 +113,18 @@ describe('User Presence: Bulk Set', () => {
 		const ghost = '11111111-2222-4333-8444-555555555555';
 		const run = await t.run(params, [{ userId: ghost, definitionId: G.presence.Meal }]);
 		expect(run.error.message).toBe(`Genesys Cloud returned 400: Entry 0: user not found: ${ghost}`);
+	});
+
+	test('without Continue On Fail a bad item stops the node at that item, before any bulk call is sent', async () => {
+		const [a, b] = users();
+		const input = [
+			{ userId: a, definitionId: G.presence.Meal },
+			{ userId: '', definitionId: G.presence.Meal },
+			{ userId: b, definitionId: G.presence.Meal },
+		];
+		const run = await t.run(params, input);
+		expect(run.error.message).toBe('No agent given');
+		expect(run.error.context.itemIndex).toBe(1);
+		expect(apiCalls(t.sim)).toEqual([]);
 	});
 });

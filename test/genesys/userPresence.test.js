@@ -13,7 +13,7 @@ const emailSearch = (/** @type {string} */ email) => ({
 	body: { pageSize: 2, pageNumber: 1, query: [{ type: 'EXACT', fields: ['email'], value: email }] },
 });
 
-describe('User Presence: Get', () => {
+describe('Agent Presence: Get', () => {
 	test('purecloud source, user by ID', async () => {
 		const run = await t.run({ ...base, operation: 'get', agent: byId(ALEX) });
 		expect(apiCalls(t.sim)).toEqual([
@@ -71,7 +71,7 @@ describe('User Presence: Get', () => {
 	});
 });
 
-describe('User Presence: Set', () => {
+describe('Agent Presence: Set', () => {
 	test('definition by ID on purecloud: PATCH with presenceDefinition.id', async () => {
 		const run = await t.run({ ...base, operation: 'set', agent: byId(CASEY), presenceBy: 'presence', presence: byId(G.custom.lunch), onlyIfDifferent: false });
 		expect(apiCalls(t.sim)).toEqual([
