@@ -6,7 +6,7 @@ import { returnAllAndLimit } from '../../../shared/pagination';
 import { resolveAgentId } from '../../helpers/agents';
 import type { PresenceCache } from '../../helpers/presences';
 import { readMany } from '../../helpers/readMany';
-import { agentStatusItem } from './normalize';
+import { agentStatusItem } from '../../helpers/agentStatus';
 
 const properties: INodeProperties[] = [
 	...returnAllAndLimit,

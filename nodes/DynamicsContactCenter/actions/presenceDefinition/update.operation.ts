@@ -6,7 +6,7 @@ import { presenceLocator } from '../../descriptions/locators';
 import { requireGuid } from '../../helpers/guid';
 import { rowOf } from '../../helpers/rows';
 import { dataverseRequest } from '../../transport';
-import { baseStatusField, columnsOf, nameField, optionalColumns } from './fields';
+import { baseStatusField, columnsOf, nameField, optionalColumns } from '../../descriptions/fields';
 
 const properties: INodeProperties[] = [
 	presenceLocator(),
