@@ -69,6 +69,13 @@ describe.each(NODES)('%s', (_name, NodeClass, expected) => {
 		]);
 	});
 
+	test('Agent → Get (where the node has a directory): the same `agent` locator', () => {
+		if (!expected.agentResource) return;
+		const agent = field(properties, 'agent', 'agent', 'get');
+		expect(agent).toMatchObject({ displayName: 'Agent', type: 'resourceLocator', default: { mode: 'list', value: '' } });
+		expect(agent.modes.slice(0, 3).map((/** @type {any} */ m) => m.name)).toEqual(['list', 'id', 'email']);
+	});
+
 	test('Set: Presence Given As `presenceBy`, default `presence`', () => {
 		const presenceBy = field(properties, 'presenceBy', 'agentPresence', 'set');
 		expect(presenceBy).toMatchObject({ displayName: 'Presence Given As', type: 'options', default: 'presence' });
