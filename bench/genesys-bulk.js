@@ -53,10 +53,12 @@ async function run() {
 		if (ids.length !== USERS) throw new Error(`simulator has ${ids.length} users, need ${USERS}`);
 		const input = ids.map((userId) => ({ userId }));
 		const common = {
-			resource: 'userPresence',
-			user: { __rl: true, mode: 'id', value: '={{ $json.userId }}' },
-			presenceBy: 'definition',
-			presenceDefinition: { __rl: true, mode: 'id', value: IDS.genesys.presence.Away },
+			resource: 'agentPresence',
+			agent: { __rl: true, mode: 'id', value: '={{ $json.userId }}' },
+			presenceBy: 'presence',
+			presence: { __rl: true, mode: 'id', value: IDS.genesys.presence.Away },
+			// One PATCH per user, as Bulk Set sends no read either.
+			onlyIfDifferent: false,
 		};
 		// Warm-up: loads the package and JIT-compiles the paths, so neither row pays for it.
 		await measure(sim, 'warm-up', { ...common, operation: 'set' }, input.slice(0, 20));

@@ -3,7 +3,7 @@
  * Requests per synced change, counted at the simulator: 1,000 Dataverse msdyn_agentstatus Update
  * webhooks (the seed fixture, one per agent, each with its own presence) posted to the Agent
  * Presence Trigger, whose workflow sets the agent's presence in Genesys Cloud by category
- * (Genesys Cloud → User Presence → Set). Each webhook is one execution, as in n8n; the credential
+ * (Genesys Cloud → Agent Presence → Set). Each webhook is one execution, as in n8n; the credential
  * store is shared across them, as n8n's stored credential is.
  *
  * Two runs: Genesys' own token lifetime (24 h: the whole run is one lifetime), and a 2-second
@@ -61,11 +61,12 @@ async function measure(changes, ttlSeconds) {
 					name: 'Genesys',
 					type: 'genesysCloud',
 					parameters: {
-						resource: 'userPresence',
+						resource: 'agentPresence',
 						operation: 'set',
-						user: { __rl: true, mode: 'id', value: '={{ $json.agentId }}' },
+						agent: { __rl: true, mode: 'id', value: '={{ $json.agentId }}' },
 						presenceBy: 'category',
 						category: '={{ $json.category }}',
+						onlyIfDifferent: false,
 					},
 					credentials: credentialRef('genesysCloudPresenceApi'),
 				},

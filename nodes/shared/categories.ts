@@ -5,10 +5,11 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { PresenceCategory } from './presence';
+import { PRESENCE_CATEGORIES } from './presence';
 
 /**
  * Dataverse's out-of-the-box presences: the same IDs in every organization
- * (seed: dataverse-sync-agent-presence-howto.md).
+ * (Microsoft Learn, "Synchronize agent presence status across multiple systems").
  */
 export const DATAVERSE_OOTB_PRESENCES: Record<string, { name: string; category: PresenceCategory }> = {
 	'f523f628-c07a-e811-8162-000d3aa11f50': { name: 'Available', category: 'available' },
@@ -158,19 +159,39 @@ function presenceLabel(ctx: IExecuteFunctions, itemIndex: number): string {
 	return 'the incoming presence';
 }
 
+/** Every spelling of a category an expression may give, squashed (case, spaces, `-`, `_` dropped). */
+const CATEGORY_SPELLINGS: Record<string, PresenceCategory> = {
+	available: 'available',
+	busy: 'busy',
+	donotdisturb: 'do_not_disturb',
+	dnd: 'do_not_disturb',
+	away: 'away',
+	offline: 'offline',
+};
+
 /**
- * A Set by category needs a category. A custom presence has none until it is resolved or mapped;
- * the error names the presence and both ways to give it one. Returns the value unchanged otherwise
- * (each node still checks it is a known category).
+ * The category a Set by category is given (from the options list or an expression): "Do Not
+ * Disturb", "do_not_disturb", "DND" and "do-not-disturb" are the same, in any case. An empty value
+ * is usually a custom presence not resolved or mapped yet: the error names the presence and both
+ * ways to give it one. Any other value lists the valid categories.
  */
-export function requirePresenceCategory(ctx: IExecuteFunctions, value: unknown, itemIndex: number): unknown {
-	if (value !== null && value !== undefined && !NO_CATEGORY.has(String(value).trim())) return value;
-	const label = presenceLabel(ctx, itemIndex);
-	throw new NodeOperationError(ctx.getNode(), `No presence category for "${label}"`, {
-		itemIndex,
-		description:
-			`"${label}" is probably a custom presence, and a custom presence has no category until it is mapped. ` +
-			'Turn on "Resolve Custom Presences" in the Agent Presence Trigger (Dynamics: the category comes from the presence\'s base status, read with the Dataverse credential), ' +
-			'or map the presence name to a category (available, busy, do_not_disturb, away, offline) in the workflow\'s mapping.',
-	});
+export function requirePresenceCategory(ctx: IExecuteFunctions, value: unknown, itemIndex: number): PresenceCategory {
+	if (value === null || value === undefined || NO_CATEGORY.has(String(value).trim())) {
+		const label = presenceLabel(ctx, itemIndex);
+		throw new NodeOperationError(ctx.getNode(), `No presence category for "${label}"`, {
+			itemIndex,
+			description:
+				`"${label}" is probably a custom presence, and a custom presence has no category until it is mapped. ` +
+				'Turn on "Resolve Custom Presences" in the Agent Presence Trigger (Dynamics: the category comes from the presence\'s base status, read with the Dataverse credential), ' +
+				'or map the presence name to a category (available, busy, do_not_disturb, away, offline) in the workflow\'s mapping.',
+		});
+	}
+	const found = CATEGORY_SPELLINGS[String(value).toLowerCase().replace(/[\s_-]+/g, '')];
+	if (!found) {
+		throw new NodeOperationError(ctx.getNode(), `Unknown presence category "${String(value)}"`, {
+			itemIndex,
+			description: `Use one of: ${PRESENCE_CATEGORIES.map((c) => c.value).join(', ')}`,
+		});
+	}
+	return found;
 }

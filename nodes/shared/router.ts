@@ -12,48 +12,95 @@ export type OperationExecutor = (
 	itemIndex: number,
 ) => Promise<IDataObject | IDataObject[] | undefined>;
 
-export type OperationMap = Record<string, Record<string, OperationExecutor>>;
+/**
+ * Reports an item's failure from a run-once operation: throws it (the run stops) or, with
+ * Continue On Fail, keeps it as that item's error output.
+ */
+export type ItemFailure = (error: unknown, itemIndex: number) => void;
+
+/**
+ * A run-once operation handles every input item in one call (e.g. a bulk API): it returns each
+ * item's results by item index (undefined for an item it reported to `fail`).
+ */
+export interface RunOnceOperation {
+	runOnce: (
+		this: IExecuteFunctions,
+		fail: ItemFailure,
+	) => Promise<Array<IDataObject | IDataObject[] | undefined>>;
+}
+
+export type OperationMap = Record<string, Record<string, OperationExecutor | RunOnceOperation>>;
 
 export async function routeItems(
 	this: IExecuteFunctions,
 	operations: OperationMap,
 ): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
+	const once = items.length > 0 ? runOnceOperation(this, operations) : undefined;
+	if (once) return await routeOnce.call(this, once);
 	const out: INodeExecutionData[] = [];
 	for (let i = 0; i < items.length; i++) {
-		let failure: unknown;
 		try {
-			for (const json of await runOne.call(this, operations, i)) out.push({ json, pairedItem: { item: i } });
-			continue;
+			const run = lookup(this, operations, i) as OperationExecutor;
+			for (const json of asList(await run.call(this, i))) out.push({ json, pairedItem: { item: i } });
 		} catch (error) {
-			failure = error;
+			if (!this.continueOnFail()) throw asNodeError(this, error, i);
+			out.push(errorItem(error, i));
 		}
-		if (!this.continueOnFail()) throw asNodeError(this, failure, i);
-		out.push({
-			json: { error: (failure as Error).message, ...errorDetails(failure) },
-			pairedItem: { item: i },
-		});
 	}
 	return [out];
 }
 
-async function runOne(
-	this: IExecuteFunctions,
+/** A run-once operation: its results and its failures, each paired with its input item. */
+async function routeOnce(this: IExecuteFunctions, operation: RunOnceOperation): Promise<INodeExecutionData[][]> {
+	const failures = new Map<number, INodeExecutionData>();
+	const fail: ItemFailure = (error, itemIndex) => {
+		if (!this.continueOnFail()) throw asNodeError(this, error, itemIndex);
+		failures.set(itemIndex, errorItem(error, itemIndex));
+	};
+	const results = await operation.runOnce.call(this, fail);
+	const out: INodeExecutionData[] = [];
+	for (let i = 0; i < this.getInputData().length; i++) {
+		const failure = failures.get(i);
+		if (failure) out.push(failure);
+		else for (const json of asList(results[i])) out.push({ json, pairedItem: { item: i } });
+	}
+	return [out];
+}
+
+/** With Continue On Fail, a failed item's output: the error's message, description and status. */
+function errorItem(error: unknown, itemIndex: number): INodeExecutionData {
+	return { json: { error: (error as Error).message, ...errorDetails(error) }, pairedItem: { item: itemIndex } };
+}
+
+const asList = (result: IDataObject | IDataObject[] | undefined): IDataObject[] =>
+	result === undefined ? [] : Array.isArray(result) ? result : [result];
+
+/** The operation, when the map marks it run-once (resource and operation are the same for every item). */
+function runOnceOperation(ctx: IExecuteFunctions, operations: OperationMap): RunOnceOperation | undefined {
+	const resource = ctx.getNodeParameter('resource', 0) as string;
+	const operation = ctx.getNodeParameter('operation', 0) as string;
+	const entry = operations[resource]?.[operation];
+	return entry !== undefined && typeof entry !== 'function' ? entry : undefined;
+}
+
+/** The operation an item's resource and operation name. */
+function lookup(
+	ctx: IExecuteFunctions,
 	operations: OperationMap,
 	i: number,
-): Promise<IDataObject[]> {
-	const resource = this.getNodeParameter('resource', i) as string;
-	const operation = this.getNodeParameter('operation', i) as string;
+): OperationExecutor | RunOnceOperation {
+	const resource = ctx.getNodeParameter('resource', i) as string;
+	const operation = ctx.getNodeParameter('operation', i) as string;
 	const run = operations[resource]?.[operation];
 	if (!run) {
 		throw new NodeOperationError(
-			this.getNode(),
+			ctx.getNode(),
 			`The operation "${operation}" of "${resource}" is not supported`,
 			{ itemIndex: i },
 		);
 	}
-	const result = await run.call(this, i);
-	return result === undefined ? [] : Array.isArray(result) ? result : [result];
+	return run;
 }
 
 /** Keeps n8n's own errors (with the item they failed on); wraps anything else. */

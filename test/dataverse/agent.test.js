@@ -12,7 +12,8 @@ beforeEach(async () => {
 });
 
 const SELECT = 'systemuserid,fullname,firstname,lastname,internalemailaddress,azureactivedirectoryobjectid,domainname,isdisabled';
-const agent = (/** @type {Record<string, any>} */ params) => dvNode({ resource: 'agent', operation: 'get', ...params });
+const agent = (/** @type {string} */ mode, /** @type {string} */ value) =>
+	dvNode({ resource: 'agent', operation: 'get', agent: { __rl: true, mode, value } });
 
 /** Blake as the simulator seeds him (the Create fixture's agent). */
 const blake = () => {
@@ -32,7 +33,7 @@ const blake = () => {
 
 describe('Agent → Get', () => {
 	test('by ID', async () => {
-		const run = await h.runWorkflow({ nodes: [agent({ lookupBy: 'id', userId: DV.agents.blake.toUpperCase() })] });
+		const run = await h.runWorkflow({ nodes: [agent('id', DV.agents.blake.toUpperCase())] });
 		expect(run.items(NODE)).toEqual([blake()]);
 		expect(calls(sim)).toEqual([
 			{ method: 'GET', path: `/systemusers(${DV.agents.blake})`, query: { $select: SELECT }, status: 200 },
@@ -40,7 +41,7 @@ describe('Agent → Get', () => {
 	});
 
 	test('by email', async () => {
-		const run = await h.runWorkflow({ nodes: [agent({ lookupBy: 'email', email: ' blake.baker@contoso.com ' })] });
+		const run = await h.runWorkflow({ nodes: [agent('email', ' blake.baker@contoso.com ')] });
 		expect(run.items(NODE)).toEqual([blake()]);
 		expect(calls(sim)).toEqual([
 			{
@@ -54,13 +55,13 @@ describe('Agent → Get', () => {
 
 	test('by Azure AD object ID', async () => {
 		const oid = blake().azureactivedirectoryobjectid;
-		const run = await h.runWorkflow({ nodes: [agent({ lookupBy: 'aadObjectId', aadObjectId: oid })] });
+		const run = await h.runWorkflow({ nodes: [agent('aadObjectId', oid)] });
 		expect(run.items(NODE)).toEqual([blake()]);
 		expect(calls(sim)[0].query).toEqual({ $select: SELECT, $filter: `azureactivedirectoryobjectid eq ${oid}` });
 	});
 
 	test('an e-mail nobody has is an error naming it; quotes are escaped for OData', async () => {
-		const run = await h.runWorkflow({ nodes: [agent({ lookupBy: 'email', email: "o'brien@contoso.com" })] });
+		const run = await h.runWorkflow({ nodes: [agent('email', "o'brien@contoso.com")] });
 		expect(run.nodeError(NODE).message).toBe('No Dataverse user has the e-mail address "o\'brien@contoso.com"');
 		expect(calls(sim)[0].query.$filter).toBe("internalemailaddress eq 'o''brien@contoso.com'");
 	});

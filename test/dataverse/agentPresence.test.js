@@ -112,6 +112,7 @@ describe('Agent Presence → Set', () => {
 			{
 				written: true,
 				previousPresenceId: P.busy,
+				previousCategory: 'busy',
 				source: 'dataverse',
 				event: 'presence_set',
 				agentId: ALEX,
@@ -141,7 +142,7 @@ describe('Agent Presence → Set', () => {
 			nodes: [set({ presenceBy: 'presence', presence: rl('list', P.busy) })],
 		});
 		expect(run.items(NODE)).toEqual([
-			expect.objectContaining({ written: false, previousPresenceId: P.busy, presenceId: P.busy, category: 'busy' }),
+			expect.objectContaining({ written: false, previousPresenceId: P.busy, previousCategory: 'busy', skippedReason: 'same', presenceId: P.busy, category: 'busy' }),
 		]);
 		expect(calls(sim).map((c) => `${c.method} ${c.path}`)).toEqual(['GET /CCaaS_GetPresence(ApiVersion=@v)']);
 	});
@@ -153,6 +154,8 @@ describe('Agent Presence → Set', () => {
 		expect(run.items(NODE)).toEqual([
 			{
 				written: true,
+				previousPresenceId: null,
+				previousCategory: null,
 				source: 'dataverse',
 				event: 'presence_set',
 				agentId: ALEX,

@@ -4,15 +4,15 @@ const { useSimulator, apiCalls, byId, G } = require('./setup');
 const t = useSimulator();
 const BULK = '/api/v2/users/presences/bulk';
 const params = {
-	resource: 'userPresence',
+	resource: 'agentPresence',
 	operation: 'bulkSet',
-	user: byId('={{ $json.userId }}'),
-	presenceBy: 'definition',
-	presenceDefinition: byId('={{ $json.definitionId }}'),
+	agent: byId('={{ $json.userId }}'),
+	presenceBy: 'presence',
+	presence: byId('={{ $json.definitionId }}'),
 };
 const users = () => t.sim.state.genesys.users.map((/** @type {any} */ u) => u.id);
 
-describe('User Presence: Bulk Set', () => {
+describe('Agent Presence: Bulk Set', () => {
 	test('120 users: 3 PUTs of 50, 50 and 20; one item per user, paired to its input', async () => {
 		const ids = users().slice(0, 120);
 		const input = ids.map((/** @type {string} */ userId, /** @type {number} */ i) => ({
@@ -37,6 +37,8 @@ describe('User Presence: Bulk Set', () => {
 				id: ids[i],
 				sourceId: 'PURECLOUD',
 				written: true,
+				previousPresenceId: null,
+				previousCategory: null,
 				source: 'genesys',
 				event: 'presence_set',
 				agentId: ids[i],
@@ -95,7 +97,7 @@ describe('User Presence: Bulk Set', () => {
 		expect(calls.map((c) => c.body.length)).toEqual([50, 2]);
 		const items = run.rawItems('Genesys');
 		expect(items.map((/** @type {any} */ i) => i.pairedItem.item)).toEqual(input.map((_, i) => i));
-		expect(items[1].json).toEqual({ error: 'No user given', errorDescription: 'Pick a user from the list, or give a Genesys Cloud user ID or email' });
+		expect(items[1].json).toEqual({ error: 'No agent given', errorDescription: 'Pick an agent from the list, or give a Genesys Cloud user ID or email' });
 		for (const i of [51, 52]) {
 			expect(items[i].json).toEqual({
 				error: `Genesys Cloud returned 400: Entry 1: user not found: ${ghost}`,
@@ -111,5 +113,18 @@ describe('User Presence: Bulk Set', () => {
 		const ghost = '11111111-2222-4333-8444-555555555555';
 		const run = await t.run(params, [{ userId: ghost, definitionId: G.presence.Meal }]);
 		expect(run.error.message).toBe(`Genesys Cloud returned 400: Entry 0: user not found: ${ghost}`);
+	});
+
+	test('without Continue On Fail a bad item stops the node at that item, before any bulk call is sent', async () => {
+		const [a, b] = users();
+		const input = [
+			{ userId: a, definitionId: G.presence.Meal },
+			{ userId: '', definitionId: G.presence.Meal },
+			{ userId: b, definitionId: G.presence.Meal },
+		];
+		const run = await t.run(params, input);
+		expect(run.error.message).toBe('No agent given');
+		expect(run.error.context.itemIndex).toBe(1);
+		expect(apiCalls(t.sim)).toEqual([]);
 	});
 });

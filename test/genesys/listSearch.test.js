@@ -3,7 +3,7 @@
 const { useSimulator, apiCalls, genesysNode, G } = require('./setup');
 
 const t = useSimulator();
-const setNode = genesysNode({ resource: 'userPresence', operation: 'set' });
+const setNode = genesysNode({ resource: 'agentPresence', operation: 'set' });
 
 test('users: a filter searches name and email (CONTAINS)', async () => {
 	const found = await t.h.callMethod(setNode, 'listSearch', 'searchUsers', 'casey');

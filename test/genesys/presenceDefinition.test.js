@@ -59,7 +59,7 @@ describe('Presence Definition: Create', () => {
 
 describe('Presence Definition: Get', () => {
 	test('legacy API with localeCode', async () => {
-		const run = await t.run({ ...base, operation: 'get', apiVersion: 'legacy', presenceDefinition: byId(LUNCH), localeCode: 'en_US' });
+		const run = await t.run({ ...base, operation: 'get', apiVersion: 'legacy', presence: byId(LUNCH), localeCode: 'en_US' });
 		expect(apiCalls(t.sim)).toEqual([
 			{ method: 'GET', path: `/api/v2/presencedefinitions/${LUNCH}`, query: { localeCode: 'en_US' }, body: undefined },
 		]);
@@ -83,7 +83,7 @@ describe('Presence Definition: Get', () => {
 	});
 
 	test('current API (the default), no localeCode', async () => {
-		const run = await t.run({ ...base, operation: 'get', presenceDefinition: byId(G.presence['On Queue']) });
+		const run = await t.run({ ...base, operation: 'get', presence: byId(G.presence['On Queue']) });
 		expect(apiCalls(t.sim)).toEqual([
 			{ method: 'GET', path: `/api/v2/presence/definitions/${G.presence['On Queue']}`, query: {}, body: undefined },
 		]);
@@ -103,7 +103,7 @@ describe('Presence Definition: Get', () => {
 
 	test('404 names Genesys, the status, the message and the correlation ID', async () => {
 		const missing = '00000000-0000-4000-8000-000000000000';
-		const run = await t.run({ ...base, operation: 'get', presenceDefinition: byId(missing) });
+		const run = await t.run({ ...base, operation: 'get', presence: byId(missing) });
 		expect(run.status).toBe('error');
 		expect(run.error.message).toBe(`Genesys Cloud returned 404: Presence definition not found: ${missing}`);
 		expect(run.error.description).toMatch(/^Presence definition not found: .+ \(correlation ID [0-9a-f-]{36}\)$/);
@@ -188,7 +188,7 @@ describe('Presence Definition: Get Many', () => {
 
 describe('Presence Definition: Update', () => {
 	test('current API: reads every label, then PUTs the definition with the change', async () => {
-		const run = await t.run({ ...base, operation: 'update', presenceDefinition: byId(LUNCH), updateFields: { label: 'Lunch break' } });
+		const run = await t.run({ ...base, operation: 'update', presence: byId(LUNCH), updateFields: { label: 'Lunch break' } });
 		expect(apiCalls(t.sim)).toEqual([
 			{ method: 'GET', path: `/api/v2/presence/definitions/${LUNCH}`, query: { localeCode: 'ALL' }, body: undefined },
 			{
@@ -218,7 +218,7 @@ describe('Presence Definition: Update', () => {
 			...base,
 			operation: 'update',
 			apiVersion: 'legacy',
-			presenceDefinition: byId(LUNCH),
+			presence: byId(LUNCH),
 			updateFields: { label: 'Déjeuner', locale: 'fr', systemPresence: 'Break', deactivated: true },
 		});
 		const put = apiCalls(t.sim)[1];
@@ -231,7 +231,7 @@ describe('Presence Definition: Update', () => {
 	});
 
 	test('nothing to update is a clear input error, before any request', async () => {
-		const run = await t.run({ ...base, operation: 'update', presenceDefinition: byId(LUNCH), updateFields: {} });
+		const run = await t.run({ ...base, operation: 'update', presence: byId(LUNCH), updateFields: {} });
 		expect(run.error.message).toBe('Nothing to update');
 		expect(run.error.name).toBe('NodeOperationError');
 		expect(apiCalls(t.sim)).toEqual([]);
@@ -240,14 +240,14 @@ describe('Presence Definition: Update', () => {
 
 describe('Presence Definition: Delete', () => {
 	test('current API: DELETE, item says which one', async () => {
-		const run = await t.run({ ...base, operation: 'delete', presenceDefinition: byId(LUNCH) });
+		const run = await t.run({ ...base, operation: 'delete', presence: byId(LUNCH) });
 		expect(apiCalls(t.sim)).toEqual([{ method: 'DELETE', path: `/api/v2/presence/definitions/${LUNCH}`, query: {}, body: undefined }]);
 		expect(run.items('Genesys')).toEqual([{ id: LUNCH, deleted: true }]);
 		expect(defs().find((/** @type {any} */ d) => d.id === LUNCH).deactivated).toBe(true);
 	});
 
 	test('legacy API: 400 from Genesys carries its message', async () => {
-		const run = await t.run({ ...base, operation: 'delete', apiVersion: 'legacy', presenceDefinition: byId(G.presence.Available) });
+		const run = await t.run({ ...base, operation: 'delete', apiVersion: 'legacy', presence: byId(G.presence.Available) });
 		expect(apiCalls(t.sim)).toEqual([
 			{ method: 'DELETE', path: `/api/v2/presencedefinitions/${G.presence.Available}`, query: {}, body: undefined },
 		]);

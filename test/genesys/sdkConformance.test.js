@@ -205,7 +205,7 @@ describe('through the SDK, each request the package sends', () => {
 				returnAll: true,
 				options: { deactivated: true, divisionIds: '*, home', localeCode: 'ALL' },
 			});
-			await run({ resource: 'presenceDefinition', operation: 'get', apiVersion: 'current', presenceDefinition: byId(G.presence['On Queue']) });
+			await run({ resource: 'presenceDefinition', operation: 'get', apiVersion: 'current', presence: byId(G.presence['On Queue']) });
 		});
 		const created = await conforms(async () => {
 			const made = await run({
@@ -217,8 +217,8 @@ describe('through the SDK, each request the package sends', () => {
 				additionalFields: { divisionId: '*' },
 			});
 			const id = made.items('Genesys')[0].id;
-			await run({ resource: 'presenceDefinition', operation: 'update', apiVersion: 'current', presenceDefinition: byId(id), updateFields: { label: 'SDK check 2' } });
-			await run({ resource: 'presenceDefinition', operation: 'delete', apiVersion: 'current', presenceDefinition: byId(id) });
+			await run({ resource: 'presenceDefinition', operation: 'update', apiVersion: 'current', presence: byId(id), updateFields: { label: 'SDK check 2' } });
+			await run({ resource: 'presenceDefinition', operation: 'delete', apiVersion: 'current', presence: byId(id) });
 		});
 		expect(created.map((r) => r.method)).toEqual(['POST', 'GET', 'PUT', 'DELETE']);
 	});
@@ -226,11 +226,11 @@ describe('through the SDK, each request the package sends', () => {
 	test('presence definitions, legacy API: paged list, get, create, update, delete; system presences', async () => {
 		await conforms(async () => {
 			await run({ resource: 'presenceDefinition', operation: 'getAll', apiVersion: 'legacy', returnAll: true, deleted: 'all', options: { pageSize: 25, localeCode: 'en_US' } });
-			await run({ resource: 'presenceDefinition', operation: 'get', apiVersion: 'legacy', presenceDefinition: byId(G.custom.lunch), localeCode: 'ALL' });
+			await run({ resource: 'presenceDefinition', operation: 'get', apiVersion: 'legacy', presence: byId(G.custom.lunch), localeCode: 'ALL' });
 			const made = await run({ resource: 'presenceDefinition', operation: 'create', apiVersion: 'legacy', label: 'SDK legacy', systemPresence: 'Away' });
 			const id = made.items('Genesys')[0].id;
-			await run({ resource: 'presenceDefinition', operation: 'update', apiVersion: 'legacy', presenceDefinition: byId(id), updateFields: { systemPresence: 'Break' } });
-			await run({ resource: 'presenceDefinition', operation: 'delete', apiVersion: 'legacy', presenceDefinition: byId(id) });
+			await run({ resource: 'presenceDefinition', operation: 'update', apiVersion: 'legacy', presence: byId(id), updateFields: { systemPresence: 'Break' } });
+			await run({ resource: 'presenceDefinition', operation: 'delete', apiVersion: 'legacy', presence: byId(id) });
 			await run({ resource: 'systemPresence', operation: 'getAll' });
 		});
 	});
@@ -239,21 +239,21 @@ describe('through the SDK, each request the package sends', () => {
 		const alex = G.users.alex;
 		const blake = G.users.blake;
 		await conforms(async () => {
-			await run({ resource: 'userPresence', operation: 'get', user: byId(alex), source: 'purecloud' });
-			await run({ resource: 'userPresence', operation: 'get', user: byEmail('blake.baker@contoso.com'), source: 'other', sourceId: 'teams-sync' });
+			await run({ resource: 'agentPresence', operation: 'get', agent: byId(alex), source: 'purecloud' });
+			await run({ resource: 'agentPresence', operation: 'get', agent: byEmail('blake.baker@contoso.com'), source: 'other', sourceId: 'teams-sync' });
 			await run({
-				resource: 'userPresence',
+				resource: 'agentPresence',
 				operation: 'set',
-				user: byId(alex),
+				agent: byId(alex),
 				source: 'purecloud',
-				presenceBy: 'definition',
-				presenceDefinition: byId(G.custom.lunch),
+				presenceBy: 'presence',
+				presence: byId(G.custom.lunch),
 				onlyIfDifferent: true,
 				options: { message: 'back at 2', primary: true },
 			});
-			await run({ resource: 'userPresence', operation: 'set', user: byId(blake), source: 'other', sourceId: 'teams-sync', presenceBy: 'category', category: 'busy' });
+			await run({ resource: 'agentPresence', operation: 'set', agent: byId(blake), source: 'other', sourceId: 'teams-sync', presenceBy: 'category', category: 'busy', onlyIfDifferent: false });
 			await run(
-				{ resource: 'userPresence', operation: 'bulkSet', user: byId('={{ $json.u }}'), presenceBy: 'systemPresence', systemPresence: 'On Queue' },
+				{ resource: 'agentPresence', operation: 'bulkSet', agent: byId('={{ $json.u }}'), presenceBy: 'systemPresence', systemPresence: 'On Queue' },
 				[{ u: alex }, { u: blake }],
 			);
 		});
@@ -261,7 +261,7 @@ describe('through the SDK, each request the package sends', () => {
 
 	test('user pickers: the live user search and the definitions picker', async () => {
 		await conforms(async () => {
-			const spec = node({ resource: 'userPresence', operation: 'set' });
+			const spec = node({ resource: 'agentPresence', operation: 'set' });
 			await h.callMethod(spec, 'listSearch', 'searchUsers', 'casey');
 			await h.callMethod(spec, 'listSearch', 'searchUsers', '');
 			await h.callMethod(spec, 'listSearch', 'searchPresenceDefinitions', 'lunch');

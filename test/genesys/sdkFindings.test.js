@@ -34,7 +34,7 @@ describe('On Queue: the current API spells it OnQueue (defect 10)', () => {
 			resource: 'presenceDefinition',
 			operation: 'get',
 			apiVersion: 'legacy',
-			presenceDefinition: byId(G.presence['On Queue']),
+			presence: byId(G.presence['On Queue']),
 		});
 		expect(run.items('Genesys')[0]).toMatchObject({ systemPresence: 'On Queue', primary: true, category: 'available' });
 	});
@@ -53,7 +53,7 @@ describe('On Queue: the current API spells it OnQueue (defect 10)', () => {
 describe('presence:presenceDefinition:view (defect 11)', () => {
 	test('Set by category without the view permission: falls back to the legacy listing and sets the presence', async () => {
 		withoutPermission(VIEW);
-		const run = await t.run({ resource: 'userPresence', operation: 'set', user: byId(ALEX), presenceBy: 'category', category: 'away' });
+		const run = await t.run({ resource: 'agentPresence', operation: 'set', agent: byId(ALEX), presenceBy: 'category', category: 'away', onlyIfDifferent: false });
 		expect(apiCalls(t.sim)).toEqual([
 			{ method: 'GET', path: '/api/v2/presence/definitions', query: {}, body: undefined },
 			{ method: 'GET', path: '/api/v2/presencedefinitions', query: { pageSize: '100', pageNumber: '1' }, body: undefined },
@@ -73,7 +73,7 @@ describe('presence:presenceDefinition:view (defect 11)', () => {
 	test('when the legacy listing fails too, the error names the missing permission', async () => {
 		withoutPermission(VIEW);
 		t.sim.inject({ vendor: 'genesys', method: 'GET', path: '/api/v2/presencedefinitions', status: 403 });
-		const run = await t.run({ resource: 'userPresence', operation: 'set', user: byId(ALEX), presenceBy: 'systemPresence', systemPresence: 'Busy' });
+		const run = await t.run({ resource: 'agentPresence', operation: 'set', agent: byId(ALEX), presenceBy: 'systemPresence', systemPresence: 'Busy', onlyIfDifferent: false });
 		expect(run.error.message).toBe(
 			"Genesys Cloud refused to list presence definitions: the OAuth client's role lacks permission presence:presenceDefinition:view",
 		);
@@ -95,11 +95,11 @@ describe('presence:presenceDefinition:view (defect 11)', () => {
 	test('Bulk Set without presence:userPresence:edit: 403 naming it', async () => {
 		withoutPermission('presence:userPresence:edit');
 		const run = await t.run({
-			resource: 'userPresence',
+			resource: 'agentPresence',
 			operation: 'bulkSet',
-			user: byId(ALEX),
-			presenceBy: 'definition',
-			presenceDefinition: byId(G.presence.Away),
+			agent: byId(ALEX),
+			presenceBy: 'presence',
+			presence: byId(G.presence.Away),
 		});
 		expect(run.error.message).toBe(
 			'Genesys Cloud returned 403: Unable to perform the requested action. You must have at least one of the following permissions assigned: [presence:userPresence:edit]',
@@ -109,11 +109,11 @@ describe('presence:presenceDefinition:view (defect 11)', () => {
 
 describe('Bulk Set answers are UserPresence objects (defect 12)', () => {
 	const params = {
-		resource: 'userPresence',
+		resource: 'agentPresence',
 		operation: 'bulkSet',
-		user: byId('={{ $json.userId }}'),
-		presenceBy: 'definition',
-		presenceDefinition: byId(G.presence.Meal),
+		agent: byId('={{ $json.userId }}'),
+		presenceBy: 'presence',
+		presence: byId(G.presence.Meal),
 	};
 
 	test('the answer has no user: each result is matched on its id and emitted', async () => {

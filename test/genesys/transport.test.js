@@ -47,7 +47,7 @@ test('a token is fetched once and reused across executions', async () => {
 test('5xx on PATCH (setting a presence is idempotent) is retried', async () => {
 	const path = `/api/v2/users/${G.users.alex}/presences/purecloud`;
 	t.sim.inject({ vendor: 'genesys', method: 'PATCH', path, status: 503 });
-	const run = await t.run({ resource: 'userPresence', operation: 'set', user: byId(G.users.alex), presenceBy: 'definition', presenceDefinition: byId(G.presence.Busy) });
+	const run = await t.run({ resource: 'agentPresence', operation: 'set', agent: byId(G.users.alex), presenceBy: 'presence', presence: byId(G.presence.Busy), onlyIfDifferent: false });
 	expect(statuses(path)).toEqual(['PATCH 503', 'PATCH 200']);
 	expect(run.items('Genesys')[0]).toMatchObject({ presenceId: G.presence.Busy, written: true });
 });

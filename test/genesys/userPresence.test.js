@@ -4,7 +4,7 @@ const { useSimulator, apiCalls, byId, byEmail, presenceItem, G } = require('./se
 const t = useSimulator();
 const ALEX = G.users.alex;
 const CASEY = G.users.casey;
-const base = { resource: 'userPresence' };
+const base = { resource: 'agentPresence' };
 const definitionsCall = { method: 'GET', path: '/api/v2/presence/definitions', query: {}, body: undefined };
 const emailSearch = (/** @type {string} */ email) => ({
 	method: 'POST',
@@ -13,9 +13,9 @@ const emailSearch = (/** @type {string} */ email) => ({
 	body: { pageSize: 2, pageNumber: 1, query: [{ type: 'EXACT', fields: ['email'], value: email }] },
 });
 
-describe('User Presence: Get', () => {
+describe('Agent Presence: Get', () => {
 	test('purecloud source, user by ID', async () => {
-		const run = await t.run({ ...base, operation: 'get', user: byId(ALEX) });
+		const run = await t.run({ ...base, operation: 'get', agent: byId(ALEX) });
 		expect(apiCalls(t.sim)).toEqual([
 			{ method: 'GET', path: `/api/v2/users/${ALEX}/presences/purecloud`, query: {}, body: undefined },
 		]);
@@ -36,7 +36,7 @@ describe('User Presence: Get', () => {
 	});
 
 	test('any source ID, user resolved by email', async () => {
-		const run = await t.run({ ...base, operation: 'get', user: byEmail('Casey.Chen@contoso.com'), source: 'other', sourceId: 'teams-sync' });
+		const run = await t.run({ ...base, operation: 'get', agent: byEmail('Casey.Chen@contoso.com'), source: 'other', sourceId: 'teams-sync' });
 		expect(apiCalls(t.sim)).toEqual([
 			emailSearch('Casey.Chen@contoso.com'),
 			{ method: 'GET', path: `/api/v2/users/${CASEY}/presences/teams-sync`, query: {}, body: undefined },
@@ -57,23 +57,23 @@ describe('User Presence: Get', () => {
 	});
 
 	test('an email nobody has is a clear input error', async () => {
-		const run = await t.run({ ...base, operation: 'get', user: byEmail('nobody@contoso.com') });
+		const run = await t.run({ ...base, operation: 'get', agent: byEmail('nobody@contoso.com') });
 		expect(run.error.name).toBe('NodeOperationError');
 		expect(run.error.message).toBe('No Genesys Cloud user has the email "nobody@contoso.com"');
 		expect(apiCalls(t.sim)).toEqual([emailSearch('nobody@contoso.com')]);
 	});
 
 	test('no user at all is a clear input error, before any request', async () => {
-		const run = await t.run({ ...base, operation: 'get', user: byId('={{ $json.userId }}') }, [{ userId: ' ' }]);
+		const run = await t.run({ ...base, operation: 'get', agent: byId('={{ $json.userId }}') }, [{ userId: ' ' }]);
 		expect(run.error.name).toBe('NodeOperationError');
-		expect(run.error.message).toBe('No user given');
+		expect(run.error.message).toBe('No agent given');
 		expect(t.sim.requests).toEqual([]);
 	});
 });
 
-describe('User Presence: Set', () => {
+describe('Agent Presence: Set', () => {
 	test('definition by ID on purecloud: PATCH with presenceDefinition.id', async () => {
-		const run = await t.run({ ...base, operation: 'set', user: byId(CASEY), presenceBy: 'definition', presenceDefinition: byId(G.custom.lunch) });
+		const run = await t.run({ ...base, operation: 'set', agent: byId(CASEY), presenceBy: 'presence', presence: byId(G.custom.lunch), onlyIfDifferent: false });
 		expect(apiCalls(t.sim)).toEqual([
 			{
 				method: 'PATCH',
@@ -92,7 +92,7 @@ describe('User Presence: Set', () => {
 				category: 'away',
 				event: 'presence_set',
 				modifiedDate: item.modifiedDate,
-				extra: { written: true },
+				extra: { written: true, previousPresenceId: null, previousCategory: null },
 			}),
 		);
 		expect(t.sim.state.genesys.presences[CASEY].sources.PURECLOUD.presenceDefinitionId).toBe(G.custom.lunch);
@@ -103,11 +103,12 @@ describe('User Presence: Set', () => {
 			{
 				...base,
 				operation: 'set',
-				user: byId('={{ $json.userId }}'),
+				agent: byId('={{ $json.userId }}'),
 				source: 'other',
 				sourceId: 'teams-sync',
 				presenceBy: 'category',
 				category: '={{ $json.category }}',
+				onlyIfDifferent: false,
 				options: { message: 'On a call', primary: true },
 			},
 			[
@@ -135,13 +136,13 @@ describe('User Presence: Set', () => {
 				source: 'teams-sync',
 				message: 'On a call',
 				modifiedDate: items[1].json.modifiedDate,
-				extra: { written: true },
+				extra: { written: true, previousPresenceId: null, previousCategory: null },
 			}),
 		);
 	});
 
 	test('system presence name "On Queue" resolves to its primary definition', async () => {
-		const run = await t.run({ ...base, operation: 'set', user: byId(ALEX), presenceBy: 'systemPresence', systemPresence: 'ON_QUEUE' });
+		const run = await t.run({ ...base, operation: 'set', agent: byId(ALEX), presenceBy: 'systemPresence', systemPresence: 'ON_QUEUE', onlyIfDifferent: false });
 		expect(apiCalls(t.sim)).toEqual([
 			definitionsCall,
 			{
@@ -155,7 +156,7 @@ describe('User Presence: Set', () => {
 	});
 
 	test('Only If Different, already there: reads, skips the write, written=false', async () => {
-		const run = await t.run({ ...base, operation: 'set', user: byId(ALEX), presenceBy: 'category', category: 'available', onlyIfDifferent: true });
+		const run = await t.run({ ...base, operation: 'set', agent: byId(ALEX), presenceBy: 'category', category: 'available', onlyIfDifferent: true });
 		expect(apiCalls(t.sim)).toEqual([
 			definitionsCall,
 			{ method: 'GET', path: `/api/v2/users/${ALEX}/presences/purecloud`, query: {}, body: undefined },
@@ -169,13 +170,13 @@ describe('User Presence: Set', () => {
 				category: 'available',
 				event: 'presence_set',
 				modifiedDate: '2024-05-01T08:00:00.000Z',
-				extra: { written: false },
+				extra: { written: false, previousPresenceId: G.presence.Available, previousCategory: 'available', skippedReason: 'same' },
 			}),
 		]);
 	});
 
 	test('Only If Different, different: reads, then writes, written=true', async () => {
-		const run = await t.run({ ...base, operation: 'set', user: byEmail('alex.agent@contoso.com'), presenceBy: 'category', category: 'away', onlyIfDifferent: true });
+		const run = await t.run({ ...base, operation: 'set', agent: byEmail('alex.agent@contoso.com'), presenceBy: 'category', category: 'away', onlyIfDifferent: true });
 		expect(apiCalls(t.sim)).toEqual([
 			emailSearch('alex.agent@contoso.com'),
 			definitionsCall,
@@ -187,7 +188,7 @@ describe('User Presence: Set', () => {
 
 	test('an unknown category is a clear input error naming the valid ones', async () => {
 		const run = await t.run(
-			{ ...base, operation: 'set', user: byId(ALEX), presenceBy: 'category', category: '={{ $json.category }}' },
+			{ ...base, operation: 'set', agent: byId(ALEX), presenceBy: 'category', category: '={{ $json.category }}' },
 			[{ category: 'lunch' }],
 		);
 		expect(run.error.name).toBe('NodeOperationError');
@@ -197,7 +198,7 @@ describe('User Presence: Set', () => {
 	});
 
 	test('a deactivated definition: Genesys 400 with its message', async () => {
-		const run = await t.run({ ...base, operation: 'set', user: byId(ALEX), presenceBy: 'definition', presenceDefinition: byId(G.custom.deactivated) });
+		const run = await t.run({ ...base, operation: 'set', agent: byId(ALEX), presenceBy: 'presence', presence: byId(G.custom.deactivated), onlyIfDifferent: false });
 		expect(run.error.message).toBe(`Genesys Cloud returned 400: Presence definition ${G.custom.deactivated} is deactivated.`);
 		expect(run.error.httpCode).toBe('400');
 	});
@@ -205,7 +206,7 @@ describe('User Presence: Set', () => {
 	test('Continue On Fail: the failing item carries the error, the others go on, all paired', async () => {
 		const ghost = '11111111-2222-4333-8444-555555555555';
 		const run = await t.run(
-			{ ...base, operation: 'set', user: byId('={{ $json.userId }}'), presenceBy: 'definition', presenceDefinition: byId(G.presence.Busy) },
+			{ ...base, operation: 'set', agent: byId('={{ $json.userId }}'), presenceBy: 'presence', presence: byId(G.presence.Busy), onlyIfDifferent: false },
 			[{ userId: ALEX }, { userId: ghost }, { userId: CASEY }],
 			{ onError: 'continueRegularOutput' },
 		);

@@ -57,7 +57,7 @@ const setup = (/** @type {any} */ triggerParameters) =>
 			{
 				name: 'Genesys',
 				type: 'genesysCloud',
-				parameters: { resource: 'userPresence', operation: 'set', user: { __rl: true, mode: 'id', value: GC.users.alex }, presenceBy: 'category', category: '={{ $json.category }}', options: {} },
+				parameters: { resource: 'agentPresence', operation: 'set', agent: { __rl: true, mode: 'id', value: GC.users.alex }, presenceBy: 'category', category: '={{ $json.category }}', options: {} },
 				credentials: { genesysCloudPresenceApi: { id: '2', name: 'Genesys' } },
 			},
 		],
@@ -98,8 +98,8 @@ describe('a Set by category with no category fails the item with the presence it
 		harness = await createHarness({ credentials: credentials() });
 	});
 	const cases = [
-		['Genesys Cloud', { type: 'genesysCloud', parameters: { resource: 'userPresence', operation: 'set', user: { __rl: true, mode: 'id', value: GC.users.alex }, presenceBy: 'category', category: '', options: {} }, credentials: { genesysCloudPresenceApi: { id: '2', name: 'Genesys' } } }],
-		['Vonage Contact Center', { type: 'vonageContactCenter', parameters: { resource: 'agentPresence', operation: 'set', user: { __rl: true, mode: 'id', value: IDS.vonage.users.alex }, setBy: 'category', category: 'null' }, credentials: { vonageContactCenterApi: { id: '3', name: 'Vonage' } } }],
+		['Genesys Cloud', { type: 'genesysCloud', parameters: { resource: 'agentPresence', operation: 'set', agent: { __rl: true, mode: 'id', value: GC.users.alex }, presenceBy: 'category', category: '', options: {} }, credentials: { genesysCloudPresenceApi: { id: '2', name: 'Genesys' } } }],
+		['Vonage Contact Center', { type: 'vonageContactCenter', parameters: { resource: 'agentPresence', operation: 'set', agent: { __rl: true, mode: 'id', value: IDS.vonage.users.alex }, presenceBy: 'category', category: 'null' }, credentials: { vonageContactCenterApi: { id: '3', name: 'Vonage' } } }],
 		['Dynamics 365 Contact Center', { type: 'dynamicsContactCenter', parameters: { resource: 'agentPresence', operation: 'set', agent: { __rl: true, mode: 'id', value: DV.agents.alex }, presenceBy: 'category', category: '' }, credentials: { dynamicsContactCenterApi: { id: '1', name: 'Dataverse' } } }],
 	];
 	test.each(cases)('%s', async (_vendor, node) => {

@@ -24,12 +24,15 @@ function expectedItem(userId, presenceId, updated, event, category, extra = {}) 
 	};
 }
 
+/** A Set with Only If Different off: written, nothing read before. */
+const NOT_READ = { written: true, previousPresenceId: null, previousCategory: null };
+
 const updatedOf = (userId) => t.sim.state.vonage.presence[userId].updated;
 
 describe('Agent Presence → Get', () => {
 	test('reads GET /agents/{userId}/presence with the v1 Accept header and bearer token', async () => {
 		const run = await t.h.runWorkflow({
-			nodes: [vonageNode({ resource: 'agentPresence', operation: 'get', user: rl('id', ALEX) })],
+			nodes: [vonageNode({ resource: 'agentPresence', operation: 'get', agent: rl('id', ALEX) })],
 		});
 		expect(run.items('Vonage')).toEqual([
 			expectedItem(ALEX, P.ready, '2024-05-01T08:00:00.000Z', 'presence_read', 'available'),
@@ -56,7 +59,7 @@ describe('Agent Presence → Get', () => {
 		const casey = V.users.casey;
 		const run = await t.h.runWorkflow({
 			nodes: [
-				vonageNode({ resource: 'agentPresence', operation: 'get', user: rl('email', '={{ $json.email }}') }),
+				vonageNode({ resource: 'agentPresence', operation: 'get', agent: rl('email', '={{ $json.email }}') }),
 			],
 			input: [{ email: 'casey.chen@contoso.com' }, { email: 'CASEY.CHEN@contoso.com' }],
 		});
@@ -74,16 +77,16 @@ describe('Agent Presence → Get', () => {
 });
 
 describe('Agent Presence → Set', () => {
-	const setNode = (params) => vonageNode({ resource: 'agentPresence', operation: 'set', user: rl('id', ALEX), ...params });
+	const setNode = (params) => vonageNode({ resource: 'agentPresence', operation: 'set', agent: rl('id', ALEX), onlyIfDifferent: false, ...params });
 
 	test('PATCHes { presenceId } and emits the seed response plus the normalized fields', async () => {
-		const run = await t.h.runWorkflow({ nodes: [setNode({ setBy: 'presence', presence: rl('id', P.loggedOut) })] });
+		const run = await t.h.runWorkflow({ nodes: [setNode({ presenceBy: 'presence', presence: rl('id', P.loggedOut) })] });
 		const updated = updatedOf(ALEX);
 		expect(updated).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
 		expect(updated).not.toBe('2024-05-01T08:00:00.000Z');
 		// The seed's example: Logged Out, category LoggedOut.
 		expect(run.items('Vonage')).toEqual([
-			expectedItem(ALEX, P.loggedOut, updated, 'presence_set', 'offline', { written: true }),
+			expectedItem(ALEX, P.loggedOut, updated, 'presence_set', 'offline', NOT_READ),
 		]);
 		expect(run.items('Vonage')[0].presence).toEqual({
 			presenceId: 'eaed6862-14fa-4114-be62-b8709b5d4a49',
@@ -101,9 +104,9 @@ describe('Agent Presence → Set', () => {
 	});
 
 	test('takes the presence picked from the list (list mode of the locator)', async () => {
-		const run = await t.h.runWorkflow({ nodes: [setNode({ setBy: 'presence', presence: rl('list', P.break) })] });
+		const run = await t.h.runWorkflow({ nodes: [setNode({ presenceBy: 'presence', presence: rl('list', P.break) })] });
 		expect(run.items('Vonage')).toEqual([
-			expectedItem(ALEX, P.break, updatedOf(ALEX), 'presence_set', 'away', { written: true }),
+			expectedItem(ALEX, P.break, updatedOf(ALEX), 'presence_set', 'away', NOT_READ),
 		]);
 		expect(apiCalls(t.sim).map((c) => c.body)).toEqual([{ presenceId: P.break }]);
 	});
@@ -117,19 +120,19 @@ describe('Agent Presence → Set', () => {
 	])('category %s resolves to the first selectable fitting definition (%s)', async (category, key, normalized) => {
 		// Start Logged Out so even "available" is a real change.
 		t.sim.state.vonage.presence[ALEX].presenceId = key === 'loggedOut' ? P.ready : P.loggedOut;
-		const run = await t.h.runWorkflow({ nodes: [setNode({ setBy: 'category', category })] });
+		const run = await t.h.runWorkflow({ nodes: [setNode({ presenceBy: 'category', category })] });
 		expect(apiCalls(t.sim)).toEqual([
 			{ method: 'GET', path: '/agents/presence-definitions', query: {}, body: undefined, status: 200 },
 			{ method: 'PATCH', path: `/agents/${ALEX}/presence`, query: {}, body: { presenceId: P[key] }, status: 200 },
 		]);
 		expect(run.items('Vonage')).toEqual([
-			expectedItem(ALEX, P[key], updatedOf(ALEX), 'presence_set', normalized, { written: true }),
+			expectedItem(ALEX, P[key], updatedOf(ALEX), 'presence_set', normalized, NOT_READ),
 		]);
 	});
 
 	test('a category skips non-selectable definitions and errors clearly when none fits', async () => {
 		for (const d of t.sim.state.vonage.definitions) if (d.category.categoryType === 'Ready') d.selectable = false;
-		const run = await t.h.runWorkflow({ nodes: [setNode({ setBy: 'category', category: 'available' })] });
+		const run = await t.h.runWorkflow({ nodes: [setNode({ presenceBy: 'category', category: 'available' })] });
 		const error = run.nodeError('Vonage');
 		expect(error.message).toBe('No selectable Vonage presence fits the category "available"');
 		expect(error.description).toMatch(/categoryType Ready/);
@@ -139,10 +142,10 @@ describe('Agent Presence → Set', () => {
 	describe('Only If Different', () => {
 		test('same presence: reads, does not write, written: false', async () => {
 			const run = await t.h.runWorkflow({
-				nodes: [setNode({ setBy: 'presence', presence: rl('id', P.ready), onlyIfDifferent: true })],
+				nodes: [setNode({ presenceBy: 'presence', presence: rl('id', P.ready), onlyIfDifferent: true })],
 			});
 			expect(run.items('Vonage')).toEqual([
-				expectedItem(ALEX, P.ready, '2024-05-01T08:00:00.000Z', 'presence_set', 'available', { written: false }),
+				expectedItem(ALEX, P.ready, '2024-05-01T08:00:00.000Z', 'presence_set', 'available', { written: false, previousPresenceId: P.ready, previousCategory: 'available', skippedReason: 'same' }),
 			]);
 			expect(apiCalls(t.sim)).toEqual([
 				{ method: 'GET', path: `/agents/${ALEX}/presence`, query: {}, body: undefined, status: 200 },
@@ -152,28 +155,30 @@ describe('Agent Presence → Set', () => {
 
 		test('different presence: reads, then writes, written: true', async () => {
 			const run = await t.h.runWorkflow({
-				nodes: [setNode({ setBy: 'presence', presence: rl('id', P.away), onlyIfDifferent: true })],
+				nodes: [setNode({ presenceBy: 'presence', presence: rl('id', P.away), onlyIfDifferent: true })],
 			});
 			expect(run.items('Vonage')).toEqual([
-				expectedItem(ALEX, P.away, updatedOf(ALEX), 'presence_set', 'away', { written: true }),
+				expectedItem(ALEX, P.away, updatedOf(ALEX), 'presence_set', 'away', { written: true, previousPresenceId: P.ready, previousCategory: 'available' }),
 			]);
+			// The previous presence is Ready: its category needs the definitions (Ready (Outbound) is busy).
 			expect(apiCalls(t.sim).map((c) => `${c.method} ${c.path}`)).toEqual([
 				`GET /agents/${ALEX}/presence`,
+				'GET /agents/presence-definitions',
 				`PATCH /agents/${ALEX}/presence`,
 			]);
 		});
 
 		test('category already held (Break is an Away presence): no write', async () => {
 			t.sim.state.vonage.presence[ALEX].presenceId = P.break;
-			const run = await t.h.runWorkflow({ nodes: [setNode({ setBy: 'category', category: 'away', onlyIfDifferent: true })] });
+			const run = await t.h.runWorkflow({ nodes: [setNode({ presenceBy: 'category', category: 'away', onlyIfDifferent: true })] });
 			expect(run.items('Vonage')).toEqual([
-				expectedItem(ALEX, P.break, '2024-05-01T08:00:00.000Z', 'presence_set', 'away', { written: false }),
+				expectedItem(ALEX, P.break, '2024-05-01T08:00:00.000Z', 'presence_set', 'away', { written: false, previousPresenceId: P.break, previousCategory: 'away', skippedReason: 'same' }),
 			]);
 			expect(apiCalls(t.sim).map((c) => `${c.method} ${c.path}`)).toEqual([`GET /agents/${ALEX}/presence`]);
 		});
 
 		test('category not held: reads, resolves, writes', async () => {
-			const run = await t.h.runWorkflow({ nodes: [setNode({ setBy: 'category', category: 'offline', onlyIfDifferent: true })] });
+			const run = await t.h.runWorkflow({ nodes: [setNode({ presenceBy: 'category', category: 'offline', onlyIfDifferent: true })] });
 			expect(run.items('Vonage')[0]).toMatchObject({ presenceId: P.loggedOut, category: 'offline', written: true });
 			expect(apiCalls(t.sim)).toEqual([
 				{ method: 'GET', path: `/agents/${ALEX}/presence`, query: {}, body: undefined, status: 200 },

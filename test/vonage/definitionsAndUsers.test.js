@@ -39,9 +39,9 @@ describe('Presence Definition → Get Many', () => {
 	});
 });
 
-describe('User → Get', () => {
+describe('Agent → Get', () => {
 	test('GET /useradmin/users/{userId} with the User Admin v4 Accept header', async () => {
-		const run = await t.h.runWorkflow({ nodes: [vonageNode({ resource: 'user', operation: 'get', user: rl('list', V.users.blake) })] });
+		const run = await t.h.runWorkflow({ nodes: [vonageNode({ resource: 'agent', operation: 'get', agent: rl('list', V.users.blake) })] });
 		const blake = t.sim.state.vonage.users.find((u) => u.userId === V.users.blake);
 		expect(run.items('Vonage')).toEqual([blake]);
 		expect(apiCalls(t.sim)).toEqual([
@@ -52,7 +52,7 @@ describe('User → Get', () => {
 
 	test('by email: looked up in the user list, then read by ID', async () => {
 		const run = await t.h.runWorkflow({
-			nodes: [vonageNode({ resource: 'user', operation: 'get', user: rl('email', 'dana.diaz@contoso.com') })],
+			nodes: [vonageNode({ resource: 'agent', operation: 'get', agent: rl('email', 'dana.diaz@contoso.com') })],
 		});
 		expect(run.items('Vonage')).toEqual([t.sim.state.vonage.users.find((u) => u.userId === V.users.dana)]);
 		expect(apiCalls(t.sim).map((c) => [c.path, c.query])).toEqual([
@@ -62,8 +62,8 @@ describe('User → Get', () => {
 	});
 });
 
-describe('User → Get Many', () => {
-	const node = (params) => vonageNode({ resource: 'user', operation: 'getAll', ...params });
+describe('Agent → Get Many', () => {
+	const node = (params) => vonageNode({ resource: 'agent', operation: 'getAll', ...params });
 
 	test('Return All follows page/limit until meta.pageCount', async () => {
 		const run = await t.h.runWorkflow({ nodes: [node({ returnAll: true, options: { pageSize: 10 } })] });
@@ -98,23 +98,29 @@ describe('User → Get Many', () => {
 	});
 });
 
-describe('User → Find by Email', () => {
-	const node = (email, options = {}) => vonageNode({ resource: 'user', operation: 'findByEmail', email, options });
+describe('Agent → Get by email (was User → Find by Email)', () => {
+	const node = (email, options = {}) => vonageNode({ resource: 'agent', operation: 'get', agent: rl('email', email), options });
 
 	test('matches case-insensitively', async () => {
 		const run = await t.h.runWorkflow({ nodes: [node('Blake.Baker@CONTOSO.com')] });
 		expect(run.items('Vonage')).toEqual([t.sim.state.vonage.users.find((u) => u.userId === V.users.blake)]);
-		expect(apiCalls(t.sim).map((c) => c.query)).toEqual([{ include: 'Active', page: '1', limit: '1000' }]);
+		expect(apiCalls(t.sim).map((c) => [c.path, c.query])).toEqual([
+			['/useradmin/users', { include: 'Active', page: '1', limit: '1000' }],
+			[`/useradmin/users/${V.users.blake}`, {}],
+		]);
 	});
 
 	test('archived users only with Include: All', async () => {
 		const archived = t.sim.state.vonage.users.find((u) => !u.active);
 		const missing = await t.h.runWorkflow({ nodes: [node(archived.email)] });
-		expect(missing.nodeError('Vonage').message).toBe(`No Vonage Contact Center user has the email ${archived.email}`);
+		expect(missing.nodeError('Vonage').message).toBe(`No active Vonage Contact Center user has the email ${archived.email}`);
 		t.sim.clearRequests();
 		const found = await t.h.runWorkflow({ nodes: [node(archived.email, { include: 'All' })] });
 		expect(found.items('Vonage')).toEqual([archived]);
-		expect(apiCalls(t.sim).map((c) => c.query)).toEqual([{ include: 'All', page: '1', limit: '1000' }]);
+		expect(apiCalls(t.sim).map((c) => [c.path, c.query])).toEqual([
+			['/useradmin/users', { include: 'All', page: '1', limit: '1000' }],
+			[`/useradmin/users/${archived.userId}`, {}],
+		]);
 	});
 });
 

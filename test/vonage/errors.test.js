@@ -8,9 +8,9 @@ const P = V.presence;
 const UNKNOWN = '00000000-0000-4000-8000-000000000000';
 const t = useVonage();
 
-const getNode = (user, extra) => vonageNode({ resource: 'agentPresence', operation: 'get', user }, extra);
+const getNode = (user, extra) => vonageNode({ resource: 'agentPresence', operation: 'get', agent: user }, extra);
 const setNode = (presenceId, extra) =>
-	vonageNode({ resource: 'agentPresence', operation: 'set', user: rl('id', ALEX), setBy: 'presence', presence: rl('id', presenceId) }, extra);
+	vonageNode({ resource: 'agentPresence', operation: 'set', agent: rl('id', ALEX), presenceBy: 'presence', presence: rl('id', presenceId), onlyIfDifferent: false }, extra);
 
 describe('rate limits and transient errors', () => {
 	test('429 with Retry-After: waits, retries the PATCH, succeeds', async () => {
@@ -25,7 +25,7 @@ describe('rate limits and transient errors', () => {
 
 	test('429 on a users page: that page is asked again, paging goes on', async () => {
 		t.sim.inject({ vendor: 'vonage', method: 'GET', path: '/useradmin/users', status: 429, retryAfter: 0 });
-		const run = await t.h.runWorkflow({ nodes: [vonageNode({ resource: 'user', operation: 'getAll', returnAll: true, options: { pageSize: 20 } })] });
+		const run = await t.h.runWorkflow({ nodes: [vonageNode({ resource: 'agent', operation: 'getAll', returnAll: true, options: { pageSize: 20 } })] });
 		expect(run.items('Vonage')).toHaveLength(30);
 		expect(apiCalls(t.sim).map((c) => [c.query.page, c.status])).toEqual([['1', 429], ['1', 200], ['2', 200]]);
 	});
@@ -82,7 +82,7 @@ describe('vendor errors carry Vonage\'s message', () => {
 
 	test('403 whose text does not name a scope: the node names it', async () => {
 		t.sim.inject({ vendor: 'vonage', method: 'GET', path: '/useradmin/users', status: 403, body: { message: 'Forbidden' } });
-		const run = await t.h.runWorkflow({ nodes: [vonageNode({ resource: 'user', operation: 'getAll', returnAll: true })] });
+		const run = await t.h.runWorkflow({ nodes: [vonageNode({ resource: 'agent', operation: 'getAll', returnAll: true })] });
 		expect(run.nodeError('Vonage').message).toBe(
 			'Vonage Contact Center returned 403: Forbidden (this endpoint needs the scope "users:read" or "users:write")',
 		);
@@ -157,17 +157,17 @@ describe('bad input: a clear NodeOperationError, nothing sent', () => {
 	// Values from expressions (the usual case: they come from the input item) are checked at run time.
 	const expr = (value) => `={{ ${JSON.stringify(value)} }}`;
 	test.each([
-		['empty user', getNode(rl('id', expr(''))), 'No user given: pick one, or give its ID or email'],
+		['empty agent', getNode(rl('id', expr(''))), 'No agent given: pick one, or give its ID or email'],
 		['user ID not a GUID', getNode(rl('id', expr('alex'))), '"alex" is not a Vonage user ID'],
 		['user email malformed', getNode(rl('email', expr('alex-at-contoso'))), '"alex-at-contoso" is not an email address'],
 		['presence ID not a GUID', setNode(expr('Ready')), '"Ready" is not a Vonage presence ID'],
 		['presence empty', setNode(expr(' ')), 'No presence given: pick one or give its ID'],
 		[
 			'unknown category',
-			vonageNode({ resource: 'agentPresence', operation: 'set', user: rl('id', ALEX), setBy: 'category', category: expr('lunch') }),
+			vonageNode({ resource: 'agentPresence', operation: 'set', agent: rl('id', ALEX), presenceBy: 'category', category: expr('lunch') }),
 			'Unknown presence category "lunch"',
 		],
-		['find by email, not an email', vonageNode({ resource: 'user', operation: 'findByEmail', email: 'bob' }), '"bob" is not an email address'],
+		['agent by email, not an email', vonageNode({ resource: 'agent', operation: 'get', agent: rl('email', expr('bob')) }), '"bob" is not an email address'],
 	])('%s', async (_name, node, message) => {
 		const run = await t.h.runWorkflow({ nodes: [node] });
 		const error = run.nodeError('Vonage');
@@ -193,7 +193,7 @@ describe('bad input: a clear NodeOperationError, nothing sent', () => {
 		dup.email = 'alex.agent@contoso.com';
 		const run = await t.h.runWorkflow({ nodes: [getNode(rl('email', 'alex.agent@contoso.com'))] });
 		const error = run.nodeError('Vonage');
-		expect(error.message).toBe('2 active Vonage Contact Center users have the email alex.agent@contoso.com: give the user by ID');
+		expect(error.message).toBe('2 active Vonage Contact Center users have the email alex.agent@contoso.com: give the agent by ID');
 		expect(error.description).toBe(`Matching user IDs: ${ALEX}, ${V.users.eli}`);
 	});
 });

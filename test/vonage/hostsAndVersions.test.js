@@ -49,7 +49,7 @@ describe('default (non-override) URLs: exactly the documented ones', () => {
 
 describe('token host and API host apart (override pointing at the simulator\'s two hosts)', () => {
 	test('the token comes from the authentication host, the API call goes to the API host', async () => {
-		const run = await t.h.runWorkflow({ nodes: [vonageNode({ resource: 'agentPresence', operation: 'get', user: rl('id', ALEX) })] });
+		const run = await t.h.runWorkflow({ nodes: [vonageNode({ resource: 'agentPresence', operation: 'get', agent: rl('id', ALEX) })] });
 		expect(run.items('Vonage')[0]).toMatchObject({ agentId: ALEX, category: 'available' });
 		expect(t.sim.requests.map((r) => [r.mount, r.method, r.path, r.status])).toEqual([
 			['/vonage-auth', 'POST', '/Auth/connect/token', 200],
@@ -60,14 +60,14 @@ describe('token host and API host apart (override pointing at the simulator\'s t
 
 	test('a token endpoint on the API host is not found: the error says so', async () => {
 		const h = await createHarness({ credentials: credentials(t.sim, { authEndpoint: `${t.sim.urls.vonage}/Auth/connect/token` }) });
-		const run = await h.runWorkflow({ nodes: [vonageNode({ resource: 'agentPresence', operation: 'get', user: rl('id', ALEX) })] });
+		const run = await h.runWorkflow({ nodes: [vonageNode({ resource: 'agentPresence', operation: 'get', agent: rl('id', ALEX) })] });
 		expect(run.nodeError('Vonage').message).toMatch(/^Vonage Contact Center: token request failed \(HTTP 404\)/);
 		expect(t.sim.requests.map((r) => [r.mount, r.path, r.status])).toEqual([['/vonage', '/Auth/connect/token', 404]]);
 	});
 
 	test('API calls on the token host are not found', async () => {
 		const h = await createHarness({ credentials: credentials(t.sim, { apiBaseUrl: t.sim.urls.vonageAuth }) });
-		const run = await h.runWorkflow({ nodes: [vonageNode({ resource: 'agentPresence', operation: 'get', user: rl('id', ALEX) })] });
+		const run = await h.runWorkflow({ nodes: [vonageNode({ resource: 'agentPresence', operation: 'get', agent: rl('id', ALEX) })] });
 		expect(run.nodeError('Vonage').message).toBe(`Vonage Contact Center returned 404: Resource not found: /agents/${ALEX}/presence`);
 		expect(t.sim.requests.map((r) => [r.mount, r.path, r.status])).toEqual([
 			['/vonage-auth', '/Auth/connect/token', 200],
@@ -79,11 +79,11 @@ describe('token host and API host apart (override pointing at the simulator\'s t
 describe('every Vonage call sends its API\'s Accept version', () => {
 	test('Agents API v1, User Admin API v4, Insights Stats v2 — across the node and the poll trigger', async () => {
 		const nodes = [
-			vonageNode({ resource: 'agentPresence', operation: 'get', user: rl('email', 'alex.agent@contoso.com') }, { name: 'Get' }),
-			vonageNode({ resource: 'agentPresence', operation: 'set', user: rl('id', ALEX), setBy: 'category', category: 'away' }, { name: 'Set' }),
+			vonageNode({ resource: 'agentPresence', operation: 'get', agent: rl('email', 'alex.agent@contoso.com') }, { name: 'Get' }),
+			vonageNode({ resource: 'agentPresence', operation: 'set', agent: rl('id', ALEX), presenceBy: 'category', category: 'away', onlyIfDifferent: false }, { name: 'Set' }),
 			vonageNode({ resource: 'presenceDefinition', operation: 'getAll', returnAll: true }, { name: 'Definitions', executeOnce: true }),
-			vonageNode({ resource: 'user', operation: 'get', user: rl('id', ALEX) }, { name: 'User', executeOnce: true }),
-			vonageNode({ resource: 'user', operation: 'getAll', returnAll: true }, { name: 'Users', executeOnce: true }),
+			vonageNode({ resource: 'agent', operation: 'get', agent: rl('id', ALEX) }, { name: 'User', executeOnce: true }),
+			vonageNode({ resource: 'agent', operation: 'getAll', returnAll: true }, { name: 'Users', executeOnce: true }),
 		];
 		const run = await t.h.runWorkflow({ nodes });
 		for (const n of nodes) expect(run.nodeError(n.name)).toBeUndefined();

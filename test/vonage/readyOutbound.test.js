@@ -23,11 +23,11 @@ beforeEach(() => {
 	});
 });
 const putInOutbound = (userId) => (t.sim.state.vonage.presence[userId] = { presenceId: OUTBOUND, updated: '2024-05-01T09:00:00.000Z' });
-const setNode = (parameters) => vonageNode({ resource: 'agentPresence', operation: 'set', user: rl('id', ALEX), ...parameters });
+const setNode = (parameters) => vonageNode({ resource: 'agentPresence', operation: 'set', agent: rl('id', ALEX), onlyIfDifferent: false, ...parameters });
 
 test('Get: an agent in Ready (Outbound) is busy, not available', async () => {
 	putInOutbound(ALEX);
-	const run = await t.h.runWorkflow({ nodes: [vonageNode({ resource: 'agentPresence', operation: 'get', user: rl('id', ALEX) })] });
+	const run = await t.h.runWorkflow({ nodes: [vonageNode({ resource: 'agentPresence', operation: 'get', agent: rl('id', ALEX) })] });
 	expect(run.items('Vonage')).toEqual([
 		{
 			userId: ALEX,
@@ -47,7 +47,7 @@ test('Get: an agent in Ready (Outbound) is busy, not available', async () => {
 
 test('Set by category "available" picks plain Ready, never Ready (Outbound)', async () => {
 	putInOutbound(ALEX);
-	const run = await t.h.runWorkflow({ nodes: [setNode({ setBy: 'category', category: 'available' })] });
+	const run = await t.h.runWorkflow({ nodes: [setNode({ presenceBy: 'category', category: 'available' })] });
 	expect(run.items('Vonage')[0]).toMatchObject({ presenceId: P.ready, presenceName: 'Ready', category: 'available', written: true });
 	expect(apiCalls(t.sim).filter((c) => c.method === 'PATCH')).toEqual([
 		{ method: 'PATCH', path: `/agents/${ALEX}/presence`, query: {}, body: { presenceId: P.ready }, status: 200 },
@@ -56,16 +56,16 @@ test('Set by category "available" picks plain Ready, never Ready (Outbound)', as
 
 test('"available" with only Ready (Outbound) selectable: a clear error, nothing written', async () => {
 	t.sim.state.vonage.definitions.find((d) => d.presenceId === P.ready).selectable = false;
-	const run = await t.h.runWorkflow({ nodes: [setNode({ setBy: 'category', category: 'available' })] });
+	const run = await t.h.runWorkflow({ nodes: [setNode({ presenceBy: 'category', category: 'available' })] });
 	expect(run.nodeError('Vonage').message).toBe('No selectable Vonage presence fits the category "available"');
 	expect(apiCalls(t.sim).filter((c) => c.method === 'PATCH')).toEqual([]);
 });
 
 test('Only If Different: Ready (Outbound) is already busy, and is not already available', async () => {
 	putInOutbound(ALEX);
-	const busy = await t.h.runWorkflow({ nodes: [setNode({ setBy: 'category', category: 'busy', onlyIfDifferent: true })] });
+	const busy = await t.h.runWorkflow({ nodes: [setNode({ presenceBy: 'category', category: 'busy', onlyIfDifferent: true })] });
 	expect(busy.items('Vonage')[0]).toMatchObject({ presenceId: OUTBOUND, category: 'busy', written: false });
-	const available = await t.h.runWorkflow({ nodes: [setNode({ setBy: 'category', category: 'available', onlyIfDifferent: true })] });
+	const available = await t.h.runWorkflow({ nodes: [setNode({ presenceBy: 'category', category: 'available', onlyIfDifferent: true })] });
 	expect(available.items('Vonage')[0]).toMatchObject({ presenceId: P.ready, category: 'available', written: true });
 	expect(t.sim.state.vonage.presence[ALEX].presenceId).toBe(P.ready);
 });
@@ -83,7 +83,7 @@ test('Insights Stats poll: a change to Ready (Outbound) (eligibleForRouting fals
 		trigger: { name: 'Poll', type: 'vonageContactCenterPresenceTrigger', parameters: {}, credentials: { vonageContactCenterApi: { id: '1', name: 'Vonage' } } },
 	});
 	await trigger.poll();
-	await t.h.runWorkflow({ nodes: [setNode({ setBy: 'presence', presence: rl('id', OUTBOUND) })] });
+	await t.h.runWorkflow({ nodes: [setNode({ presenceBy: 'presence', presence: rl('id', OUTBOUND) })] });
 	const out = await trigger.poll();
 	expect(out.items).toEqual([
 		{

@@ -12,8 +12,8 @@ const { credentials } = require('./setup');
 
 const ALEX = V.users.alex;
 const P = V.presence;
-const getNode = () => vonageNode({ resource: 'agentPresence', operation: 'get', user: rl('id', ALEX) });
-const setNode = () => vonageNode({ resource: 'agentPresence', operation: 'set', user: rl('id', ALEX), setBy: 'presence', presence: rl('id', P.away) });
+const getNode = () => vonageNode({ resource: 'agentPresence', operation: 'get', agent: rl('id', ALEX) });
+const setNode = () => vonageNode({ resource: 'agentPresence', operation: 'set', agent: rl('id', ALEX), presenceBy: 'presence', presence: rl('id', P.away), onlyIfDifferent: false });
 const scopesAsked = (sim) => tokenCalls(sim).map((r) => [r.body.scope, r.status]);
 
 describe('a client lacking users:write', () => {

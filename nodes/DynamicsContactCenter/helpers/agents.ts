@@ -10,7 +10,7 @@ import { odataString, requireGuid } from './guid';
 import { rowOf } from './rows';
 
 /** The systemuser columns the node reads (a full row has hundreds). */
-export const USER_COLUMNS = [
+const USER_COLUMNS = [
 	'systemuserid',
 	'fullname',
 	'firstname',

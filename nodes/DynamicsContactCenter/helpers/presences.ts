@@ -12,13 +12,30 @@ import {
 	DATAVERSE_OOTB_PRESENCES,
 } from '../../shared/categories';
 import type { PresenceCategory } from '../../shared/presence';
-import { PRESENCE_CATEGORIES } from '../../shared/presence';
 import { dataverseRequest } from '../transport';
+import { rowOf } from './rows';
 
 export interface PresenceInfo {
 	presenceId: string;
 	presenceName: string | null;
 	category: PresenceCategory | null;
+}
+
+/**
+ * CCaaS_GetPresence for one agent: the call impersonates the agent (MSCRMCallerID). It is a
+ * Dataverse function with a required ApiVersion parameter ("dataverse api invoke CCaaS_GetPresence
+ * ApiVersion=1.0"), so the Web API form passes it as a parameter alias ("Use Web API functions").
+ */
+export async function readPresence(ctx: IExecuteFunctions, agentId: string, timeoutMs?: number): Promise<IDataObject> {
+	return rowOf(
+		await dataverseRequest(ctx, {
+			method: 'GET',
+			path: '/CCaaS_GetPresence(ApiVersion=@v)',
+			qs: { '@v': "'1.0'" },
+			headers: { MSCRMCallerID: agentId },
+			timeoutMs,
+		}),
+	);
 }
 
 const PRESENCE_COLUMNS = 'msdyn_presenceid,msdyn_name,msdyn_presencestatustext,msdyn_basepresencestatus';
@@ -52,7 +69,6 @@ export async function describePresence(
 	let pending = cache.get(id);
 	if (!pending) {
 		pending = (async () => {
-			let failure: unknown;
 			try {
 				return fromRow(
 					await dataverseRequest(ctx, {
@@ -62,28 +78,17 @@ export async function describePresence(
 					}),
 				);
 			} catch (error) {
-				failure = error;
+				if (error instanceof NodeApiError && error.httpCode === '404') {
+					return { presenceId: id, presenceName: null, category: null };
+				}
+				// The transport's NodeApiError already names the vendor, status and message: rethrown as is.
+				// eslint-disable-next-line @n8n/community-nodes/require-node-api-error
+				throw error;
 			}
-			if (failure instanceof NodeApiError && failure.httpCode === '404') {
-				return { presenceId: id, presenceName: null, category: null };
-			}
-			throw failure;
 		})();
 		cache.set(id, pending);
 	}
 	return await pending;
-}
-
-/** Checks a category given by name or expression; lists the valid ones otherwise. */
-export function requireCategory(ctx: IExecuteFunctions, value: unknown, itemIndex: number): PresenceCategory {
-	const category = String(value ?? '').trim() as PresenceCategory;
-	if (!(category in DATAVERSE_BASE_STATUS_BY_CATEGORY)) {
-		throw new NodeOperationError(ctx.getNode(), `Unknown presence category "${category}"`, {
-			itemIndex,
-			description: `Use one of: ${PRESENCE_CATEGORIES.map((c) => c.value).join(', ')}`,
-		});
-	}
-	return category;
 }
 
 /**

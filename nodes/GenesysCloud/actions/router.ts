@@ -2,11 +2,17 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import type { OperationMap } from '../../shared/router';
 import { routeItems } from '../../shared/router';
+import * as agentPresence from './agentPresence';
 import * as presenceDefinition from './presenceDefinition';
 import * as systemPresence from './systemPresence';
-import * as userPresence from './userPresence';
 
 const operations: OperationMap = {
+	agentPresence: {
+		// Bulk Set batches all items into few requests, so it runs once, not item by item.
+		bulkSet: { runOnce: agentPresence.bulkSet.runOnce },
+		get: agentPresence.get.execute,
+		set: agentPresence.set.execute,
+	},
 	presenceDefinition: {
 		create: presenceDefinition.create.execute,
 		delete: presenceDefinition.delete.execute,
@@ -15,13 +21,8 @@ const operations: OperationMap = {
 		update: presenceDefinition.update.execute,
 	},
 	systemPresence: { getAll: systemPresence.getAll.execute },
-	userPresence: { get: userPresence.get.execute, set: userPresence.set.execute },
 };
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	// Bulk Set batches all items into few requests, so it cannot run item by item.
-	const resource = this.getNodeParameter('resource', 0);
-	const operation = this.getNodeParameter('operation', 0);
-	if (resource === 'userPresence' && operation === 'bulkSet') return await userPresence.bulkSet.executeAll.call(this);
 	return await routeItems.call(this, operations);
 }

@@ -4,9 +4,9 @@
  */
 import type { INodeProperties } from 'n8n-workflow';
 
+import * as agentPresence from './agentPresence';
 import * as presenceDefinition from './presenceDefinition';
 import * as systemPresence from './systemPresence';
-import * as userPresence from './userPresence';
 
 export const properties: INodeProperties[] = [
 	{
@@ -15,13 +15,13 @@ export const properties: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		options: [
+			{ name: 'Agent Presence', value: 'agentPresence' },
 			{ name: 'Presence Definition', value: 'presenceDefinition' },
 			{ name: 'System Presence', value: 'systemPresence' },
-			{ name: 'User Presence', value: 'userPresence' },
 		],
-		default: 'userPresence',
+		default: 'agentPresence',
 	},
+	...agentPresence.description,
 	...presenceDefinition.description,
 	...systemPresence.description,
-	...userPresence.description,
 ];

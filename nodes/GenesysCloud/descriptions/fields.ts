@@ -1,10 +1,9 @@
-/** Fields several operations share: the API version, user and definition pickers, source, target presence. */
+/** Fields several operations share: the API version, presence source, target presence, locale. */
 import type { INodeProperties } from 'n8n-workflow';
 
-import { PRESENCE_CATEGORIES } from '../../shared/presence';
+import { categoryField, presenceByField } from '../../shared/presenceFields';
 import { SYSTEM_PRESENCES } from '../helpers/definitions';
-
-const GUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
+import { presenceLocator } from './locators';
 
 export const apiVersionField: INodeProperties = {
 	displayName: 'API Version',
@@ -27,61 +26,6 @@ export const apiVersionField: INodeProperties = {
 	default: 'current',
 };
 
-export function userLocator(displayName = 'User', name = 'user'): INodeProperties {
-	return {
-		displayName,
-		name,
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required: true,
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				typeOptions: { searchListMethod: 'searchUsers', searchable: true },
-			},
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: 'e.g. 6d5b4e3c-2a1f-4e0d-9c8b-7a6f5e4d3c2b',
-				validation: [{ type: 'regex', properties: { regex: GUID, errorMessage: 'Not a Genesys Cloud user ID' } }],
-			},
-			{
-				displayName: 'By Email',
-				name: 'email',
-				type: 'string',
-				placeholder: 'e.g. alex.agent@contoso.com',
-			},
-		],
-	};
-}
-
-export function definitionLocator(displayName = 'Presence Definition', name = 'presenceDefinition'): INodeProperties {
-	return {
-		displayName,
-		name,
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required: true,
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				typeOptions: { searchListMethod: 'searchPresenceDefinitions', searchable: true },
-			},
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: 'e.g. 6a3af858-942f-489d-9700-5f9bcdcdae9b',
-			},
-		],
-	};
-}
-
 export const sourceFields: INodeProperties[] = [
 	{
 		displayName: 'Presence Source',
@@ -103,35 +47,29 @@ export const sourceFields: INodeProperties[] = [
 	},
 ];
 
+/** Secondary presences can live under these system presences (not Offline, Idle or On Queue). */
+export const SECONDARY_PARENTS = ['Available', 'Away', 'Break', 'Busy', 'Meal', 'Meeting', 'Training'];
+
+export const localeCodeField: INodeProperties = {
+	displayName: 'Locale Code',
+	name: 'localeCode',
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. en_US or ALL',
+	description: 'Which language label(s) to return; ALL returns every language. Empty: Genesys default.',
+};
+
+/** The presence to set: a definition, a category or a system presence (each resolves to a definition ID). */
 export const targetPresenceFields: INodeProperties[] = [
-	{
-		displayName: 'Presence Given As',
-		name: 'presenceBy',
-		type: 'options',
-		options: [
-			{
-				name: 'Category',
-				value: 'category',
-				description: "Available, Busy, Do Not Disturb, Away, Offline: the org's primary definition for it",
-			},
-			{ name: 'Presence Definition', value: 'definition', description: 'A definition of the organization' },
-			{
-				name: 'System Presence',
-				value: 'systemPresence',
-				description: "A system presence name (Available, On Queue, Meal…): the org's primary definition for it",
-			},
-		],
-		default: 'definition',
-	},
-	{ ...definitionLocator(), displayOptions: { show: { presenceBy: ['definition'] } } },
-	{
-		displayName: 'Category',
-		name: 'category',
-		type: 'options',
-		options: PRESENCE_CATEGORIES.map(({ name, value, description }) => ({ name, value, description })),
-		default: 'available',
-		displayOptions: { show: { presenceBy: ['category'] } },
-	},
+	presenceByField([
+		{
+			name: 'System Presence',
+			value: 'systemPresence',
+			description: "A system presence name (Available, On Queue, Meal…): the org's primary definition for it",
+		},
+	]),
+	presenceLocator({ displayOptions: { show: { presenceBy: ['presence'] } } }),
+	categoryField("Resolved to the organization's primary definition of the matching system presence"),
 	{
 		displayName: 'System Presence',
 		name: 'systemPresence',

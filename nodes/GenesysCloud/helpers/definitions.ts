@@ -7,7 +7,6 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { GENESYS_SYSTEM_BY_CATEGORY, genesysCategory } from '../../shared/categories';
 import type { PresenceCategory } from '../../shared/presence';
-import { PRESENCE_CATEGORIES } from '../../shared/presence';
 import { genesysPaginate, genesysRequest } from '../transport';
 
 /**
@@ -23,7 +22,7 @@ export function definitionsPath(api: DefinitionApi, id?: string): string {
 }
 
 /** The permission the current definitions API needs to list or read definitions. */
-export const DEFINITIONS_VIEW_PERMISSION = 'presence:presenceDefinition:view';
+const DEFINITIONS_VIEW_PERMISSION = 'presence:presenceDefinition:view';
 
 /** Genesys' system presences (GET /api/v2/systempresences names). */
 export const SYSTEM_PRESENCES = [
@@ -74,13 +73,14 @@ const cache = new WeakMap<object, Promise<IDataObject[]>>();
  * the legacy listing, which needs no permission. If that fails too, the error names the permission.
  */
 async function definitionsForResolving(ctx: IExecuteFunctions): Promise<IDataObject[]> {
-	const current = await listDefinitions(ctx, 'current').then(
-		(list) => ({ list, failure: undefined }),
-		(failure: unknown) => ({ list: undefined, failure }),
-	);
-	if (current.list) return current.list;
-	const forbidden = current.failure instanceof NodeApiError && current.failure.httpCode === '403';
-	if (!forbidden) throw current.failure;
+	try {
+		return await listDefinitions(ctx, 'current');
+	} catch (error) {
+		const forbidden = error instanceof NodeApiError && error.httpCode === '403';
+		// The transport's NodeApiError already names the vendor, status and message: rethrown as is.
+		// eslint-disable-next-line @n8n/community-nodes/require-node-api-error
+		if (!forbidden) throw error;
+	}
 	try {
 		return await listDefinitions(ctx, 'legacy');
 	} catch (legacyError) {
@@ -104,18 +104,6 @@ function cachedDefinitions(ctx: IExecuteFunctions): Promise<IDataObject[]> {
 		cache.set(ctx, pending);
 	}
 	return pending;
-}
-
-export function parseCategory(ctx: IExecuteFunctions, value: unknown, itemIndex: number): PresenceCategory {
-	const wanted = String(value ?? '').trim().toLowerCase().replace(/[\s-]+/g, '_');
-	const found = PRESENCE_CATEGORIES.find((c) => c.value === wanted);
-	if (!found) {
-		throw new NodeOperationError(ctx.getNode(), `Unknown presence category "${String(value ?? '')}"`, {
-			itemIndex,
-			description: `Use one of: ${PRESENCE_CATEGORIES.map((c) => c.value).join(', ')}`,
-		});
-	}
-	return found.value;
 }
 
 export function parseSystemPresence(ctx: IExecuteFunctions, value: unknown, itemIndex: number): string {

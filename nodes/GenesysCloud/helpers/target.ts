@@ -1,10 +1,9 @@
-/** Reads the source and target-presence fields of descriptions/fields.ts for one item. */
+/** Reads the presence source and target-presence fields for one item. */
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { requirePresenceCategory } from '../../shared/categories';
 import {
-	parseCategory,
 	parseSystemPresence,
 	primaryDefinitionId,
 	systemPresenceForCategory,
@@ -21,18 +20,18 @@ export function resolveSource(ctx: IExecuteFunctions, itemIndex: number): string
 export async function resolveDefinitionId(ctx: IExecuteFunctions, itemIndex: number): Promise<string> {
 	const by = ctx.getNodeParameter('presenceBy', itemIndex) as string;
 	if (by === 'category') {
-		const category = parseCategory(ctx, requirePresenceCategory(ctx, ctx.getNodeParameter('category', itemIndex), itemIndex), itemIndex);
+		const category = requirePresenceCategory(ctx, ctx.getNodeParameter('category', itemIndex), itemIndex);
 		return await primaryDefinitionId(ctx, systemPresenceForCategory(category), itemIndex);
 	}
 	if (by === 'systemPresence') {
 		const name = parseSystemPresence(ctx, ctx.getNodeParameter('systemPresence', itemIndex), itemIndex);
 		return await primaryDefinitionId(ctx, name, itemIndex);
 	}
-	const id = String(ctx.getNodeParameter('presenceDefinition', itemIndex, '', { extractValue: true })).trim();
+	const id = String(ctx.getNodeParameter('presence', itemIndex, '', { extractValue: true })).trim();
 	if (id === '') {
 		throw new NodeOperationError(ctx.getNode(), 'No presence definition given', {
 			itemIndex,
-			description: 'Pick a definition, give its ID, or set the presence by category',
+			description: 'Pick a presence, give its definition ID, or set the presence by category',
 		});
 	}
 	return id;

@@ -9,7 +9,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { genesysRequest } from '../transport';
 
-export interface UsersSearchResponse {
+interface UsersSearchResponse {
 	total?: number;
 	pageCount?: number;
 	pageNumber?: number;
@@ -59,14 +59,15 @@ async function userIdByEmail(ctx: IExecuteFunctions, email: string, itemIndex: n
 	return id;
 }
 
-export async function resolveUserId(ctx: IExecuteFunctions, itemIndex: number, name = 'user'): Promise<string> {
-	const locator = ctx.getNodeParameter(name, itemIndex) as INodeParameterResourceLocator | string;
+/** The user ID the `agent` locator stands for (an email is looked up). */
+export async function resolveUserId(ctx: IExecuteFunctions, itemIndex: number): Promise<string> {
+	const locator = ctx.getNodeParameter('agent', itemIndex) as INodeParameterResourceLocator | string;
 	const rl = typeof locator === 'object' && locator !== null ? locator : { mode: 'id', value: locator };
 	const value = String(rl.value ?? '').trim();
 	if (value === '') {
-		throw new NodeOperationError(ctx.getNode(), 'No user given', {
+		throw new NodeOperationError(ctx.getNode(), 'No agent given', {
 			itemIndex,
-			description: 'Pick a user from the list, or give a Genesys Cloud user ID or email',
+			description: 'Pick an agent from the list, or give a Genesys Cloud user ID or email',
 		});
 	}
 	return rl.mode === 'email' ? await userIdByEmail(ctx, value, itemIndex) : value;

@@ -5,9 +5,9 @@
  */
 import type { INodeProperties } from 'n8n-workflow';
 
+import * as agent from './agent';
 import * as agentPresence from './agentPresence';
 import * as presenceDefinition from './presenceDefinition';
-import * as user from './user';
 
 export const properties: INodeProperties[] = [
 	{
@@ -16,13 +16,13 @@ export const properties: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		options: [
+			{ name: 'Agent', value: 'agent' },
 			{ name: 'Agent Presence', value: 'agentPresence' },
 			{ name: 'Presence Definition', value: 'presenceDefinition' },
-			{ name: 'User', value: 'user' },
 		],
 		default: 'agentPresence',
 	},
+	...agent.description,
 	...agentPresence.description,
 	...presenceDefinition.description,
-	...user.description,
 ];

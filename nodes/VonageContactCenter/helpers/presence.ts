@@ -8,7 +8,7 @@ import {
 	vonageCategory,
 } from '../../shared/categories';
 import type { PresenceCategory, PresenceEvent } from '../../shared/presence';
-import { PRESENCE_CATEGORIES, normalizedPresence } from '../../shared/presence';
+import { normalizedPresence } from '../../shared/presence';
 import { vonageRequest } from '../transport';
 import { once } from './cache';
 
@@ -93,16 +93,6 @@ export async function getPresenceDefinitions(ctx: IExecuteFunctions): Promise<Pr
 			scopes: READ_SCOPES,
 		});
 		return answer.presenceDefinitions ?? [];
-	});
-}
-
-/** A category from the options list or an expression, checked before anything is sent. */
-export function requireCategory(ctx: IExecuteFunctions, value: unknown, itemIndex: number): PresenceCategory {
-	const known = PRESENCE_CATEGORIES.map((c) => c.value);
-	if (typeof value === 'string' && (known as string[]).includes(value)) return value as PresenceCategory;
-	throw new NodeOperationError(ctx.getNode(), `Unknown presence category "${String(value)}"`, {
-		itemIndex,
-		description: `Use one of: ${known.join(', ')}.`,
 	});
 }
 

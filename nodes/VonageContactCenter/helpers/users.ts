@@ -1,4 +1,4 @@
-/** Who a user parameter means: an ID (from the picker or typed) or an email looked up in the User Admin API. */
+/** Who the agent locator means: a user ID (from the picker or typed) or an email looked up in the User Admin API. */
 import type { IDataObject, IExecuteFunctions, INodeParameterResourceLocator } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
@@ -33,7 +33,7 @@ export function requireEmail(ctx: IExecuteFunctions, value: string, itemIndex: n
  * Users whose email matches (case-insensitively). The User Admin API has no email filter, so
  * this pages through `GET /useradmin/users` once per run and matches locally.
  */
-export async function findUsersByEmail(
+async function findUsersByEmail(
 	ctx: IExecuteFunctions,
 	email: string,
 	include: UserInclude = 'Active',
@@ -45,28 +45,38 @@ export async function findUsersByEmail(
 	return users.filter((u) => typeof u.email === 'string' && u.email.toLowerCase() === wanted);
 }
 
-/** The user ID a `user` resource locator stands for. */
-export async function resolveUserId(ctx: IExecuteFunctions, itemIndex: number, name = 'user'): Promise<string> {
-	const locator = ctx.getNodeParameter(name, itemIndex) as INodeParameterResourceLocator;
-	const value = String(locator?.value ?? '').trim();
-	if (value === '') {
-		throw new NodeOperationError(ctx.getNode(), 'No user given: pick one, or give its ID or email', { itemIndex });
-	}
-	if (locator.mode !== 'email') return requireGuid(ctx, value, 'user', itemIndex);
-
-	const email = requireEmail(ctx, value, itemIndex);
-	const matches = await findUsersByEmail(ctx, email);
+/** The one user with this email; none or several is an error (give the agent by ID then). */
+export async function findUserByEmail(
+	ctx: IExecuteFunctions,
+	email: string,
+	itemIndex: number,
+	include: UserInclude = 'Active',
+): Promise<IDataObject> {
+	const matches = await findUsersByEmail(ctx, email, include);
+	const which = include === 'All' ? '' : `${include.toLowerCase()} `;
 	if (matches.length === 0) {
-		throw new NodeOperationError(ctx.getNode(), `No active Vonage Contact Center user has the email ${email}`, {
+		throw new NodeOperationError(ctx.getNode(), `No ${which}Vonage Contact Center user has the email ${email}`, {
 			itemIndex,
 		});
 	}
 	if (matches.length > 1) {
 		throw new NodeOperationError(
 			ctx.getNode(),
-			`${matches.length} active Vonage Contact Center users have the email ${email}: give the user by ID`,
+			`${matches.length} ${which}Vonage Contact Center users have the email ${email}: give the agent by ID`,
 			{ itemIndex, description: `Matching user IDs: ${matches.map((u) => String(u.userId)).join(', ')}` },
 		);
 	}
-	return String(matches[0].userId);
+	return matches[0];
+}
+
+/** The user ID the `agent` resource locator stands for (an email is looked up among active users). */
+export async function resolveUserId(ctx: IExecuteFunctions, itemIndex: number): Promise<string> {
+	const locator = ctx.getNodeParameter('agent', itemIndex) as INodeParameterResourceLocator;
+	const value = String(locator?.value ?? '').trim();
+	if (value === '') {
+		throw new NodeOperationError(ctx.getNode(), 'No agent given: pick one, or give its ID or email', { itemIndex });
+	}
+	if (locator.mode !== 'email') return requireGuid(ctx, value, 'user', itemIndex);
+	const user = await findUserByEmail(ctx, requireEmail(ctx, value, itemIndex), itemIndex);
+	return String(user.userId);
 }

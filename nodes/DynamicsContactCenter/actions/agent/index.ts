@@ -15,7 +15,7 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Get',
 				value: 'get',
-				description: 'Look up a user by ID, email or Azure AD object ID',
+				description: 'Look up an agent (a user) by ID, email or Azure AD object ID',
 				action: 'Get an agent',
 			},
 		],

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { showFor } from '../../../shared/displayOptions';
 import { GUID_REGEX, requireGuid } from '../../helpers/guid';
 import { dataverseRequest } from '../../transport';
-import { agentStatusItem } from './normalize';
+import { agentStatusItem } from '../../helpers/agentStatus';
 
 const properties: INodeProperties[] = [
 	{

@@ -1,12 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeParameterResourceLocator, INodeProperties } from 'n8n-workflow';
 
 import { showFor } from '../../../shared/displayOptions';
-import { agentLocator } from '../../descriptions/agent';
+import { agentLocator } from '../../descriptions/locators';
 import { returnAllAndLimit } from '../../../shared/pagination';
 import { resolveAgentId } from '../../helpers/agents';
 import type { PresenceCache } from '../../helpers/presences';
 import { readMany } from '../../helpers/readMany';
-import { agentStatusItem } from './normalize';
+import { agentStatusItem } from '../../helpers/agentStatus';
 
 const properties: INodeProperties[] = [
 	...returnAllAndLimit,

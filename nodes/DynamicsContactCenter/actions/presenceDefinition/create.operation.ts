@@ -4,7 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { showFor } from '../../../shared/displayOptions';
 import { rowOf } from '../../helpers/rows';
 import { dataverseRequest } from '../../transport';
-import { baseStatusField, columnsOf, nameField, optionalColumns } from './fields';
+import { baseStatusField, columnsOf, nameField, optionalColumns } from '../../descriptions/fields';
 
 const properties: INodeProperties[] = [
 	{ ...nameField, required: true },

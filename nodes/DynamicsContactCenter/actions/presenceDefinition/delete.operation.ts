@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { showFor } from '../../../shared/displayOptions';
-import { presenceLocator } from '../../descriptions/presence';
+import { presenceLocator } from '../../descriptions/locators';
 import { requireGuid } from '../../helpers/guid';
 import { dataverseRequest } from '../../transport';
 

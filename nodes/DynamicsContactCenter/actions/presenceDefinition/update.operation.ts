@@ -2,11 +2,11 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { showFor } from '../../../shared/displayOptions';
-import { presenceLocator } from '../../descriptions/presence';
+import { presenceLocator } from '../../descriptions/locators';
 import { requireGuid } from '../../helpers/guid';
 import { rowOf } from '../../helpers/rows';
 import { dataverseRequest } from '../../transport';
-import { baseStatusField, columnsOf, nameField, optionalColumns } from './fields';
+import { baseStatusField, columnsOf, nameField, optionalColumns } from '../../descriptions/fields';
 
 const properties: INodeProperties[] = [
 	presenceLocator(),

@@ -1,12 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { showFor } from '../../../shared/displayOptions';
+import { SECONDARY_PARENTS } from '../../descriptions/fields';
 import type { DefinitionApi } from '../../helpers/definitions';
 import { definitionItem, definitionsPath } from '../../helpers/definitions';
 import { genesysRequest } from '../../transport';
-
-/** Secondary presences can live under these system presences (not Offline, Idle or On Queue). */
-export const SECONDARY_PARENTS = ['Available', 'Away', 'Break', 'Busy', 'Meal', 'Meeting', 'Training'];
 
 const properties: INodeProperties[] = [
 	{

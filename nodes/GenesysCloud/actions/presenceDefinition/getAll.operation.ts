@@ -2,10 +2,10 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { showFor } from '../../../shared/displayOptions';
 import { returnAllAndLimit } from '../../../shared/pagination';
+import { localeCodeField } from '../../descriptions/fields';
 import type { DefinitionApi } from '../../helpers/definitions';
 import { definitionItem, definitionsPath } from '../../helpers/definitions';
 import { genesysPaginate, genesysRequest } from '../../transport';
-import { localeCodeField } from './get.operation';
 
 const properties: INodeProperties[] = [
 	...returnAllAndLimit,

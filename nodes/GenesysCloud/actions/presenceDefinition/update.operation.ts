@@ -2,14 +2,14 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { showFor } from '../../../shared/displayOptions';
-import { definitionLocator } from '../../descriptions/fields';
+import { SECONDARY_PARENTS } from '../../descriptions/fields';
+import { presenceLocator } from '../../descriptions/locators';
 import type { DefinitionApi } from '../../helpers/definitions';
 import { definitionItem, definitionsPath } from '../../helpers/definitions';
 import { genesysRequest } from '../../transport';
-import { SECONDARY_PARENTS } from './create.operation';
 
 const properties: INodeProperties[] = [
-	definitionLocator(),
+	presenceLocator(),
 	{
 		displayName: 'Update Fields',
 		name: 'updateFields',
@@ -54,7 +54,7 @@ const WRITABLE: Record<DefinitionApi, string[]> = {
 /** PUT replaces the definition: read it with every label, change the given fields, write it back. */
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
 	const api = this.getNodeParameter('apiVersion', i) as DefinitionApi;
-	const id = String(this.getNodeParameter('presenceDefinition', i, '', { extractValue: true }));
+	const id = String(this.getNodeParameter('presence', i, '', { extractValue: true }));
 	const fields = this.getNodeParameter('updateFields', i, {}) as IDataObject;
 	const changes = ['label', 'systemPresence', 'deactivated'].filter((f) => fields[f] !== undefined);
 	if (changes.length === 0) {

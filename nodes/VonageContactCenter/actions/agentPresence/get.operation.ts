@@ -1,12 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { showFor } from '../../../shared/displayOptions';
-import { userLocator } from '../../descriptions/locators';
+import { agentLocator } from '../../descriptions/locators';
 import { agentPresenceItem, getAgentPresence } from '../../helpers/presence';
 import { resolveUserId } from '../../helpers/users';
 
 export const description: INodeProperties[] = showFor({ resource: ['agentPresence'], operation: ['get'] }, [
-	userLocator,
+	agentLocator(),
 ]);
 
 /** `GET /agents/{userId}/presence` */

@@ -8,10 +8,11 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { requirePresenceCategory } from '../../../shared/categories';
 import { showFor } from '../../../shared/displayOptions';
-import { requestTimeoutMs, timeoutOption } from '../../../shared/timeout';
 import type { PresenceCategory } from '../../../shared/presence';
-import { PRESENCE_CATEGORIES } from '../../../shared/presence';
-import { presenceLocator, userLocator } from '../../descriptions/locators';
+import type { PreviousPresence } from '../../../shared/presenceFields';
+import { categoryField, onlyIfDifferentField, presenceByField, setOutcome } from '../../../shared/presenceFields';
+import { requestTimeoutMs, timeoutOption } from '../../../shared/timeout';
+import { agentLocator, presenceLocator } from '../../descriptions/locators';
 import type { AgentPresence } from '../../helpers/presence';
 import {
 	WRITE_SCOPES,
@@ -19,74 +20,43 @@ import {
 	presenceFits,
 	definitionForCategory,
 	getAgentPresence,
-	requireCategory,
 } from '../../helpers/presence';
 import { requireGuid, resolveUserId } from '../../helpers/users';
 import { vonageRequest } from '../../transport';
 
-const show = { resource: ['agentPresence'], operation: ['set'] };
-
-export const description: INodeProperties[] = [
-	...showFor(show, [
-		userLocator,
-		{
-			displayName: 'Set By',
-			name: 'setBy',
-			type: 'options',
-			default: 'presence',
-			options: [
-				{ name: 'Presence', value: 'presence', description: 'A presence definition, from the list or by ID' },
-				{
-					name: 'Category',
-					value: 'category',
-					description: 'A presence category, resolved to a selectable presence definition of that category',
-				},
-			],
-		},
-	]),
-	...showFor({ ...show, setBy: ['presence'] }, [presenceLocator]),
-	...showFor({ ...show, setBy: ['category'] }, [
-		{
-			displayName: 'Category',
-			name: 'category',
-			type: 'options',
-			default: 'available',
-			options: PRESENCE_CATEGORIES,
-			description:
-				'Resolved through categoryType: Available → Ready (never Ready (Outbound), which takes no inbound work), Busy → Away, Do Not Disturb and Away → Away or ExtendedAway, Offline → LoggedOut',
-		},
-	]),
-	...showFor(show, [
-		{
-			displayName: 'Only If Different',
-			name: 'onlyIfDifferent',
-			type: 'boolean',
-			default: false,
-			description:
-				'Whether to read the current presence first and skip the write when it already matches (same presence, or a presence of the wanted category). Stops two-way syncs from echoing.',
-		},
-		{
-			displayName: 'Options',
-			name: 'options',
-			type: 'collection',
-			placeholder: 'Add Option',
-			default: {},
-			options: [timeoutOption],
-		},
-	]),
-];
+export const description: INodeProperties[] = showFor({ resource: ['agentPresence'], operation: ['set'] }, [
+	agentLocator(),
+	presenceByField(),
+	presenceLocator({ displayOptions: { show: { presenceBy: ['presence'] } } }),
+	categoryField(
+		'Resolved through categoryType: Available → Ready (never Ready (Outbound), which takes no inbound work), Busy → Away, Do Not Disturb and Away → Away or ExtendedAway, Offline → LoggedOut',
+	),
+	{
+		...onlyIfDifferentField,
+		description:
+			'Whether to read the current presence first and skip the write when it already matches (same presence, or a presence of the wanted category). Stops two-way syncs from echoing.',
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [timeoutOption],
+	},
+]);
 
 /** `PATCH /agents/{userId}/presence` with `{ presenceId }`; output says whether it wrote. */
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
 	const userId = await resolveUserId(this, i);
-	const setBy = this.getNodeParameter('setBy', i) as 'presence' | 'category';
-	const onlyIfDifferent = this.getNodeParameter('onlyIfDifferent', i, false) as boolean;
+	const presenceBy = this.getNodeParameter('presenceBy', i) as 'presence' | 'category';
+	const onlyIfDifferent = this.getNodeParameter('onlyIfDifferent', i, true) as boolean;
 	const timeoutMs = requestTimeoutMs(this, i);
 
 	let presenceId: string | undefined;
 	let category: PresenceCategory | undefined;
-	if (setBy === 'category') {
-		category = requireCategory(this, requirePresenceCategory(this, this.getNodeParameter('category', i), i), i);
+	if (presenceBy === 'category') {
+		category = requirePresenceCategory(this, this.getNodeParameter('category', i), i);
 	} else {
 		const locator = this.getNodeParameter('presence', i) as INodeParameterResourceLocator;
 		const value = String(locator?.value ?? '').trim();
@@ -96,12 +66,18 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 		presenceId = requireGuid(this, value, 'presence', i);
 	}
 
+	let previous: PreviousPresence | null = null;
 	if (onlyIfDifferent) {
 		const current = await getAgentPresence(this, userId, timeoutMs);
+		const currentItem = await agentPresenceItem(this, current, 'presence_set');
+		previous = {
+			presenceId: (currentItem.presenceId as string | null) ?? null,
+			category: (currentItem.category as PresenceCategory | null) ?? null,
+		};
 		const same = category
 			? await presenceFits(this, current, category)
 			: current.presence?.presenceId?.toLowerCase() === presenceId?.toLowerCase();
-		if (same) return { ...(await agentPresenceItem(this, current, 'presence_set')), written: false };
+		if (same) return { ...currentItem, ...setOutcome(false, previous) };
 	}
 
 	// Resolved only when a write is due: with "only if different" a fitting presence needs no lookup.
@@ -116,5 +92,5 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 		scopes: WRITE_SCOPES,
 		timeoutMs,
 	});
-	return { ...(await agentPresenceItem(this, answer, 'presence_set')), written: true };
+	return { ...(await agentPresenceItem(this, answer, 'presence_set')), ...setOutcome(true, previous) };
 }

@@ -1,6 +1,16 @@
+/** Fields the Presence Definition create and update operations share: the msdyn_presence columns. */
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { BASE_STATUS_OPTIONS } from '../../descriptions/presence';
+import { DATAVERSE_BASE_STATUS_BY_CATEGORY } from '../../shared/categories';
+
+/** msdyn_basepresencestatus choices, labelled as Dataverse labels them. */
+const BASE_STATUS_OPTIONS = [
+	{ name: 'Available', value: DATAVERSE_BASE_STATUS_BY_CATEGORY.available },
+	{ name: 'Away', value: DATAVERSE_BASE_STATUS_BY_CATEGORY.away },
+	{ name: 'Busy', value: DATAVERSE_BASE_STATUS_BY_CATEGORY.busy },
+	{ name: 'Busy - DND', value: DATAVERSE_BASE_STATUS_BY_CATEGORY.do_not_disturb },
+	{ name: 'Offline', value: DATAVERSE_BASE_STATUS_BY_CATEGORY.offline },
+];
 
 /** msdyn_presence columns a user writes besides the name and base status. */
 export const optionalColumns: INodeProperties[] = [

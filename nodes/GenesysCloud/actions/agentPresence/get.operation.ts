@@ -1,15 +1,16 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { showFor } from '../../../shared/displayOptions';
-import { sourceFields, userLocator } from '../../descriptions/fields';
+import { sourceFields } from '../../descriptions/fields';
+import { agentLocator } from '../../descriptions/locators';
 import { resolveSource } from '../../helpers/target';
 import { sourcePath, userPresenceItem } from '../../helpers/userPresence';
 import { resolveUserId } from '../../helpers/users';
 import { genesysRequest } from '../../transport';
 
-const properties: INodeProperties[] = [userLocator(), ...sourceFields];
+const properties: INodeProperties[] = [agentLocator(), ...sourceFields];
 
-export const description = showFor({ resource: ['userPresence'], operation: ['get'] }, properties);
+export const description = showFor({ resource: ['agentPresence'], operation: ['get'] }, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
 	const userId = await resolveUserId(this, i);

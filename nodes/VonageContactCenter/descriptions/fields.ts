@@ -1,3 +1,4 @@
+/** Fields several operations share. */
 import type { INodeProperties } from 'n8n-workflow';
 
 /** The User Admin API's `include` query parameter. */

@@ -1,3 +1,4 @@
+/** Resource locators: an agent (a Dataverse system user) and a presence (an msdyn_presence row). */
 import type { INodeProperties } from 'n8n-workflow';
 
 import { GUID_REGEX } from '../helpers/guid';
@@ -32,6 +33,35 @@ export function agentLocator(overrides: Partial<INodeProperties> = {}): INodePro
 				name: 'email',
 				type: 'string',
 				placeholder: 'name@email.com',
+			},
+		],
+		...overrides,
+	};
+}
+
+/** A presence definition (msdyn_presence row): picked from the organization's live list or by ID. */
+export function presenceLocator(overrides: Partial<INodeProperties> = {}): INodeProperties {
+	return {
+		displayName: 'Presence',
+		name: 'presence',
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: true,
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod: 'searchPresences', searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'f523f628-c07a-e811-8162-000d3aa11f50',
+				validation: [
+					{ type: 'regex', properties: { regex: GUID_REGEX, errorMessage: 'Not a valid msdyn_presenceid (GUID)' } },
+				],
 			},
 		],
 		...overrides,

@@ -2,10 +2,10 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { showFor } from '../../../shared/displayOptions';
 import { returnAllAndLimit } from '../../../shared/pagination';
+import { includeField } from '../../descriptions/fields';
 import { vonagePaginateUsers } from '../../transport';
-import { includeField } from './shared';
 
-const show = { resource: ['user'], operation: ['getAll'] };
+const show = { resource: ['agent'], operation: ['getAll'] };
 
 export const description: INodeProperties[] = [
 	...showFor(show, returnAllAndLimit),

@@ -1,31 +1,34 @@
 /**
- * Bulk Set runs once over all input items (not per item like the others): each item names a user
- * and a presence, and they are written with PUT /api/v2/users/presences/bulk, at most
- * BULK_LIMIT per call. Each user's result is an output item paired with its input item.
+ * Bulk Set runs once over all input items (not per item like the others): each item names an
+ * agent and a presence, and they are written with PUT /api/v2/users/presences/bulk, at most
+ * BULK_LIMIT per call. Each agent's result is an output item paired with its input item.
  */
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { showFor } from '../../../shared/displayOptions';
 import { requestTimeoutMs, timeoutOption } from '../../../shared/timeout';
-import { sourceFields, targetPresenceFields, userLocator } from '../../descriptions/fields';
+import { setOutcome } from '../../../shared/presenceFields';
+import type { ItemFailure } from '../../../shared/router';
+import { sourceFields, targetPresenceFields } from '../../descriptions/fields';
+import { agentLocator } from '../../descriptions/locators';
 import { resolveDefinitionId, resolveSource } from '../../helpers/target';
 import { userPresenceItem } from '../../helpers/userPresence';
 import { resolveUserId } from '../../helpers/users';
 import { genesysRequest } from '../../transport';
 
 /** Genesys' public clients send at most 50 user presences per bulk call. */
-export const BULK_LIMIT = 50;
+const BULK_LIMIT = 50;
 
 const properties: INodeProperties[] = [
 	{
 		displayName:
-			'Runs once for all input items: each item gives a user and a presence (use expressions); they are sent 50 per request',
+			'Runs once for all input items: each item gives an agent and a presence (use expressions); they are sent 50 per request',
 		name: 'bulkNotice',
 		type: 'notice',
 		default: '',
 	},
-	userLocator(),
+	agentLocator(),
 	...sourceFields,
 	...targetPresenceFields,
 	{
@@ -38,7 +41,7 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = showFor({ resource: ['userPresence'], operation: ['bulkSet'] }, properties);
+export const description = showFor({ resource: ['agentPresence'], operation: ['bulkSet'] }, properties);
 
 interface Entry {
 	itemIndex: number;
@@ -46,9 +49,9 @@ interface Entry {
 	body: IDataObject;
 }
 
-export async function executeAll(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+export async function runOnce(this: IExecuteFunctions, fail: ItemFailure): Promise<Array<IDataObject | undefined>> {
 	const items = this.getInputData();
-	const results: Array<INodeExecutionData | undefined> = new Array(items.length);
+	const results: Array<IDataObject | undefined> = new Array(items.length);
 	const entries: Entry[] = [];
 
 	for (let i = 0; i < items.length; i++) {
@@ -66,7 +69,7 @@ export async function executeAll(this: IExecuteFunctions): Promise<INodeExecutio
 				},
 			});
 		} catch (error) {
-			results[i] = failed(this, error, i);
+			fail(error, i);
 		}
 	}
 
@@ -83,7 +86,7 @@ export async function executeAll(this: IExecuteFunctions): Promise<INodeExecutio
 				timeoutMs,
 			});
 		} catch (error) {
-			for (const e of chunk) results[e.itemIndex] = failed(this, error, e.itemIndex);
+			for (const e of chunk) fail(error, e.itemIndex);
 			continue;
 		}
 		const list = Array.isArray(answer) ? answer : [];
@@ -99,14 +102,14 @@ export async function executeAll(this: IExecuteFunctions): Promise<INodeExecutio
 							'The PUT /api/v2/users/presences/bulk call succeeded, but no UserPresence in its answer names this user; read the presence to see whether it was set',
 					},
 				);
-				results[e.itemIndex] = failed(this, error, e.itemIndex);
+				fail(error, e.itemIndex);
 				continue;
 			}
-			const json = userPresenceItem(e.userId, native, 'presence_set', { written: true });
-			results[e.itemIndex] = { json, pairedItem: { item: e.itemIndex } };
+			// The bulk call reads nothing first: the previous presence is unknown.
+			results[e.itemIndex] = userPresenceItem(e.userId, native, 'presence_set', setOutcome(true, null));
 		}
 	}
-	return [results.filter((r): r is INodeExecutionData => r !== undefined)];
+	return results;
 }
 
 /**
@@ -118,20 +121,4 @@ function matchAnswer(answer: IDataObject[], userId: string): IDataObject | undef
 	if (byId) return byId;
 	const prefix = `/api/v2/users/${userId}/`;
 	return answer.find((p) => typeof p?.selfUri === 'string' && p.selfUri.startsWith(prefix));
-}
-
-/** Continue On Fail: the error becomes the item's output; otherwise the run stops on it. */
-function failed(ctx: IExecuteFunctions, error: unknown, itemIndex: number): INodeExecutionData {
-	if (!ctx.continueOnFail()) {
-		if (error instanceof NodeApiError || error instanceof NodeOperationError) {
-			error.context = { ...error.context, itemIndex };
-			throw error;
-		}
-		throw new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
-	}
-	const e = error as { message?: string; description?: string; httpCode?: string };
-	const json: IDataObject = { error: e.message ?? String(error) };
-	if (e.description) json.errorDescription = e.description;
-	if (e.httpCode) json.httpCode = e.httpCode;
-	return { json, pairedItem: { item: itemIndex } };
 }

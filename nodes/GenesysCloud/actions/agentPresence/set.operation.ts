@@ -1,25 +1,22 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { showFor } from '../../../shared/displayOptions';
+import { genesysCategory } from '../../../shared/categories';
 import { requestTimeoutMs, timeoutOption } from '../../../shared/timeout';
-import { sourceFields, targetPresenceFields, userLocator } from '../../descriptions/fields';
+import type { PreviousPresence } from '../../../shared/presenceFields';
+import { onlyIfDifferentField, setOutcome } from '../../../shared/presenceFields';
+import { sourceFields, targetPresenceFields } from '../../descriptions/fields';
+import { agentLocator } from '../../descriptions/locators';
 import { resolveDefinitionId, resolveSource } from '../../helpers/target';
 import { sourcePath, userPresenceItem } from '../../helpers/userPresence';
 import { resolveUserId } from '../../helpers/users';
 import { genesysRequest } from '../../transport';
 
 const properties: INodeProperties[] = [
-	userLocator(),
+	agentLocator(),
 	...sourceFields,
 	...targetPresenceFields,
-	{
-		displayName: 'Only If Different',
-		name: 'onlyIfDifferent',
-		type: 'boolean',
-		default: false,
-		description:
-			'Whether to read the current presence first and skip the write when it already matches (stops two-way syncs from echoing)',
-	},
+	onlyIfDifferentField,
 	{
 		displayName: 'Options',
 		name: 'options',
@@ -40,7 +37,7 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = showFor({ resource: ['userPresence'], operation: ['set'] }, properties);
+export const description = showFor({ resource: ['agentPresence'], operation: ['set'] }, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
 	const userId = await resolveUserId(this, i);
@@ -50,13 +47,18 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	const path = sourcePath(userId, source);
 	const timeoutMs = requestTimeoutMs(this, i);
 
+	let previous: PreviousPresence | null = null;
 	if (this.getNodeParameter('onlyIfDifferent', i) === true) {
 		const current = await genesysRequest(this, { method: 'GET', path, timeoutMs });
-		const currentId = (current.presenceDefinition as IDataObject | undefined)?.id;
+		const definition = (current.presenceDefinition ?? {}) as IDataObject;
+		previous = {
+			presenceId: (definition.id as string | undefined) ?? null,
+			category: genesysCategory(definition.systemPresence as string | undefined),
+		};
 		const sameMessage = options.message === undefined || options.message === current.message;
 		const samePrimary = options.primary !== true || current.primary === true;
-		if (currentId === definitionId && sameMessage && samePrimary) {
-			return userPresenceItem(userId, current, 'presence_set', { written: false });
+		if (previous.presenceId === definitionId && sameMessage && samePrimary) {
+			return userPresenceItem(userId, current, 'presence_set', setOutcome(false, previous));
 		}
 	}
 
@@ -66,5 +68,5 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	if (options.primary === true) body.primary = true;
 	// Setting a presence to a given value is idempotent: safe to retry after a 5xx.
 	const updated = await genesysRequest(this, { method: 'PATCH', path, body, idempotent: true, timeoutMs });
-	return userPresenceItem(userId, updated, 'presence_set', { written: true });
+	return userPresenceItem(userId, updated, 'presence_set', setOutcome(true, previous));
 }

@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { normalizedPresence } from '../../../shared/presence';
-import type { PresenceCache } from '../../helpers/presences';
-import { describePresence } from '../../helpers/presences';
-import { rowOf } from '../../helpers/rows';
+import { normalizedPresence } from '../../shared/presence';
+import type { PresenceCache } from './presences';
+import { describePresence } from './presences';
+import { rowOf } from './rows';
 
 const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
 

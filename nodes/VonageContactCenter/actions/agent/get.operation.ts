@@ -1,0 +1,42 @@
+import type { IDataObject, IExecuteFunctions, INodeParameterResourceLocator, INodeProperties } from 'n8n-workflow';
+
+import { showFor } from '../../../shared/displayOptions';
+import { includeField } from '../../descriptions/fields';
+import { agentLocator } from '../../descriptions/locators';
+import type { UserInclude } from '../../helpers/users';
+import { findUserByEmail, requireEmail, resolveUserId } from '../../helpers/users';
+import { vonageUserAdminRequest } from '../../transport';
+
+const show = { resource: ['agent'], operation: ['get'] };
+
+export const description: INodeProperties[] = [
+	...showFor(show, [agentLocator()]),
+	...showFor(show, [
+		{
+			displayName: 'Options',
+			name: 'options',
+			type: 'collection',
+			placeholder: 'Add Option',
+			default: {},
+			options: [{ ...includeField, description: 'By Email: which users the email is looked up among' }],
+		},
+	]),
+];
+
+/**
+ * `GET /useradmin/users/{userId}` (User Admin API). By email, the user ID is found first: the User
+ * Admin API cannot filter by email, so the user list is paged through once per run and matched
+ * here; exactly one user must match, so a typo never passes silently.
+ */
+export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
+	const locator = this.getNodeParameter('agent', i) as INodeParameterResourceLocator;
+	let userId: string;
+	if (locator?.mode === 'email') {
+		const options = this.getNodeParameter('options', i, {}) as { include?: UserInclude };
+		const email = requireEmail(this, String(locator.value ?? ''), i);
+		userId = String((await findUserByEmail(this, email, i, options.include ?? 'Active')).userId);
+	} else {
+		userId = await resolveUserId(this, i);
+	}
+	return await vonageUserAdminRequest(this, { method: 'GET', path: `/useradmin/users/${encodeURIComponent(userId)}` });
+}
