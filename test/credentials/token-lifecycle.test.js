@@ -4,9 +4,8 @@
  * the expirable property is empty), stored on the credential, reused by later requests and
  * executions, and replaced once after the vendor answers 401.
  */
-const { startSimulator } = require('../simulator');
 const { createHarness } = require('../harness');
-const { simCredentials } = require('../helpers/simCredentials');
+const { startSimulator, allCredentials } = require('../helpers/vendors');
 
 /** @type {any} */ let sim;
 beforeAll(async () => {
@@ -29,7 +28,7 @@ describe.each(Object.entries(calls))('%s', (type, call) => {
 	const send = (h) => h.request(type, { method: 'GET', url: call.path(sim), headers: call.headers, json: true });
 
 	test('one token for several requests, kept on the credential for the next execution', async () => {
-		const h = await createHarness({ credentials: simCredentials(sim) });
+		const h = await createHarness({ credentials: allCredentials(sim) });
 		await send(h);
 		await send(h);
 		await send(h);
@@ -42,7 +41,7 @@ describe.each(Object.entries(calls))('%s', (type, call) => {
 	});
 
 	test('after the vendor expires the token: 401, one new token, the request retried and answered', async () => {
-		const h = await createHarness({ credentials: simCredentials(sim) });
+		const h = await createHarness({ credentials: allCredentials(sim) });
 		await send(h);
 		const first = h.credentialsHelper.store[type].accessToken;
 		sim.expireTokens(call.vendor);
@@ -56,7 +55,7 @@ describe.each(Object.entries(calls))('%s', (type, call) => {
 
 	test('wrong secret in a node request: the error names the vendor and hides the secret', async () => {
 		const wrong = 'wrong-secret-value-123456';
-		const creds = simCredentials(sim);
+		const creds = allCredentials(sim);
 		creds[type].clientSecret = wrong;
 		const h = await createHarness({ credentials: creds });
 		const error = await send(h).then(

@@ -1,14 +1,15 @@
 // @ts-check
-const { DV, NODE, startDataverse, freshHarness, dvNode, calls } = require('./setup');
+const { startSimulator, freshHarness } = require('../helpers/vendors');
+const { DV, NODE, dvNode, calls } = require('./dataverse');
 
 /** @type {any} */ let sim;
 /** @type {any} */ let h;
 beforeAll(async () => {
-	sim = await startDataverse();
+	sim = await startSimulator();
 });
 afterAll(async () => sim.close());
 beforeEach(async () => {
-	h = await freshHarness(sim);
+	h = await freshHarness(sim, 'dataverse');
 });
 
 const SELECT = 'systemuserid,fullname,firstname,lastname,internalemailaddress,azureactivedirectoryobjectid,domainname,isdisabled';

@@ -1,5 +1,6 @@
 // @ts-check
-const { DV, NODE, startDataverse, freshHarness, dvNode, rl, apiCalls, calls } = require('./setup');
+const { startSimulator, freshHarness, rl } = require('../helpers/vendors');
+const { DV, NODE, dvNode, apiCalls, calls } = require('./dataverse');
 
 const P = DV.presences;
 const ALEX = DV.agents.alex;
@@ -8,11 +9,11 @@ const CASEY = DV.agents.casey;
 /** @type {any} */ let sim;
 /** @type {any} */ let h;
 beforeAll(async () => {
-	sim = await startDataverse();
+	sim = await startSimulator();
 });
 afterAll(async () => sim.close());
 beforeEach(async () => {
-	h = await freshHarness(sim);
+	h = await freshHarness(sim, 'dataverse');
 });
 
 const statusOf = (/** @type {string} */ agentId) =>

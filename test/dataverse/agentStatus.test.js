@@ -1,5 +1,6 @@
 // @ts-check
-const { DV, NODE, startDataverse, freshHarness, dvNode, rl, calls } = require('./setup');
+const { startSimulator, freshHarness, rl } = require('../helpers/vendors');
+const { DV, NODE, dvNode, calls } = require('./dataverse');
 
 const P = DV.presences;
 const A = DV.agents;
@@ -8,11 +9,11 @@ const S = DV.agentStatuses;
 /** @type {any} */ let sim;
 /** @type {any} */ let h;
 beforeAll(async () => {
-	sim = await startDataverse();
+	sim = await startSimulator();
 });
 afterAll(async () => sim.close());
 beforeEach(async () => {
-	h = await freshHarness(sim);
+	h = await freshHarness(sim, 'dataverse');
 });
 
 const status = (/** @type {Record<string, any>} */ params) => dvNode({ resource: 'agentStatus', ...params });

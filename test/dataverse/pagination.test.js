@@ -4,7 +4,8 @@
  * the node's 500-row pages make three pages; the pickers' 100-row pages hand back the next link
  * as their pagination token.
  */
-const { DV, NODE, startDataverse, freshHarness, dvNode, apiCalls } = require('./setup');
+const { startSimulator, freshHarness } = require('../helpers/vendors');
+const { DV, NODE, dvNode, apiCalls } = require('./dataverse');
 
 const BULK = 1100;
 const bulkRow = (/** @type {number} */ n) => ({
@@ -25,11 +26,11 @@ const bulkRow = (/** @type {number} */ n) => ({
 /** @type {any} */ let h;
 beforeAll(async () => {
 	const rows = Array.from({ length: BULK }, (_, i) => bulkRow(i + 1));
-	sim = await startDataverse({ seed: { dataverse: { tables: { msdyn_presences: rows } } } });
+	sim = await startSimulator({ seed: { dataverse: { tables: { msdyn_presences: rows } } } });
 });
 afterAll(async () => sim.close());
 beforeEach(async () => {
-	h = await freshHarness(sim);
+	h = await freshHarness(sim, 'dataverse');
 });
 
 const pageOf = (/** @type {any} */ call) => /pagenumber="(\d+)"/.exec(call.query.$skiptoken ?? '')?.[1] ?? '1';

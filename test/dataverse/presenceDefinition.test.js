@@ -1,16 +1,17 @@
 // @ts-check
-const { DV, NODE, startDataverse, freshHarness, dvNode, rl, apiCalls, calls } = require('./setup');
+const { startSimulator, freshHarness, rl } = require('../helpers/vendors');
+const { DV, NODE, dvNode, apiCalls, calls } = require('./dataverse');
 
 const P = DV.presences;
 
 /** @type {any} */ let sim;
 /** @type {any} */ let h;
 beforeAll(async () => {
-	sim = await startDataverse();
+	sim = await startSimulator();
 });
 afterAll(async () => sim.close());
 beforeEach(async () => {
-	h = await freshHarness(sim);
+	h = await freshHarness(sim, 'dataverse');
 });
 
 const def = (/** @type {Record<string, any>} */ params) => dvNode({ resource: 'presenceDefinition', ...params });

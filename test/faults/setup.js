@@ -6,9 +6,7 @@
  * simulator (counted from `sim.requests`, final state checked) or came back as an item carrying
  * its error with nothing written.
  */
-const { startSimulator, IDS } = require('../simulator');
-const { createHarness } = require('../harness');
-const { simCredentials, credentialRef } = require('../helpers/simCredentials');
+const { IDS, credentialRef, apiCalls, useSimulator } = require('../helpers/vendors');
 
 const DV_API = '/api/data/v9.2';
 const rl = (/** @type {string} */ value) => ({ __rl: true, mode: 'id', value });
@@ -117,21 +115,7 @@ const OPERATIONS = {
 };
 
 /** One simulator per test file; a reset simulator and a fresh harness (empty token store) per test. */
-function useFaultSimulator() {
-	/** @type {{ sim: any, h: any }} */
-	const ctx = /** @type {any} */ ({});
-	beforeAll(async () => {
-		ctx.sim = await startSimulator();
-	});
-	afterAll(async () => {
-		await ctx.sim.close();
-	});
-	beforeEach(async () => {
-		ctx.sim.reset();
-		ctx.h = await createHarness({ credentials: simCredentials(ctx.sim) });
-	});
-	return ctx;
-}
+const useFaultSimulator = () => useSimulator();
 
 /**
  * Runs `count` changes (one input item per agent, all to the operation's target presence) with
@@ -193,11 +177,7 @@ function expectEveryChangeAccountedFor(sim, { op, agents, before, run }) {
 }
 
 /** Statuses the simulator answered for the vendor's API (token endpoint left out), in order. */
-function apiStatuses(/** @type {any} */ sim, /** @type {string} */ vendor) {
-	return sim.requests
-		.filter((/** @type {any} */ r) => r.vendor === vendor && !/token$/i.test(r.path))
-		.map((/** @type {any} */ r) => r.status);
-}
+const apiStatuses = (/** @type {any} */ sim, /** @type {any} */ vendor) => apiCalls(sim, vendor).map((c) => c.status);
 
 /**
  * Calls `fn(record, n)` as the simulator records each request (before it is answered), e.g. to

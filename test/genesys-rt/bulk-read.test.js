@@ -7,8 +7,7 @@
 const platformClient = require('purecloud-platform-client-v2');
 
 const { createHarness } = require('../harness');
-const { startSimulator, IDS } = require('../simulator');
-const { simCredentials } = require('../helpers/simCredentials');
+const { startSimulator, IDS, allCredentials } = require('../helpers/vendors');
 
 const CRED = 'genesysCloudPresenceApi';
 const BULK = '/api/v2/users/presences/purecloud/bulk';
@@ -19,7 +18,7 @@ const USERS = IDS.genesys.users;
 
 beforeAll(async () => {
 	sim = await startSimulator();
-	h = await createHarness({ credentials: simCredentials(sim) });
+	h = await createHarness({ credentials: allCredentials(sim) });
 });
 afterAll(async () => await sim.close());
 

@@ -6,8 +6,7 @@
  */
 const { createHarness } = require('../harness');
 const { runTrigger } = require('../harness/trigger');
-const { startSimulator, IDS } = require('../simulator');
-const { simCredentials, credentialRef } = require('../helpers/simCredentials');
+const { startSimulator, IDS, allCredentials, credentialRef } = require('../helpers/vendors');
 
 const CRED = 'genesysCloudPresenceApi';
 const USERS = IDS.genesys.users;
@@ -20,7 +19,7 @@ const BULK = '/api/v2/users/presences/purecloud/bulk';
 
 beforeAll(async () => {
 	sim = await startSimulator({ genesysNotifications: { heartbeatMs: 100 } });
-	h = await createHarness({ credentials: simCredentials(sim) });
+	h = await createHarness({ credentials: allCredentials(sim) });
 });
 afterEach(async () => {
 	for (const t of running) await t.close().catch(() => undefined);
@@ -193,7 +192,7 @@ describe('subscribe first, then read the baseline in bulk', () => {
 		const extra = Array.from({ length: 875 }, (_, i) => ({ id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, name: `Extra ${i}`, email: `extra${i}@contoso.com`, state: 'active' }));
 		const big = await startSimulator({ seed: { genesys: { users: extra } }, genesysNotifications: { heartbeatMs: 100 } });
 		try {
-			const h2 = await createHarness({ credentials: simCredentials(big) });
+			const h2 = await createHarness({ credentials: allCredentials(big) });
 			const t = await runTrigger(h2, triggerNode({ userSelection: 'all' }));
 			running.push(t);
 			const userPages = () => big.requests.filter((/** @type {any} */ r) => r.path === '/api/v2/users');

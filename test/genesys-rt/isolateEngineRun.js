@@ -11,8 +11,7 @@
 const { Expression, LoggerProxy } = require('n8n-workflow');
 const { createHarness } = require('../harness');
 const { runTrigger } = require('../harness/trigger');
-const { startSimulator, IDS } = require('../simulator');
-const { simCredentials, credentialRef } = require('../helpers/simCredentials');
+const { startSimulator, IDS, allCredentials, credentialRef } = require('../helpers/vendors');
 
 const CRED = 'genesysCloudPresenceApi';
 const USERS = IDS.genesys.users;
@@ -113,12 +112,12 @@ async function main() {
 	const sim = await startSimulator({ genesysNotifications: { heartbeatMs: 100, channelTtlSeconds: 2 } });
 	try {
 		// The trigger's n8n and the agents changing their presence keep separate tokens.
-		const h = await createHarness({ credentials: simCredentials(sim) });
-		const agent = await createHarness({ credentials: simCredentials(sim) });
+		const h = await createHarness({ credentials: allCredentials(sim) });
+		const agent = await createHarness({ credentials: allCredentials(sim) });
 		const result = { engine, reconnect: await reconnect(sim, h, agent) };
 		sim.reset();
 		sim.clearRequests();
-		const h2 = await createHarness({ credentials: simCredentials(sim) });
+		const h2 = await createHarness({ credentials: allCredentials(sim) });
 		process.stdout.write(`${RESULT}${JSON.stringify({ ...result, renewal: await renewal(sim, h2, agent) })}\n`);
 	} finally {
 		await sim.close();

@@ -5,8 +5,7 @@
  */
 const { createHarness } = require('../harness');
 const { runTrigger } = require('../harness/trigger');
-const { startSimulator, IDS } = require('../simulator');
-const { simCredentials, credentialRef } = require('../helpers/simCredentials');
+const { startSimulator, IDS, allCredentials, credentialRef } = require('../helpers/vendors');
 
 const CRED = 'genesysCloudPresenceApi';
 const USERS = IDS.genesys.users;
@@ -19,7 +18,7 @@ let running = [];
 
 beforeAll(async () => {
 	sim = await startSimulator({ genesysNotifications: { heartbeatMs: 100 } });
-	h = await createHarness({ credentials: simCredentials(sim) });
+	h = await createHarness({ credentials: allCredentials(sim) });
 });
 afterEach(async () => {
 	for (const t of running) await t.close().catch(() => undefined);
@@ -203,7 +202,7 @@ test('every user: users paged from GET /api/v2/users and spread over channels of
 	const extra = Array.from({ length: 900 }, (_, i) => ({ id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, name: `Extra ${i}`, email: `extra${i}@contoso.com`, state: 'active' }));
 	const big = await startSimulator({ seed: { genesys: { users: extra } }, genesysNotifications: { heartbeatMs: 100 } });
 	try {
-		const h2 = await createHarness({ credentials: simCredentials(big) });
+		const h2 = await createHarness({ credentials: allCredentials(big) });
 		const t = await runTrigger(h2, triggerNode({ userSelection: 'all' }));
 		running.push(t);
 		const channels = big.genesysNotifications.snapshot().channels;
@@ -242,7 +241,7 @@ test('options: only definition changes, and ignoring a presence source', async (
 test('a channel is renewed (topics re-PUT) before it expires', async () => {
 	const short = await startSimulator({ genesysNotifications: { heartbeatMs: 100, channelTtlSeconds: 2 } });
 	try {
-		const h2 = await createHarness({ credentials: simCredentials(short) });
+		const h2 = await createHarness({ credentials: allCredentials(short) });
 		const t = await runTrigger(h2, triggerNode({ userSelection: 'ids', userIdList: USERS.casey }));
 		running.push(t);
 		const channelId = short.genesysNotifications.snapshot().channels[0].id;
@@ -262,7 +261,7 @@ test('a channel is renewed (topics re-PUT) before it expires', async () => {
 
 describe('clear trigger errors', () => {
 	test('bad credentials', async () => {
-		const h2 = await createHarness({ credentials: { [CRED]: { ...simCredentials(sim)[CRED], clientSecret: 'wrong' } } });
+		const h2 = await createHarness({ credentials: { [CRED]: { ...allCredentials(sim)[CRED], clientSecret: 'wrong' } } });
 		const failure = await runTrigger(h2, triggerNode({ userSelection: 'ids', userIdList: USERS.alex })).catch((e) => e);
 		expect(failure.message).toBe(
 			'Could not start listening to Genesys Cloud presence: Genesys Cloud: token request failed (HTTP 401): invalid_client: authentication failed',
@@ -283,7 +282,7 @@ describe('clear trigger errors', () => {
 	test('topic limit (400 from the notification service)', async () => {
 		const tiny = await startSimulator({ genesysNotifications: { topicLimit: 2 } });
 		try {
-			const h2 = await createHarness({ credentials: simCredentials(tiny) });
+			const h2 = await createHarness({ credentials: allCredentials(tiny) });
 			const failure = await runTrigger(h2, triggerNode({ userSelection: 'ids', userIdList: [USERS.alex, USERS.blake, USERS.casey].join(',') })).catch((e) => e);
 			expect(failure.message).toMatch(/^Could not start listening to Genesys Cloud presence: Genesys Cloud returned 400: A channel can be subscribed to at most 2 topics/);
 			expect(failure.description).toMatch(/at most 1000 topics/);

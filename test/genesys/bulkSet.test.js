@@ -1,7 +1,8 @@
 // @ts-check
-const { useSimulator, apiCalls, byId, G } = require('./setup');
+const { useSimulator, byId } = require('../helpers/vendors');
+const { apiCalls, G } = require('./genesys');
 
-const t = useSimulator();
+const t = useSimulator({ vendor: 'genesys' });
 const BULK = '/api/v2/users/presences/bulk';
 const params = {
 	resource: 'userPresence',

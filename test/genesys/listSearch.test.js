@@ -1,8 +1,9 @@
 // @ts-check
 /** The editor's live pickers: users (POST /api/v2/users/search) and presence definitions. */
-const { useSimulator, apiCalls, genesysNode, G } = require('./setup');
+const { useSimulator } = require('../helpers/vendors');
+const { apiCalls, genesysNode, G } = require('./genesys');
 
-const t = useSimulator();
+const t = useSimulator({ vendor: 'genesys' });
 const setNode = genesysNode({ resource: 'userPresence', operation: 'set' });
 
 test('users: a filter searches name and email (CONTAINS)', async () => {

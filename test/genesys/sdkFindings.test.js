@@ -4,9 +4,10 @@
  * definitions API's spelling of On Queue, the permission it needs, the bulk answer's shape and how
  * a list query parameter is sent.
  */
-const { useSimulator, apiCalls, byId, G } = require('./setup');
+const { useSimulator, byId } = require('../helpers/vendors');
+const { apiCalls, G } = require('./genesys');
 
-const t = useSimulator();
+const t = useSimulator({ vendor: 'genesys' });
 const ALEX = G.users.alex;
 const VIEW = 'presence:presenceDefinition:view';
 const withoutPermission = (/** @type {string} */ p) => {

@@ -1,8 +1,9 @@
 // @ts-check
 /** Rate limits, token expiry and retries as the node meets them through the shared transport. */
-const { useSimulator, apiCalls, byId, G } = require('./setup');
+const { useSimulator, byId } = require('../helpers/vendors');
+const { apiCalls, G } = require('./genesys');
 
-const t = useSimulator();
+const t = useSimulator({ vendor: 'genesys' });
 const systemPresences = { resource: 'systemPresence', operation: 'getAll' };
 const statuses = (/** @type {string} */ path) =>
 	t.sim.requests.filter((/** @type {any} */ r) => r.path === path).map((/** @type {any} */ r) => `${r.method} ${r.status}`);

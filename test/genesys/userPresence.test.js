@@ -1,7 +1,8 @@
 // @ts-check
-const { useSimulator, apiCalls, byId, byEmail, presenceItem, G } = require('./setup');
+const { useSimulator, byId, byEmail } = require('../helpers/vendors');
+const { apiCalls, presenceItem, G } = require('./genesys');
 
-const t = useSimulator();
+const t = useSimulator({ vendor: 'genesys' });
 const ALEX = G.users.alex;
 const CASEY = G.users.casey;
 const base = { resource: 'userPresence' };

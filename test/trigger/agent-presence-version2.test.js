@@ -9,7 +9,7 @@
 const { nodeParametersAreStatic, webhookDescriptionIsNativelyResolvable } = require('n8n-workflow');
 const { createTriggerHarness } = require('../harness/webhook');
 const { AgentPresenceTrigger } = require('../../dist/nodes/AgentPresenceTrigger/AgentPresenceTrigger.node.js');
-const h = require('./helpers');
+const h = require('./dataverse');
 
 const KEY = 'shared-key-7c1e';
 const parameters = { source: 'dataverse', verification: 'queryKey', sharedKey: KEY };

@@ -5,8 +5,8 @@
  * lookups against the simulated Dataverse, and the Genesys / Vonage webhook sources.
  */
 const { createTriggerHarness } = require('../harness/webhook');
-const { startSimulator } = require('../simulator');
-const h = require('./helpers');
+const { startSimulator } = require('../helpers/vendors');
+const h = require('./dataverse');
 
 const KEY = 'shared-key-7c1e';
 const trigger = (parameters = {}, extra = {}) => ({

@@ -10,8 +10,8 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { createTriggerHarness } = require('../harness/webhook');
 const { createHarness } = require('../harness');
-const { startSimulator, IDS } = require('../simulator');
-const h = require('./helpers');
+const { startSimulator, IDS } = require('../helpers/vendors');
+const h = require('./dataverse');
 
 const KEY = 'custom-key-5d0a';
 const DV = IDS.dataverse;

@@ -6,8 +6,8 @@
  * registered under a public https URL; the simulator's network table routes that host to it.
  */
 const { createTriggerHarness } = require('../harness/webhook');
-const { startSimulator, IDS } = require('../simulator');
-const h = require('./helpers');
+const { startSimulator, IDS } = require('../helpers/vendors');
+const h = require('./dataverse');
 
 const KEY = 'mode-key-7c21';
 const PUBLIC = 'https://n8n.example.test';

@@ -5,8 +5,8 @@
  * of exactly what was created, and a real delivery from a simulated presence change to the trigger.
  */
 const { createTriggerHarness } = require('../harness/webhook');
-const { startSimulator, IDS } = require('../simulator');
-const h = require('./helpers');
+const { startSimulator, IDS } = require('../helpers/vendors');
+const h = require('./dataverse');
 
 const KEY = 'reg-key-51b0';
 /** n8n's WEBHOOK_URL as Dataverse sees it; the simulator's network table routes it to the harness. */

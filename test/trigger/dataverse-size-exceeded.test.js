@@ -6,8 +6,8 @@
  * the credential — or, without a credential, an item that says the payload was truncated.
  */
 const { createTriggerHarness } = require('../harness/webhook');
-const { startSimulator, IDS } = require('../simulator');
-const h = require('./helpers');
+const { startSimulator, IDS } = require('../helpers/vendors');
+const h = require('./dataverse');
 
 const KEY = 'size-key-3e90';
 const PUBLIC = 'https://n8n.example.test';

@@ -5,8 +5,7 @@
  * emitted once, never twice, including when the activity comes back as "ended".
  */
 const { createTriggerHarness } = require('../harness/webhook');
-const { startSimulator, IDS } = require('../simulator');
-const h = require('./helpers');
+const { startSimulator, IDS, credentialsFor } = require('../helpers/vendors');
 
 /** @type {any} */ let sim;
 beforeAll(async () => {
@@ -18,7 +17,7 @@ beforeEach(() => sim.reset());
 const P = IDS.vonage.presence;
 const setup = (parameters = {}) =>
 	createTriggerHarness({
-		credentials: h.simulatorCredentials(sim),
+		credentials: credentialsFor(sim, 'vonage', { scopes: 'stats' }),
 		trigger: {
 			name: 'Vonage Presence',
 			type: 'vonageContactCenterPresenceTrigger',

@@ -1,10 +1,11 @@
 // @ts-check
 /** Agent Presence → Get / Set against the simulated Vonage Agents API. */
-const { V, AGENTS_ACCEPT, USER_ADMIN_ACCEPT, vonageNode, rl, apiCalls, tokenCalls, presenceOf, useVonage } = require('./setup');
+const { rl, useSimulator } = require('../helpers/vendors');
+const { V, AGENTS_ACCEPT, USER_ADMIN_ACCEPT, vonageNode, apiCalls, tokenCalls, presenceOf } = require('./vonage');
 
 const ALEX = V.users.alex;
 const P = V.presence;
-const t = useVonage();
+const t = useSimulator({ vendor: 'vonage' });
 
 /** The normalized item the node emits for an agent presence answer. */
 function expectedItem(userId, presenceId, updated, event, category, extra = {}) {

@@ -1,8 +1,9 @@
 // @ts-check
 /** Presence Definition → Get Many, User → Get / Get Many / Find by Email, and the live pickers. */
-const { V, AGENTS_ACCEPT, USER_ADMIN_ACCEPT, vonageNode, rl, apiCalls, useVonage } = require('./setup');
+const { rl, useSimulator } = require('../helpers/vendors');
+const { V, AGENTS_ACCEPT, USER_ADMIN_ACCEPT, vonageNode, apiCalls } = require('./vonage');
 
-const t = useVonage();
+const t = useSimulator({ vendor: 'vonage' });
 const defs = () => t.sim.state.vonage.definitions;
 const activeUsers = () => t.sim.state.vonage.users.filter((u) => u.active);
 

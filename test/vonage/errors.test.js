@@ -1,12 +1,13 @@
 // @ts-check
 /** Rate limits, token refresh, vendor errors with Vonage's message, Continue On Fail, bad input. */
 const { createHarness } = require('../harness');
-const { V, credentials, vonageNode, rl, apiCalls, tokenCalls, useVonage } = require('./setup');
+const { rl, useSimulator } = require('../helpers/vendors');
+const { V, credentials, vonageNode, apiCalls, tokenCalls } = require('./vonage');
 
 const ALEX = V.users.alex;
 const P = V.presence;
 const UNKNOWN = '00000000-0000-4000-8000-000000000000';
-const t = useVonage();
+const t = useSimulator({ vendor: 'vonage' });
 
 const getNode = (user, extra) => vonageNode({ resource: 'agentPresence', operation: 'get', user }, extra);
 const setNode = (presenceId, extra) =>

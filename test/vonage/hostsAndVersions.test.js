@@ -6,7 +6,8 @@
  * each API with its own Accept version (Agents v1, User Admin v4, Insights Stats v2/v3). The
  * simulator serves the token and the APIs from different hosts, so a mix-up fails.
  */
-const { V, AGENTS_ACCEPT, USER_ADMIN_ACCEPT, credentials, vonageNode, rl, useVonage } = require('./setup');
+const { rl, useSimulator } = require('../helpers/vendors');
+const { V, AGENTS_ACCEPT, USER_ADMIN_ACCEPT, credentials, vonageNode } = require('./vonage');
 const { createHarness } = require('../harness');
 const { createTriggerHarness } = require('../harness/webhook');
 
@@ -15,7 +16,7 @@ const { VonageContactCenterApi } = require('../../dist/credentials/VonageContact
 
 const STATS_ACCEPT = 'application/vnd.newvoicemedia.v2+json';
 const ALEX = V.users.alex;
-const t = useVonage();
+const t = useSimulator({ vendor: 'vonage' });
 
 describe('default (non-override) URLs: exactly the documented ones', () => {
 	const regions = ['emea', 'nam', 'apac'];

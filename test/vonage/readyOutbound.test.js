@@ -5,13 +5,14 @@
  * calls"). It reads as busy (node Get, presence definitions, the Insights Stats poll), and
  * setting "available" never picks it, even when the account lists it before plain Ready.
  */
-const { V, vonageNode, rl, apiCalls, credentials, useVonage } = require('./setup');
+const { rl, useSimulator } = require('../helpers/vendors');
+const { V, vonageNode, apiCalls, credentials } = require('./vonage');
 const { createTriggerHarness } = require('../harness/webhook');
 
 const ALEX = V.users.alex;
 const P = V.presence;
 const OUTBOUND = '3bf05984-1957-4e56-9c2c-ce04fa9b3ffc';
-const t = useVonage();
+const t = useSimulator({ vendor: 'vonage' });
 
 beforeEach(() => {
 	// Listed first, as an account may order it: "the first Ready definition" would be this one.

@@ -6,9 +6,10 @@
  * client lacks fails naming that scope — while the others keep working. Tokens are kept on the
  * credential (shared by every worker) and reused by the next execution.
  */
-const { V, vonageNode, rl, apiCalls, tokenCalls, useVonage } = require('./setup');
+const { rl, useSimulator } = require('../helpers/vendors');
+const { V, vonageNode, apiCalls, tokenCalls } = require('./vonage');
 const { createTriggerHarness } = require('../harness/webhook');
-const { credentials } = require('./setup');
+const { credentials } = require('./vonage');
 
 const ALEX = V.users.alex;
 const P = V.presence;
@@ -17,7 +18,7 @@ const setNode = () => vonageNode({ resource: 'agentPresence', operation: 'set', 
 const scopesAsked = (sim) => tokenCalls(sim).map((r) => [r.body.scope, r.status]);
 
 describe('a client lacking users:write', () => {
-	const t = useVonage({ simulator: { clients: { vonage: { scopes: ['users:read', 'stats'] } } } });
+	const t = useSimulator({ vendor: 'vonage', simulator: { clients: { vonage: { scopes: ['users:read', 'stats'] } } } });
 
 	test('the simulator refuses the whole request when one scope is not granted', async () => {
 		const res = await fetch(t.sim.urls.vonageToken, {
@@ -60,7 +61,7 @@ describe('a client lacking users:write', () => {
 });
 
 describe('a client granted only stats', () => {
-	const t = useVonage({ simulator: { clients: { vonage: { scopes: ['stats'] } } } });
+	const t = useSimulator({ vendor: 'vonage', simulator: { clients: { vonage: { scopes: ['stats'] } } } });
 
 	test('the presence poll trigger runs with a stats token', async () => {
 		const trigger = await createTriggerHarness({
@@ -100,7 +101,7 @@ describe('a client granted only stats', () => {
 });
 
 describe('a client with every scope', () => {
-	const t = useVonage();
+	const t = useSimulator({ vendor: 'vonage' });
 
 	test('one token request for all of them, reused by every operation', async () => {
 		await t.h.runWorkflow({ nodes: [getNode()] });
@@ -124,7 +125,7 @@ describe('a client with every scope', () => {
 });
 
 describe('a client with none of the requested scopes', () => {
-	const t = useVonage({ simulator: { clients: { vonage: { scopes: ['agents-availability:read'] } } } });
+	const t = useSimulator({ vendor: 'vonage', simulator: { clients: { vonage: { scopes: ['agents-availability:read'] } } } });
 
 	test('the token error names the scopes requested', async () => {
 		const run = await t.h.runWorkflow({ nodes: [getNode()] });

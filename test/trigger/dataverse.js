@@ -1,7 +1,11 @@
 // @ts-check
-/** Builders for trigger tests: the seed fixtures and variants of them, simulator credentials. */
+/**
+ * Dataverse-only helpers for the Agent Presence Trigger tests: the webhook fixtures (a Dataverse
+ * RemoteExecutionContext) and variants of them, and the trigger's credentials pointed at the simulator.
+ */
 const fs = require('node:fs');
 const path = require('node:path');
+const { credentialsFor } = require('../helpers/vendors');
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures', 'dataverse');
 const XRM = 'http://schemas.microsoft.com/xrm/2011/Contracts';
@@ -53,32 +57,11 @@ const PRESENCE = {
 	away: '3dacae76-c07a-e811-8162-000d3aa11f50',
 };
 
-/** Credentials pointing the package's credential types at the simulator. */
-function simulatorCredentials(sim) {
-	const { dataverse, vonage } = sim.clients;
-	return {
-		dynamicsContactCenterApi: {
-			environmentUrl: sim.urls.dataverse,
-			tenantId: dataverse.tenantId,
-			clientId: dataverse.clientId,
-			clientSecret: dataverse.clientSecret,
-			overrideEndpoints: true,
-			apiBaseUrl: `${sim.urls.dataverse}/api/data/v9.2`,
-			authEndpoint: sim.urls.dataverseLogin(),
-			accessToken: '',
-		},
-		vonageContactCenterApi: {
-			region: 'emea',
-			clientId: vonage.clientId,
-			clientSecret: vonage.clientSecret,
-			scopes: 'stats',
-			overrideEndpoints: true,
-			apiBaseUrl: sim.urls.vonage,
-			authEndpoint: sim.urls.vonageToken,
-			accessToken: '',
-		},
-	};
-}
+/** The credentials the Agent Presence Trigger uses (Dataverse, and Vonage with the Stats scope), pointed at the simulator. */
+const simulatorCredentials = (/** @type {any} */ sim) => ({
+	...credentialsFor(sim, 'dataverse'),
+	...credentialsFor(sim, 'vonage', { scopes: 'stats' }),
+});
 
 module.exports = {
 	updateFixture,
