@@ -5,7 +5,7 @@
  * whose only job is name resolution — each authority host is mapped onto the simulator's Azure AD —
  * so the assertion is on the exact URL the credential asked for and on the token the simulator issued.
  */
-const { startSimulator } = require('../simulator');
+const { startSimulator } = require('../helpers/vendors');
 const { DynamicsContactCenterApi } = require('../../dist/credentials/DynamicsContactCenterApi.credentials');
 
 /** @type {any} */ let sim;

@@ -10,7 +10,7 @@
  * Where they disagree the SDK is right: fix the node (or the simulator), not this table.
  */
 const pc = require('purecloud-platform-client-v2');
-const { startSimulator, IDS } = require('../simulator');
+const { startSimulator, IDS, credentialsFor } = require('../helpers/vendors');
 const { createHarness } = require('../harness');
 const { runTrigger } = require('../harness/trigger');
 const { check, signature } = require('./sdkModels');
@@ -98,18 +98,7 @@ const covered = new Map();
 
 beforeAll(async () => {
 	sim = await startSimulator({ genesysNotifications: { heartbeatMs: 60000 } });
-	h = await createHarness({
-		credentials: {
-			[CRED]: {
-				region: 'mypurecloud.com',
-				clientId: sim.clients.genesys.clientId,
-				clientSecret: sim.clients.genesys.clientSecret,
-				overrideEndpoints: true,
-				apiBaseUrl: sim.urls.genesysApi,
-				authEndpoint: `${sim.urls.genesysLogin}/oauth/token`,
-			},
-		},
-	});
+	h = await createHarness({ credentials: credentialsFor(sim, 'genesys') });
 	// The SDK builds https://api.<environment> from setEnvironment; its gateway setting is how it
 	// targets another host, here the simulator over plain HTTP.
 	const root = new URL(sim.url);
