@@ -5,7 +5,7 @@
  * end written once; Dataverse's CCaaS_ModifyAgentPresence is a POST, never repeated blindly, so
  * the changes it hit end as items carrying the error — with nothing written for them.
  */
-const { OPERATIONS, useFaultSimulator, runChanges, expectEveryChangeAccountedFor, apiStatuses } = require('./setup');
+const { OPERATIONS, useFaultSimulator, runChanges, expectEveryChangeAccountedFor, apiStatuses } = require('./faults');
 
 const COUNTS = { genesysSet: 6, genesysBulkSet: 120, dataverseSet: 5, vonageSet: 6 };
 const RETRIED = ['genesysSet', 'genesysBulkSet', 'vonageSet'].map((name) => [name, COUNTS[name]]);

@@ -3,7 +3,7 @@
  * 429 on every third call and tokens expiring in the middle of a run, for every presence write:
  * Genesys Cloud Set and Bulk Set, Dynamics 365 Contact Center Set, Vonage Contact Center Set.
  */
-const { OPERATIONS, useFaultSimulator, runChanges, expectEveryChangeAccountedFor, apiStatuses, onRequest } = require('./setup');
+const { OPERATIONS, useFaultSimulator, runChanges, expectEveryChangeAccountedFor, apiStatuses, onRequest } = require('./faults');
 
 /** Changes per operation: Bulk Set gets 120 so that it makes three bulk calls (50/50/20). */
 const COUNTS = { genesysSet: 9, genesysBulkSet: 120, dataverseSet: 5, vonageSet: 9 };
