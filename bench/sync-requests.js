@@ -15,7 +15,7 @@ const path = require('node:path');
 
 const { startSimulator, IDS } = require('../test/simulator');
 const { createTriggerHarness } = require('../test/harness/webhook');
-const { simCredentials, credentialRef } = require('../test/helpers/simCredentials');
+const { allCredentials, credentialRef } = require('../test/helpers/vendors');
 
 const KEY = 'bench-shared-key';
 const FIXTURE = path.join(__dirname, '..', 'test', 'fixtures', 'dataverse', 'agentstatus-update.json');
@@ -54,7 +54,7 @@ async function measure(changes, ttlSeconds) {
 	const sim = await startSimulator({ seed: { genesys: { users } }, ...(ttlSeconds ? { tokenTtlSeconds: { genesys: ttlSeconds } } : {}) });
 	try {
 		const t = await createTriggerHarness({
-			credentials: simCredentials(sim),
+			credentials: allCredentials(sim),
 			trigger: { name: 'Dataverse', type: 'agentPresenceTrigger', parameters: { source: 'dataverse', verification: 'queryKey', sharedKey: KEY } },
 			downstream: [
 				{

@@ -3,9 +3,8 @@
  * The three credential types against the simulator, through n8n's credential-test path
  * (RoutingNode + httpRequestWithAuthentication, so preAuthentication fetches the token).
  */
-const { startSimulator } = require('../simulator');
 const { createHarness } = require('../harness');
-const { simCredentials } = require('../helpers/simCredentials');
+const { startSimulator, allCredentials } = require('../helpers/vendors');
 
 /** @type {any} */ let sim;
 /** @type {any} */ let h;
@@ -14,7 +13,7 @@ const { simCredentials } = require('../helpers/simCredentials');
 beforeAll(async () => {
 	sim = await startSimulator();
 	h = await createHarness();
-	creds = simCredentials(sim);
+	creds = allCredentials(sim);
 });
 afterAll(async () => sim.close());
 beforeEach(() => sim.reset());

@@ -3,7 +3,7 @@
  * The fault tests' contract check must be able to fail: fed a simulated run that wrote a change
  * twice, dropped an item, or reported success without writing, it throws.
  */
-const { OPERATIONS, expectEveryChangeAccountedFor } = require('./setup');
+const { OPERATIONS, expectEveryChangeAccountedFor } = require('./faults');
 
 const op = OPERATIONS.vonageSet;
 const [A, B] = ['11111111-1111-4111-8111-111111111111', '22222222-2222-4222-8222-222222222222'];

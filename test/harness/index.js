@@ -209,6 +209,227 @@ function makeAdditionalData(credentialsHelper, hooks, base = 'http://127.0.0.1:5
 	};
 }
 
+/** A deferred `workflowExecuteAfter`: resolves with the run data (n8n-workflow 2.x no longer exports createDeferredPromise). */
+function whenFinished(/** @type {any} */ hooks) {
+	return new Promise((resolve) => hooks.addHandler('workflowExecuteAfter', (/** @type {any} */ fullRunData) => resolve(fullRunData)));
+}
+
+/** The harness's start node, which emits the test's input items. */
+function inputNodeOf() {
+	return { id: 'input', name: 'Input', type: INPUT_NODE_TYPE, typeVersion: 1, position: [0, 0], parameters: {} };
+}
+
+/**
+ * The execution data a manual run starts from: `startNode` on the stack with `items`.
+ * @param {any} startNode @param {any[]} items
+ */
+function runExecutionDataFrom(startNode, items) {
+	return {
+		startData: {},
+		resultData: { runData: {} },
+		executionData: {
+			contextData: {},
+			metadata: {},
+			nodeExecutionStack: [{ node: startNode, data: { main: [items] }, source: null }],
+			waitingExecution: {},
+			waitingExecutionSource: {},
+		},
+	};
+}
+
+/**
+ * A node's ExecuteContext outside a workflow run (credential tests, probe requests).
+ * @param {any} workflow @param {any} node @param {any} additionalData @param {string} mode
+ */
+function standaloneExecuteContext(workflow, node, additionalData, mode) {
+	return new ExecuteContext(
+		workflow,
+		node,
+		additionalData,
+		mode,
+		{ resultData: { runData: {} } },
+		0,
+		[],
+		{ main: [[{ json: {} }]] },
+		{ node, data: {}, source: null },
+		[],
+	);
+}
+
+/**
+ * A throwaway node type whose one property sends the credential's `test.request` (what n8n's
+ * credentials tester runs through RoutingNode).
+ * @param {string} type credential type @param {any} testRequest
+ */
+function credentialTestNodeType(type, testRequest) {
+	return {
+		description: {
+			displayName: 'Credential test',
+			name: 'harness.credentialTest',
+			group: ['input'],
+			version: 1,
+			description: '',
+			defaults: {},
+			inputs: ['main'],
+			outputs: ['main'],
+			credentials: [{ name: type, required: true }],
+			properties: [
+				{
+					displayName: 'Temp',
+					name: 'temp',
+					type: 'string',
+					default: '',
+					routing: { request: testRequest },
+				},
+			],
+		},
+	};
+}
+
+/** A node type with nothing but the credential, for one authenticated request. @param {string} type */
+function probeNodeType(type) {
+	return {
+		description: {
+			displayName: 'Probe',
+			name: 'harness.probe',
+			group: ['transform'],
+			version: 1,
+			description: '',
+			defaults: {},
+			inputs: ['main'],
+			outputs: ['main'],
+			credentials: [{ name: type, required: true }],
+			properties: [],
+		},
+	};
+}
+
+/**
+ * Runs `nodes` (our nodes, as exported from the n8n editor: name, type, typeVersion,
+ * parameters, credentials) chained after an input node that emits `input` items.
+ * @param {{ nodeTypes: NodeTypes, credentialsHelper: TestCredentialsHelper }} session
+ * @param {{ nodes: any[], connections?: Record<string, any>, input?: Array<Record<string, any>>, settings?: any }} spec
+ */
+async function runWorkflow({ nodeTypes, credentialsHelper }, spec) {
+	const inputNode = inputNodeOf();
+	const nodes = [inputNode, ...spec.nodes.map((n, i) => normalizeNode(n, i))];
+	const connections = spec.connections ?? chain(nodes);
+	const workflow = new Workflow({
+		id: 'test-workflow',
+		name: 'test',
+		nodes,
+		connections,
+		nodeTypes,
+		active: false,
+		settings: spec.settings ?? { executionOrder: 'v1' },
+	});
+	const hooks = new ExecutionLifecycleHooks('manual', 'test-execution', {
+		id: 'test-workflow',
+		name: 'test',
+		nodes,
+		connections,
+		active: false,
+		settings: {},
+	});
+	const finished = whenFinished(hooks);
+	const additionalData = makeAdditionalData(credentialsHelper, hooks);
+	const items = (spec.input ?? [{}]).map((json) => ({ json }));
+	const execute = new WorkflowExecute(additionalData, 'manual', runExecutionDataFrom(inputNode, items));
+	await execute.processRunExecutionData(workflow);
+	/** @type {any} */
+	const run = await finished;
+	return new RunResult(run);
+}
+
+/**
+ * Tests a credential the way n8n's credentials tester does: its `test.request` run through
+ * n8n's RoutingNode with httpRequestWithAuthentication (so preAuthentication runs first).
+ * @param {{ nodeTypes: NodeTypes, credentialsHelper: TestCredentialsHelper }} session
+ * @param {string} type @param {Record<string, any>} data
+ * @returns {Promise<{ status: 'OK' | 'Error', message: string }>}
+ */
+async function testCredential({ nodeTypes, credentialsHelper }, type, data) {
+	const credentialType = credentialsHelper.credentialType(type);
+	const probe = new Workflow({
+		id: 'credential-test',
+		nodes: [],
+		connections: {},
+		nodeTypes,
+		active: false,
+	});
+	const node = {
+		id: 'temp',
+		name: 'Temp-Node',
+		type: 'harness.credentialTest',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: { temp: '' },
+		credentials: { [type]: { id: 'test', name: 'test' } },
+	};
+	const nodeType = credentialTestNodeType(type, credentialType.test.request);
+	nodeTypes.extra[nodeType.description.name] = nodeType;
+	const saved = credentialsHelper.store[type];
+	credentialsHelper.store[type] = data;
+	const decrypted = { id: 'test', name: 'test', type, data: credentialsHelper.withDefaults(type, data) };
+	const hooks = new ExecutionLifecycleHooks('internal', 'credential-test', { nodes: [], connections: {} });
+	const context = standaloneExecuteContext(probe, node, makeAdditionalData(credentialsHelper, hooks), 'internal');
+	try {
+		await new RoutingNode(context, nodeType, decrypted).runNode();
+		return { status: 'OK', message: 'Connection successful!' };
+	} catch (error) {
+		return { status: 'Error', message: String(error.message), error };
+	} finally {
+		if (saved === undefined) delete credentialsHelper.store[type];
+		else credentialsHelper.store[type] = saved;
+	}
+}
+
+/**
+ * Calls a node's `methods.loadOptions` / `methods.listSearch` method as the editor does.
+ * @param {{ nodeTypes: NodeTypes, credentialsHelper: TestCredentialsHelper }} session
+ * @param {any} nodeSpec the node (type, parameters, credentials)
+ * @param {'loadOptions' | 'listSearch'} kind @param {string} method @param {any[]} args
+ */
+async function callMethod({ nodeTypes, credentialsHelper }, nodeSpec, kind, method, ...args) {
+	const node = normalizeNode(nodeSpec, 0);
+	const nodeType = nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
+	const workflow = new Workflow({ id: 'options', nodes: [node], connections: {}, nodeTypes, active: false });
+	const hooks = new ExecutionLifecycleHooks('internal', 'options', { nodes: [], connections: {} });
+	const additionalData = makeAdditionalData(credentialsHelper, hooks);
+	additionalData.currentNodeParameters = node.parameters;
+	const context = new LoadOptionsContext(workflow, node, additionalData, '', node.parameters);
+	const fn = nodeType.methods?.[kind]?.[method];
+	if (!fn) throw new Error(`${node.type} has no ${kind}.${method}`);
+	return await fn.call(context, ...args);
+}
+
+/**
+ * One authenticated request as a node makes it: n8n-core's httpRequestWithAuthentication from a
+ * real ExecuteContext (preAuthentication when the token is empty, one refresh after a 401).
+ * @param {{ nodeTypes: NodeTypes, credentialsHelper: TestCredentialsHelper }} session
+ * @param {string} type credential type
+ * @param {import('n8n-workflow').IHttpRequestOptions} requestOptions
+ */
+async function request({ nodeTypes, credentialsHelper }, type, requestOptions) {
+	const node = {
+		id: 'probe',
+		name: 'Probe',
+		type: 'harness.probe',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: {},
+		credentials: { [type]: { id: `${type}-1`, name: type } },
+	};
+	nodeTypes.extra['harness.probe'] = probeNodeType(type);
+	const workflow = new Workflow({ id: 'probe', nodes: [node], connections: {}, nodeTypes, active: false });
+	const hooks = new ExecutionLifecycleHooks('manual', 'probe', { nodes: [], connections: {} });
+	const context = standaloneExecuteContext(workflow, node, makeAdditionalData(credentialsHelper, hooks), 'manual');
+	// Inside an execution, as in n8n: the workflow holds an expression isolate meanwhile.
+	return await workflow.expression.withIsolate(
+		async () => await context.helpers.httpRequestWithAuthentication.call(context, type, requestOptions),
+	);
+}
+
 /**
  * A test session: one credentials store shared by the workflows it runs, as one n8n instance
  * shares stored credentials across executions.
@@ -219,207 +440,20 @@ async function createHarness(options = {}) {
 	const nodeTypes = new NodeTypes(loader);
 	const credentialsHelper = new TestCredentialsHelper(loader);
 	credentialsHelper.setCredentials(options.credentials ?? {});
-
-	/**
-	 * Runs `nodes` (our nodes, as exported from the n8n editor: name, type, typeVersion,
-	 * parameters, credentials) chained after an input node that emits `input` items.
-	 * @param {{ nodes: any[], connections?: Record<string, any>, input?: Array<Record<string, any>>, settings?: any }} spec
-	 */
-	async function runWorkflow(spec) {
-		const inputNode = {
-			id: 'input',
-			name: 'Input',
-			type: INPUT_NODE_TYPE,
-			typeVersion: 1,
-			position: [0, 0],
-			parameters: {},
-		};
-		const nodes = [inputNode, ...spec.nodes.map((n, i) => normalizeNode(n, i))];
-		const connections = spec.connections ?? chain(nodes);
-		const workflow = new Workflow({
-			id: 'test-workflow',
-			name: 'test',
-			nodes,
-			connections,
-			nodeTypes,
-			active: false,
-			settings: spec.settings ?? { executionOrder: 'v1' },
-		});
-		const hooks = new ExecutionLifecycleHooks('manual', 'test-execution', {
-			id: 'test-workflow',
-			name: 'test',
-			nodes,
-			connections,
-			active: false,
-			settings: {},
-		});
-		// n8n-workflow 2.x no longer exports createDeferredPromise.
-		const done = {};
-		done.promise = new Promise((resolve) => (done.resolve = resolve));
-		hooks.addHandler('workflowExecuteAfter', (fullRunData) => done.resolve(fullRunData));
-		const additionalData = makeAdditionalData(credentialsHelper, hooks);
-		const items = (spec.input ?? [{}]).map((json) => ({ json }));
-		const runExecutionData = {
-			startData: {},
-			resultData: { runData: {} },
-			executionData: {
-				contextData: {},
-				metadata: {},
-				nodeExecutionStack: [{ node: inputNode, data: { main: [items] }, source: null }],
-				waitingExecution: {},
-				waitingExecutionSource: {},
-			},
-		};
-		const execute = new WorkflowExecute(additionalData, 'manual', runExecutionData);
-		await execute.processRunExecutionData(workflow);
-		/** @type {any} */
-		const run = await done.promise;
-		return new RunResult(run);
-	}
-
-	/**
-	 * Tests a credential the way n8n's credentials tester does: its `test.request` run through
-	 * n8n's RoutingNode with httpRequestWithAuthentication (so preAuthentication runs first).
-	 * @returns {Promise<{ status: 'OK' | 'Error', message: string }>}
-	 */
-	async function testCredential(type, data) {
-		const credentialType = credentialsHelper.credentialType(type);
-		const probe = new Workflow({
-			id: 'credential-test',
-			nodes: [],
-			connections: {},
-			nodeTypes,
-			active: false,
-		});
-		const node = {
-			id: 'temp',
-			name: 'Temp-Node',
-			type: 'harness.credentialTest',
-			typeVersion: 1,
-			position: [0, 0],
-			parameters: { temp: '' },
-			credentials: { [type]: { id: 'test', name: 'test' } },
-		};
-		const nodeType = {
-			description: {
-				displayName: 'Credential test',
-				name: 'harness.credentialTest',
-				group: ['input'],
-				version: 1,
-				description: '',
-				defaults: {},
-				inputs: ['main'],
-				outputs: ['main'],
-				credentials: [{ name: type, required: true }],
-				properties: [
-					{
-						displayName: 'Temp',
-						name: 'temp',
-						type: 'string',
-						default: '',
-						routing: { request: credentialType.test.request },
-					},
-				],
-			},
-		};
-		nodeTypes.extra[nodeType.description.name] = nodeType;
-		const saved = credentialsHelper.store[type];
-		credentialsHelper.store[type] = data;
-		const decrypted = { id: 'test', name: 'test', type, data: credentialsHelper.withDefaults(type, data) };
-		const hooks = new ExecutionLifecycleHooks('internal', 'credential-test', { nodes: [], connections: {} });
-		const additionalData = makeAdditionalData(credentialsHelper, hooks);
-		const context = new ExecuteContext(
-			probe,
-			node,
-			additionalData,
-			'internal',
-			{ resultData: { runData: {} } },
-			0,
-			[],
-			{ main: [[{ json: {} }]] },
-			{ node, data: {}, source: null },
-			[],
-		);
-		try {
-			await new RoutingNode(context, nodeType, decrypted).runNode();
-			return { status: 'OK', message: 'Connection successful!' };
-		} catch (error) {
-			return { status: 'Error', message: String(error.message), error };
-		} finally {
-			if (saved === undefined) delete credentialsHelper.store[type];
-			else credentialsHelper.store[type] = saved;
-		}
-	}
-
-	/**
-	 * Calls a node's `methods.loadOptions` / `methods.listSearch` method as the editor does.
-	 * @param {any} nodeSpec the node (type, parameters, credentials)
-	 * @param {'loadOptions' | 'listSearch'} kind
-	 */
-	async function callMethod(nodeSpec, kind, method, ...args) {
-		const node = normalizeNode(nodeSpec, 0);
-		const nodeType = nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
-		const workflow = new Workflow({ id: 'options', nodes: [node], connections: {}, nodeTypes, active: false });
-		const hooks = new ExecutionLifecycleHooks('internal', 'options', { nodes: [], connections: {} });
-		const additionalData = makeAdditionalData(credentialsHelper, hooks);
-		additionalData.currentNodeParameters = node.parameters;
-		const context = new LoadOptionsContext(workflow, node, additionalData, '', node.parameters);
-		const fn = nodeType.methods?.[kind]?.[method];
-		if (!fn) throw new Error(`${node.type} has no ${kind}.${method}`);
-		return await fn.call(context, ...args);
-	}
-
-	/**
-	 * One authenticated request as a node makes it: n8n-core's httpRequestWithAuthentication from a
-	 * real ExecuteContext (preAuthentication when the token is empty, one refresh after a 401).
-	 * @param {string} type credential type
-	 * @param {import('n8n-workflow').IHttpRequestOptions} requestOptions
-	 */
-	async function request(type, requestOptions) {
-		const node = {
-			id: 'probe',
-			name: 'Probe',
-			type: 'harness.probe',
-			typeVersion: 1,
-			position: [0, 0],
-			parameters: {},
-			credentials: { [type]: { id: `${type}-1`, name: type } },
-		};
-		nodeTypes.extra['harness.probe'] = {
-			description: {
-				displayName: 'Probe',
-				name: 'harness.probe',
-				group: ['transform'],
-				version: 1,
-				description: '',
-				defaults: {},
-				inputs: ['main'],
-				outputs: ['main'],
-				credentials: [{ name: type, required: true }],
-				properties: [],
-			},
-		};
-		const workflow = new Workflow({ id: 'probe', nodes: [node], connections: {}, nodeTypes, active: false });
-		const hooks = new ExecutionLifecycleHooks('manual', 'probe', { nodes: [], connections: {} });
-		const context = new ExecuteContext(
-			workflow,
-			node,
-			makeAdditionalData(credentialsHelper, hooks),
-			'manual',
-			{ resultData: { runData: {} } },
-			0,
-			[],
-			{ main: [[{ json: {} }]] },
-			{ node, data: {}, source: null },
-			[],
-		);
-		// Inside an execution, as in n8n: the workflow holds an expression isolate meanwhile.
-		return await workflow.expression.withIsolate(
-			async () => await context.helpers.httpRequestWithAuthentication.call(context, type, requestOptions),
-		);
-	}
-
-	return { runWorkflow, testCredential, callMethod, request, credentialsHelper, nodeTypes, loader };
+	const session = { nodeTypes, credentialsHelper };
+	return {
+		/** @param {Parameters<typeof runWorkflow>[1]} spec */
+		runWorkflow: (spec) => runWorkflow(session, spec),
+		/** @param {string} type @param {Record<string, any>} data */
+		testCredential: (type, data) => testCredential(session, type, data),
+		/** @param {any} nodeSpec @param {'loadOptions' | 'listSearch'} kind @param {string} method @param {any[]} args */
+		callMethod: (nodeSpec, kind, method, ...args) => callMethod(session, nodeSpec, kind, method, ...args),
+		/** @param {string} type @param {import('n8n-workflow').IHttpRequestOptions} requestOptions */
+		request: (type, requestOptions) => request(session, type, requestOptions),
+		credentialsHelper,
+		nodeTypes,
+		loader,
+	};
 }
 
 function normalizeNode(n, i) {

@@ -8,15 +8,14 @@
 const { TriggerContext, ExecutionLifecycleHooks } = require('n8n-core');
 const { Workflow } = require('n8n-workflow');
 
-const { PACKAGE_NAME } = require('./index');
+const { makeAdditionalData, PACKAGE_NAME } = require('./index');
 
 /**
- * @param {{ credentialsHelper: any, nodeTypes: any }} h what createHarness() returned
+ * The trigger node as an active workflow holds it.
  * @param {{ name?: string, type: string, typeVersion?: number, parameters?: Record<string, any>, credentials?: Record<string, any> }} spec
- * @param {{ mode?: 'trigger' | 'manual', activation?: 'init' | 'activate' | 'update' | 'manual' }} [options]
  */
-async function runTrigger(h, spec, options = {}) {
-	const node = {
+function triggerNodeOf(spec) {
+	return {
 		id: 'trigger',
 		name: spec.name ?? 'Trigger',
 		typeVersion: spec.typeVersion ?? 1,
@@ -25,18 +24,26 @@ async function runTrigger(h, spec, options = {}) {
 		credentials: spec.credentials,
 		type: spec.type.includes('.') ? spec.type : `${PACKAGE_NAME}.${spec.type}`,
 	};
-	const workflow = new Workflow({
+}
+
+/** An active one-node workflow around the trigger. @param {any} nodeTypes @param {any} node */
+function activeWorkflowOf(nodeTypes, node) {
+	return new Workflow({
 		id: 'trigger-workflow',
 		name: 'trigger test',
 		nodes: [node],
 		connections: {},
-		nodeTypes: h.nodeTypes,
+		nodeTypes,
 		active: true,
 		settings: { executionOrder: 'v1' },
 	});
-	const nodeType = h.nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
-	if (typeof nodeType.trigger !== 'function') throw new Error(`${node.type} has no trigger()`);
+}
 
+/**
+ * What the trigger emits, collected: `emit` / `emitError` for the TriggerContext, and `until`,
+ * which wakes on every emit to check its predicate.
+ */
+function emitCollector() {
 	/** @type {any[]} every emitted item's json, in order */
 	const items = [];
 	/** @type {any[][]} each emit call's items (one execution each) */
@@ -61,50 +68,72 @@ async function runTrigger(h, spec, options = {}) {
 		errors.push(error);
 		notify();
 	};
+	/** Resolves once `predicate()` holds (checked after every emit/emitError), or rejects after `timeoutMs`. */
+	async function until(/** @type {() => boolean} */ predicate, timeoutMs = 10_000, what = 'condition') {
+		const deadline = Date.now() + timeoutMs;
+		while (!predicate()) {
+			const left = deadline - Date.now();
+			if (left <= 0) throw new Error(`Timed out waiting for ${what}: ${items.length} items, ${errors.length} errors`);
+			await new Promise((resolve) => {
+				const timer = setTimeout(resolve, Math.min(left, 50));
+				waiters.push(() => {
+					clearTimeout(timer);
+					resolve(undefined);
+				});
+			});
+		}
+	}
+	return { items, emits, errors, emit, emitError, until };
+}
+
+/**
+ * Activation, as n8n's ActiveWorkflowManager does it: `trigger()` with the workflow holding an
+ * expression isolate only while it activates (a no-op on the legacy engine); what the trigger
+ * does later runs without one.
+ * @param {any} workflow @param {any} nodeType @param {any} context
+ */
+async function activateTrigger(workflow, nodeType, context) {
+	const acquired = await workflow.expression.acquireIsolate();
+	try {
+		return await nodeType.trigger.call(context);
+	} finally {
+		if (acquired) await workflow.expression.releaseIsolate();
+	}
+}
+
+/**
+ * @param {{ credentialsHelper: any, nodeTypes: any }} h what createHarness() returned
+ * @param {{ name?: string, type: string, typeVersion?: number, parameters?: Record<string, any>, credentials?: Record<string, any> }} spec
+ * @param {{ mode?: 'trigger' | 'manual', activation?: 'init' | 'activate' | 'update' | 'manual' }} [options]
+ */
+async function runTrigger(h, spec, options = {}) {
+	const node = triggerNodeOf(spec);
+	const workflow = activeWorkflowOf(h.nodeTypes, node);
+	const nodeType = h.nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
+	if (typeof nodeType.trigger !== 'function') throw new Error(`${node.type} has no trigger()`);
+
+	const { items, emits, errors, emit, emitError, until } = emitCollector();
 	const hooks = new ExecutionLifecycleHooks('trigger', 'trigger-test', { nodes: [node], connections: {} });
 	const context = new TriggerContext(
 		workflow,
 		node,
-		additionalData(h.credentialsHelper, hooks),
+		makeAdditionalData(h.credentialsHelper, hooks),
 		options.mode ?? 'trigger',
 		options.activation ?? 'activate',
 		emit,
 		emitError,
 	);
-
-	// As n8n's ActiveWorkflowManager: the workflow holds an expression isolate only while it
-	// activates (a no-op on the legacy engine); what the trigger does later runs without one.
-	const acquired = await workflow.expression.acquireIsolate();
-	let response;
-	try {
-		response = await nodeType.trigger.call(context);
-	} finally {
-		if (acquired) await workflow.expression.releaseIsolate();
-	}
+	const response = await activateTrigger(workflow, nodeType, context);
 	let closed = false;
 	return {
 		items,
 		emits,
 		errors,
 		response,
-		/** Resolves once `predicate()` holds (checked after every emit/emitError), or rejects after `timeoutMs`. */
-		async until(/** @type {() => boolean} */ predicate, timeoutMs = 10_000, what = 'condition') {
-			const deadline = Date.now() + timeoutMs;
-			while (!predicate()) {
-				const left = deadline - Date.now();
-				if (left <= 0) throw new Error(`Timed out waiting for ${what}: ${items.length} items, ${errors.length} errors`);
-				await new Promise((resolve) => {
-					const timer = setTimeout(resolve, Math.min(left, 50));
-					waiters.push(() => {
-						clearTimeout(timer);
-						resolve(undefined);
-					});
-				});
-			}
-		},
+		until,
 		/** Waits until `n` items in total have been emitted. */
 		async waitForItems(/** @type {number} */ n, timeoutMs = 10_000) {
-			await this.until(() => items.length >= n, timeoutMs, `${n} items`);
+			await until(() => items.length >= n, timeoutMs, `${n} items`);
 			return items.slice(0, n);
 		},
 		/** Deactivation: n8n calls the closeFunction. */
@@ -115,26 +144,6 @@ async function runTrigger(h, spec, options = {}) {
 			await workflow.expression.withIsolate(async () => await response?.closeFunction?.());
 		},
 	};
-}
-
-/** What n8n's WorkflowExecuteAdditionalData provides that a trigger can reach. */
-function additionalData(/** @type {any} */ credentialsHelper, /** @type {any} */ hooks) {
-	const base = 'http://127.0.0.1:5678';
-	return /** @type {any} */ ({
-		credentialsHelper,
-		hooks,
-		restApiUrl: `${base}/rest`,
-		instanceBaseUrl: `${base}/`,
-		webhookBaseUrl: `${base}/webhook`,
-		webhookWaitingBaseUrl: `${base}/webhook-waiting`,
-		webhookTestBaseUrl: `${base}/webhook-test`,
-		formWaitingBaseUrl: `${base}/form-waiting`,
-		userId: 'test-user',
-		variables: {},
-		setExecutionStatus: () => {},
-		sendDataToUI: () => {},
-		logAiEvent: () => {},
-	});
 }
 
 module.exports = { runTrigger };

@@ -54,33 +54,160 @@ class FakeResponse {
 	}
 }
 
+const qualified = (/** @type {string} */ type) => (type.includes('.') ? type : `${PACKAGE_NAME}.${type}`);
+
 /**
- * @param {{ credentials?: Record<string, any>, trigger: any, downstream?: any[], baseUrl?: string }} options
- *   trigger: the trigger node (name, type, parameters, credentials); downstream: nodes it feeds.
+ * The active workflow's nodes: the trigger first, then the nodes it feeds, each feeding the next.
+ * @param {{ trigger: any, downstream?: any[] }} options
  */
-async function createTriggerHarness(options) {
-	const h = await createHarness({ credentials: options.credentials ?? {} });
+function triggerWorkflowNodes(options) {
 	const node = {
 		id: 'trigger',
 		typeVersion: 1,
 		position: [0, 0],
 		webhookId: '7f3c2a4e-1d5b-4c8e-9a0f-2b6d8e1c4a90',
 		...options.trigger,
-		type: options.trigger.type.includes('.') ? options.trigger.type : `${PACKAGE_NAME}.${options.trigger.type}`,
+		type: qualified(options.trigger.type),
 	};
-	const downstream = (options.downstream ?? []).map((n, i) => ({
+	const downstream = (options.downstream ?? []).map((/** @type {any} */ n, /** @type {number} */ i) => ({
 		id: `n${i}`,
 		typeVersion: 1,
 		position: [200 * (i + 1), 0],
 		parameters: {},
 		...n,
-		type: n.type.includes('.') ? n.type : `${PACKAGE_NAME}.${n.type}`,
+		type: qualified(n.type),
 	}));
 	const nodes = [node, ...downstream];
+	/** @type {Record<string, any>} */
 	const connections = {};
 	for (let i = 0; i < nodes.length - 1; i++) {
 		connections[nodes[i].name] = { main: [[{ node: nodes[i + 1].name, type: 'main', index: 0 }]] };
 	}
+	return { node, nodes, connections };
+}
+
+/**
+ * Runs the workflow from the trigger's emitted data, like n8n after a webhook/poll.
+ * @param {{ workflow: any, connections: any, startNode: any, additionalData: (hooks: any) => any }} at
+ * @param {any} triggerData @param {string} mode
+ */
+async function runFromTrigger({ workflow, connections, startNode, additionalData }, triggerData, mode) {
+	const hooks = new ExecutionLifecycleHooks(mode, 'trigger-execution', {
+		id: workflow.id,
+		name: workflow.name,
+		nodes: Object.values(workflow.nodes),
+		connections,
+		active: true,
+		settings: {},
+	});
+	// n8n-workflow no longer exports createDeferredPromise; a plain promise does the job.
+	let finished;
+	const done = new Promise((resolve) => (finished = resolve));
+	hooks.addHandler('workflowExecuteAfter', (run) => finished(run));
+	const runExecutionData = {
+		startData: {},
+		resultData: { runData: {} },
+		executionData: {
+			contextData: {},
+			metadata: {},
+			nodeExecutionStack: [{ node: startNode, data: { main: triggerData }, source: null }],
+			waitingExecution: {},
+			waitingExecutionSource: {},
+		},
+	};
+	const execute = new WorkflowExecute(additionalData(hooks), mode, runExecutionData);
+	await execute.processRunExecutionData(workflow);
+	return await done;
+}
+
+/** A node's items (JSON only) in a finished run. @param {any} run @param {string} nodeName */
+function itemsOf(run, nodeName) {
+	const runs = run.data.resultData.runData[nodeName];
+	const task = runs?.[runs.length - 1];
+	if (!task) throw new Error(`Node "${nodeName}" did not run`);
+	if (task.error) throw new Error(`Node "${nodeName}" failed: ${task.error.message}`);
+	return (task.data?.main?.[0] ?? []).map((/** @type {any} */ i) => i.json);
+}
+
+/**
+ * The request a webhook node sees, as n8n's webhook server builds it: JSON bodies parsed,
+ * anything unparseable left to the node's rawBody.
+ * @param {any} node @param {string | undefined} webhookPath
+ * @param {{ body?: any, rawBody?: string, query?: Record<string,string>, headers?: Record<string,string>, contentType?: string }} request
+ */
+function webhookRequestOf(node, webhookPath, request) {
+	const rawBody = request.rawBody ?? (request.body === undefined ? '' : JSON.stringify(request.body));
+	/** @type {Record<string, any>} */
+	const headers = { 'content-type': request.contentType ?? 'application/json' };
+	for (const [k, v] of Object.entries(request.headers ?? {})) headers[k.toLowerCase()] = v;
+	let body = {};
+	if (/json/i.test(headers['content-type'])) {
+		try {
+			body = rawBody === '' ? {} : JSON.parse(rawBody);
+		} catch {
+			body = {};
+		}
+	} else {
+		body = rawBody;
+	}
+	return {
+		method: 'POST',
+		url: `/webhook/${node.webhookId}/${webhookPath}`,
+		headers,
+		query: request.query ?? {},
+		params: {},
+		body,
+		rawBody: Buffer.from(rawBody, 'utf8'),
+	};
+}
+
+/**
+ * The HTTP answer n8n's webhook server gives for a webhook() result: the node-written response,
+ * or `webhookResponse`, or its default message.
+ * @param {any} result @param {FakeResponse} res
+ */
+function webhookAnswer(result, res) {
+	if (result.noWebhookResponse) return { status: res.statusCode, body: res.body === undefined ? undefined : tryJson(res.body) };
+	if (result.workflowData === undefined) return { status: 200, body: result.webhookResponse ?? { message: 'Webhook call received' } };
+	// n8n's onReceived mode: the node's webhookResponse, else its default message.
+	return { status: 200, body: result.webhookResponse ?? { message: 'Workflow was started' } };
+}
+
+/**
+ * An HTTP server on 127.0.0.1 that hands each request to `handle.post` and records the outcome
+ * in `handle.received`.
+ * @param {{ post: (request: any) => Promise<any>, received: any[] }} handle
+ */
+function webhookServer(handle) {
+	return http.createServer(async (req, res) => {
+		const chunks = [];
+		for await (const chunk of req) chunks.push(chunk);
+		const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+		try {
+			const out = await handle.post({
+				rawBody: Buffer.concat(chunks).toString('utf8'),
+				query: Object.fromEntries(url.searchParams),
+				headers: /** @type {any} */ (req.headers),
+				contentType: req.headers['content-type'],
+			});
+			handle.received.push(out);
+			res.writeHead(out.status, { 'content-type': 'application/json' });
+			res.end(out.body === undefined ? '' : JSON.stringify(out.body));
+		} catch (error) {
+			handle.received.push({ status: 500, error });
+			res.writeHead(500, { 'content-type': 'application/json' });
+			res.end(JSON.stringify({ message: String(error && /** @type {any} */ (error).message) }));
+		}
+	});
+}
+
+/**
+ * @param {{ credentials?: Record<string, any>, trigger: any, downstream?: any[], baseUrl?: string }} options
+ *   trigger: the trigger node (name, type, parameters, credentials); downstream: nodes it feeds.
+ */
+async function createTriggerHarness(options) {
+	const h = await createHarness({ credentials: options.credentials ?? {} });
+	const { node, nodes, connections } = triggerWorkflowNodes(options);
 	const nodeType = h.nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
 	/** What n8n keeps in the database for the active workflow. */
 	let persistedStaticData = {};
@@ -101,6 +228,8 @@ async function createTriggerHarness(options) {
 	const nodeOf = (workflow) => workflow.getNode(node.name);
 
 	const additionalData = (hooks) => makeAdditionalData(h.credentialsHelper, hooks, baseUrl);
+	const runFrom = (workflow, triggerData, mode) =>
+		runFromTrigger({ workflow, connections, startNode: nodeOf(workflow), additionalData }, triggerData, mode);
 
 	const webhookDescription = () => nodeType.description.webhooks?.[0];
 	const webhookData = (workflow) => ({
@@ -113,44 +242,6 @@ async function createTriggerHarness(options) {
 		isTest: false,
 	});
 
-	/** Runs the workflow from the trigger's emitted data, like n8n after a webhook/poll. */
-	async function runFromTrigger(workflow, triggerData, mode) {
-		const hooks = new ExecutionLifecycleHooks(mode, 'trigger-execution', {
-			id: workflow.id,
-			name: workflow.name,
-			nodes: Object.values(workflow.nodes),
-			connections,
-			active: true,
-			settings: {},
-		});
-		// n8n-workflow no longer exports createDeferredPromise; a plain promise does the job.
-		let finished;
-		const done = new Promise((resolve) => (finished = resolve));
-		hooks.addHandler('workflowExecuteAfter', (run) => finished(run));
-		const runExecutionData = {
-			startData: {},
-			resultData: { runData: {} },
-			executionData: {
-				contextData: {},
-				metadata: {},
-				nodeExecutionStack: [{ node: nodeOf(workflow), data: { main: triggerData }, source: null }],
-				waitingExecution: {},
-				waitingExecutionSource: {},
-			},
-		};
-		const execute = new WorkflowExecute(additionalData(hooks), mode, runExecutionData);
-		await execute.processRunExecutionData(workflow);
-		return await done;
-	}
-
-	const itemsOf = (run, nodeName) => {
-		const runs = run.data.resultData.runData[nodeName];
-		const task = runs?.[runs.length - 1];
-		if (!task) throw new Error(`Node "${nodeName}" did not run`);
-		if (task.error) throw new Error(`Node "${nodeName}" failed: ${task.error.message}`);
-		return (task.data?.main?.[0] ?? []).map((i) => i.json);
-	};
-
 	function hookContext(workflow, activation) {
 		const hooks = new ExecutionLifecycleHooks('trigger', 'hook', { nodes: [], connections: {} });
 		return new HookContext(workflow, nodeOf(workflow), additionalData(hooks), 'trigger', activation, webhookData(workflow));
@@ -162,6 +253,29 @@ async function createTriggerHarness(options) {
 		const result = await nodeType.webhookMethods.default[method].call(hookContext(workflow, activation));
 		persistedStaticData = clone(workflow.staticData);
 		return result;
+	}
+
+	/**
+	 * A PollContext on `working` (the trigger's static data for this tick), whose cursor commit
+	 * persists it.
+	 * @param {any} workflow @param {'trigger' | 'manual'} mode @param {string} key @param {any} working
+	 */
+	function pollContext(workflow, mode, key, working) {
+		const hooks = new ExecutionLifecycleHooks(mode, 'poll', { nodes: [], connections: {} });
+		return new PollContext(
+			workflow,
+			nodeOf(workflow),
+			additionalData(hooks),
+			mode,
+			mode === 'manual' ? 'manual' : 'activate',
+			() => {},
+			() => {},
+			async () => {
+				persistedStaticData = { ...persistedStaticData, [key]: clone(working) };
+			},
+			undefined,
+			() => working,
+		);
 	}
 
 	return {
@@ -195,29 +309,7 @@ async function createTriggerHarness(options) {
 		 * @param {{ body?: any, rawBody?: string, query?: Record<string,string>, headers?: Record<string,string>, contentType?: string }} request
 		 */
 		async post(request = {}) {
-			const rawBody = request.rawBody ?? (request.body === undefined ? '' : JSON.stringify(request.body));
-			const headers = { 'content-type': request.contentType ?? 'application/json' };
-			for (const [k, v] of Object.entries(request.headers ?? {})) headers[k.toLowerCase()] = v;
-			// n8n's body parser: JSON bodies parsed, anything unparseable left to the node's rawBody.
-			let body = {};
-			if (/json/i.test(headers['content-type'])) {
-				try {
-					body = rawBody === '' ? {} : JSON.parse(rawBody);
-				} catch {
-					body = {};
-				}
-			} else {
-				body = rawBody;
-			}
-			const req = {
-				method: 'POST',
-				url: `/webhook/${node.webhookId}/${webhookDescription()?.path}`,
-				headers,
-				query: request.query ?? {},
-				params: {},
-				body,
-				rawBody: Buffer.from(rawBody, 'utf8'),
-			};
+			const req = webhookRequestOf(node, webhookDescription()?.path, request);
 			const res = new FakeResponse();
 			const workflow = makeWorkflow();
 			const hooks = new ExecutionLifecycleHooks('webhook', 'webhook', { nodes: [], connections: {} });
@@ -226,21 +318,9 @@ async function createTriggerHarness(options) {
 			const result = await nodeType.webhook.call(context);
 			persistedStaticData = clone(workflow.staticData);
 
-			let status;
-			let responseBody;
-			if (result.noWebhookResponse) {
-				status = res.statusCode;
-				responseBody = res.body === undefined ? undefined : tryJson(res.body);
-			} else if (result.workflowData === undefined) {
-				status = 200;
-				responseBody = result.webhookResponse ?? { message: 'Webhook call received' };
-			} else {
-				// n8n's onReceived mode: the node's webhookResponse, else its default message.
-				status = 200;
-				responseBody = result.webhookResponse ?? { message: 'Workflow was started' };
-			}
+			const { status, body: responseBody } = webhookAnswer(result, res);
 			if (result.workflowData === undefined) return { status, body: responseBody, executed: false, items: [] };
-			const run = await runFromTrigger(workflow, result.workflowData, 'webhook');
+			const run = await runFrom(workflow, result.workflowData, 'webhook');
 			return {
 				status,
 				body: responseBody,
@@ -260,21 +340,7 @@ async function createTriggerHarness(options) {
 			const workflow = makeWorkflow();
 			const key = `node:${node.name}`;
 			const working = clone(persistedStaticData[key] ?? {});
-			const hooks = new ExecutionLifecycleHooks(mode, 'poll', { nodes: [], connections: {} });
-			const context = new PollContext(
-				workflow,
-				nodeOf(workflow),
-				additionalData(hooks),
-				mode,
-				mode === 'manual' ? 'manual' : 'activate',
-				() => {},
-				() => {},
-				async () => {
-					persistedStaticData = { ...persistedStaticData, [key]: clone(working) };
-				},
-				undefined,
-				() => working,
-			);
+			const context = pollContext(workflow, /** @type {any} */ (mode), key, working);
 			const result = await nodeType.poll.call(context);
 			if (mode !== 'manual') {
 				// Emitted: saved with the execution. Nothing emitted: the engine commits the cursor.
@@ -282,7 +348,7 @@ async function createTriggerHarness(options) {
 				else await context.__commitCursor();
 			}
 			if (result === null) return { emitted: false, items: [] };
-			const run = await runFromTrigger(workflow, result, mode === 'manual' ? 'manual' : 'trigger');
+			const run = await runFrom(workflow, result, mode === 'manual' ? 'manual' : 'trigger');
 			return { emitted: true, run, items: itemsOf(run, node.name), itemsOf: (name) => itemsOf(run, name) };
 		},
 
@@ -294,26 +360,7 @@ async function createTriggerHarness(options) {
 		 * @param {{ publicUrl?: string }} [options]
 		 */
 		async listen(options = {}) {
-			const server = http.createServer(async (req, res) => {
-				const chunks = [];
-				for await (const chunk of req) chunks.push(chunk);
-				const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-				try {
-					const out = await this.post({
-						rawBody: Buffer.concat(chunks).toString('utf8'),
-						query: Object.fromEntries(url.searchParams),
-						headers: /** @type {any} */ (req.headers),
-						contentType: req.headers['content-type'],
-					});
-					this.received.push(out);
-					res.writeHead(out.status, { 'content-type': 'application/json' });
-					res.end(out.body === undefined ? '' : JSON.stringify(out.body));
-				} catch (error) {
-					this.received.push({ status: 500, error });
-					res.writeHead(500, { 'content-type': 'application/json' });
-					res.end(JSON.stringify({ message: String(error && error.message) }));
-				}
-			});
+			const server = webhookServer(this);
 			await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
 			const address = /** @type {import('node:net').AddressInfo} */ (server.address());
 			const local = `http://127.0.0.1:${address.port}`;

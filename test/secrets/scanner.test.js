@@ -12,9 +12,8 @@ const { LoggerProxy } = require('n8n-workflow');
 
 const { capture } = require('../helpers/secretScan');
 const { createCapture, readSecrets, scan, describeFindings } = require('../helpers/secretScanCore');
-const { startSimulator } = require('../simulator');
 const { createHarness } = require('../harness');
-const { simCredentials } = require('../helpers/simCredentials');
+const { startSimulator, allCredentials } = require('../helpers/vendors');
 
 describe('scan()', () => {
 	const secrets = [
@@ -58,7 +57,7 @@ describe('the suite capture', () => {
 		process.env.SIM_SECRETS_FILE = privateFile;
 		const sim = await startSimulator();
 		try {
-			const h = await createHarness({ credentials: simCredentials(sim) });
+			const h = await createHarness({ credentials: allCredentials(sim) });
 			await h.request('genesysCloudPresenceApi', { method: 'GET', url: `${sim.urls.genesysApi}/api/v2/systempresences`, json: true });
 			expect(sim.issuedTokens).toHaveLength(1);
 			const token = sim.issuedTokens[0];

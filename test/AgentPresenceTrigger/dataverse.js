@@ -1,0 +1,78 @@
+// @ts-check
+/**
+ * Dataverse-only helpers for the Agent Presence Trigger tests: the webhook fixtures (a Dataverse
+ * RemoteExecutionContext) and variants of them, and the trigger's credentials pointed at the simulator.
+ */
+const fs = require('node:fs');
+const path = require('node:path');
+const { credentialsFor } = require('../helpers/vendors');
+
+const FIXTURES = path.join(__dirname, '..', 'fixtures', 'dataverse');
+const XRM = 'http://schemas.microsoft.com/xrm/2011/Contracts';
+
+const load = (name) => JSON.parse(fs.readFileSync(path.join(FIXTURES, name), 'utf8'));
+const updateFixture = () => load('agentstatus-update.json');
+const createFixture = () => load('agentstatus-create.json');
+const rawUpdateFixture = () => fs.readFileSync(path.join(FIXTURES, 'agentstatus-update.json'), 'utf8');
+
+const ref = (logicalName, id, name = null) => ({ __type: `EntityReference:${XRM}`, Id: id, KeyAttributes: [], LogicalName: logicalName, Name: name, RowVersion: null });
+const wcf = (iso, offset = '') => `/Date(${Date.parse(iso)}${offset})/`;
+
+const target = (ctx) => ctx.InputParameters.find((p) => p.key === 'Target').value;
+
+function setAttr(ctx, key, value) {
+	const attrs = target(ctx).Attributes;
+	const found = attrs.find((a) => a.key === key);
+	if (found) found.value = value;
+	else attrs.push({ key, value });
+	return ctx;
+}
+function removeAttr(ctx, key) {
+	const t = target(ctx);
+	t.Attributes = t.Attributes.filter((a) => a.key !== key);
+	return ctx;
+}
+function image(attributes) {
+	return {
+		Attributes: Object.entries(attributes).map(([key, value]) => ({ key, value })),
+		EntityState: null,
+		FormattedValues: [],
+		Id: '3d1feef9-604d-ef11-bfe3-6045bd03d9d8',
+		KeyAttributes: [],
+		LogicalName: 'msdyn_agentstatus',
+		RelatedEntities: [],
+		RowVersion: null,
+	};
+}
+function withPreImage(ctx, attributes, name = 'PreImage') {
+	ctx.PreEntityImages = [{ key: name, value: image(attributes) }];
+	return ctx;
+}
+
+const PRESENCE = {
+	available: 'f523f628-c07a-e811-8162-000d3aa11f50',
+	busy: 'efdeb843-c07a-e811-8162-000d3aa11f50',
+	busyDnd: '08971864-c07a-e811-8162-000d3aa11f50',
+	offline: '70139190-c07a-e811-8162-000d3aa11f50',
+	away: '3dacae76-c07a-e811-8162-000d3aa11f50',
+};
+
+/** The credentials the Agent Presence Trigger uses (Dataverse, and Vonage with the Stats scope), pointed at the simulator. */
+const simulatorCredentials = (/** @type {any} */ sim) => ({
+	...credentialsFor(sim, 'dataverse'),
+	...credentialsFor(sim, 'vonage', { scopes: 'stats' }),
+});
+
+module.exports = {
+	updateFixture,
+	createFixture,
+	rawUpdateFixture,
+	ref,
+	wcf,
+	target,
+	setAttr,
+	removeAttr,
+	withPreImage,
+	PRESENCE,
+	simulatorCredentials,
+};

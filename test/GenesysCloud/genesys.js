@@ -1,0 +1,49 @@
+// @ts-check
+/** Genesys-only test helpers (the shared ones are in test/helpers/vendors.js). */
+const vendors = require('../helpers/vendors');
+
+/**
+ * The Genesys API calls the simulator received, compared without the status (the Genesys tests
+ * assert the status through the items the node emits).
+ * @param {any} sim
+ */
+function apiCalls(sim) {
+	return vendors.apiCalls(sim, 'genesys').map(({ status, ...call }) => call);
+}
+
+/** The Genesys Cloud action node as the editor exports it. @param {Record<string, any>} parameters @param {Record<string, any>} [extra] */
+const genesysNode = (parameters, extra) => vendors.nodeOf('genesys', parameters, extra);
+
+/**
+ * The item the node emits for a UserPresence the simulator answers: Genesys' fields (its `source`
+ * as `sourceId`) plus the normalized presence fields.
+ * @param {{ userId: string, defId: string, systemPresence: string, name: string, category: string|null,
+ *   event: string, source?: string, primary?: boolean, message?: string, modifiedDate?: any, extra?: object }} o
+ */
+function presenceItem(o) {
+	const source = o.source ?? 'PURECLOUD';
+	const modifiedDate = o.modifiedDate ?? expect.any(String);
+	return {
+		name: o.name,
+		presenceDefinition: {
+			id: o.defId,
+			systemPresence: o.systemPresence,
+			selfUri: `/api/v2/presencedefinitions/${o.defId}`,
+		},
+		message: o.message ?? '',
+		modifiedDate,
+		primary: o.primary ?? true,
+		selfUri: `/api/v2/users/${o.userId}/presences/${source}`,
+		sourceId: source,
+		...o.extra,
+		source: 'genesys',
+		event: o.event,
+		agentId: o.userId,
+		presenceId: o.defId,
+		presenceName: o.name,
+		category: o.category,
+		changedAt: modifiedDate,
+	};
+}
+
+module.exports = { apiCalls, genesysNode, presenceItem, G: vendors.IDS.genesys };

@@ -1,0 +1,204 @@
+// @ts-check
+/**
+ * The one test fixture for the three vendors: start the simulator, credentials pointed at it
+ * (through the credentials' advanced endpoint overrides, as a user would point them at a proxy),
+ * a node as the editor exports it, the API calls a vendor received, resource-locator values and
+ * a jest fixture (a simulator per test file, a reset simulator and a fresh harness per test).
+ * Vendors are named by their API: `dataverse`, `genesys`, `vonage`.
+ */
+const { startSimulator, IDS } = require('../simulator');
+const { createHarness } = require('../harness');
+
+/** @typedef {'dataverse' | 'genesys' | 'vonage'} Vendor */
+
+/** @type {Vendor[]} */
+const VENDORS = ['dataverse', 'genesys', 'vonage'];
+
+/** Each vendor's credential type. */
+const CREDENTIAL_TYPE = {
+	dataverse: 'dynamicsContactCenterApi',
+	genesys: 'genesysCloudPresenceApi',
+	vonage: 'vonageContactCenterApi',
+};
+
+/** Each vendor's action node: its type and the name the tests give it. */
+const NODE_TYPE = { dataverse: 'dynamicsContactCenter', genesys: 'genesysCloud', vonage: 'vonageContactCenter' };
+const NODE_NAME = { dataverse: 'Dynamics', genesys: 'Genesys', vonage: 'Vonage' };
+
+/** Where each vendor's Web API starts on its host (paths in apiCalls are relative to it). */
+const API_ROOT = { dataverse: '/api/data/v9.2', genesys: '', vonage: '' };
+
+/** Whether a recorded request is a call to the vendor's API (not a token request). */
+const IS_API_CALL = {
+	dataverse: (/** @type {any} */ r) => r.path.startsWith(API_ROOT.dataverse),
+	genesys: (/** @type {any} */ r) => r.path !== '/oauth/token',
+	vonage: (/** @type {any} */ r) => r.path.toLowerCase() !== '/auth/connect/token',
+};
+
+/**
+ * One vendor's credential data, pointed at the simulator.
+ * @param {any} sim what startSimulator() returned @param {Vendor} vendor
+ * @param {Record<string, any>} [overrides] fields to change (e.g. a narrower Vonage `scopes`)
+ * @returns {Record<string, Record<string, any>>} `{ [credential type]: data }`, as createHarness takes it
+ */
+function credentialsFor(sim, vendor, overrides = {}) {
+	const client = sim.clients[vendor];
+	/** @type {Record<Vendor, () => Record<string, any>>} */
+	const data = {
+		dataverse: () => ({
+			environmentUrl: sim.urls.dataverse,
+			tenantId: client.tenantId,
+			clientId: client.clientId,
+			clientSecret: client.clientSecret,
+			overrideEndpoints: true,
+			apiBaseUrl: `${sim.urls.dataverse}${API_ROOT.dataverse}`,
+			authEndpoint: sim.urls.dataverseLogin(),
+		}),
+		genesys: () => ({
+			region: 'mypurecloud.com',
+			clientId: client.clientId,
+			clientSecret: client.clientSecret,
+			overrideEndpoints: true,
+			apiBaseUrl: sim.urls.genesysApi,
+			authEndpoint: `${sim.urls.genesysLogin}/oauth/token`,
+		}),
+		vonage: () => ({
+			region: 'emea',
+			domain: 'cc.vonage.com',
+			clientId: client.clientId,
+			clientSecret: client.clientSecret,
+			scopes: 'users:read users:write stats',
+			overrideEndpoints: true,
+			apiBaseUrl: sim.urls.vonage,
+			authEndpoint: sim.urls.vonageToken,
+		}),
+	};
+	return { [CREDENTIAL_TYPE[vendor]]: { ...data[vendor](), ...overrides } };
+}
+
+/** All three vendors' credential data, pointed at the simulator. @param {any} sim */
+function allCredentials(sim) {
+	return Object.assign({}, ...VENDORS.map((vendor) => credentialsFor(sim, vendor)));
+}
+
+/**
+ * A node's `credentials` parameter as an exported workflow has it.
+ * @param {Vendor | string} vendorOrType a vendor, or a credential type
+ */
+function credentialRef(vendorOrType) {
+	const type = CREDENTIAL_TYPE[/** @type {Vendor} */ (vendorOrType)] ?? vendorOrType;
+	return { [type]: { id: `${type}-1`, name: `${type} (simulator)` } };
+}
+
+/**
+ * A vendor's action node as the editor exports it.
+ * @param {Vendor} vendor @param {Record<string, any>} parameters @param {Record<string, any>} [extra] e.g. `onError`
+ */
+function nodeOf(vendor, parameters, extra = {}) {
+	return {
+		name: NODE_NAME[vendor],
+		type: NODE_TYPE[vendor],
+		typeVersion: 1,
+		parameters,
+		credentials: credentialRef(vendor),
+		...extra,
+	};
+}
+
+/**
+ * Every call the simulator received for a vendor's API (token requests left out), in order, with
+ * the path relative to the vendor's API root and the headers.
+ * @param {any} sim @param {Vendor} vendor
+ */
+function apiRequests(sim, vendor) {
+	return sim.requests
+		.filter((/** @type {any} */ r) => r.vendor === vendor && IS_API_CALL[vendor](r))
+		.map((/** @type {any} */ r) => ({
+			method: r.method,
+			path: r.path.slice(API_ROOT[vendor].length),
+			query: r.query,
+			body: r.body,
+			status: r.status,
+			headers: r.headers,
+		}));
+}
+
+/**
+ * The API calls a vendor received in the one comparable shape `{ method, path, query, body, status }`.
+ * @param {any} sim @param {Vendor} vendor
+ */
+function apiCalls(sim, vendor) {
+	return apiRequests(sim, vendor).map(({ method, path, query, body, status }) => ({ method, path, query, body, status }));
+}
+
+/** The token requests a vendor received, as the simulator recorded them. @param {any} sim @param {Vendor} vendor */
+function tokenRequests(sim, vendor) {
+	return sim.requests.filter((/** @type {any} */ r) => r.vendor === vendor && !IS_API_CALL[vendor](r));
+}
+
+/** A resource-locator value as workflow JSON stores it. */
+const rl = (/** @type {string} */ mode, /** @type {any} */ value) => ({ __rl: true, mode, value });
+const byId = (/** @type {any} */ id) => rl('id', id);
+const byEmail = (/** @type {string} */ email) => rl('email', email);
+const fromList = (/** @type {string} */ value) => rl('list', value);
+
+/**
+ * A fresh harness (fresh credential store, so no cached token) on a reset simulator: every test
+ * starts from the seed.
+ * @param {any} sim @param {Vendor} [vendor] whose credentials; all three when left out
+ * @param {Record<string, any>} [overrides] credential fields to change
+ */
+async function freshHarness(sim, vendor, overrides) {
+	sim.reset();
+	return await createHarness({ credentials: vendor ? credentialsFor(sim, vendor, overrides) : allCredentials(sim) });
+}
+
+/**
+ * The jest fixture: the simulator started once per test file (`ctx.sim`), reset before each test,
+ * and a fresh harness per test (`ctx.h`). With a vendor, `ctx.run(parameters, input, extra)`
+ * runs that vendor's node on the input items.
+ * @param {{ vendor?: Vendor, simulator?: any, credentials?: Record<string, any> }} [options]
+ *   simulator: startSimulator's options; credentials: the vendor's credential fields to change
+ */
+function useSimulator(options = {}) {
+	/** @type {{ sim: any, h: any, run: (parameters: Record<string, any>, input?: any[], extra?: Record<string, any>) => Promise<any> }} */
+	const ctx = /** @type {any} */ ({});
+	beforeAll(async () => {
+		ctx.sim = await startSimulator(options.simulator);
+	});
+	afterAll(async () => {
+		await ctx.sim.close();
+	});
+	beforeEach(async () => {
+		ctx.h = await freshHarness(ctx.sim, options.vendor, options.credentials);
+		const vendor = options.vendor;
+		if (vendor) {
+			ctx.run = (parameters, input = [{}], extra = {}) =>
+				ctx.h.runWorkflow({ nodes: [nodeOf(vendor, parameters, extra)], input });
+		}
+	});
+	return ctx;
+}
+
+module.exports = {
+	IDS,
+	VENDORS,
+	CREDENTIAL_TYPE,
+	NODE_TYPE,
+	NODE_NAME,
+	API_ROOT,
+	startSimulator,
+	credentialsFor,
+	allCredentials,
+	credentialRef,
+	nodeOf,
+	apiRequests,
+	apiCalls,
+	tokenRequests,
+	rl,
+	byId,
+	byEmail,
+	fromList,
+	freshHarness,
+	useSimulator,
+};
