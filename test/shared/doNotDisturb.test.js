@@ -3,9 +3,8 @@
  * One category parser for the three action nodes: "Do Not Disturb" from an expression (as a
  * mapping hands it over), or any other spelling of it, sets each vendor's do-not-disturb presence.
  */
-const { startSimulator, IDS } = require('../simulator');
 const { createHarness } = require('../harness');
-const { simCredentials, credentialRef } = require('../helpers/simCredentials');
+const { startSimulator, IDS, allCredentials, credentialRef } = require('../helpers/vendors');
 
 /** @type {any} */ let sim;
 beforeAll(async () => {
@@ -64,7 +63,7 @@ describe.each(NODES)('$name', ({ node, vendor, write, body, category: written })
 	test.each(['Do Not Disturb', 'do_not_disturb', 'DND', 'dnd', 'do-not-disturb', '  DO NOT DISTURB '])(
 		'category "%s" from an expression sets the do-not-disturb presence',
 		async (category) => {
-			const h = await createHarness({ credentials: simCredentials(sim) });
+			const h = await createHarness({ credentials: allCredentials(sim) });
 			const run = await h.runWorkflow({ nodes: [{ name: 'Set', ...node }], input: [{ category }] });
 			const writes = sim.requests.filter((/** @type {any} */ r) => r.vendor === vendor && write(r));
 			expect(writes.map((/** @type {any} */ r) => r.body)).toEqual([body]);
@@ -74,7 +73,7 @@ describe.each(NODES)('$name', ({ node, vendor, write, body, category: written })
 	);
 
 	test('an unknown category is a clear error naming the valid ones, and nothing is written', async () => {
-		const h = await createHarness({ credentials: simCredentials(sim) });
+		const h = await createHarness({ credentials: allCredentials(sim) });
 		const run = await h.runWorkflow({ nodes: [{ name: 'Set', ...node }], input: [{ category: 'Lunch' }] });
 		const error = run.nodeError('Set');
 		expect(error.message).toBe('Unknown presence category "Lunch"');
