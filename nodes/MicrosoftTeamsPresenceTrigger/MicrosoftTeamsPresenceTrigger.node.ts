@@ -63,7 +63,9 @@ export class MicrosoftTeamsPresenceTrigger implements INodeType {
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const ids = watchedIds(this);
 		const includeActivity = this.getNodeParameter('includeActivity', true) as boolean;
-		const key = (p: IDataObject) => (includeActivity ? pairId(p.availability, p.activity) : String(p.availability));
+		// `seen` keeps the whole pair; without activity changes only its availability is compared.
+		const same = (before: string, now: string) =>
+			includeActivity ? before === now : before.split('/')[0] === now.split('/')[0];
 		const presences = await readAll(this, ids);
 		const detectedAt = new Date().toISOString();
 
@@ -77,10 +79,10 @@ export class MicrosoftTeamsPresenceTrigger implements INodeType {
 		const out: INodeExecutionData[] = [];
 		for (const presence of presences) {
 			const id = String(presence.id);
-			const now = key(presence);
+			const now = pairId(presence.availability, presence.activity);
 			const before = seen[id];
 			seen[id] = now;
-			if (first || before === undefined || before === now) continue;
+			if (first || before === undefined || same(before, now)) continue;
 			const [previousAvailability] = before.split('/');
 			out.push({
 				json: presenceItem(presence, 'presence_changed', {
