@@ -2,7 +2,7 @@
 import type { IDataObject, IExecuteFunctions, INodeParameterResourceLocator } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { graphRequest } from '../transport';
+import { asNodeError, graphRequest } from '../transport';
 
 /** E-mail/UPN → object ID once per execution: bulk inputs often repeat agents. */
 const upnCache = new WeakMap<object, Map<string, Promise<string>>>();
@@ -14,6 +14,7 @@ async function idByUpn(ctx: IExecuteFunctions, upn: string, itemIndex: number): 
 	let pending = known.get(key);
 	if (!pending) {
 		pending = (async () => {
+			let failure: unknown;
 			try {
 				const user = await graphRequest(ctx, {
 					method: 'GET',
@@ -23,14 +24,15 @@ async function idByUpn(ctx: IExecuteFunctions, upn: string, itemIndex: number): 
 				});
 				return String(user.id);
 			} catch (error) {
-				if (error instanceof NodeApiError && error.httpCode === '404') {
-					throw new NodeOperationError(ctx.getNode(), `No Microsoft Teams user has the e-mail or UPN "${upn}"`, {
-						itemIndex,
-						description: 'Microsoft Graph finds users by their user principal name (often, not always, their e-mail)',
-					});
-				}
-				throw error;
+				failure = error;
 			}
+			if (failure instanceof NodeApiError && failure.httpCode === '404') {
+				throw new NodeOperationError(ctx.getNode(), `No Microsoft Teams user has the e-mail or UPN "${upn}"`, {
+					itemIndex,
+					description: 'Microsoft Graph finds users by their user principal name (often, not always, their e-mail)',
+				});
+			}
+			throw asNodeError(ctx, failure);
 		})();
 		// A failed lookup must not poison the items after it (Continue On Fail).
 		pending.catch(() => known.delete(key));

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { teamsCategory } from '../../shared/categories';
 import { requestTimeoutMs } from '../../shared/timeout';
-import { graphRequest } from '../transport';
+import { asNodeError, graphRequest } from '../transport';
 import { pairId, presenceItem } from './presence';
 
 const READ = { application: 'Presence.Read.All', delegated: 'Presence.Read.All' };
@@ -49,6 +49,7 @@ export async function writePresence(
 		}
 	}
 	let written = true;
+	let failure: unknown;
 	try {
 		await graphRequest(ctx, {
 			method: 'POST',
@@ -59,7 +60,10 @@ export async function writePresence(
 			permission: step.action === 'setStatusMessage' ? { delegated: 'Presence.ReadWrite' } : WRITE,
 		});
 	} catch (error) {
-		if (!(step.notFoundIsNoop && (error as { httpCode?: string }).httpCode === '404')) throw error;
+		failure = error;
+	}
+	if (failure !== undefined) {
+		if (!(step.notFoundIsNoop && (failure as { httpCode?: string }).httpCode === '404')) throw asNodeError(ctx, failure);
 		written = false;
 	}
 	const after = await readPresence(ctx, agentId, timeoutMs);

@@ -4,7 +4,7 @@
  * delegated), retries and errors from nodes/shared, and the permission a 403 is missing.
  */
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { VENDOR_NAMES, graphApiBase } from '../../shared/endpoints';
 import type { HttpFailure, VendorErrorDetails } from '../../shared/errors';
@@ -12,7 +12,7 @@ import type { RequestContext, VendorConfig, VendorRequest } from '../../shared/t
 import { vendorRequest } from '../../shared/transport';
 
 export const GRAPH_CREDENTIAL = 'microsoftTeamsPresenceGraphApi';
-export const GRAPH_OAUTH2_CREDENTIAL = 'microsoftTeamsPresenceOAuth2Api';
+export const GRAPH_DELEGATED_TYPE = 'microsoftTeamsPresenceOAuth2Api';
 
 export type GraphAuthentication = 'clientCredentials' | 'oAuth2';
 
@@ -48,7 +48,7 @@ export const graphConfigs: Record<GraphAuthentication, VendorConfig> = {
 		errorDetails: graphErrorDetails,
 	},
 	oAuth2: {
-		credentialType: GRAPH_OAUTH2_CREDENTIAL,
+		credentialType: GRAPH_DELEGATED_TYPE,
 		vendorName: VENDOR_NAMES.graph,
 		baseUrl: delegatedBase,
 		headers: { 'Content-Type': 'application/json' },
@@ -78,22 +78,31 @@ export function graphAuthentication(ctx: RequestContext): GraphAuthentication {
 export async function graphRequest<T = IDataObject>(ctx: RequestContext, request: GraphRequest): Promise<T> {
 	const auth = graphAuthentication(ctx);
 	const { permission, ...rest } = request;
+	let failure: unknown;
 	try {
 		return await vendorRequest<T>(ctx, graphConfigs[auth], rest);
 	} catch (error) {
-		if (permission && error instanceof NodeApiError && error.httpCode === '403') {
-			const needed =
-				auth === 'oAuth2'
-					? permission.delegated
-						? `the delegated permission ${permission.delegated}`
-						: 'an application permission (this call cannot be made on behalf of a user)'
-					: permission.application
-						? `the application permission ${permission.application} with admin consent`
-						: `a signed-in user: Microsoft Graph offers no application permission for it — use the Delegated (OAuth2) authentication with ${permission.delegated ?? 'a delegated permission'}`;
-			error.description = `${error.description ?? ''} — this call needs ${needed}`.replace(/^ — /, '');
-		}
-		throw error;
+		failure = error;
 	}
+	const error = asNodeError(ctx, failure);
+	if (permission && error instanceof NodeApiError && error.httpCode === '403') {
+		const needed =
+			auth === 'oAuth2'
+				? permission.delegated
+					? `the delegated permission ${permission.delegated}`
+					: 'an application permission (this call cannot be made on behalf of a user)'
+				: permission.application
+					? `the application permission ${permission.application} with admin consent`
+					: `a signed-in user: Microsoft Graph offers no application permission for it — use the Delegated (OAuth2) authentication with ${permission.delegated ?? 'a delegated permission'}`;
+		error.description = `${error.description ?? ''} — this call needs ${needed}`.replace(/^ — /, '');
+	}
+	throw error;
+}
+
+/** vendorRequest throws n8n errors already; anything else is wrapped so it names the node. */
+export function asNodeError(ctx: RequestContext, error: unknown): NodeApiError | NodeOperationError {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
+	return new NodeOperationError(ctx.getNode(), error as Error);
 }
 
 /** The app's client ID: Graph wants it as the presence session ID. */
