@@ -165,6 +165,50 @@ async function run(c, { fixtures, IDS, CLIENTS, SHARED_KEY, SYNC_SOURCE_ID }) {
 	});
 
 	await customPresences(c, { fixtures, IDS }, { deliver, expectOneGenesysWrite, none });
+	await teamsScenarios(c, { IDS, CLIENTS }, { afterGenesysChange, changeGenesysPresence, expectOneDataverseWrite });
+}
+
+/**
+ * Microsoft Teams: a Genesys agent in a meeting shows Busy / In a conference call in Teams (one
+ * setPresence of the sync app's session), and a Teams user presenting is Busy DND in Dynamics
+ * (the Teams trigger polls Graph every minute, so this waits for its baseline poll first).
+ * @param {import('./checks').Checks} c
+ * @param {{ IDS: any, CLIENTS: any }} o
+ * @param {{ afterGenesysChange: Function, changeGenesysPresence: Function, expectOneDataverseWrite: Function }} helpers
+ */
+async function teamsScenarios(c, { IDS, CLIENTS }, { afterGenesysChange, changeGenesysPresence, expectOneDataverseWrite }) {
+	const teamsWrites = async () => (await c.writes('graph')).filter((r) => /\/presence\/set/.test(r.path));
+	await c.test('Genesys → Teams: Alex → Meeting in Genesys makes one Teams write: the app session Busy/InAConferenceCall for Alex', async () => {
+		await afterGenesysChange('genesys-to-teams', () => changeGenesysPresence(IDS.genesys.users.alex, IDS.genesys.presence.Meeting));
+		const writes = await teamsWrites();
+		assert.equal(writes.length, 1, `Teams writes: ${JSON.stringify(writes.map((w) => w.path))}`);
+		assert.equal(writes[0].path, `/v1.0/users/${IDS.graph.users.alex}/presence/setPresence`);
+		assert.deepEqual(writes[0].body, { sessionId: CLIENTS.graph.clientId, availability: 'Busy', activity: 'InAConferenceCall', expirationDuration: 'PT4H' });
+		assert.equal(writes[0].status, 200);
+	});
+
+	await c.test('Teams → Dynamics: Casey presenting in Teams (DoNotDisturb/Presenting) makes one Dynamics write: Casey, Busy DND', async () => {
+		const wf = 'teams-to-dynamics';
+		const polled = async () => (await c.requests('graph')).some((r) => r.path === '/v1.0/communications/getPresencesByUserId' && r.status === 200);
+		// The first poll after publishing records the baseline; a change before it would be history.
+		const end = Date.now() + 150_000;
+		await c.clearRequests();
+		while (!(await polled())) {
+			if (Date.now() > end) throw new Error('the Teams trigger never polled Graph');
+			await new Promise((r) => setTimeout(r, 2000));
+		}
+		await c.clearRequests();
+		const before = c.executions(wf).length;
+		const r = await fetch(`${c.sim}/__sim/graph/user-sets`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ userId: IDS.graph.users.casey, availability: 'DoNotDisturb', activity: 'Presenting' }),
+		});
+		assert.equal(r.status, 204);
+		const fresh = (await c.settledExecutions(wf, before + 1, 150_000)).slice(before);
+		assert.equal(fresh[0].status, 'success', `execution ${fresh[0].id} ended ${fresh[0].status}`);
+		expectOneDataverseWrite(await c.writes('dataverse'), IDS.dataverse.agents.casey, IDS.dataverse.presences.busyDnd);
+	});
 }
 
 /**

@@ -222,6 +222,10 @@ async function startSimulator(options = {}) {
 				return common.send(res, 200, { disconnected: sim.genesysNotifications.disconnect(body || {}) });
 			case 'POST /__sim/genesys/notifications/expire':
 				return common.send(res, 200, { expired: sim.genesysNotifications.expire(body || {}) });
+			case 'POST /__sim/graph/user-sets':
+				// The user changes their own state in Teams.
+				sim.graph.userSets(body.userId, body.availability, body.activity, body.userConfigured !== false);
+				return common.send(res, 204);
 			case 'GET /__sim/info':
 				return common.send(res, 200, { url: sim.url, urls: describeUrls(sim.urls), clients: sim.clients });
 			default:
