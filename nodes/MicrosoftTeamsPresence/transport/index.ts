@@ -63,16 +63,8 @@ export interface GraphRequest extends VendorRequest {
 
 /** Which credential the node (or trigger) is set to; trigger and pickers default to the application one. */
 export function graphAuthentication(ctx: RequestContext): GraphAuthentication {
-	try {
-		const value = (ctx as { getNodeParameter: (n: string, i: number, d: string) => unknown }).getNodeParameter(
-			'authentication',
-			0,
-			'clientCredentials',
-		);
-		return value === 'oAuth2' ? 'oAuth2' : 'clientCredentials';
-	} catch {
-		return 'clientCredentials';
-	}
+	// A fixed choice (no expression), read the same way from every context type.
+	return ctx.getNode().parameters.authentication === 'oAuth2' ? 'oAuth2' : 'clientCredentials';
 }
 
 export async function graphRequest<T = IDataObject>(ctx: RequestContext, request: GraphRequest): Promise<T> {
