@@ -22,10 +22,15 @@ const IDS_BY_TEMPLATE = {
 	'two-way-dynamics-genesys': 'e2eTwoWaySync001',
 	'genesys-to-teams': 'e2eGenesysToTms1',
 	'teams-to-dynamics': 'e2eTeamsToDyn001',
+	'two-way-dynamics-teams': 'e2eTwoWayTeams01',
 };
 
-/** The Teams user the Teams → Dynamics template watches, and the Genesys user the Genesys → Teams template listens to. */
+/**
+ * The Teams user the Teams → Dynamics template watches (the two-way Dynamics ⇄ Teams template
+ * watches its own), and the Genesys user the Genesys → Teams template listens to.
+ */
 const TEAMS_WATCHED = 'casey';
+const TWO_WAY_TEAMS_WATCHED = 'eli';
 const GENESYS_TO_TEAMS_LISTENS_TO = 'alex';
 
 /**
@@ -64,6 +69,8 @@ function buildWorkflows({ templatesDir, credentials, sim, mode }) {
 			listener.parameters.userSelection = 'ids';
 			listener.parameters.userIdList = people.map((p) => IDS.genesys.users[p]).join(', ');
 		}
+		const teamsPoller = json.nodes.find((/** @type {any} */ n) => n.type.endsWith('.microsoftTeamsPresenceTrigger'));
+		if (teamsPoller && key === 'two-way-dynamics-teams') teamsPoller.parameters.agentIds = IDS.graph.users[TWO_WAY_TEAMS_WATCHED];
 		// The two-way sync registers its Dataverse webhook itself, so the simulator delivers the
 		// sync's own Dataverse writes back to it: the echoes the trigger must ignore.
 		const autoRegistered = key === 'two-way-dynamics-genesys' && mode === 'test';
