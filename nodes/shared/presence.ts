@@ -25,8 +25,11 @@ export type PresenceEvent =
 	| 'presence_read'
 	| 'presence_set';
 
+/** The system the presence lives in: the API name, except Microsoft Teams (`teams`, reached through Graph). */
+export type PresenceSource = Exclude<Vendor, 'graph'> | 'teams';
+
 export interface NormalizedPresence {
-	source: Vendor;
+	source: PresenceSource;
 	event: PresenceEvent;
 	agentId: string;
 	presenceId: string | null;

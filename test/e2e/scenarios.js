@@ -165,6 +165,108 @@ async function run(c, { fixtures, IDS, CLIENTS, SHARED_KEY, SYNC_SOURCE_ID }) {
 	});
 
 	await customPresences(c, { fixtures, IDS }, { deliver, expectOneGenesysWrite, none });
+	await teamsScenarios(c, { IDS, CLIENTS }, { afterGenesysChange, changeGenesysPresence, expectOneDataverseWrite });
+	await twoWayTeams(c, { fixtures, IDS, SHARED_KEY }, { deliver, expectOneDataverseWrite });
+}
+
+/**
+ * Microsoft Teams: a Genesys agent in a meeting shows Busy / In a conference call in Teams (one
+ * setPresence of the sync app's session), and a Teams user presenting is Busy DND in Dynamics
+ * (the Teams trigger polls Graph every minute, so this waits for its baseline poll first).
+ * @param {import('./checks').Checks} c
+ * @param {{ IDS: any, CLIENTS: any }} o
+ * @param {{ afterGenesysChange: Function, changeGenesysPresence: Function, expectOneDataverseWrite: Function }} helpers
+ */
+async function teamsScenarios(c, { IDS, CLIENTS }, { afterGenesysChange, changeGenesysPresence, expectOneDataverseWrite }) {
+	const teamsWrites = async () => (await c.writes('graph')).filter((r) => /\/presence\/set/.test(r.path));
+	await c.test('Genesys → Teams: Alex → Meeting in Genesys makes one Teams write: the app session Busy/InAConferenceCall for Alex', async () => {
+		await afterGenesysChange('genesys-to-teams', () => changeGenesysPresence(IDS.genesys.users.alex, IDS.genesys.presence.Meeting));
+		const writes = await teamsWrites();
+		assert.equal(writes.length, 1, `Teams writes: ${JSON.stringify(writes.map((w) => w.path))}`);
+		assert.equal(writes[0].path, `/v1.0/users/${IDS.graph.users.alex}/presence/setPresence`);
+		assert.deepEqual(writes[0].body, { sessionId: CLIENTS.graph.clientId, availability: 'Busy', activity: 'InAConferenceCall', expirationDuration: 'PT4H' });
+		assert.equal(writes[0].status, 200);
+	});
+
+	await c.test('Teams → Dynamics: Casey presenting in Teams (DoNotDisturb/Presenting) makes one Dynamics write: Casey, Busy DND', async () => {
+		const wf = 'teams-to-dynamics';
+		const polled = async () => (await c.requests('graph')).some((r) => r.path === '/v1.0/communications/getPresencesByUserId' && r.status === 200);
+		// The first poll after publishing records the baseline; a change before it would be history.
+		const end = Date.now() + 150_000;
+		await c.clearRequests();
+		while (!(await polled())) {
+			if (Date.now() > end) throw new Error('the Teams trigger never polled Graph');
+			await new Promise((r) => setTimeout(r, 2000));
+		}
+		await c.clearRequests();
+		const before = c.executions(wf).length;
+		const r = await fetch(`${c.sim}/__sim/graph/user-sets`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ userId: IDS.graph.users.casey, availability: 'DoNotDisturb', activity: 'Presenting' }),
+		});
+		assert.equal(r.status, 204);
+		const fresh = (await c.settledExecutions(wf, before + 1, 150_000)).slice(before);
+		assert.equal(fresh[0].status, 'success', `execution ${fresh[0].id} ended ${fresh[0].status}`);
+		expectOneDataverseWrite(await c.writes('dataverse'), IDS.dataverse.agents.casey, IDS.dataverse.presences.busyDnd);
+	});
+}
+
+/**
+ * Two-way Dynamics ⇄ Teams without echoes: Eli presenting in Teams makes one Dynamics write (Busy
+ * DND), whose Dataverse echo (made by the sync's application user) starts nothing; Dynamics Busy
+ * DND then makes one Teams write (preferred DoNotDisturb), which the Teams trigger sees as no change
+ * of availability, so nothing comes back.
+ * @param {import('./checks').Checks} c
+ * @param {{ fixtures: any, IDS: any, SHARED_KEY: string }} o
+ * @param {{ deliver: Function, expectOneDataverseWrite: Function }} helpers
+ */
+async function twoWayTeams(c, { fixtures, IDS, SHARED_KEY }, { deliver, expectOneDataverseWrite }) {
+	const wf = 'two-way-dynamics-teams';
+	const dv = IDS.dataverse;
+	const eli = IDS.graph.users.eli;
+	const pollsOfEli = async () =>
+		(await c.requests('graph')).filter((r) => r.path === '/v1.0/communications/getPresencesByUserId' && r.status === 200 && (r.body?.ids ?? []).includes(eli)).length;
+	async function nextPoll() {
+		await c.clearRequests();
+		const end = Date.now() + 150_000;
+		while ((await pollsOfEli()) === 0) {
+			if (Date.now() > end) throw new Error('the two-way Teams trigger never polled Graph');
+			await new Promise((r) => setTimeout(r, 2000));
+		}
+	}
+	const teamsWrites = async () => (await c.writes('graph')).filter((r) => /\/presence\/set/.test(r.path));
+
+	await c.test('Two-way Dynamics ⇄ Teams: Eli presenting in Teams makes one Dynamics write (Busy DND); its Dataverse echo starts nothing', async () => {
+		await nextPoll();
+		await c.clearRequests();
+		const before = c.executions(wf).length;
+		await fetch(`${c.sim}/__sim/graph/user-sets`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ userId: eli, availability: 'DoNotDisturb', activity: 'Presenting' }),
+		});
+		const fresh = (await c.settledExecutions(wf, before + 1, 150_000)).slice(before);
+		assert.equal(fresh[0].status, 'success', `execution ${fresh[0].id} ended ${fresh[0].status}`);
+		expectOneDataverseWrite(await c.writes('dataverse'), dv.agents.eli, dv.presences.busyDnd);
+		assert.deepEqual(await teamsWrites(), [], 'no Teams write');
+		const echo = fixtures.variant({ agentId: dv.agents.eli, agentStatusId: dv.agentStatuses.eli, presenceId: dv.presences.busyDnd, initiatingUserId: dv.applicationUserId });
+		await deliver(wf, echo, 0);
+	});
+
+	await c.test('Two-way Dynamics ⇄ Teams: Eli → Busy DND in Dynamics makes one Teams write (preferred DoNotDisturb) and nothing comes back', async () => {
+		const change = fixtures.variant({ agentId: dv.agents.eli, agentStatusId: dv.agentStatuses.eli, presenceId: dv.presences.busyDnd, initiatingUserId: dv.agents.eli });
+		await deliver(wf, change, 1);
+		const writes = await teamsWrites();
+		assert.equal(writes.length, 1, `Teams writes: ${JSON.stringify(writes.map((w) => w.path))}`);
+		assert.equal(writes[0].path, `/v1.0/users/${eli}/presence/setUserPreferredPresence`);
+		assert.deepEqual(writes[0].body, { availability: 'DoNotDisturb', activity: 'DoNotDisturb' });
+		const after = c.executions(wf).length;
+		await nextPoll();
+		await c.quiet(3000);
+		assert.equal(c.executions(wf).length, after, 'the Teams trigger echoed the sync\'s own write');
+		assert.deepEqual((await c.writes('dataverse')).map((w) => w.path), [], 'no Dataverse write');
+	});
 }
 
 /**

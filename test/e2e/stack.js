@@ -125,6 +125,20 @@ function simCredentials(/** @type {string} */ sim) {
 				authEndpoint: `${sim}/vonage-auth/Auth/connect/token`,
 			},
 		},
+		{
+			id: 'e2eTeamsGraphCr1',
+			name: 'Microsoft Teams Presence (simulator)',
+			type: 'microsoftTeamsPresenceGraphApi',
+			data: {
+				cloud: 'public',
+				tenantId: CLIENTS.graph.tenantId,
+				clientId: CLIENTS.graph.clientId,
+				clientSecret: CLIENTS.graph.clientSecret,
+				overrideEndpoints: true,
+				apiBaseUrl: `${sim}/graph/v1.0`,
+				authEndpoint: `${sim}/graph-login/${CLIENTS.graph.tenantId}/oauth2/v2.0/token`,
+			},
+		},
 	];
 }
 

@@ -20,7 +20,18 @@ const IDS_BY_TEMPLATE = {
 	'genesys-to-dynamics': 'e2eGenesysToDyn1',
 	'dynamics-to-vonage': 'e2eDynToVonage01',
 	'two-way-dynamics-genesys': 'e2eTwoWaySync001',
+	'genesys-to-teams': 'e2eGenesysToTms1',
+	'teams-to-dynamics': 'e2eTeamsToDyn001',
+	'two-way-dynamics-teams': 'e2eTwoWayTeams01',
 };
+
+/**
+ * The Teams user the Teams → Dynamics template watches (the two-way Dynamics ⇄ Teams template
+ * watches its own), and the Genesys user the Genesys → Teams template listens to.
+ */
+const TEAMS_WATCHED = 'casey';
+const TWO_WAY_TEAMS_WATCHED = 'eli';
+const GENESYS_TO_TEAMS_LISTENS_TO = 'alex';
 
 /**
  * @param {{ templatesDir: string, credentials: any[], sim: string, mode: 'test'|'demo' }} o
@@ -33,6 +44,7 @@ function buildWorkflows({ templatesDir, credentials, sim, mode }) {
 		REPLACE_WITH_A_LONG_RANDOM_SHARED_KEY: SHARED_KEY,
 		REPLACE_WITH_YOUR_DATAVERSE_APPLICATION_USER_ID: IDS.dataverse.applicationUserId,
 		REPLACE_WITH_YOUR_PRESENCE_SOURCE_ID: SYNC_SOURCE_ID,
+		REPLACE_WITH_TEAMS_USER_IDS: IDS.graph.users[TEAMS_WATCHED],
 	};
 	const files = fs.readdirSync(templatesDir).filter((f) => f.endsWith('.json')).sort();
 	if (files.length === 0) throw new Error(`no templates in ${templatesDir}`);
@@ -53,10 +65,12 @@ function buildWorkflows({ templatesDir, credentials, sim, mode }) {
 		const listener = json.nodes.find((/** @type {any} */ n) => n.type.endsWith('.genesysCloudPresenceTrigger'));
 		// Each template listens to its own simulated people, so published templates do not feed each other.
 		if (listener && mode === 'test') {
-			const people = key === 'genesys-to-dynamics' ? ['casey', 'eli'] : ['dana'];
+			const people = key === 'genesys-to-dynamics' ? ['casey', 'eli'] : key === 'genesys-to-teams' ? [GENESYS_TO_TEAMS_LISTENS_TO] : ['dana'];
 			listener.parameters.userSelection = 'ids';
 			listener.parameters.userIdList = people.map((p) => IDS.genesys.users[p]).join(', ');
 		}
+		const teamsPoller = json.nodes.find((/** @type {any} */ n) => n.type.endsWith('.microsoftTeamsPresenceTrigger'));
+		if (teamsPoller && key === 'two-way-dynamics-teams') teamsPoller.parameters.agentIds = IDS.graph.users[TWO_WAY_TEAMS_WATCHED];
 		// The two-way sync registers its Dataverse webhook itself, so the simulator delivers the
 		// sync's own Dataverse writes back to it: the echoes the trigger must ignore.
 		const autoRegistered = key === 'two-way-dynamics-genesys' && mode === 'test';
@@ -79,6 +93,7 @@ function fillMapping(/** @type {any} */ node, /** @type {string} */ sim, /** @ty
 	if (node.type !== 'n8n-nodes-base.set' || !/mapping \(edit here\)/.test(node.name)) return;
 	for (const a of node.parameters.assignments.assignments) {
 		if (a.name === 'genesysApiBaseUrl') a.value = `${sim}/genesys`;
+		if (a.name === 'graphApiBaseUrl') a.value = `${sim}/graph/v1.0`;
 		if (a.name === 'genesysDefinitionByDynamicsPresence') {
 			a.value = JSON.stringify({ ...JSON.parse(a.value), 'Busy DND': IDS.genesys.custom.busyDnd });
 		}

@@ -11,22 +11,24 @@ const common = require('./common');
 const dataverse = require('./dataverse');
 const genesys = require('./genesys');
 const vonage = require('./vonage');
+const graph = require('./graph');
 
-const VENDORS = { dataverse, genesys, vonage };
+const VENDORS = { dataverse, genesys, vonage, graph };
 
 /** Default client credentials per vendor (override with options.clients). */
 const CLIENTS = {
 	dataverse: dataverse.DEFAULT_CLIENT,
 	genesys: genesys.DEFAULT_CLIENT,
 	vonage: vonage.DEFAULT_CLIENT,
+	graph: graph.DEFAULT_CLIENT,
 };
 
 /** Default token lifetimes in seconds, as each vendor issues them. */
-const DEFAULT_TTL = { dataverse: 3599, genesys: 86399, vonage: 7200 };
+const DEFAULT_TTL = { dataverse: 3599, genesys: 86399, vonage: 7200, graph: 3599 };
 
 /**
  * @typedef {{ port?: number, host?: string,
- *   tokenTtlSeconds?: number | Partial<Record<'dataverse'|'genesys'|'vonage', number>>,
+ *   tokenTtlSeconds?: number | Partial<Record<'dataverse'|'genesys'|'vonage'|'graph', number>>,
  *   clients?: Partial<typeof CLIENTS>, seed?: any,
  *   genesysNotifications?: { heartbeatMs?: number, channelTtlSeconds?: number, topicLimit?: number, channelLimit?: number },
  *   dataverseWebhooks?: { timeoutMs?: number, retryDelayMs?: number, maxPayloadBytes?: number, sizeExceeded?: boolean, network?: Record<string, string> } }} SimulatorOptions
@@ -92,6 +94,8 @@ async function startSimulator(options = {}) {
 		settle: () => vendors.dataverse.settle(),
 		/** Genesys notification channels/sockets: disconnect, expire, heartbeat, snapshot. */
 		genesysNotifications: vendors.genesys.notifications.control,
+		/** Microsoft Graph presence: clock, the user's own Teams state, delegated tokens. */
+		graph: vendors.graph.control,
 		close: () => {
 			vendors.genesys.close();
 			return new Promise((resolve) => server.close(() => resolve(undefined)));
@@ -218,6 +222,10 @@ async function startSimulator(options = {}) {
 				return common.send(res, 200, { disconnected: sim.genesysNotifications.disconnect(body || {}) });
 			case 'POST /__sim/genesys/notifications/expire':
 				return common.send(res, 200, { expired: sim.genesysNotifications.expire(body || {}) });
+			case 'POST /__sim/graph/user-sets':
+				// The user changes their own state in Teams.
+				sim.graph.userSets(body.userId, body.availability, body.activity, body.userConfigured !== false);
+				return common.send(res, 204);
 			case 'GET /__sim/info':
 				return common.send(res, 200, { url: sim.url, urls: describeUrls(sim.urls), clients: sim.clients });
 			default:
@@ -244,6 +252,9 @@ async function startSimulator(options = {}) {
 		/** Vonage's authentication host (`<region>.cc.vonage.com`): the token endpoint only. */
 		vonageAuth: `${root}/vonage-auth`,
 		vonageToken: `${root}/vonage-auth/Auth/connect/token`,
+		/** Microsoft Graph (`graph.microsoft.com`), v1.0 root. */
+		graph: `${root}/graph/v1.0`,
+		graphToken: `${root}/graph-login/${vendors.graph.client.tenantId}/oauth2/v2.0/token`,
 	};
 	return sim;
 }
@@ -264,5 +275,5 @@ module.exports = {
 	startSimulator,
 	CLIENTS,
 	DEFAULT_TTL,
-	IDS: { dataverse: dataverse.IDS, genesys: genesys.IDS, vonage: vonage.IDS },
+	IDS: { dataverse: dataverse.IDS, genesys: genesys.IDS, vonage: vonage.IDS, graph: graph.IDS },
 };

@@ -1,0 +1,28 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { showFor } from '../../../shared/displayOptions';
+import { timeoutOption } from '../../../shared/timeout';
+import { agentLocator } from '../../descriptions/locators';
+import { resolveAgentId } from '../../helpers/agents';
+import { writePresence } from '../../helpers/write';
+
+const properties: INodeProperties[] = [
+	agentLocator,
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [timeoutOption],
+	},
+];
+
+export const description = showFor({ resource: ['agentPresence'], operation: ['clearPreferred'] }, properties);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
+	const agentId = await resolveAgentId(this, i);
+	// "presence: clearUserPreferredPresence" takes no request body. Clearing what is not set
+	// changes nothing: safe to retry.
+	return await writePresence(this, i, agentId, { action: 'clearUserPreferredPresence', idempotent: true });
+}

@@ -1,0 +1,21 @@
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import type { OperationMap } from '../../shared/router';
+import { routeItems } from '../../shared/router';
+import * as agentPresence from './agentPresence';
+
+const operations: OperationMap = {
+	agentPresence: {
+		clear: agentPresence.clear.execute,
+		clearPreferred: agentPresence.clearPreferred.execute,
+		get: agentPresence.get.execute,
+		getAll: agentPresence.getAll.execute,
+		set: agentPresence.set.execute,
+		setPreferred: agentPresence.setPreferred.execute,
+		setStatusMessage: agentPresence.setStatusMessage.execute,
+	},
+};
+
+export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	return await routeItems.call(this, operations);
+}

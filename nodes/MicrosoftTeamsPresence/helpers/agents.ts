@@ -1,0 +1,61 @@
+/** Users given by ID, picked from the live search, or by e-mail/UPN (`GET /users/{upn}`). */
+import type { IDataObject, IExecuteFunctions, INodeParameterResourceLocator } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import { asNodeError, graphRequest } from '../transport';
+
+/** E-mail/UPN → object ID once per execution: bulk inputs often repeat agents. */
+const upnCache = new WeakMap<object, Map<string, Promise<string>>>();
+
+async function idByUpn(ctx: IExecuteFunctions, upn: string, itemIndex: number): Promise<string> {
+	const known = upnCache.get(ctx) ?? new Map<string, Promise<string>>();
+	upnCache.set(ctx, known);
+	const key = upn.toLowerCase();
+	let pending = known.get(key);
+	if (!pending) {
+		pending = (async () => {
+			let failure: unknown;
+			try {
+				const user = await graphRequest(ctx, {
+					method: 'GET',
+					path: `/users/${encodeURIComponent(upn)}`,
+					qs: { $select: 'id' },
+					permission: { application: 'User.Read.All', delegated: 'User.ReadBasic.All' },
+				});
+				return String(user.id);
+			} catch (error) {
+				failure = error;
+			}
+			if (failure instanceof NodeApiError && failure.httpCode === '404') {
+				throw new NodeOperationError(ctx.getNode(), `No Microsoft Teams user has the e-mail or UPN "${upn}"`, {
+					itemIndex,
+					description: 'Microsoft Graph finds users by their user principal name (often, not always, their e-mail)',
+				});
+			}
+			throw asNodeError(ctx, failure);
+		})();
+		// A failed lookup must not poison the items after it (Continue On Fail).
+		pending.catch(() => known.delete(key));
+		known.set(key, pending);
+	}
+	return await pending;
+}
+
+export async function resolveAgentId(ctx: IExecuteFunctions, itemIndex: number, name = 'agent'): Promise<string> {
+	const locator = ctx.getNodeParameter(name, itemIndex) as INodeParameterResourceLocator | string;
+	const rl = typeof locator === 'object' && locator !== null ? locator : { mode: 'id', value: locator };
+	const value = String(rl.value ?? '').trim();
+	if (value === '') {
+		throw new NodeOperationError(ctx.getNode(), 'No agent given', {
+			itemIndex,
+			description: 'Pick a user from the list, or give a Microsoft Entra user object ID, e-mail or UPN',
+		});
+	}
+	if (rl.mode === 'email' || value.includes('@')) return await idByUpn(ctx, value, itemIndex);
+	return value;
+}
+
+export function userLabel(u: IDataObject): string {
+	const login = (u.mail ?? u.userPrincipalName) as string | undefined;
+	return login ? `${String(u.displayName ?? login)} (${login})` : String(u.displayName ?? u.id);
+}
