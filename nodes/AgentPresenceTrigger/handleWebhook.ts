@@ -7,10 +7,11 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { InvalidEventError, parseDataverseAgentStatus } from '../shared/dataverseWebhook';
-import type { DataverseAgentStatusEvent } from '../shared/dataverseWebhook';
-import { parseGenesysPresence } from '../shared/genesysEvents';
-import { parseVonagePresenceWebhook } from '../shared/vonageEvents';
+import { parseDataverseAgentStatus } from '../DynamicsContactCenter/events/dataverseWebhook';
+import type { DataverseAgentStatusEvent } from '../DynamicsContactCenter/events/dataverseWebhook';
+import { parseGenesysPresence } from '../GenesysCloud/events/genesysEvents';
+import { InvalidEventError } from '../shared/eventErrors';
+import { parseVonagePresenceWebhook } from '../VonageContactCenter/events/vonageEvents';
 import { resolveCustomPresence } from './customPresence';
 import { isSizeExceeded, sizeExceededItem } from './sizeExceeded';
 import type { Verification } from './security';

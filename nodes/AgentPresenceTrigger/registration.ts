@@ -10,7 +10,7 @@ import type { IDataObject, IHookFunctions } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { dataverseRequest } from '../DynamicsContactCenter/transport';
-import { AGENT_STATUS_ENTITY } from '../shared/dataverseWebhook';
+import { AGENT_STATUS_ENTITY } from '../DynamicsContactCenter/events/dataverseWebhook';
 
 /** serviceendpoint.contract / .authtype / .messageformat option values (Microsoft's entity reference). */
 const CONTRACT_WEBHOOK = 8;

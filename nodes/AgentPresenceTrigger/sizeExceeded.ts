@@ -9,7 +9,8 @@
 import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 
 import { dataverseRequest } from '../DynamicsContactCenter/transport';
-import { AGENT_STATUS_ENTITY, InvalidEventError, parseDataverseAgentStatus } from '../shared/dataverseWebhook';
+import { AGENT_STATUS_ENTITY, parseDataverseAgentStatus } from '../DynamicsContactCenter/events/dataverseWebhook';
+import { InvalidEventError } from '../shared/eventErrors';
 
 export const SIZE_EXCEEDED_HEADER = 'x-ms-dynamics-msg-size-exceeded';
 

@@ -8,8 +8,8 @@ import type {
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { vonageStatsRequest } from '../VonageContactCenter/transport';
-import type { VonagePresenceActivity } from '../shared/vonageEvents';
-import { normalizeVonageActivity } from '../shared/vonageEvents';
+import type { VonagePresenceActivity } from '../VonageContactCenter/events/vonageEvents';
+import { normalizeVonageActivity } from '../VonageContactCenter/events/vonageEvents';
 import type { CursorState } from './cursor';
 import { selectNew } from './cursor';
 

@@ -16,7 +16,7 @@ import {
 	PING_MESSAGE,
 	classifyMessage,
 	presenceTopic,
-} from '../../shared/genesysNotifications';
+} from '../events/genesysNotifications';
 import type { Channel } from '../transport/notifications';
 import {
 	channelExists,

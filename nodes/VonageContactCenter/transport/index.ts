@@ -18,7 +18,7 @@ import {
 import type { HttpFailure, VendorErrorDetails } from '../../shared/errors';
 import type { RequestContext, VendorConfig, VendorRequest } from '../../shared/transport';
 import { vendorRequest } from '../../shared/transport';
-import { VONAGE_SCOPE_HEADER } from '../../shared/vonageTokenCache';
+import { VONAGE_SCOPE_HEADER } from './vonageTokenCache';
 
 export const VONAGE_CREDENTIAL = 'vonageContactCenterApi';
 

@@ -6,8 +6,8 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import type { GenesysPresenceBody } from './genesysEvents';
-import { genesysPresenceEvent } from './genesysEvents';
+import type { GenesysPresenceBody } from '../../GenesysCloud/events/genesysEvents';
+import { genesysPresenceEvent } from '../../GenesysCloud/events/genesysEvents';
 
 /** "Each WebSocket connection is limited to 1,000 topics" (Genesys notification service guide). */
 export const MAX_TOPICS_PER_CHANNEL = 1000;
@@ -182,7 +182,7 @@ function laterDate(a: string | null, b: string | null): string | null {
 
 /**
  * One output item for a presence change: the same fields the Agent Presence Trigger emits for a
- * Genesys event (genesysEvents.ts), with the definition's own label when it is known.
+ * Genesys event (GenesysCloud/events/genesysEvents.ts), with the definition's own label when it is known.
  */
 export function presenceChangeItem(
 	userId: string,
