@@ -7,8 +7,8 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { PresenceCategory } from './presence';
 
 /**
- * Dataverse's out-of-the-box presences: the same IDs in every organization
- * (seed: dataverse-sync-agent-presence-howto.md).
+ * Dataverse's out-of-the-box presences: the same IDs in every organization (Microsoft Learn:
+ * "Synchronize agent presence status across multiple systems").
  */
 export const DATAVERSE_OOTB_PRESENCES: Record<string, { name: string; category: PresenceCategory }> = {
 	'f523f628-c07a-e811-8162-000d3aa11f50': { name: 'Available', category: 'available' },

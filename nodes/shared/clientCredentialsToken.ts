@@ -44,7 +44,7 @@ interface FullResponse {
  * under a second; a silent one must fail the items that need the token with a clear reason, not
  * hold them for the package's 30 s API timeout on top of the API call's own.
  */
-export const TOKEN_TIMEOUT_MS = 10_000;
+const TOKEN_TIMEOUT_MS = 10_000;
 
 /**
  * Token endpoints rate-limit too (Azure AD, Genesys login): a 429 is waited out like an API 429

@@ -45,7 +45,7 @@ const optionalOf = (value: unknown, type: 'string' | 'boolean'): boolean =>
  * notification carries `{ source, presenceDefinition: { id, systemPresence }, primary, message,
  * modifiedDate }`, and without a definition id there is no presence to report.
  */
-export function malformedPresenceReason(body: unknown): string | undefined {
+function malformedPresenceReason(body: unknown): string | undefined {
 	if (body === undefined) return 'eventBody is missing';
 	if (!isObject(body)) {
 		const kind = body === null ? 'null' : Array.isArray(body) ? 'an array' : `a ${typeof body}`;
@@ -106,7 +106,7 @@ export interface KnownPresence {
 	reported: boolean;
 }
 
-export const knownPresenceOf = (body: PresenceEventBody | undefined, reported = true): KnownPresence => ({
+const knownPresenceOf = (body: PresenceEventBody | undefined, reported = true): KnownPresence => ({
 	definitionId: body?.presenceDefinition?.id ?? null,
 	message: body?.message ?? '',
 	source: body?.source ? body.source.toUpperCase() : null,
