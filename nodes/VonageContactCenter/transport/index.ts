@@ -102,7 +102,7 @@ export async function vonageUserAdminRequest<T = IDataObject>(
 }
 
 /** Insights Stats API calls: scope `stats`, Accept v2 ("Versioning (Insights Stats API)"). */
-export async function vonageStatsRequest<T = IDataObject>(
+async function vonageStatsRequest<T = IDataObject>(
 	ctx: RequestContext,
 	request: Omit<VonageRequest, 'scopes'>,
 ): Promise<T> {
