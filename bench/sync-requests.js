@@ -1,7 +1,7 @@
 // @ts-check
 /**
  * Requests per synced change, counted at the simulator: 1,000 Dataverse msdyn_agentstatus Update
- * webhooks (the seed fixture, one per agent, each with its own presence) posted to the Agent
+ * webhooks (test/fixtures/dataverse/agentstatus-update.json, one per agent, each with its own presence) posted to the Agent
  * Presence Trigger, whose workflow sets the agent's presence in Genesys Cloud by category
  * (Genesys Cloud → Agent Presence → Set). Each webhook is one execution, as in n8n; the credential
  * store is shared across them, as n8n's stored credential is.
@@ -30,7 +30,7 @@ const ROTATION = [
 
 const agentId = (k) => `d0000000-0000-4000-8000-${String(k).padStart(12, '0')}`;
 
-/** The seed's Update webhook for agent k, moved to its own presence and timestamps. */
+/** The fixture's Update webhook for agent k, moved to its own presence and timestamps. */
 function webhookFor(template, k) {
 	const body = JSON.parse(template);
 	const presenceId = ROTATION[k % ROTATION.length][0];

@@ -18,7 +18,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const { performance } = require('node:perf_hooks');
-const { parseDataverseAgentStatus } = require('../dist/nodes/shared/dataverseWebhook');
+const { parseDataverseAgentStatus } = require('../dist/nodes/DynamicsContactCenter/events/dataverseWebhook');
 
 const FIXTURES = path.join(__dirname, '..', 'test', 'fixtures', 'dataverse');
 /** µs per webhook for validate + normalize: 1 ms, a small share of n8n's own per-webhook cost. */

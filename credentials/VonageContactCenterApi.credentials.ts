@@ -17,7 +17,7 @@ import {
 	VONAGE_REGIONS,
 	vonageTokenUrl,
 } from '../nodes/shared/endpoints';
-import { authenticateVonage, fetchScopedTokens, parseScopes } from '../nodes/shared/vonageTokenCache';
+import { authenticateVonage, fetchScopedTokens, parseScopes } from '../nodes/VonageContactCenter/transport/vonageTokenCache';
 
 /**
  * Vonage Contact Center client credentials. The token comes from the region's authentication host
@@ -69,7 +69,7 @@ export class VonageContactCenterApi implements ICredentialType {
 		),
 		accessTokenField,
 		{
-			// Per-scope tokens, only when the API client lacks one of the Scopes (see vonageTokenCache).
+			// Per-scope tokens, only when the API client lacks one of the Scopes (see VonageContactCenter/transport/vonageTokenCache.ts).
 			displayName: 'Scoped Tokens',
 			name: 'scopedTokens',
 			type: 'hidden',

@@ -7,10 +7,11 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { InvalidEventError, parseDataverseAgentStatus } from '../shared/dataverseWebhook';
-import type { DataverseAgentStatusEvent } from '../shared/dataverseWebhook';
-import { parseGenesysPresence } from '../shared/genesysEvents';
-import { parseVonagePresenceWebhook } from '../shared/vonageEvents';
+import { parseDataverseAgentStatus } from '../DynamicsContactCenter/events/dataverseWebhook';
+import type { DataverseAgentStatusEvent } from '../DynamicsContactCenter/events/dataverseWebhook';
+import { parseGenesysPresence } from '../GenesysCloud/events/genesysEvents';
+import { InvalidEventError } from '../shared/eventErrors';
+import { parseVonagePresenceWebhook } from '../VonageContactCenter/events/vonageEvents';
 import { resolveCustomPresence } from './customPresence';
 import { isSizeExceeded, sizeExceededItem } from './sizeExceeded';
 import type { Verification } from './security';
@@ -43,13 +44,12 @@ function jsonBody(ctx: IWebhookFunctions): unknown {
 		if (Array.isArray(body)) return body;
 		throw new InvalidEventError('Empty body: expected a JSON event');
 	}
-	let problem = '';
 	try {
 		return JSON.parse(text);
 	} catch (error) {
-		problem = (error as Error).message;
+		// eslint-disable-next-line @n8n/community-nodes/require-node-api-error -- not an n8n error: the webhook answers it as a 400 to the sender
+		throw new InvalidEventError(`Body is not valid JSON: ${(error as Error).message}`);
 	}
-	throw new InvalidEventError(`Body is not valid JSON: ${problem}`);
 }
 
 /** The body exactly as sent: Vonage's payload hash covers these bytes, not a re-serialization. */
@@ -64,6 +64,14 @@ function parse(source: Source, body: unknown): IDataObject {
 	if (source === 'genesys') return parseGenesysPresence(body) as unknown as IDataObject;
 	if (source === 'vonage') return parseVonagePresenceWebhook(body) as unknown as IDataObject;
 	return parseDataverseAgentStatus(body) as unknown as IDataObject;
+}
+
+/** The body and its normalized item; throws InvalidEventError for a body the source cannot send. */
+async function readEvent(ctx: IWebhookFunctions, source: Source): Promise<{ body: unknown; item: IDataObject }> {
+	const body = jsonBody(ctx);
+	// Over 256 KB Dataverse leaves out the data the parser needs: handled before parsing.
+	const truncated = source === 'dataverse' && isSizeExceeded(ctx.getHeaderData() as Record<string, unknown>);
+	return { body, item: truncated ? await sizeExceededItem(ctx, body) : parse(source, body) };
 }
 
 const userIdList = (text: string) =>
@@ -115,21 +123,14 @@ export async function handleWebhook(this: IWebhookFunctions): Promise<IWebhookRe
 	);
 	if (reason !== null) return reject(this, 401, `Unauthorized: ${reason}`);
 
-	let body: unknown;
-	let item: IDataObject | undefined;
-	let failure: unknown;
+	let event: { body: unknown; item: IDataObject };
 	try {
-		body = jsonBody(this);
-		// Over 256 KB Dataverse leaves out the data the parser needs: handled before parsing.
-		const truncated = source === 'dataverse' && isSizeExceeded(this.getHeaderData() as Record<string, unknown>);
-		item = truncated ? await sizeExceededItem(this, body) : parse(source, body);
+		event = await readEvent(this, source);
 	} catch (error) {
-		failure = error;
+		if (error instanceof InvalidEventError) return reject(this, 400, error.message);
+		throw new NodeOperationError(this.getNode(), error as Error, { message: 'Could not read the event' });
 	}
-	if (failure instanceof InvalidEventError) return reject(this, 400, failure.message);
-	if (failure !== undefined || item === undefined) {
-		throw new NodeOperationError(this.getNode(), failure as Error, { message: 'Could not read the event' });
-	}
+	const { body, item } = event;
 
 	const events = this.getNodeParameter('events', []) as string[];
 	// A truncated change of unknown kind is always emitted: it says what happened and why there is no more.

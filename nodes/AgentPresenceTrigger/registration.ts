@@ -10,7 +10,7 @@ import type { IDataObject, IHookFunctions } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { dataverseRequest } from '../DynamicsContactCenter/transport';
-import { AGENT_STATUS_ENTITY } from '../shared/dataverseWebhook';
+import { AGENT_STATUS_ENTITY } from '../DynamicsContactCenter/events/dataverseWebhook';
 
 /** serviceendpoint.contract / .authtype / .messageformat option values (Microsoft's entity reference). */
 const CONTRACT_WEBHOOK = 8;
@@ -61,7 +61,7 @@ function setStoredRegistration(ctx: IHookFunctions, registration: Registration |
 	else delete data[STATIC_KEY];
 }
 
-export const isNotFound = (error: unknown) => error instanceof NodeApiError && error.httpCode === '404';
+const isNotFound = (error: unknown) => error instanceof NodeApiError && error.httpCode === '404';
 
 const xmlAttr = (value: string) =>
 	value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -94,7 +94,7 @@ function endpointAuth(ctx: IHookFunctions): { authtype: number; authvalue: strin
  * WebHook). Checked for every URL, with no exception for test hosts: tests present a URL on 443 and
  * route it to their local n8n in the simulator's network table, the way a reverse proxy would.
  */
-export function assertDataverseCanCall(ctx: IHookFunctions, webhookUrl: string): void {
+function assertDataverseCanCall(ctx: IHookFunctions, webhookUrl: string): void {
 	let url: URL | undefined;
 	try {
 		url = new URL(webhookUrl);
@@ -115,7 +115,7 @@ export function assertDataverseCanCall(ctx: IHookFunctions, webhookUrl: string):
 }
 
 /** Which messages need a step, and the Update step's filtering attributes. */
-export function plannedSteps(events: string[]): Array<{ message: 'Create' | 'Update'; filteringAttributes?: string }> {
+function plannedSteps(events: string[]): Array<{ message: 'Create' | 'Update'; filteringAttributes?: string }> {
 	const steps: Array<{ message: 'Create' | 'Update'; filteringAttributes?: string }> = [];
 	if (events.includes('agent_created')) steps.push({ message: 'Create' });
 	const columns = [...new Set(events.map((e) => UPDATE_ATTRIBUTES[e]).filter(Boolean))].sort();
@@ -145,15 +145,13 @@ async function messageFilters(ctx: IHookFunctions): Promise<Record<string, { mes
 }
 
 async function deleteRow(ctx: IHookFunctions, set: string, id: string): Promise<void> {
-	let failure: unknown;
 	try {
 		await dataverseRequest(ctx, { method: 'DELETE', path: `/${set}(${id})` });
-		return;
 	} catch (error) {
-		failure = error;
+		// eslint-disable-next-line @n8n/community-nodes/require-node-api-error -- already the transport's NodeApiError (vendor, status, message)
+		if (!isNotFound(error)) throw error;
+		ctx.logger.debug(`Agent Presence Trigger: ${set}(${id}) was already gone`);
 	}
-	if (!isNotFound(failure)) throw failure;
-	ctx.logger.debug(`Agent Presence Trigger: ${set}(${id}) was already gone`);
 }
 
 /** Removes the rows a registration created (steps first: they reference the endpoint). */
@@ -164,15 +162,14 @@ export async function removeRegistration(ctx: IHookFunctions, registration: Regi
 }
 
 async function rowExists(ctx: IHookFunctions, set: string, id: string, select: string): Promise<IDataObject | undefined> {
-	let failure: unknown;
 	try {
 		return await dataverseRequest<IDataObject>(ctx, { method: 'GET', path: `/${set}(${id})`, qs: { $select: select } });
 	} catch (error) {
-		failure = error;
+		// eslint-disable-next-line @n8n/community-nodes/require-node-api-error -- already the transport's NodeApiError (vendor, status, message)
+		if (!isNotFound(error)) throw error;
+		ctx.logger.debug(`Agent Presence Trigger: ${set}(${id}) no longer exists`);
+		return undefined;
 	}
-	if (!isNotFound(failure)) throw failure;
-	ctx.logger.debug(`Agent Presence Trigger: ${set}(${id}) no longer exists`);
-	return undefined;
 }
 
 /** True when every row we created is still there and still points at this webhook URL. */
@@ -231,7 +228,6 @@ export async function createRegistration(ctx: IHookFunctions, webhookUrl: string
 	};
 	// Store as we go, so a failure half-way still leaves the created rows known for clean-up.
 	setStoredRegistration(ctx, registration);
-	let failure: unknown;
 	try {
 		for (const step of steps) {
 			const { messageId, filterId } = filters[step.message];
@@ -258,12 +254,10 @@ export async function createRegistration(ctx: IHookFunctions, webhookUrl: string
 			setStoredRegistration(ctx, registration);
 		}
 	} catch (error) {
-		failure = error;
-	}
-	if (failure !== undefined) {
 		// Leave nothing half-registered behind.
 		await removeRegistration(ctx, registration);
-		throw failure;
+		// eslint-disable-next-line @n8n/community-nodes/require-node-api-error -- already the transport's NodeApiError (vendor, status, message)
+		throw error;
 	}
 	return registration;
 }

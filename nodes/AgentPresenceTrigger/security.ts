@@ -18,7 +18,7 @@ export interface VerificationSettings {
 
 const digest = (value: string) => createHash('sha256').update(value, 'utf8').digest();
 
-export function constantTimeEqual(given: string, expected: string): boolean {
+function constantTimeEqual(given: string, expected: string): boolean {
 	return timingSafeEqual(digest(given), digest(expected));
 }
 
@@ -70,7 +70,7 @@ function decodeSegment(segment: string): Record<string, unknown> | undefined {
  * `none` or an algorithm the sender picks), both the HMAC and the payload hash are compared in
  * constant time, and a token without `exp` is refused.
  */
-export function verifyVonageSignature(
+function verifyVonageSignature(
 	secretBase64: string,
 	header: string | undefined,
 	rawBody: Buffer | undefined,

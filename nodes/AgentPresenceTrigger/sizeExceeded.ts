@@ -9,9 +9,10 @@
 import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 
 import { dataverseRequest } from '../DynamicsContactCenter/transport';
-import { AGENT_STATUS_ENTITY, InvalidEventError, parseDataverseAgentStatus } from '../shared/dataverseWebhook';
+import { AGENT_STATUS_ENTITY, parseDataverseAgentStatus } from '../DynamicsContactCenter/events/dataverseWebhook';
+import { InvalidEventError } from '../shared/eventErrors';
 
-export const SIZE_EXCEEDED_HEADER = 'x-ms-dynamics-msg-size-exceeded';
+const SIZE_EXCEEDED_HEADER = 'x-ms-dynamics-msg-size-exceeded';
 
 const XRM = 'http://schemas.microsoft.com/xrm/2011/Contracts';
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

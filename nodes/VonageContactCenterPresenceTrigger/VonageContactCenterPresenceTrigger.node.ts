@@ -5,23 +5,16 @@ import type {
 	INodeTypeDescription,
 	IPollFunctions,
 } from 'n8n-workflow';
-import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { vonageStatsRequest } from '../VonageContactCenter/transport';
-import type { VonagePresenceActivity } from '../shared/vonageEvents';
-import { normalizeVonageActivity } from '../shared/vonageEvents';
+import { vonagePresenceActivities } from '../VonageContactCenter/transport';
+import type { VonagePresenceActivity } from '../VonageContactCenter/events/vonageEvents';
+import { normalizeVonageActivity } from '../VonageContactCenter/events/vonageEvents';
 import type { CursorState } from './cursor';
 import { selectNew } from './cursor';
 
-const PAGE_SIZE = 1000;
 /** How far back "Fetch Test Event" looks. */
 const MANUAL_LOOKBACK_MS = 24 * 60 * 60 * 1000;
-
-interface ActivitiesPage {
-	items?: VonagePresenceActivity[];
-	upTo?: string;
-	meta?: { page?: number; pageCount?: number };
-}
 
 export class VonageContactCenterPresenceTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -86,7 +79,9 @@ export class VonageContactCenterPresenceTrigger implements INodeType {
 			return null;
 		}
 		const start = manual ? new Date(Date.now() - MANUAL_LOOKBACK_MS).toISOString() : (state.cursor as string);
-		const { items, upTo } = await fetchActivities(this, start);
+		const agentId = (this.getNodeParameter('agentId', '') as string).trim();
+		// Scope "stats" and Accept v2: a token for the Agents API's scopes or its v1 is refused there.
+		const { items, upTo } = await vonagePresenceActivities(this, { start, agentId });
 
 		let activities: VonagePresenceActivity[];
 		if (manual) {
@@ -111,28 +106,4 @@ export class VonageContactCenterPresenceTrigger implements INodeType {
 		}
 		return out.length ? [out] : null;
 	}
-}
-
-/** Every page of one window; the window's `upTo` comes from the first page. */
-async function fetchActivities(
-	ctx: IPollFunctions,
-	start: string,
-): Promise<{ items: VonagePresenceActivity[]; upTo: string }> {
-	const agentId = (ctx.getNodeParameter('agentId', '') as string).trim();
-	const items: VonagePresenceActivity[] = [];
-	let upTo: string | undefined;
-	for (let page = 1; ; page++) {
-		// Scope "stats" and Accept v2: a token for the Agents API's scopes or its v1 is refused here.
-		const response = await vonageStatsRequest<ActivitiesPage>(ctx, {
-			method: 'GET',
-			path: '/stats/agent-activities/presence',
-			qs: { start, include: 'Processed', page, limit: PAGE_SIZE, ...(agentId ? { agentId } : {}) },
-		});
-		// Later pages must not move the window's end past what page 1 answered for.
-		upTo ??= response.upTo;
-		items.push(...(response.items ?? []));
-		if (page >= (response.meta?.pageCount ?? 1) || (response.items ?? []).length === 0) break;
-	}
-	if (!upTo) throw new NodeOperationError(ctx.getNode(), 'Vonage returned no "upTo" for the presence activities window');
-	return { items, upTo };
 }

@@ -4,9 +4,9 @@
  * none twice" needs memory: activities are keyed by agent + start + name; keys are kept for
  * RETAIN_MS and anything older than that, or older than the trigger itself, is never emitted.
  */
-import type { VonagePresenceActivity } from '../shared/vonageEvents';
+import type { VonagePresenceActivity } from '../VonageContactCenter/events/vonageEvents';
 
-export const RETAIN_MS = 24 * 60 * 60 * 1000;
+const RETAIN_MS = 24 * 60 * 60 * 1000;
 
 export interface CursorState {
 	/** The previous response's `upTo`: the next poll's `start`. */
@@ -17,7 +17,7 @@ export interface CursorState {
 	seen?: Record<string, number>;
 }
 
-export const activityKey = (a: VonagePresenceActivity) => `${a.agentId}|${a.start}|${a.name ?? a.category}`;
+const activityKey = (a: VonagePresenceActivity) => `${a.agentId}|${a.start}|${a.name ?? a.category}`;
 
 /** The activities to emit (oldest first) and the state to store after this poll. */
 export function selectNew(

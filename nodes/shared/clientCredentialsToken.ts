@@ -5,10 +5,11 @@
  * mode) until it really expires at the vendor.
  */
 import type { IDataObject, IHttpRequestHelper, IHttpRequestOptions } from 'n8n-workflow';
-import { UserError, sleep } from 'n8n-workflow';
+import { UserError } from 'n8n-workflow';
 
 import { redactSecrets } from './redact';
-import { DEFAULT_RETRY_POLICY, retryAfterMs } from './retry';
+import type { RetryPolicy } from './retry';
+import { DEFAULT_RETRY_POLICY, withRetry } from './retry';
 
 export interface TokenRequest {
 	vendorName: string;
@@ -39,10 +40,28 @@ interface FullResponse {
 }
 
 /**
- * Token endpoints rate-limit too (Azure AD, Genesys login): a 429 is waited out like an API 429,
- * within the same bounds, instead of failing every item that needed the token.
+ * How long a token request may wait for the token endpoint. Identity providers answer in well
+ * under a second; a silent one must fail the items that need the token with a clear reason, not
+ * hold them for the package's 30 s API timeout on top of the API call's own.
  */
-const TOKEN_ATTEMPTS = 3;
+const TOKEN_TIMEOUT_MS = 10_000;
+
+/**
+ * Token endpoints rate-limit too (Azure AD, Genesys login): a 429 is waited out like an API 429
+ * (withRetry, its Retry-After and total-wait bounds), in fewer attempts. Anything else is final: the
+ * request is a POST, and a wrong secret or a dead host does not get better by asking again.
+ */
+const TOKEN_RETRY_POLICY: RetryPolicy = { ...DEFAULT_RETRY_POLICY, maxAttempts: 3 };
+
+/** The token endpoint's 429, thrown so withRetry reads its status and Retry-After. */
+class RateLimited extends Error {
+	readonly response: { status: number; headers: Record<string, string>; body: unknown };
+
+	constructor(readonly answer: FullResponse) {
+		super('HTTP 429');
+		this.response = { status: answer.statusCode, headers: answer.headers ?? {}, body: answer.body };
+	}
+}
 
 /** Vendors answer token errors in OAuth2's `error`/`error_description` shape (Genesys adds `description`). */
 function vendorReason(body: unknown): string {
@@ -67,30 +86,29 @@ export async function requestClientCredentialsToken(
 		json: true,
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
+		timeout: TOKEN_TIMEOUT_MS,
 	};
 	if (request.basicAuth) options.auth = request.basicAuth;
 
-	let response: FullResponse | undefined;
-	let networkFailure = '';
-	let waited = 0;
-	for (let attempt = 1; ; attempt++) {
-		try {
-			response = (await helper.helpers.httpRequest(options)) as FullResponse;
-		} catch (error) {
-			networkFailure = String((error as Error).message ?? error);
-		}
-		if (response?.statusCode !== 429 || attempt >= TOKEN_ATTEMPTS) break;
-		const delay = retryAfterMs(response.headers ?? {}, DEFAULT_RETRY_POLICY.defaultRetryAfterMs);
-		if (waited + delay > DEFAULT_RETRY_POLICY.maxTotalWaitMs) break;
-		waited += delay;
-		await sleep(delay);
-	}
-	if (response === undefined) {
-		// Network failures (DNS, refused, TLS): say where we tried to go, never what we sent.
-		const reason = redactSecrets(networkFailure, request.secrets);
-		const purpose = request.purpose ? ` (${request.purpose})` : '';
-		throw new UserError(`${request.vendorName}: token request to ${request.url} failed: ${reason}${purpose}`);
-	}
+	const purpose = request.purpose ? ` (${request.purpose})` : '';
+	const response = await withRetry(
+		'POST',
+		async () => {
+			const answer = (await helper.helpers.httpRequest(options)) as FullResponse;
+			if (answer.statusCode === 429) throw new RateLimited(answer);
+			return answer;
+		},
+		TOKEN_RETRY_POLICY,
+		false,
+	).catch((error: unknown) => {
+		// Still 429 after the retries: reported below like any refused token request.
+		if (error instanceof RateLimited) return error.answer;
+		// No answer (DNS, refused, TLS, timeout): say where we tried to go, never what we sent.
+		const reason = isTimeout(error)
+			? `timed out (no answer within ${TOKEN_TIMEOUT_MS} ms)`
+			: `failed: ${redactSecrets(String((error as Error)?.message ?? error), request.secrets)}`;
+		throw new UserError(`${request.vendorName}: token request to ${request.url} ${reason}${purpose}`);
+	});
 
 	const body = typeof response.body === 'string' ? safeJson(response.body) : response.body;
 	const token = (body as IDataObject | undefined)?.access_token;
@@ -99,12 +117,18 @@ export async function requestClientCredentialsToken(
 		return { accessToken: token, expiresIn: Number.isFinite(expiresIn) ? expiresIn : undefined };
 	}
 	const reason = redactSecrets(vendorReason(body) || 'no access_token in the answer', request.secrets);
-	const purpose = request.purpose ? ` (${request.purpose})` : '';
 	const oauthError = (body as IDataObject | undefined)?.error;
 	throw new TokenRequestError(
 		`${request.vendorName}: token request failed (HTTP ${response.statusCode}): ${reason}${purpose}`,
 		typeof oauthError === 'string' ? oauthError : undefined,
 	);
+}
+
+/** The HTTP client's timeout (`timeout of 10000ms exceeded`, code ECONNABORTED or ETIMEDOUT). */
+function isTimeout(error: unknown): boolean {
+	const e = error as { code?: string; cause?: { code?: string }; message?: string };
+	const code = e?.cause?.code ?? e?.code;
+	return code === 'ECONNABORTED' || code === 'ETIMEDOUT' || /timeout/i.test(String(e?.message ?? ''));
 }
 
 function safeJson(text: string): unknown {

@@ -18,7 +18,7 @@ export const VENDOR_NAMES: Record<Vendor, string> = {
  * Azure AD authority host per Microsoft cloud (Microsoft's "National clouds" page; China's
  * login.chinacloudapi.cn is the legacy host).
  */
-export const AZURE_AUTHORITY_HOSTS: Record<string, string> = {
+const AZURE_AUTHORITY_HOSTS: Record<string, string> = {
 	public: 'https://login.microsoftonline.com',
 	usGov: 'https://login.microsoftonline.us',
 	china: 'https://login.partner.microsoftonline.cn',

@@ -1,6 +1,6 @@
 /**
- * One presence model for every vendor (see DESIGN.md): each node keeps its vendor's native
- * fields and adds these, so sync logic can compare presences without a Code node.
+ * One presence model for every vendor: each node keeps its vendor's native fields and adds
+ * these, so sync logic can compare presences without a Code node.
  */
 import type { IDataObject } from 'n8n-workflow';
 

@@ -76,24 +76,16 @@ export async function withRetry<T>(
 ): Promise<T> {
 	let waited = 0;
 	for (let attempt = 1; ; attempt++) {
-		let failure: unknown;
 		try {
 			return await send();
 		} catch (error) {
-			failure = error;
+			const delay = nextDelayMs(method, httpFailureOf(error), isNetworkError(error), attempt, policy, idempotent);
+			if (delay === undefined || attempt >= policy.maxAttempts || waited + delay > policy.maxTotalWaitMs) {
+				// eslint-disable-next-line @n8n/community-nodes/require-node-api-error -- the last failure goes back unchanged: the transport reads its HTTP response to build the vendor's NodeApiError
+				throw error;
+			}
+			waited += delay;
+			await sleep(delay);
 		}
-		const delay = nextDelayMs(
-			method,
-			httpFailureOf(failure),
-			isNetworkError(failure),
-			attempt,
-			policy,
-			idempotent,
-		);
-		if (delay === undefined || attempt >= policy.maxAttempts || waited + delay > policy.maxTotalWaitMs) {
-			throw failure;
-		}
-		waited += delay;
-		await sleep(delay);
 	}
 }

@@ -85,7 +85,6 @@ export async function vendorRequest<T = unknown>(
 	if (request.qs === undefined) delete options.qs;
 	const policy = { ...DEFAULT_RETRY_POLICY, ...request.retry };
 
-	let failure: unknown;
 	try {
 		return (await withRetry(
 			request.method,
@@ -98,9 +97,8 @@ export async function vendorRequest<T = unknown>(
 			request.idempotent,
 		)) as T;
 	} catch (error) {
-		failure = error;
+		throw toVendorError(ctx, config, error);
 	}
-	throw toVendorError(ctx, config, failure);
 }
 
 function toVendorError(ctx: RequestContext, config: VendorConfig, error: unknown): NodeApiError {

@@ -1,6 +1,6 @@
 // @ts-check
-/** The pure Notifications API helpers (nodes/shared/genesysNotifications.ts, built). */
-const n = require('../../dist/nodes/shared/genesysNotifications');
+/** The pure Notifications API helpers (nodes/GenesysCloudPresenceTrigger/events/genesysNotifications.ts, built). */
+const n = require('../../dist/nodes/GenesysCloudPresenceTrigger/events/genesysNotifications');
 
 const filter = { ignoreSources: [], onlyDefinitionChanges: false };
 const body = (/** @type {string} */ id, /** @type {string} */ date, extra = {}) => ({

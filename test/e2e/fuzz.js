@@ -8,7 +8,7 @@
  *
  * Asserted: every answer is a 2xx or 4xx (never a 5xx, never a dropped connection); n8n still
  * answers /healthz with the same process(es); the workflow's executions grow by exactly the number
- * of bodies the package's own parser (dist/nodes/shared/dataverseWebhook.js) accepts, after the
+ * of bodies the package's own parser (dist/nodes/DynamicsContactCenter/events/dataverseWebhook.js) accepts, after the
  * same body handling as n8n's body parser and the trigger (so no invalid body starts one).
  */
 'use strict';
@@ -228,7 +228,7 @@ function expected(/** @type {any} */ c, /** @type {(b: unknown) => any} */ parse
  * @param {{ fixturesDir: string, repo: string, count: number, pids: number[], seed?: number, concurrency?: number }} o
  */
 async function run(c, { fixturesDir, repo, count, pids, seed = Number(process.env.E2E_FUZZ_SEED || 20260808), concurrency = 8 }) {
-	const { parseDataverseAgentStatus } = require(path.join(repo, 'dist/nodes/shared/dataverseWebhook.js'));
+	const { parseDataverseAgentStatus } = require(path.join(repo, 'dist/nodes/DynamicsContactCenter/events/dataverseWebhook.js'));
 	const seeds = fs.readdirSync(fixturesDir).filter((f) => f.endsWith('.json')).map((f) => JSON.parse(fs.readFileSync(path.join(fixturesDir, f), 'utf8')));
 	const r = prng(seed);
 	const cases = Array.from({ length: count }, () => makeCase(r, seeds));

@@ -81,3 +81,20 @@ describe('429 from the token endpoint', () => {
 		expect(t.sim.tokenRequests(vendor)).toBe(2);
 	});
 });
+
+describe('a token endpoint that hangs past the token timeout (10 s)', () => {
+	test('dataverseSet: the item fails naming the vendor and the timeout, nothing written, no secret in the error', async () => {
+		// Silent for longer than the token timeout, then a 504 nobody waits for.
+		t.sim.inject({ vendor: 'dataverse', pathRegex: 'token$', status: 504, delayMs: 11_000, times: 1 });
+		const result = await runChanges(t, 'dataverseSet', { count: 1 });
+		const { failed, errors } = expectEveryChangeAccountedFor(t.sim, result);
+		expect(failed).toEqual(result.agents);
+		expect(errors[0].error).toMatch(
+			/^Dynamics 365 Contact Center \(Dataverse\): token request to http:\/\/127\.0\.0\.1:\d+\/\S+\/token timed out \(no answer within 10000 ms\)$/,
+		);
+		expect(JSON.stringify(errors[0])).not.toContain(t.sim.clients.dataverse.clientSecret);
+		// Asked once: a POST without an answer is not repeated, and no API call went out without a token.
+		expect(t.sim.tokenRequests('dataverse')).toBe(1);
+		expect(apiStatuses(t.sim, 'dataverse')).toEqual([]);
+	});
+});

@@ -8,8 +8,9 @@
  */
 const fs = require('node:fs');
 
-const { parseDataverseAgentStatus, InvalidEventError } = require('../../dist/nodes/shared/dataverseWebhook');
-const { wcfDateToMs, wcfDateToIso } = require('../../dist/nodes/shared/dataverseDates');
+const { parseDataverseAgentStatus } = require('../../dist/nodes/DynamicsContactCenter/events/dataverseWebhook');
+const { InvalidEventError } = require('../../dist/nodes/shared/eventErrors');
+const { wcfDateToMs, wcfDateToIso } = require('../../dist/nodes/DynamicsContactCenter/events/dataverseDates');
 const { COLUMNS, OUTCOMES, fixtures, clone, samples, digest, outcome } = require('./dataverseWebhookSamples');
 
 const recorded = JSON.parse(fs.readFileSync(OUTCOMES, 'utf8'));

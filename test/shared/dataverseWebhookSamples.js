@@ -160,7 +160,7 @@ function record(parse) {
 module.exports = { COLUMNS, OUTCOMES, fixtures, clone, samples, digest, outcome };
 
 if (require.main === module) {
-	const { parseDataverseAgentStatus } = require('../../dist/nodes/shared/dataverseWebhook');
+	const { parseDataverseAgentStatus } = require('../../dist/nodes/DynamicsContactCenter/events/dataverseWebhook');
 	const { outcomes, samples: rows } = record(parseDataverseAgentStatus);
 	// One sample per line: a readable diff when a behaviour change is re-recorded.
 	const lines = [

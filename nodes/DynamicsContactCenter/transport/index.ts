@@ -8,6 +8,8 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { VENDOR_NAMES, dataverseApiBase } from '../../shared/endpoints';
 import type { HttpFailure, VendorErrorDetails } from '../../shared/errors';
+import type { PageScheme } from '../../shared/paging';
+import { paginate } from '../../shared/paging';
 import type { RequestContext, VendorConfig, VendorRequest } from '../../shared/transport';
 import { vendorRequest } from '../../shared/transport';
 
@@ -41,6 +43,21 @@ export async function dataverseRequest<T = IDataObject>(ctx: RequestContext, req
 }
 
 /**
+ * OData paging: a page's rows are in `value`; `@odata.nextLink` is the next page, a URL that
+ * already carries the query (with `$skiptoken`), sent as given. No link: that was the last page.
+ */
+const dataversePages: PageScheme<IDataObject, IDataObject, VendorRequest> = {
+	items: (page) => (page.value as IDataObject[]) ?? [],
+	next: (page, request) => {
+		const link = page['@odata.nextLink'];
+		if (typeof link !== 'string') return undefined;
+		// The page size asked for stays the same on every page.
+		const prefer = request.headers?.Prefer;
+		return { method: 'GET', path: link, headers: prefer ? { Prefer: prefer } : undefined };
+	},
+};
+
+/**
  * Reads an entity set following `@odata.nextLink` until the last page or `limit` rows.
  * `Prefer: odata.maxpagesize` sets the page size (Dataverse's default is 5,000).
  */
@@ -49,16 +66,11 @@ export async function dataversePaginate(
 	request: VendorRequest,
 	options: { limit?: number; pageSize?: number } = {},
 ): Promise<IDataObject[]> {
-	const out: IDataObject[] = [];
 	const prefer = `odata.maxpagesize=${options.pageSize ?? 500}`;
-	let next: VendorRequest | undefined = { ...request, headers: { ...request.headers, Prefer: prefer } };
-	while (next) {
-		const page: IDataObject = await dataverseRequest<IDataObject>(ctx, next);
-		out.push(...((page.value as IDataObject[]) ?? []));
-		if (options.limit !== undefined && out.length >= options.limit) return out.slice(0, options.limit);
-		const link = page['@odata.nextLink'];
-		// The next link already carries the query (with $skiptoken): send it as given.
-		next = typeof link === 'string' ? { method: 'GET', path: link, headers: { Prefer: prefer } } : undefined;
-	}
-	return out;
+	return await paginate(
+		{ ...request, headers: { ...request.headers, Prefer: prefer } },
+		async (next) => await dataverseRequest<IDataObject>(ctx, next),
+		dataversePages,
+		{ limit: options.limit },
+	);
 }

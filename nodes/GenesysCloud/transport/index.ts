@@ -7,6 +7,8 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { VENDOR_NAMES, genesysApiBase } from '../../shared/endpoints';
 import type { HttpFailure, VendorErrorDetails } from '../../shared/errors';
+import type { PageScheme } from '../../shared/paging';
+import { paginate } from '../../shared/paging';
 import type { RequestContext, VendorConfig, VendorRequest } from '../../shared/transport';
 import { vendorRequest } from '../../shared/transport';
 
@@ -42,24 +44,29 @@ interface EntityListing {
 }
 
 /**
- * Follows Genesys' page-number pagination (`pageNumber`/`pageSize`, answer `pageCount`) until the
- * last page or `limit` items.
+ * Genesys' page-number pagination (`pageNumber`/`pageSize`, answer `pageCount`): the next page
+ * number until the last page (by `pageCount`, else by `nextUri`) or an empty one.
  */
+const genesysPages: PageScheme<EntityListing, IDataObject, number> = {
+	items: (page) => page.entities ?? [],
+	next: (page, pageNumber) => {
+		const pageCount = page.pageCount ?? (page.nextUri ? pageNumber + 1 : pageNumber);
+		return pageNumber >= pageCount || (page.entities ?? []).length === 0 ? undefined : pageNumber + 1;
+	},
+};
+
+/** Every entity of a Genesys listing, page by page, up to `limit` items. */
 export async function genesysPaginate(
 	ctx: RequestContext,
 	request: VendorRequest,
 	options: { limit?: number; pageSize?: number } = {},
 ): Promise<IDataObject[]> {
 	const pageSize = options.pageSize ?? 100;
-	const out: IDataObject[] = [];
-	for (let pageNumber = 1; ; pageNumber++) {
-		const page = await genesysRequest<EntityListing>(ctx, {
-			...request,
-			qs: { ...request.qs, pageSize, pageNumber },
-		});
-		out.push(...(page.entities ?? []));
-		if (options.limit !== undefined && out.length >= options.limit) return out.slice(0, options.limit);
-		const pageCount = page.pageCount ?? (page.nextUri ? pageNumber + 1 : pageNumber);
-		if (pageNumber >= pageCount || (page.entities ?? []).length === 0) return out;
-	}
+	return await paginate(
+		1,
+		async (pageNumber) =>
+			await genesysRequest<EntityListing>(ctx, { ...request, qs: { ...request.qs, pageSize, pageNumber } }),
+		genesysPages,
+		{ limit: options.limit },
+	);
 }

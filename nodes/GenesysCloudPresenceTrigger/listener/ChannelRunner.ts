@@ -12,11 +12,12 @@
 import { sleep } from 'n8n-workflow';
 
 import {
+	CHANNEL_LIFETIME_MS,
 	HEARTBEAT_INTERVAL_MS,
 	PING_MESSAGE,
 	classifyMessage,
 	presenceTopic,
-} from '../../shared/genesysNotifications';
+} from '../events/genesysNotifications';
 import type { Channel } from '../transport/notifications';
 import {
 	channelExists,
@@ -37,7 +38,7 @@ const MAX_BACKOFF_MS = 30_000;
 const MAX_RECONNECT_ATTEMPTS = 10;
 const CLOSE_WAIT_MS = 2_000;
 
-export const backoffMs = (failures: number): number =>
+const backoffMs = (failures: number): number =>
 	Math.min(MAX_BACKOFF_MS, 1000 * 2 ** (failures - 1));
 
 /** Renew a tenth of the lifetime (at most an hour) before the channel expires. */
@@ -185,8 +186,8 @@ export class ChannelRunner {
 		await this.subscribe();
 		const expires = Date.parse(channel.expires ?? '');
 		const now = Date.now();
-		this.lifetimeMs =
-			Number.isFinite(expires) && expires > now ? expires - now : 24 * 60 * 60 * 1000;
+		// Genesys gives the channel's expiry; without one, its documented 24 hours.
+		this.lifetimeMs = Number.isFinite(expires) && expires > now ? expires - now : CHANNEL_LIFETIME_MS;
 		this.expiresAt = now + this.lifetimeMs;
 		this.checkStopped();
 	}

@@ -5,14 +5,14 @@
 import type { IDataObject, ITriggerFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { PresenceEventBody, PresenceFilter } from '../../shared/genesysNotifications';
+import type { PresenceEventBody, PresenceFilter } from '../events/genesysNotifications';
 import {
 	MAX_CHANNELS,
 	MAX_TOPICS_PER_CHANNEL,
 	PresenceTracker,
 	chunkTopics,
 	presenceChangeItem,
-} from '../../shared/genesysNotifications';
+} from '../events/genesysNotifications';
 import {
 	BULK_PRESENCE_LIMIT,
 	httpCodeOf,

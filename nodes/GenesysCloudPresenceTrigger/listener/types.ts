@@ -1,6 +1,6 @@
 import type { IDataObject, ITriggerFunctions } from 'n8n-workflow';
 
-import type { PresenceEventBody } from '../../shared/genesysNotifications';
+import type { PresenceEventBody } from '../events/genesysNotifications';
 import type { requireWebSocket } from './socket';
 
 /** What a ChannelRunner needs from the listener that owns it. */

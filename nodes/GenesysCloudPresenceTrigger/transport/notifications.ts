@@ -6,7 +6,7 @@
 import type { IDataObject, ILoadOptionsFunctions, ITriggerFunctions } from 'n8n-workflow';
 
 import { genesysPaginate, genesysRequest } from '../../GenesysCloud/transport';
-import type { PresenceEventBody } from '../../shared/genesysNotifications';
+import type { PresenceEventBody } from '../events/genesysNotifications';
 
 type Ctx = ITriggerFunctions | ILoadOptionsFunctions;
 

@@ -2,11 +2,11 @@
  * The one place that talks HTTP to Vonage Contact Center: the region's API gateway
  * (`https://<region>.api.cc.vonage.com`, the legacy host or an override), a bearer token for the
  * scope the endpoint needs from the vonageContactCenterApi credential, the versioned Accept header
- * of each API, retries and errors from nodes/shared, the User Admin API's page/limit pagination,
- * and a scope hint on 403.
+ * of each API, retries and errors from nodes/shared, the paging of the User Admin API and the
+ * Insights Stats API, and a scope hint on 403.
  */
 import type { IDataObject } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import {
 	VENDOR_NAMES,
@@ -16,9 +16,12 @@ import {
 	vonageApiBase,
 } from '../../shared/endpoints';
 import type { HttpFailure, VendorErrorDetails } from '../../shared/errors';
+import type { PageScheme } from '../../shared/paging';
+import { paginate } from '../../shared/paging';
 import type { RequestContext, VendorConfig, VendorRequest } from '../../shared/transport';
 import { vendorRequest } from '../../shared/transport';
-import { VONAGE_SCOPE_HEADER } from '../../shared/vonageTokenCache';
+import type { VonagePresenceActivity } from '../events/vonageEvents';
+import { VONAGE_SCOPE_HEADER } from './vonageTokenCache';
 
 export const VONAGE_CREDENTIAL = 'vonageContactCenterApi';
 
@@ -99,7 +102,7 @@ export async function vonageUserAdminRequest<T = IDataObject>(
 }
 
 /** Insights Stats API calls: scope `stats`, Accept v2 ("Versioning (Insights Stats API)"). */
-export async function vonageStatsRequest<T = IDataObject>(
+async function vonageStatsRequest<T = IDataObject>(
 	ctx: RequestContext,
 	request: Omit<VonageRequest, 'scopes'>,
 ): Promise<T> {
@@ -116,26 +119,85 @@ interface UserPage {
 }
 
 /**
- * Follows the User Admin API's pagination (`page` from 1, `limit` up to 5000, answer
- * `meta.pageCount`) until the last page, a short page, `limit` items, or `stop` says so.
+ * The User Admin API's pagination (`page` from 1, `limit` up to 5000, answer `meta.pageCount`):
+ * the next page number until the last page (by `meta.pageCount`, else a short page) or an empty one.
  */
+const vonageUserPages = (pageSize: number): PageScheme<UserPage, IDataObject, number> => ({
+	items: (answer) => answer.users ?? [],
+	next: (answer, page) => {
+		const users = answer.users ?? [];
+		const pageCount = answer.meta?.pageCount;
+		const last = pageCount !== undefined ? page >= pageCount : users.length < pageSize;
+		return last || users.length === 0 ? undefined : page + 1;
+	},
+});
+
+/** Every user the query matches (`GET /useradmin/users`), page by page, up to `limit` users. */
 export async function vonagePaginateUsers(
 	ctx: RequestContext,
 	qs: IDataObject,
 	options: { limit?: number; pageSize: number },
 ): Promise<IDataObject[]> {
-	const out: IDataObject[] = [];
-	for (let page = 1; ; page++) {
-		const answer = await vonageUserAdminRequest<UserPage>(ctx, {
-			method: 'GET',
-			path: '/useradmin/users',
-			qs: { ...qs, page, limit: options.pageSize },
-		});
-		const users = answer.users ?? [];
-		out.push(...users);
-		if (options.limit !== undefined && out.length >= options.limit) return out.slice(0, options.limit);
-		const pageCount = answer.meta?.pageCount;
-		const last = pageCount !== undefined ? page >= pageCount : users.length < options.pageSize;
-		if (last || users.length === 0) return out;
-	}
+	return await paginate(
+		1,
+		async (page) =>
+			await vonageUserAdminRequest<UserPage>(ctx, {
+				method: 'GET',
+				path: '/useradmin/users',
+				qs: { ...qs, page, limit: options.pageSize },
+			}),
+		vonageUserPages(options.pageSize),
+		{ limit: options.limit },
+	);
+}
+
+interface ActivitiesPage {
+	items?: VonagePresenceActivity[];
+	upTo?: string;
+	meta?: { page?: number; pageCount?: number };
+}
+
+/**
+ * The Insights Stats API's pagination (`page` from 1, answer `meta.pageCount`, one page when it
+ * is absent): the next page number until the last page or an empty one.
+ */
+const vonageStatsPages: PageScheme<ActivitiesPage, VonagePresenceActivity, number> = {
+	items: (answer) => answer.items ?? [],
+	next: (answer, page) =>
+		page >= (answer.meta?.pageCount ?? 1) || (answer.items ?? []).length === 0 ? undefined : page + 1,
+};
+
+const STATS_PAGE_SIZE = 1000;
+
+/**
+ * Every presence activity processed since `start` (`GET /stats/agent-activities/presence`,
+ * include=Processed), all pages of one window. The window's `upTo` comes from the first page:
+ * later pages must not move its end past what page 1 answered for.
+ */
+export async function vonagePresenceActivities(
+	ctx: RequestContext,
+	query: { start: string; agentId?: string },
+): Promise<{ items: VonagePresenceActivity[]; upTo: string }> {
+	let upTo: string | undefined;
+	const items = await paginate(
+		1,
+		async (page) => {
+			const answer = await vonageStatsRequest<ActivitiesPage>(ctx, {
+				method: 'GET',
+				path: '/stats/agent-activities/presence',
+				qs: {
+					start: query.start,
+					include: 'Processed',
+					page,
+					limit: STATS_PAGE_SIZE,
+					...(query.agentId ? { agentId: query.agentId } : {}),
+				},
+			});
+			upTo ??= answer.upTo;
+			return answer;
+		},
+		vonageStatsPages,
+	);
+	if (!upTo) throw new NodeOperationError(ctx.getNode(), 'Vonage returned no "upTo" for the presence activities window');
+	return { items, upTo };
 }

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeParameterResourceLocator, INo
 
 import { showFor } from '../../../shared/displayOptions';
 import { agentLocator } from '../../descriptions/locators';
-import { returnAllAndLimit } from '../../../shared/pagination';
+import { returnAllAndLimit } from '../../../shared/returnAllAndLimit';
 import { resolveAgentId } from '../../helpers/agents';
 import type { PresenceCache } from '../../helpers/presences';
 import { readMany } from '../../helpers/readMany';

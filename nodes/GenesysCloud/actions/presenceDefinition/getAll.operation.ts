@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { showFor } from '../../../shared/displayOptions';
-import { returnAllAndLimit } from '../../../shared/pagination';
+import { returnAllAndLimit } from '../../../shared/returnAllAndLimit';
 import { localeCodeField } from '../../descriptions/fields';
 import type { DefinitionApi } from '../../helpers/definitions';
 import { definitionItem, definitionsPath } from '../../helpers/definitions';

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { showFor } from '../../../shared/displayOptions';
-import { returnAllAndLimit } from '../../../shared/pagination';
+import { returnAllAndLimit } from '../../../shared/returnAllAndLimit';
 import { GUID_REGEX } from '../../descriptions/locators';
 import { presenceItem } from '../../helpers/presence';
 import { graphRequest } from '../../transport';

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { vonageCategory } from '../../../shared/categories';
 import { showFor } from '../../../shared/displayOptions';
-import { returnAllAndLimit } from '../../../shared/pagination';
+import { returnAllAndLimit } from '../../../shared/returnAllAndLimit';
 import type { PresenceDefinition } from '../../helpers/presence';
 import { getPresenceDefinitions } from '../../helpers/presence';
 

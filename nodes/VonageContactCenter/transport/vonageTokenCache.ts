@@ -16,7 +16,7 @@
 import type { ICredentialDataDecryptedObject, IHttpRequestOptions } from 'n8n-workflow';
 import { UserError } from 'n8n-workflow';
 
-import { TokenRequestError } from './clientCredentialsToken';
+import { TokenRequestError } from '../../shared/clientCredentialsToken';
 
 /** Set by the Vonage transport, read and removed by the credential's authenticate(). */
 export const VONAGE_SCOPE_HEADER = 'x-n8n-vonage-scopes';

@@ -9,9 +9,9 @@
  */
 import { z } from 'zod';
 
-import { vonageCategory } from './categories';
-import { describeZodError, InvalidEventError } from './dataverseWebhook';
-import type { PresenceCategory, PresenceEvent } from './presence';
+import { vonageCategory } from '../../shared/categories';
+import { describeZodError, InvalidEventError } from '../../shared/eventErrors';
+import type { PresenceCategory, PresenceEvent } from '../../shared/presence';
 
 /** The CloudEvent spells category types in lower camel case (`ready`); the Agents API in Pascal. */
 const CATEGORY_TYPES: Record<string, string> = {

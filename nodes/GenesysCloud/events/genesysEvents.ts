@@ -7,9 +7,9 @@
  */
 import { z } from 'zod';
 
-import { genesysCategory } from './categories';
-import { describeZodError, InvalidEventError } from './dataverseWebhook';
-import type { PresenceCategory, PresenceEvent } from './presence';
+import { genesysCategory } from '../../shared/categories';
+import { describeZodError, InvalidEventError } from '../../shared/eventErrors';
+import type { PresenceCategory, PresenceEvent } from '../../shared/presence';
 
 const TOPIC = /^v2\.users\.([0-9a-f-]{36})\.presence$/i;
 

@@ -6,8 +6,8 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import type { GenesysPresenceBody } from './genesysEvents';
-import { genesysPresenceEvent } from './genesysEvents';
+import type { GenesysPresenceBody } from '../../GenesysCloud/events/genesysEvents';
+import { genesysPresenceEvent } from '../../GenesysCloud/events/genesysEvents';
 
 /** "Each WebSocket connection is limited to 1,000 topics" (Genesys notification service guide). */
 export const MAX_TOPICS_PER_CHANNEL = 1000;
@@ -45,7 +45,7 @@ const optionalOf = (value: unknown, type: 'string' | 'boolean'): boolean =>
  * notification carries `{ source, presenceDefinition: { id, systemPresence }, primary, message,
  * modifiedDate }`, and without a definition id there is no presence to report.
  */
-export function malformedPresenceReason(body: unknown): string | undefined {
+function malformedPresenceReason(body: unknown): string | undefined {
 	if (body === undefined) return 'eventBody is missing';
 	if (!isObject(body)) {
 		const kind = body === null ? 'null' : Array.isArray(body) ? 'an array' : `a ${typeof body}`;
@@ -106,7 +106,7 @@ export interface KnownPresence {
 	reported: boolean;
 }
 
-export const knownPresenceOf = (body: PresenceEventBody | undefined, reported = true): KnownPresence => ({
+const knownPresenceOf = (body: PresenceEventBody | undefined, reported = true): KnownPresence => ({
 	definitionId: body?.presenceDefinition?.id ?? null,
 	message: body?.message ?? '',
 	source: body?.source ? body.source.toUpperCase() : null,
@@ -182,7 +182,7 @@ function laterDate(a: string | null, b: string | null): string | null {
 
 /**
  * One output item for a presence change: the same fields the Agent Presence Trigger emits for a
- * Genesys event (genesysEvents.ts), with the definition's own label when it is known.
+ * Genesys event (GenesysCloud/events/genesysEvents.ts), with the definition's own label when it is known.
  */
 export function presenceChangeItem(
 	userId: string,

@@ -10,9 +10,10 @@
  */
 import { z } from 'zod';
 
-import { DATAVERSE_OOTB_PRESENCES, dataverseCategory } from './categories';
+import { DATAVERSE_OOTB_PRESENCES, dataverseCategory } from '../../shared/categories';
+import { describeZodError, InvalidEventError } from '../../shared/eventErrors';
+import type { PresenceCategory, PresenceEvent } from '../../shared/presence';
 import { wcfDateToIso, wcfDateToMs } from './dataverseDates';
-import type { PresenceCategory, PresenceEvent } from './presence';
 
 export const AGENT_STATUS_ENTITY = 'msdyn_agentstatus';
 
@@ -67,9 +68,6 @@ const attributesSchema = z.object({
 export type RemoteExecutionContext = z.infer<typeof remoteExecutionContextSchema>;
 type Attributes = Record<string, unknown>;
 
-/** A body the trigger refuses: `message` says what was wrong, for the 400 answer. */
-export class InvalidEventError extends Error {}
-
 export interface DataverseAgentStatusEvent {
 	source: 'dataverse';
 	event: PresenceEvent;
@@ -91,13 +89,6 @@ export interface DataverseAgentStatusEvent {
 	userId: string | null;
 	/** True when the presence is not one of the out-of-the-box five (its category needs a lookup). */
 	customPresence: boolean;
-}
-
-/** zod's first issue as `path: message`, e.g. `InputParameters.0.key: Required`. */
-export function describeZodError(error: z.ZodError, prefix = ''): string {
-	const issue = error.issues[0];
-	const path = [prefix, ...issue.path.map(String)].filter(Boolean).join('.');
-	return path ? `${path}: ${issue.message}` : issue.message;
 }
 
 /** The columns attributesSchema knows: the only attributes the trigger keeps. */
