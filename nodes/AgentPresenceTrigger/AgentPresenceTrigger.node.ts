@@ -16,6 +16,7 @@ import {
 	removeRegistration,
 	storedRegistration,
 } from './registration';
+import { ensureSharedKey } from './sharedKey';
 
 export class AgentPresenceTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -48,6 +49,9 @@ export class AgentPresenceTrigger implements INodeType {
 				httpMethod: 'POST',
 				// Answer at once: a synchronous Dataverse step waits on it (and fails after 60 s).
 				responseMode: 'onReceived',
+				// Without it n8n answers an onReceived webhook with its default response-data setting's
+				// name, the text "firstEntryJson"; empty lets it send the handler's webhookResponse.
+				responseData: '',
 				path: 'agent-presence',
 			},
 		],
@@ -62,10 +66,12 @@ export class AgentPresenceTrigger implements INodeType {
 	webhookMethods = {
 		default: {
 			async checkExists(this: IHookFunctions): Promise<boolean> {
+				ensureSharedKey(this, isAutomatic(this));
 				if (!isAutomatic(this)) return true;
 				return await registrationIsCurrent(this, this.getNodeWebhookUrl('default') as string);
 			},
 			async create(this: IHookFunctions): Promise<boolean> {
+				ensureSharedKey(this, isAutomatic(this));
 				if (!isAutomatic(this)) return true;
 				const url = this.getNodeWebhookUrl('default');
 				if (!url) throw new NodeOperationError(this.getNode(), 'n8n did not provide a webhook URL to register');

@@ -235,9 +235,15 @@ async function createTriggerHarness(options) {
 				status = 200;
 				responseBody = result.webhookResponse ?? { message: 'Webhook call received' };
 			} else {
-				// n8n's onReceived mode: the node's webhookResponse, else its default message.
+				// n8n's onReceived mode (extractWebhookOnReceivedResponse): the webhook description's
+				// responseData (default "firstEntryJson", sent as the body's text) wins; empty lets the
+				// node's webhookResponse through, else "Workflow was started"; "noData" sends no body.
 				status = 200;
-				responseBody = result.webhookResponse ?? { message: 'Workflow was started' };
+				const description = webhookDescription() ?? {};
+				const responseData = description.responseData === undefined ? 'firstEntryJson' : workflow.expression.getComplexParameterValue(nodeOf(workflow), description.responseData, 'webhook', {}, undefined, 'firstEntryJson');
+				if (responseData === 'noData') responseBody = undefined;
+				else if (responseData) responseBody = responseData;
+				else responseBody = result.webhookResponse ?? { message: 'Workflow was started' };
 			}
 			if (result.workflowData === undefined) return { status, body: responseBody, executed: false, items: [] };
 			const run = await runFromTrigger(workflow, result.workflowData, 'webhook');
