@@ -17,6 +17,7 @@ import {
 	storedRegistration,
 } from './registration';
 import { ensureSharedKey } from './sharedKey';
+import { SOURCE_SUBTITLE } from '../shared/subtitle';
 
 export class AgentPresenceTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -29,9 +30,9 @@ export class AgentPresenceTrigger implements INodeType {
 		// costs an expression isolate; from version 2 on it evaluates none for this node.
 		version: [1, 2],
 		defaultVersion: 2,
-		subtitle: '={{$parameter["source"]}}',
+		subtitle: SOURCE_SUBTITLE,
 		description:
-			'Starts the workflow when an agent presence changes in Dataverse, Genesys Cloud or Vonage Contact Center',
+			'Starts the workflow when an agent presence changes in Dynamics 365 Contact Center, Genesys Cloud or Vonage Contact Center',
 		defaults: { name: 'Agent Presence Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],

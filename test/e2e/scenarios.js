@@ -165,6 +165,25 @@ async function run(c, { fixtures, IDS, CLIENTS, SHARED_KEY, SYNC_SOURCE_ID }) {
 	});
 
 	await customPresences(c, { fixtures, IDS }, { deliver, expectOneGenesysWrite, none });
+	await acknowledgement(c, { fixtures, key });
+}
+
+/**
+ * A valid Dataverse event is answered with the trigger's JSON acknowledgement (n8n 2.41 sent the
+ * text "firstEntryJson" while the webhook description left responseData to its default).
+ * @param {import('./checks').Checks} c
+ * @param {{ fixtures: any, key: string }} o
+ */
+async function acknowledgement(c, { fixtures, key }) {
+	await c.test('Agent Presence Trigger: a valid Dataverse event is answered 200 with the JSON acknowledgement', async () => {
+		const wf = 'dynamics-to-vonage';
+		const before = c.executions(wf).length;
+		const r = await c.post(c.webhookUrl(wf, key), fixtures.update);
+		assert.equal(r.status, 200, `webhook answered ${r.status}: ${r.text}`);
+		assert.deepEqual(JSON.parse(r.text), { message: 'Event received', event: 'presence_changed' }, `body ${r.text}`);
+		await c.settledExecutions(wf, before + 1);
+		await c.quiet(1000);
+	});
 }
 
 /**
