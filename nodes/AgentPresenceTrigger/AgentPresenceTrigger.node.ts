@@ -36,12 +36,18 @@ export class AgentPresenceTrigger implements INodeType {
 		defaults: { name: 'Agent Presence Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
+		// Only two things use the credential, and it is shown (and required) only for them: automatic
+		// registration, and looking up custom presences. The entries never show at the same time.
 		credentials: [
 			{
-				// Only automatic registration and custom-presence lookups use it; both say so when it is missing.
 				name: 'dynamicsContactCenterApi',
-				required: false,
-				displayOptions: { show: { source: ['dataverse'] } },
+				required: true,
+				displayOptions: { show: { source: ['dataverse'], registration: ['automatic'] } },
+			},
+			{
+				name: 'dynamicsContactCenterApi',
+				required: true,
+				displayOptions: { show: { source: ['dataverse'], registration: ['manual'], resolveCustomPresences: [true] } },
 			},
 		],
 		webhooks: [

@@ -86,3 +86,18 @@ test.each([1, 2])('version %i answers a valid Dataverse event with the JSON ackn
 	expect(out.status).toBe(200);
 	expect(out.body).toEqual({ message: 'Event received', event: 'presence_changed' });
 });
+
+test('the Dynamics credential is shown and required only where the trigger uses it: automatic registration or custom presence lookups', () => {
+	const { AgentPresenceTrigger } = require('../../dist/nodes/AgentPresenceTrigger/AgentPresenceTrigger.node.js');
+	const { NodeHelpers } = require('n8n-workflow');
+	const { description } = new AgentPresenceTrigger();
+	const shown = (/** @type {Record<string, unknown>} */ parameters) => {
+		const node = { name: 'Presence', type: 'agentPresenceTrigger', typeVersion: 2, parameters: { source: 'dataverse', ...parameters } };
+		const values = NodeHelpers.getNodeParameters(description.properties, node.parameters, true, false, node, description);
+		return description.credentials.filter((/** @type {any} */ c) => NodeHelpers.displayParameter(values, c, node, description)).map((/** @type {any} */ c) => c.required);
+	};
+	expect(shown({ registration: 'automatic' })).toEqual([true]);
+	expect(shown({ registration: 'manual', resolveCustomPresences: true })).toEqual([true]);
+	expect(shown({ registration: 'manual', resolveCustomPresences: false })).toEqual([]);
+	expect(shown({ source: 'genesys' })).toEqual([]);
+});

@@ -122,6 +122,61 @@ async function openTemplate(page, /** @type {string} */ base, /** @type {any} */
 	return { key: w.key, issues: issues.sort(), placeholders: placeholders.sort() };
 }
 
+/**
+ * What a user types into n8n's node panel, and the node it must find (the trigger panel lists the
+ * Agent Presence Trigger as "Agent Presence": n8n drops "Trigger" from webhook triggers' names there).
+ */
+const SEARCHES = ['dynamics', 'dataverse', 'genesys', 'vonage'].map((term) => ({ term, node: 'Agent Presence' }));
+
+/**
+ * n8n's node panel (the "+" on an empty canvas: "What triggers this workflow?") searched the way a
+ * user would; each term must list the node. Also a dark-theme screenshot of the panel listing the
+ * package's nodes (their dark icons on n8n's dark panel). Returns the number of failed searches.
+ * @param {import('puppeteer-core').Page} page
+ */
+async function searchNodePanel(page, /** @type {string} */ base) {
+	/** @param {string} term @param {string} [theme] */
+	const search = async (term, theme) => {
+		await page.goto(`${base}/workflow/new${theme ? `?theme=${theme}` : ''}`, { waitUntil: 'networkidle2' });
+		await page.waitForSelector('[data-test-id="canvas-add-button"]', { timeout: 60000 });
+		await page.click('[data-test-id="canvas-add-button"]');
+		const input = await page.waitForSelector('[data-test-id="node-creator-search-bar"] input, input[data-test-id="node-creator-search-bar"]', { timeout: 15000 });
+		await input?.type(term);
+		await sleep(1000);
+		return await page.$$eval('[data-test-id="node-creator-item-name"]', (els) => els.map((e) => (e.textContent ?? '').trim()));
+	};
+	let failed = 0;
+	console.log('\nnode panel search');
+	for (const { term, node } of SEARCHES) {
+		const names = await search(term);
+		const ok = names.includes(node);
+		if (!ok) failed++;
+		console.log(`  "${term}" → ${ok ? `✓ ${node}` : `✗ no ${node}`} (${names.join(', ') || 'nothing'})`);
+	}
+	await search('presence', 'dark');
+	await page.screenshot({ path: path.join(OUTPUT, 'node-panel-dark.png') });
+	await page.goto(`${base}/workflow/new?theme=light`, { waitUntil: 'networkidle2' });
+	return failed;
+}
+
+/**
+ * The package's icons as n8n shows them: each node's light icon on a light panel, its dark icon on
+ * n8n's dark panel, and both in greyscale (the icons must be told apart without colour).
+ * @param {import('puppeteer-core').Page} page
+ */
+async function iconSheet(page) {
+	const dir = path.join(REPO, 'icons');
+	const names = fs.readdirSync(dir).filter((f) => f.endsWith('.svg') && !f.endsWith('.dark.svg')).map((f) => f.replace(/\.svg$/, ''));
+	const uri = (/** @type {string} */ f) => `data:image/svg+xml;base64,${fs.readFileSync(path.join(dir, f)).toString('base64')}`;
+	const cell = (/** @type {string} */ bg, /** @type {string} */ f, grey = false) =>
+		`<td style="background:${bg};padding:16px"><img src="${uri(f)}" width="48" height="48" style="${grey ? 'filter:grayscale(1)' : ''}"></td>`;
+	const rows = names.map((n) => `<tr><th style="font:14px sans-serif;text-align:left;padding:8px">${n}</th>${cell('#ffffff', `${n}.svg`)}${cell('#2b2b2b', `${n}.dark.svg`)}${cell('#ffffff', `${n}.svg`, true)}${cell('#2b2b2b', `${n}.dark.svg`, true)}</tr>`);
+	await page.setViewport({ width: 520, height: 80 + 82 * names.length });
+	await page.setContent(`<table style="border-collapse:collapse"><tr><th></th><th>light</th><th>dark</th><th>light, grey</th><th>dark, grey</th></tr>${rows.join('')}</table>`);
+	await page.screenshot({ path: path.join(OUTPUT, 'icons.png') });
+	await page.setViewport({ width: 1440, height: 900 });
+}
+
 /** [path, value] of every leaf of a parameters object. */
 function leaves(/** @type {any} */ value, prefix = '') {
 	/** @type {[string, unknown][]} */
@@ -187,18 +242,22 @@ async function main() {
 	});
 	/** @type {{ key: string, issues: string[], placeholders: string[] }[]} */
 	const results = [];
+	let searchFailures = 0;
 	try {
 		const page = await browser.newPage();
 		await signIn(page, base);
 		for (const w of stack.workflows) results.push(await openTemplate(page, base, w));
+		searchFailures = await searchNodePanel(page, base);
+		await iconSheet(page);
 	} finally {
 		await browser.close();
 	}
 	stack.stop();
-	const failed = report(results);
+	const failed = report(results) + searchFailures;
 	console.log(`screenshots in ${OUTPUT}`);
 	console.log(`ui took ${secs()}`);
-	console.log(`${results.length - failed} passed, ${failed} failed`);
+	const checks = results.length + SEARCHES.length;
+	console.log(`${checks - failed} passed, ${failed} failed`);
 	process.exitCode = failed === 0 ? 0 : 1;
 }
 
