@@ -67,6 +67,24 @@ async function openTemplate(page, /** @type {string} */ base, /** @type {any} */
 		if (!doc) return { error: `no workflow document store for ${id} (n8n's editor changed?)` };
 		return {
 			nodes: doc.allNodes.map((/** @type {any} */ n) => ({ name: n.name, type: n.type, parameters: JSON.parse(JSON.stringify(n.parameters ?? {})), issues: JSON.parse(JSON.stringify(n.issues ?? {})) })),
+			// Sticky notes: the other nodes they cover, and whether their text fits (no hidden overflow).
+			stickies: (() => {
+				const boxes = [...document.querySelectorAll('[data-test-id="canvas-node"]')].map((el) => ({
+					name: el.getAttribute('data-node-name'),
+					sticky: /stickyNote/.test(el.getAttribute('data-node-type') ?? ''),
+					el,
+					rect: (el.closest('.vue-flow__node') ?? el).getBoundingClientRect(),
+				}));
+				const meet = (/** @type {DOMRect} */ a, /** @type {DOMRect} */ b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+				return boxes.filter((b) => b.sticky).map((b) => ({
+					name: b.name,
+					covers: boxes.filter((o) => !o.sticky && meet(b.rect, o.rect)).map((o) => o.name),
+					overflows: [b.el, ...b.el.querySelectorAll('*')].some((e) => {
+						const style = getComputedStyle(e);
+						return e.scrollHeight - e.clientHeight > 4 && /hidden|auto|scroll/.test(style.overflowY) && e.clientHeight > 0;
+					}),
+				}));
+			})(),
 			flagged: [...document.querySelectorAll('[data-test-id="canvas-node"]')]
 				.filter((el) => el.querySelector('[data-test-id="node-issues"]'))
 				.map((el) => el.getAttribute('data-node-name')),
@@ -95,6 +113,10 @@ async function openTemplate(page, /** @type {string} */ base, /** @type {any} */
 		if (!/stickyNote/.test(node.type)) {
 			for (const [field, value] of leaves(node.parameters)) if (/REPLACE_[A-Z_]+/.test(String(value))) placeholders.push(`${node.name} › ${field}: ${/REPLACE_[A-Z_]+/.exec(String(value))?.[0]}`);
 		}
+	}
+	for (const note of seen.stickies) {
+		if (note.covers.length > 0) issues.push(`(sticky note) ${note.name} covers ${note.covers.join(', ')}`);
+		if (note.overflows) issues.push(`(sticky note) ${note.name}: its text does not fit`);
 	}
 	// The canvas must show the warning on exactly the nodes that have issues.
 	const withIssues = seen.nodes.filter((n) => Object.keys(n.issues).length > 0).map((n) => n.name).sort();
