@@ -16,7 +16,7 @@ import {
 	removeRegistration,
 	storedRegistration,
 } from './registration';
-import { ensureSharedKey } from './sharedKey';
+import { ensureCredential, ensureSharedKey } from './sharedKey';
 import { SOURCE_SUBTITLE } from '../shared/subtitle';
 
 export class AgentPresenceTrigger implements INodeType {
@@ -36,18 +36,14 @@ export class AgentPresenceTrigger implements INodeType {
 		defaults: { name: 'Agent Presence Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		// Only two things use the credential, and it is shown (and required) only for them: automatic
-		// registration, and looking up custom presences. The entries never show at the same time.
+		// Only automatic registration and custom-presence lookups use the credential. n8n reads only
+		// the first entry of a credential type (and cannot make `required` conditional), so it is one
+		// optional entry: notices say when it is needed, and activation refuses to go on without it.
 		credentials: [
 			{
 				name: 'dynamicsContactCenterApi',
-				required: true,
-				displayOptions: { show: { source: ['dataverse'], registration: ['automatic'] } },
-			},
-			{
-				name: 'dynamicsContactCenterApi',
-				required: true,
-				displayOptions: { show: { source: ['dataverse'], registration: ['manual'], resolveCustomPresences: [true] } },
+				required: false,
+				displayOptions: { show: { source: ['dataverse'] } },
 			},
 		],
 		webhooks: [
@@ -74,6 +70,7 @@ export class AgentPresenceTrigger implements INodeType {
 		default: {
 			async checkExists(this: IHookFunctions): Promise<boolean> {
 				ensureSharedKey(this, isAutomatic(this));
+				await ensureCredential(this, isAutomatic(this));
 				if (!isAutomatic(this)) return true;
 				return await registrationIsCurrent(this, this.getNodeWebhookUrl('default') as string);
 			},

@@ -80,6 +80,13 @@ export const properties: INodeProperties[] = [
 		],
 	},
 	{
+		displayName: 'Registering the webhook uses the Dynamics 365 Contact Center credential above: select one',
+		name: 'credentialForRegistration',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { source: ['dataverse'], registration: ['automatic'] } },
+	},
+	{
 		displayName: 'Execution Mode',
 		name: 'executionMode',
 		type: 'options',
@@ -192,6 +199,13 @@ export const properties: INodeProperties[] = [
 		displayOptions: dataverseOnly,
 		description:
 			'Whether to look up presences your organization created (their name and the status they are based on) through the credential, so they get a category too. Built-in presences need no lookup.',
+	},
+	{
+		displayName: 'Looking up custom presences uses the Dynamics 365 Contact Center credential above: select one',
+		name: 'credentialForLookups',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { source: ['dataverse'], registration: ['manual'], resolveCustomPresences: [true] } },
 	},
 	{
 		displayName: 'Include Raw Payload',

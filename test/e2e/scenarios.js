@@ -19,7 +19,7 @@ async function run(c, { fixtures, IDS, CLIENTS, SHARED_KEY, SYNC_SOURCE_ID }) {
 	async function deliver(/** @type {string} */ wf, /** @type {any} */ body, /** @type {number} */ executions) {
 		await c.clearRequests();
 		const before = c.executions(wf).length;
-		const r = await c.post(c.webhookUrl(wf, key), body);
+		const r = await c.post(c.webhookUrl(wf, wf === 'two-way-dynamics-genesys' ? KEY_QUERY(await generatedKey()) : key), body);
 		assert.equal(r.status, 200, `webhook answered ${r.status}: ${r.text}`);
 		const all = await c.settledExecutions(wf, before + executions);
 		const fresh = all.slice(before);
@@ -136,7 +136,34 @@ async function run(c, { fixtures, IDS, CLIENTS, SHARED_KEY, SYNC_SOURCE_ID }) {
 		await none(['genesys', 'vonage']);
 	});
 
+	/**
+	 * The two-way template registers its Dataverse webhook itself with an empty Shared Key: the
+	 * trigger generated the key at activation, and it is known only from the registration.
+	 */
+	let twoWayKey = '';
+	async function generatedKey() {
+		if (twoWayKey) return twoWayKey;
+		const state = /** @type {any} */ (await (await fetch(`${c.sim}/__sim/state`)).json());
+		const webhookId = c.workflow('two-way-dynamics-genesys').webhookId;
+		const endpoint = (state.dataverse?.tables?.serviceendpoints ?? []).find((/** @type {any} */ e) => String(e.url).includes(webhookId));
+		assert.ok(endpoint, 'the two-way trigger registered no Dataverse webhook');
+		twoWayKey = String(endpoint.authvalue);
+		return twoWayKey;
+	}
+
 	// ---------------------------------------------------------------- two-way
+	await c.test('Two-way: the trigger generated its own shared key at activation (empty in the template), registered it as the WebhookKey, and refuses the e2e\'s typed key', async () => {
+		const generated = await generatedKey();
+		assert.match(generated, /^[A-Za-z0-9_-]{43}$/);
+		assert.notEqual(generated, SHARED_KEY);
+		const before = c.executions('two-way-dynamics-genesys').length;
+		const r = await c.post(c.webhookUrl('two-way-dynamics-genesys', key), fixtures.update);
+		assert.equal(r.status, 401, `a key other than the generated one answered ${r.status}: ${r.text}`);
+		assert.ok(!r.text.includes(generated), 'the 401 shows the generated key');
+		await c.quiet(1000);
+		assert.equal(c.executions('two-way-dynamics-genesys').length, before, 'a refused delivery started an execution');
+	});
+
 	await c.test('Two-way: the seed Update fixture (made by the sync\'s application user) is ignored: 200, no execution, no write', async () => {
 		await deliver('two-way-dynamics-genesys', fixtures.update, 0);
 		await none(['genesys', 'dataverse', 'vonage']);

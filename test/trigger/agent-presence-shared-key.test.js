@@ -87,17 +87,28 @@ test.each([1, 2])('version %i answers a valid Dataverse event with the JSON ackn
 	expect(out.body).toEqual({ message: 'Event received', event: 'presence_changed' });
 });
 
-test('the Dynamics credential is shown and required only where the trigger uses it: automatic registration or custom presence lookups', () => {
-	const { AgentPresenceTrigger } = require('../../dist/nodes/AgentPresenceTrigger/AgentPresenceTrigger.node.js');
-	const { NodeHelpers } = require('n8n-workflow');
-	const { description } = new AgentPresenceTrigger();
-	const shown = (/** @type {Record<string, unknown>} */ parameters) => {
-		const node = { name: 'Presence', type: 'agentPresenceTrigger', typeVersion: 2, parameters: { source: 'dataverse', ...parameters } };
-		const values = NodeHelpers.getNodeParameters(description.properties, node.parameters, true, false, node, description);
-		return description.credentials.filter((/** @type {any} */ c) => NodeHelpers.displayParameter(values, c, node, description)).map((/** @type {any} */ c) => c.required);
-	};
-	expect(shown({ registration: 'automatic' })).toEqual([true]);
-	expect(shown({ registration: 'manual', resolveCustomPresences: true })).toEqual([true]);
-	expect(shown({ registration: 'manual', resolveCustomPresences: false })).toEqual([]);
-	expect(shown({ source: 'genesys' })).toEqual([]);
+test.each([
+	['automatic registration', { registration: 'automatic', sharedKey: 'k-2' }, 'Register Webhook Automatically registers this URL through the credential'],
+	['custom presence lookups', { registration: 'manual', sharedKey: 'k-2', resolveCustomPresences: true }, 'Resolve Custom Presences looks presences up through the credential'],
+])('%s without the Dynamics credential: activation fails saying why it is needed', async (_what, parameters, why) => {
+	const t = await createTriggerHarness({
+		trigger: { name: 'Presence', type: 'agentPresenceTrigger', typeVersion: 2, parameters: { source: 'dataverse', verification: 'queryKey', ...parameters } },
+	});
+	const error = await t.activate().then(() => undefined, (e) => e);
+	expect(error?.message).toBe('The trigger needs a Dynamics 365 Contact Center credential');
+	expect(error?.description).toContain(why);
+	expect(sim.requests).toHaveLength(0);
+});
+
+test('manual registration without lookups activates without the credential; the notices say when it is needed', async () => {
+	const t = await createTriggerHarness({
+		trigger: { name: 'Presence', type: 'agentPresenceTrigger', typeVersion: 2, parameters: { source: 'dataverse', verification: 'queryKey', sharedKey: 'k-3' } },
+	});
+	await expect(t.activate()).resolves.toEqual({ existed: true });
+	const { properties } = require('../../dist/nodes/AgentPresenceTrigger/properties');
+	const notices = properties.filter((/** @type {any} */ p) => p.type === 'notice' && /credential/.test(p.displayName));
+	expect(notices.map((/** @type {any} */ p) => p.displayOptions.show)).toEqual([
+		{ source: ['dataverse'], registration: ['automatic'] },
+		{ source: ['dataverse'], registration: ['manual'], resolveCustomPresences: [true] },
+	]);
 });
