@@ -129,16 +129,20 @@ async function openTemplate(page, /** @type {string} */ base, /** @type {any} */
 		fs.mkdirSync(path.join(DOCS, 'templates'), { recursive: true });
 		await page.screenshot({ path: path.join(DOCS, 'templates', `${w.key}.png`) });
 	}
-	const mapping = seen.nodes.find((n) => n.type === 'n8n-nodes-base.set');
-	if (mapping) {
-		const el = await page.$(`[data-test-id="canvas-node"][data-node-name="${mapping.name.replace(/"/g, '\\"')}"]`);
-		if (el) {
-			await el.click({ count: 2 });
-			await page.waitForSelector('[data-test-id="ndv"], [data-test-id="node-parameters"]', { timeout: 15000 }).catch(() => undefined);
-			await sleep(800);
-			await page.screenshot({ path: path.join(OUTPUT, `${w.key}--${slug(mapping.name)}.png`) });
-			await page.keyboard.press('Escape');
-		}
+	// The panels a user opens first: the mapping (a Set node) and the Agent Presence Trigger.
+	const panels = [
+		seen.nodes.find((n) => n.type === 'n8n-nodes-base.set'),
+		seen.nodes.find((n) => n.type.endsWith('.agentPresenceTrigger')),
+	].filter((n) => n !== undefined);
+	for (const panel of panels) {
+		const el = await page.$(`[data-test-id="canvas-node"][data-node-name="${panel.name.replace(/"/g, '\\"')}"]`);
+		if (!el) continue;
+		await el.click({ count: 2 });
+		await page.waitForSelector('[data-test-id="ndv"], [data-test-id="node-parameters"]', { timeout: 15000 }).catch(() => undefined);
+		await sleep(800);
+		await page.screenshot({ path: path.join(OUTPUT, `${w.key}--${slug(panel.name)}.png`) });
+		await page.keyboard.press('Escape');
+		await sleep(300);
 	}
 	say(`${w.key}: ${issues.length} issue(s), ${placeholders.length} placeholder(s)`);
 	return { key: w.key, issues: issues.sort(), placeholders: placeholders.sort() };
