@@ -31,6 +31,24 @@ done
 
 log() { printf 'n8n-runtime: %s\n' "$*" >&2; }
 
+# progress <what> <command…>: runs the command, and every 20 s says it is still at it, for how
+# long, and how far node_modules has grown (npm itself is silent for minutes).
+progress() {
+	local what=$1 begun=$SECONDS pid rc=0 count
+	shift
+	"$@" &
+	pid=$!
+	while kill -0 "$pid" 2>/dev/null; do
+		for _ in $(seq 1 40); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+		kill -0 "$pid" 2>/dev/null || break
+		count=$(find "$RUNTIME_N8N_PREFIX/node_modules" -mindepth 1 -maxdepth 1 2>/dev/null | wc -l)
+		log "… $what: $((SECONDS - begun))s so far, $count folders in node_modules"
+	done
+	wait "$pid" || rc=$?
+	log "$what: done in $((SECONDS - begun))s"
+	return "$rc"
+}
+
 if [ "$force" = 0 ] && runtime_is_installed; then
 	log "up to date: node $RUNTIME_NODE_VERSION, n8n $RUNTIME_N8N_VERSION in $N8N_RUNTIME_DIR"
 	exit 0
@@ -79,12 +97,12 @@ JSON
 # Only n8n itself is pinned; npm resolves its dependency tree afresh. (A committed lockfile was
 # tried: npm 11 drops some nested and other-platform optional packages from it, so `npm ci`
 # refuses it and `npm install` from it builds a different tree than a fresh install.)
-log "installing n8n@$RUNTIME_N8N_VERSION into $RUNTIME_N8N_PREFIX (npm install --ignore-scripts; this takes minutes)"
-(cd "$RUNTIME_N8N_PREFIX" && npm install --ignore-scripts --no-audit --no-fund --loglevel=error)
+log "installing n8n@$RUNTIME_N8N_VERSION into $RUNTIME_N8N_PREFIX (npm install --ignore-scripts; about 8 minutes, once)"
+progress "installing n8n" bash -c 'cd "$1" && npm install --ignore-scripts --no-audit --no-fund --loglevel=error' _ "$RUNTIME_N8N_PREFIX"
 
 log "rebuilding sqlite3 against node $RUNTIME_NODE_VERSION's headers (npm rebuild sqlite3)"
-(cd "$RUNTIME_N8N_PREFIX" && npm rebuild sqlite3 --ignore-scripts=false --foreground-scripts --loglevel=error) \
-	>"$N8N_RUNTIME_DIR/sqlite3-build.log" 2>&1 || {
+progress "building sqlite3" bash -c 'cd "$1" && npm rebuild sqlite3 --ignore-scripts=false --foreground-scripts --loglevel=error >"$2" 2>&1' \
+	_ "$RUNTIME_N8N_PREFIX" "$N8N_RUNTIME_DIR/sqlite3-build.log" || {
 	log "sqlite3 build failed; last lines of $N8N_RUNTIME_DIR/sqlite3-build.log:"
 	tail -30 "$N8N_RUNTIME_DIR/sqlite3-build.log" >&2
 	exit 1

@@ -125,11 +125,16 @@ if [ "$mode" = check ]; then
 	exit $?
 fi
 
+# n8n's own output (its database migrations on a first start, then its log) goes to a file, so
+# the editor URL is the last thing on screen.
+n8n_log=$N8N_USER_FOLDER/n8n.log
 log "starting n8n $RUNTIME_N8N_VERSION (node $RUNTIME_NODE_VERSION), user folder $N8N_USER_FOLDER"
+log "n8n's log: $n8n_log (tail -f it to follow)"
 trap 'kill -TERM "$n8n_pid" 2>/dev/null || true' INT TERM
-start_n8n ""
-log "n8n is up after ${healthy_after}s — editor: http://localhost:$N8N_PORT/  (first visit: create the owner account)"
+start_n8n "$n8n_log"
+log "n8n's CLI: $node24 $N8N_BIN (e.g. import:workflow --input=<file>, with N8N_USER_FOLDER=$N8N_USER_FOLDER)"
 log "webhooks: http://localhost:$N8N_PORT/webhook/<path>   stop: Ctrl-C"
+log "n8n is up after ${healthy_after}s. Editor: http://localhost:$N8N_PORT/  (first visit: create the owner account)"
 wait "$n8n_pid" || true
 wait "$n8n_pid" 2>/dev/null || true
 n8n_pid=

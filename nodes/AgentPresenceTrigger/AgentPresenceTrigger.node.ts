@@ -16,6 +16,8 @@ import {
 	removeRegistration,
 	storedRegistration,
 } from './registration';
+import { ensureCredential, ensureSharedKey } from './sharedKey';
+import { SOURCE_SUBTITLE } from '../shared/subtitle';
 
 export class AgentPresenceTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -28,15 +30,17 @@ export class AgentPresenceTrigger implements INodeType {
 		// costs an expression isolate; from version 2 on it evaluates none for this node.
 		version: [1, 2],
 		defaultVersion: 2,
-		subtitle: '={{$parameter["source"]}}',
+		subtitle: SOURCE_SUBTITLE,
 		description:
-			'Starts the workflow when an agent presence changes in Dataverse, Genesys Cloud or Vonage Contact Center',
+			'Starts the workflow when an agent presence changes in Dynamics 365 Contact Center, Genesys Cloud or Vonage Contact Center',
 		defaults: { name: 'Agent Presence Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
+		// Only automatic registration and custom-presence lookups use the credential. n8n reads only
+		// the first entry of a credential type (and cannot make `required` conditional), so it is one
+		// optional entry: notices say when it is needed, and activation refuses to go on without it.
 		credentials: [
 			{
-				// Only automatic registration and custom-presence lookups use it; both say so when it is missing.
 				name: 'dynamicsContactCenterApi',
 				required: false,
 				displayOptions: { show: { source: ['dataverse'] } },
@@ -48,6 +52,9 @@ export class AgentPresenceTrigger implements INodeType {
 				httpMethod: 'POST',
 				// Answer at once: a synchronous Dataverse step waits on it (and fails after 60 s).
 				responseMode: 'onReceived',
+				// Without it n8n answers an onReceived webhook with its default response-data setting's
+				// name, the text "firstEntryJson"; empty lets it send the handler's webhookResponse.
+				responseData: '',
 				path: 'agent-presence',
 			},
 		],
@@ -62,10 +69,13 @@ export class AgentPresenceTrigger implements INodeType {
 	webhookMethods = {
 		default: {
 			async checkExists(this: IHookFunctions): Promise<boolean> {
+				ensureSharedKey(this, isAutomatic(this));
+				await ensureCredential(this, isAutomatic(this));
 				if (!isAutomatic(this)) return true;
 				return await registrationIsCurrent(this, this.getNodeWebhookUrl('default') as string);
 			},
 			async create(this: IHookFunctions): Promise<boolean> {
+				ensureSharedKey(this, isAutomatic(this));
 				if (!isAutomatic(this)) return true;
 				const url = this.getNodeWebhookUrl('default');
 				if (!url) throw new NodeOperationError(this.getNode(), 'n8n did not provide a webhook URL to register');

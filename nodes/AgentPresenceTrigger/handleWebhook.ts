@@ -16,6 +16,7 @@ import { resolveCustomPresence } from './customPresence';
 import { isSizeExceeded, sizeExceededItem } from './sizeExceeded';
 import type { Verification } from './security';
 import { verifySender } from './security';
+import { effectiveSharedKey, isPlaceholder } from './sharedKey';
 
 export type Source = 'dataverse' | 'genesys' | 'vonage';
 
@@ -25,6 +26,9 @@ function reject(ctx: IWebhookFunctions, status: number, message: string): IWebho
 	res.status(status).json({ code: status, message });
 	return { noWebhookResponse: true };
 }
+
+/** A template's placeholder is never a key: treated as no key configured (401). */
+const usableKey = (key: string) => (isPlaceholder(key) ? '' : key);
 
 function ignored(message: string): IWebhookResponseData {
 	return { webhookResponse: { message: `Event received but ignored: ${message}` } };
@@ -113,7 +117,7 @@ export async function handleWebhook(this: IWebhookFunctions): Promise<IWebhookRe
 			verification,
 			queryParameter: verification === 'queryKey' ? (this.getNodeParameter('queryParameter', 'code') as string) : '',
 			headerName: verification === 'header' ? (this.getNodeParameter('headerName', '') as string) : '',
-			sharedKey: verification === 'queryKey' || verification === 'header' ? (this.getNodeParameter('sharedKey', '') as string) : '',
+			sharedKey: verification === 'queryKey' || verification === 'header' ? usableKey(effectiveSharedKey(this)) : '',
 			signatureSecret:
 				verification === 'vonageSignature' ? (this.getNodeParameter('vonageSignatureSecret', '') as string) : undefined,
 		},
@@ -148,7 +152,7 @@ export async function handleWebhook(this: IWebhookFunctions): Promise<IWebhookRe
 	const json: IDataObject = {};
 	for (const [key, value] of Object.entries(item)) if (value !== undefined) json[key] = value;
 	if (this.getNodeParameter('includeRaw', false) === true) json.raw = body as IDataObject;
-	// Acknowledge at once with a small JSON body (without it n8n 2.x answers with its default
-	// response-data setting's name, "firstEntryJson", as the body).
+	// Acknowledge at once with a small JSON body (the webhook description's empty responseData
+	// lets n8n send it).
 	return { workflowData: [[{ json }]], webhookResponse: { message: 'Event received', event: json.event } };
 }

@@ -10,6 +10,29 @@ export const EVENT_OPTIONS = [
 
 const dataverseOnly = { show: { source: ['dataverse'] } };
 
+/** Sender Verification for one source, each way described as that system sends the key. */
+function verification(
+	source: 'dataverse' | 'genesys' | 'vonage',
+	how: { queryKey: string; header: string; vonageSignature?: string },
+): INodeProperties {
+	const options = [
+		{ name: 'None', value: 'none', description: 'Accept any sender (not recommended)' },
+		{ name: 'Shared Key in Query String', value: 'queryKey', description: how.queryKey },
+		{ name: 'Header Name and Value', value: 'header', description: how.header },
+	];
+	if (how.vonageSignature) options.push({ name: 'Vonage Signature (JWT)', value: 'vonageSignature', description: how.vonageSignature });
+	return {
+		displayName: 'Sender Verification',
+		name: 'verification',
+		type: 'options',
+		noDataExpression: true,
+		default: 'queryKey',
+		displayOptions: { show: { source: [source] } },
+		options,
+		description: 'How the trigger knows a request really comes from your contact centre',
+	};
+}
+
 export const properties: INodeProperties[] = [
 	{
 		displayName: 'Source',
@@ -19,19 +42,19 @@ export const properties: INodeProperties[] = [
 		default: 'dataverse',
 		options: [
 			{
-				name: 'Dynamics 365 Contact Center (Dataverse)',
+				name: 'Dynamics 365 Contact Center',
 				value: 'dataverse',
-				description: 'Webhook steps on msdyn_agentstatus Create and Update',
+				description: 'An agent signs in or out, or their presence changes, in Dynamics 365 Contact Center',
 			},
 			{
 				name: 'Genesys Cloud',
 				value: 'genesys',
-				description: 'User presence notifications (v2.users.{ID}.presence), bare or in the Amazon EventBridge envelope',
+				description: 'Presence changes Genesys Cloud sends to this URL (directly or through Amazon EventBridge)',
 			},
 			{
 				name: 'Vonage Contact Center (Webhooks Beta)',
 				value: 'vonage',
-				description: 'CloudEvents of type agent.presencechanged; without the Webhooks beta use the Vonage Contact Center Presence Trigger',
+				description: 'Presence changes sent by Vonage Contact Center webhooks (beta). Without the beta, use the Vonage Contact Center Presence Trigger.',
 			},
 		],
 	},
@@ -46,15 +69,22 @@ export const properties: INodeProperties[] = [
 			{
 				name: 'Manual (Plug-in Registration Tool)',
 				value: 'manual',
-				description: 'Register the webhook and its step on msdyn_agentstatus yourself',
+				description: 'You register this URL in Dynamics 365 Contact Center yourself, with the Plug-in Registration Tool',
 			},
 			{
 				name: 'Register Webhook Automatically',
 				value: 'automatic',
 				description:
-					'Activating the workflow registers a webhook (serviceendpoint) for this URL and post-operation steps on msdyn_agentstatus; deactivating removes them. Dataverse only calls port 443 or 80: set n8n\'s WEBHOOK_URL to its public HTTPS URL.',
+					'Publishing the workflow registers this URL in Dynamics 365 Contact Center, unpublishing removes it. Needs the credential, and n8n reachable from the internet on port 443 or 80 (n8n\'s WEBHOOK_URL setting).',
 			},
 		],
+	},
+	{
+		displayName: 'Registering the webhook uses the Dynamics 365 Contact Center credential above: select one',
+		name: 'credentialForRegistration',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { source: ['dataverse'], registration: ['automatic'] } },
 	},
 	{
 		displayName: 'Execution Mode',
@@ -79,33 +109,21 @@ export const properties: INodeProperties[] = [
 		],
 		description: 'How Dataverse runs the registered steps',
 	},
-	{
-		displayName: 'Sender Verification',
-		name: 'verification',
-		type: 'options',
-		noDataExpression: true,
-		default: 'queryKey',
-		options: [
-			{ name: 'None', value: 'none', description: 'Accept any sender (not recommended)' },
-			{
-				name: 'Shared Key in Query String',
-				value: 'queryKey',
-				description: "Dataverse's WebhookKey authentication sends the key as ?code=…",
-			},
-			{
-				name: 'Header Name and Value',
-				value: 'header',
-				description:
-					"Dataverse's HttpHeader authentication. A static header can never match Vonage's signature, a new JWT for every message: for Vonage use Vonage Signature (JWT).",
-			},
-			{
-				name: 'Vonage Signature (JWT)',
-				value: 'vonageSignature',
-				description:
-					"Vonage's signed notifications: the Vonage-Signature JWT (HS256 with the subscription's secret, payload hash, 5-minute expiry) is checked for every message",
-			},
-		],
-	},
+	// One Sender Verification per source, so each only explains how that system sends the key.
+	verification('dataverse', {
+		queryKey: 'Dynamics 365 Contact Center sends the key in the URL (WebhookKey authentication, as "code")',
+		header: 'Dynamics 365 Contact Center sends the key in a header (HttpHeader authentication)',
+	}),
+	verification('genesys', {
+		queryKey: 'Add the key to the URL you give Genesys Cloud (…?code=your-key)',
+		header: 'Genesys Cloud sends the key in a header you add to its webhook or Amazon EventBridge target',
+	}),
+	verification('vonage', {
+		queryKey: 'Add the key to the URL you give Vonage Contact Center (…?code=your-key)',
+		header: 'The key in a header. Vonage Contact Center signs each notification instead: prefer Vonage Signature.',
+		vonageSignature:
+			"Vonage Contact Center signs every notification with its webhook subscription's secret (the Vonage-Signature header); notifications not signed with it, altered or older than 5 minutes are refused",
+	}),
 	{
 		displayName: 'Subscription Secret',
 		name: 'vonageSignatureSecret',
@@ -123,7 +141,7 @@ export const properties: INodeProperties[] = [
 		type: 'string',
 		default: 'code',
 		displayOptions: { show: { verification: ['queryKey'] } },
-		description: 'Dataverse WebhookKey always uses "code"',
+		description: 'The name of the query parameter holding the key (Dynamics 365 Contact Center always uses "code")',
 	},
 	{
 		displayName: 'Header Name',
@@ -131,6 +149,7 @@ export const properties: INodeProperties[] = [
 		type: 'string',
 		default: 'x-presence-key',
 		displayOptions: { show: { verification: ['header'] } },
+		description: 'The header the sender puts the key in',
 	},
 	{
 		displayName: 'Shared Key',
@@ -139,8 +158,19 @@ export const properties: INodeProperties[] = [
 		typeOptions: { password: true },
 		default: '',
 		required: true,
-		displayOptions: { show: { verification: ['queryKey', 'header'] } },
-		description: 'The value the sender must send; compared in constant time',
+		displayOptions: { show: { verification: ['queryKey', 'header'] }, hide: { registration: ['automatic'] } },
+		description:
+			'A long random value that only you and the sender know; give the sender the same value. Requests without it are refused.',
+	},
+	{
+		displayName: 'Shared Key',
+		name: 'sharedKey',
+		type: 'string',
+		typeOptions: { password: true },
+		default: '',
+		displayOptions: { show: { source: ['dataverse'], registration: ['automatic'], verification: ['queryKey', 'header'] } },
+		description:
+			'Leave empty: the first activation creates a random key, keeps it with this workflow and gives it to Dynamics 365 Contact Center itself. Or enter your own.',
 	},
 	{
 		displayName: 'Events',
@@ -149,7 +179,7 @@ export const properties: INodeProperties[] = [
 		default: ['agent_created', 'presence_changed', 'capacity_changed', 'logged_in', 'logged_out'],
 		options: EVENT_OPTIONS,
 		description:
-			'Which changes start the workflow. With automatic registration, leaving out capacity changes sets the step\'s filtering attributes so Dataverse only calls for presence changes.',
+			'Which changes start the workflow. With automatic registration, Dynamics 365 Contact Center only calls n8n for the changes you select.',
 	},
 	{
 		displayName: 'Ignore Changes Made By',
@@ -159,7 +189,7 @@ export const properties: INodeProperties[] = [
 		placeholder: 'd89254ff-9438-ef11-a315-000d3a5a54dc, …',
 		displayOptions: dataverseOnly,
 		description:
-			'Comma-separated Dataverse user IDs (e.g. your sync\'s application user) whose writes do not start the workflow — matched against the event\'s InitiatingUserId and UserId',
+			'Dynamics 365 user IDs, separated by commas, whose changes do not start the workflow, e.g. the application user your sync writes with, so its own writes do not come back as new changes',
 	},
 	{
 		displayName: 'Resolve Custom Presences',
@@ -168,7 +198,14 @@ export const properties: INodeProperties[] = [
 		default: false,
 		displayOptions: dataverseOnly,
 		description:
-			'Whether to read a custom presence\'s msdyn_presences row (name and base status) through the Dataverse credential so it gets a category. Out-of-the-box presences never need a lookup.',
+			'Whether to look up presences your organization created (their name and the status they are based on) through the credential, so they get a category too. Built-in presences need no lookup.',
+	},
+	{
+		displayName: 'Looking up custom presences uses the Dynamics 365 Contact Center credential above: select one',
+		name: 'credentialForLookups',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { source: ['dataverse'], registration: ['manual'], resolveCustomPresences: [true] } },
 	},
 	{
 		displayName: 'Include Raw Payload',

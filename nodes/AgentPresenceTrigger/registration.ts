@@ -11,6 +11,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { dataverseRequest } from '../DynamicsContactCenter/transport';
 import { AGENT_STATUS_ENTITY } from '../DynamicsContactCenter/events/dataverseWebhook';
+import { effectiveSharedKey } from './sharedKey';
 
 /** serviceendpoint.contract / .authtype / .messageformat option values (Microsoft's entity reference). */
 const CONTRACT_WEBHOOK = 8;
@@ -69,7 +70,7 @@ const xmlAttr = (value: string) =>
 /** The serviceendpoint authentication matching the trigger's sender verification. */
 function endpointAuth(ctx: IHookFunctions): { authtype: number; authvalue: string } {
 	const verification = ctx.getNodeParameter('verification') as string;
-	const key = verification === 'none' ? '' : (ctx.getNodeParameter('sharedKey', '') as string);
+	const key = verification === 'none' ? '' : effectiveSharedKey(ctx);
 	if (verification === 'none' || key === '') {
 		throw new NodeOperationError(
 			ctx.getNode(),

@@ -4,6 +4,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { router } from './actions/router';
 import { properties } from './actions/versionDescription';
 import { searchAgents, searchPresences } from './methods/listSearch';
+import { ACTION_SUBTITLE } from '../shared/subtitle';
 
 export class DynamicsContactCenter implements INodeType {
 	description: INodeTypeDescription = {
@@ -12,7 +13,7 @@ export class DynamicsContactCenter implements INodeType {
 		icon: { light: 'file:../../icons/dynamics.svg', dark: 'file:../../icons/dynamics.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: ACTION_SUBTITLE,
 		description: 'Read and set agent presence in Dynamics 365 Contact Center (Dataverse)',
 		defaults: { name: 'Dynamics 365 Contact Center' },
 		usableAsTool: true,

@@ -4,6 +4,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { router } from './actions/router';
 import { properties } from './actions/versionDescription';
 import { searchPresenceDefinitions, searchUsersList } from './methods/listSearch';
+import { ACTION_SUBTITLE } from '../shared/subtitle';
 
 export class GenesysCloud implements INodeType {
 	description: INodeTypeDescription = {
@@ -12,7 +13,7 @@ export class GenesysCloud implements INodeType {
 		icon: { light: 'file:../../icons/genesys.svg', dark: 'file:../../icons/genesys.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: ACTION_SUBTITLE,
 		description: 'Read and set agent presence in Genesys Cloud, and manage presence definitions',
 		defaults: { name: 'Genesys Cloud' },
 		usableAsTool: true,

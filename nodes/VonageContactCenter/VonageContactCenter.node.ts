@@ -4,6 +4,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { router } from './actions/router';
 import { properties } from './actions/versionDescription';
 import { searchPresenceDefinitions, searchUsers } from './methods/listSearch';
+import { ACTION_SUBTITLE } from '../shared/subtitle';
 
 export class VonageContactCenter implements INodeType {
 	description: INodeTypeDescription = {
@@ -12,7 +13,7 @@ export class VonageContactCenter implements INodeType {
 		icon: { light: 'file:../../icons/vonage.svg', dark: 'file:../../icons/vonage.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: ACTION_SUBTITLE,
 		description: 'Read and set agent presence, list presence definitions and look up users in Vonage Contact Center',
 		defaults: { name: 'Vonage Contact Center' },
 		usableAsTool: true,

@@ -34,7 +34,7 @@ export class VonageContactCenterPresenceTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					'Needs the "stats" scope on the credential. Each poll asks for the presence activities processed since the previous poll (start = previous upTo, include=Processed) and emits each change once.',
+					'Needs the "stats" scope on the credential. Each poll picks up where the previous one stopped, so every presence change starts the workflow exactly once, none is skipped.',
 				name: 'notice',
 				type: 'notice',
 				default: '',

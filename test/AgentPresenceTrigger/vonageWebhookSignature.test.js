@@ -138,11 +138,13 @@ describe('Vonage Signature (JWT)', () => {
 	});
 });
 
-test('the static header mode says it can never match Vonage\'s per-message JWT', () => {
+test('with Source = Vonage, the header mode points to Vonage Signature and no hint talks about Dynamics\' WebhookKey', () => {
 	const { properties } = require('../../dist/nodes/AgentPresenceTrigger/properties');
-	const verification = properties.find((p) => p.name === 'verification');
+	const verification = properties.find((p) => p.name === 'verification' && p.displayOptions?.show?.source?.includes('vonage'));
 	const header = verification.options.find((o) => o.value === 'header');
-	expect(header.description).toMatch(/A static header can never match Vonage's signature, a new JWT for every message/);
+	expect(header.description).toMatch(/Vonage Contact Center signs each notification instead: prefer Vonage Signature/);
+	expect(verification.options.map((o) => o.value)).toContain('vonageSignature');
+	expect(JSON.stringify(verification)).not.toMatch(/WebhookKey|Dataverse|Dynamics/);
 	const secret = properties.find((p) => p.name === 'vonageSignatureSecret');
 	expect(secret).toMatchObject({ type: 'string', typeOptions: { password: true }, displayOptions: { show: { verification: ['vonageSignature'] } } });
 });

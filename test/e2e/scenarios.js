@@ -19,7 +19,7 @@ async function run(c, { fixtures, IDS, CLIENTS, SHARED_KEY, SYNC_SOURCE_ID }) {
 	async function deliver(/** @type {string} */ wf, /** @type {any} */ body, /** @type {number} */ executions) {
 		await c.clearRequests();
 		const before = c.executions(wf).length;
-		const r = await c.post(c.webhookUrl(wf, key), body);
+		const r = await c.post(c.webhookUrl(wf, wf === 'two-way-dynamics-genesys' ? KEY_QUERY(await generatedKey()) : key), body);
 		assert.equal(r.status, 200, `webhook answered ${r.status}: ${r.text}`);
 		const all = await c.settledExecutions(wf, before + executions);
 		const fresh = all.slice(before);
@@ -136,7 +136,34 @@ async function run(c, { fixtures, IDS, CLIENTS, SHARED_KEY, SYNC_SOURCE_ID }) {
 		await none(['genesys', 'vonage']);
 	});
 
+	/**
+	 * The two-way template registers its Dataverse webhook itself with an empty Shared Key: the
+	 * trigger generated the key at activation, and it is known only from the registration.
+	 */
+	let twoWayKey = '';
+	async function generatedKey() {
+		if (twoWayKey) return twoWayKey;
+		const state = /** @type {any} */ (await (await fetch(`${c.sim}/__sim/state`)).json());
+		const webhookId = c.workflow('two-way-dynamics-genesys').webhookId;
+		const endpoint = (state.dataverse?.tables?.serviceendpoints ?? []).find((/** @type {any} */ e) => String(e.url).includes(webhookId));
+		assert.ok(endpoint, 'the two-way trigger registered no Dataverse webhook');
+		twoWayKey = String(endpoint.authvalue);
+		return twoWayKey;
+	}
+
 	// ---------------------------------------------------------------- two-way
+	await c.test('Two-way: the trigger generated its own shared key at activation (empty in the template), registered it as the WebhookKey, and refuses the e2e\'s typed key', async () => {
+		const generated = await generatedKey();
+		assert.match(generated, /^[A-Za-z0-9_-]{43}$/);
+		assert.notEqual(generated, SHARED_KEY);
+		const before = c.executions('two-way-dynamics-genesys').length;
+		const r = await c.post(c.webhookUrl('two-way-dynamics-genesys', key), fixtures.update);
+		assert.equal(r.status, 401, `a key other than the generated one answered ${r.status}: ${r.text}`);
+		assert.ok(!r.text.includes(generated), 'the 401 shows the generated key');
+		await c.quiet(1000);
+		assert.equal(c.executions('two-way-dynamics-genesys').length, before, 'a refused delivery started an execution');
+	});
+
 	await c.test('Two-way: the seed Update fixture (made by the sync\'s application user) is ignored: 200, no execution, no write', async () => {
 		await deliver('two-way-dynamics-genesys', fixtures.update, 0);
 		await none(['genesys', 'dataverse', 'vonage']);
@@ -167,6 +194,7 @@ async function run(c, { fixtures, IDS, CLIENTS, SHARED_KEY, SYNC_SOURCE_ID }) {
 	await customPresences(c, { fixtures, IDS }, { deliver, expectOneGenesysWrite, none });
 	await teamsScenarios(c, { IDS, CLIENTS }, { afterGenesysChange, changeGenesysPresence, expectOneDataverseWrite });
 	await twoWayTeams(c, { fixtures, IDS, SHARED_KEY }, { deliver, expectOneDataverseWrite });
+	await acknowledgement(c, { fixtures, key });
 }
 
 /**
@@ -266,6 +294,24 @@ async function twoWayTeams(c, { fixtures, IDS, SHARED_KEY }, { deliver, expectOn
 		await c.quiet(3000);
 		assert.equal(c.executions(wf).length, after, 'the Teams trigger echoed the sync\'s own write');
 		assert.deepEqual((await c.writes('dataverse')).map((w) => w.path), [], 'no Dataverse write');
+	});
+}
+
+/**
+ * A valid Dataverse event is answered with the trigger's JSON acknowledgement (n8n 2.41 sent the
+ * text "firstEntryJson" while the webhook description left responseData to its default).
+ * @param {import('./checks').Checks} c
+ * @param {{ fixtures: any, key: string }} o
+ */
+async function acknowledgement(c, { fixtures, key }) {
+	await c.test('Agent Presence Trigger: a valid Dataverse event is answered 200 with the JSON acknowledgement', async () => {
+		const wf = 'dynamics-to-vonage';
+		const before = c.executions(wf).length;
+		const r = await c.post(c.webhookUrl(wf, key), fixtures.update);
+		assert.equal(r.status, 200, `webhook answered ${r.status}: ${r.text}`);
+		assert.deepEqual(JSON.parse(r.text), { message: 'Event received', event: 'presence_changed' }, `body ${r.text}`);
+		await c.settledExecutions(wf, before + 1);
+		await c.quiet(1000);
 	});
 }
 

@@ -41,7 +41,6 @@ function buildWorkflows({ templatesDir, credentials, sim, mode }) {
 	const { IDS } = require('../simulator');
 	const credentialByType = Object.fromEntries(credentials.map((c) => [c.type, { id: c.id, name: c.name }]));
 	const values = {
-		REPLACE_WITH_A_LONG_RANDOM_SHARED_KEY: SHARED_KEY,
 		REPLACE_WITH_YOUR_DATAVERSE_APPLICATION_USER_ID: IDS.dataverse.applicationUserId,
 		REPLACE_WITH_YOUR_PRESENCE_SOURCE_ID: SYNC_SOURCE_ID,
 		REPLACE_WITH_TEAMS_USER_IDS: IDS.graph.users[TEAMS_WATCHED],
@@ -74,6 +73,9 @@ function buildWorkflows({ templatesDir, credentials, sim, mode }) {
 		// The two-way sync registers its Dataverse webhook itself, so the simulator delivers the
 		// sync's own Dataverse writes back to it: the echoes the trigger must ignore.
 		const autoRegistered = key === 'two-way-dynamics-genesys' && mode === 'test';
+		// The templates ship the Shared Key empty (the editor marks it): the e2e types one, like a
+		// user, except where the trigger registers itself and so generates its own at activation.
+		if (trigger && trigger.parameters.sharedKey === '' && !autoRegistered) trigger.parameters.sharedKey = SHARED_KEY;
 		if (autoRegistered) trigger.parameters.registration = 'automatic';
 		const leftover = /REPLACE_[A-Z_]+/.exec(JSON.stringify(json.nodes.filter((/** @type {any} */ n) => !/stickyNote/.test(n.type))));
 		if (leftover) throw new Error(`${file}: placeholder ${leftover[0]} was not filled in`);

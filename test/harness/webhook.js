@@ -166,10 +166,15 @@ function webhookRequestOf(node, webhookPath, request) {
  * or `webhookResponse`, or its default message.
  * @param {any} result @param {FakeResponse} res
  */
-function webhookAnswer(result, res) {
+function webhookAnswer(result, res, responseData) {
 	if (result.noWebhookResponse) return { status: res.statusCode, body: res.body === undefined ? undefined : tryJson(res.body) };
 	if (result.workflowData === undefined) return { status: 200, body: result.webhookResponse ?? { message: 'Webhook call received' } };
-	// n8n's onReceived mode: the node's webhookResponse, else its default message.
+	// n8n's onReceived mode (extractWebhookOnReceivedResponse): the webhook description's
+	// responseData (default "firstEntryJson", sent as the body's text) wins; empty lets the
+	// node's webhookResponse through, else "Workflow was started"; "noData" sends no body.
+	const data = responseData();
+	if (data === 'noData') return { status: 200, body: undefined };
+	if (data) return { status: 200, body: data };
 	return { status: 200, body: result.webhookResponse ?? { message: 'Workflow was started' } };
 }
 
@@ -232,6 +237,12 @@ async function createTriggerHarness(options) {
 		runFromTrigger({ workflow, connections, startNode: nodeOf(workflow), additionalData }, triggerData, mode);
 
 	const webhookDescription = () => nodeType.description.webhooks?.[0];
+	/** The webhook description's responseData as n8n resolves it (default "firstEntryJson"). */
+	const responseDataOf = (/** @type {any} */ workflow) => {
+		const description = webhookDescription() ?? {};
+		if (description.responseData === undefined) return 'firstEntryJson';
+		return workflow.expression.getComplexParameterValue(nodeOf(workflow), description.responseData, 'webhook', {}, undefined, 'firstEntryJson');
+	};
 	const webhookData = (workflow) => ({
 		httpMethod: webhookDescription()?.httpMethod ?? 'POST',
 		node: node.name,
@@ -318,7 +329,7 @@ async function createTriggerHarness(options) {
 			const result = await nodeType.webhook.call(context);
 			persistedStaticData = clone(workflow.staticData);
 
-			const { status, body: responseBody } = webhookAnswer(result, res);
+			const { status, body: responseBody } = webhookAnswer(result, res, () => responseDataOf(workflow));
 			if (result.workflowData === undefined) return { status, body: responseBody, executed: false, items: [] };
 			const run = await runFrom(workflow, result.workflowData, 'webhook');
 			return {

@@ -1,0 +1,70 @@
+/**
+ * The shared key Dataverse sends with every delivery. With automatic registration the trigger
+ * registers the key itself, so a user may leave it empty: the first activation generates one and
+ * keeps it in the workflow's static data (saved by n8n with the workflow, on this node only, never
+ * shown, logged or emitted), and later activations reuse it. Typed keys always win. A key still
+ * holding a template's REPLACE_WITH_… placeholder is refused at activation, never accepted.
+ */
+import { randomBytes } from 'node:crypto';
+import type { IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+const STATIC_KEY = 'generatedSharedKey';
+
+export const isPlaceholder = (key: string) => /^REPLACE_WITH/i.test(key.trim());
+
+const usesKey = (ctx: IHookFunctions | IWebhookFunctions) => {
+	const verification = ctx.getNodeParameter('verification') as string;
+	return verification === 'queryKey' || verification === 'header';
+};
+
+/** The key the sender must present: the one typed on the node, else the one generated at activation. */
+export function effectiveSharedKey(ctx: IHookFunctions | IWebhookFunctions): string {
+	const typed = ctx.getNodeParameter('sharedKey', '') as string;
+	if (typed !== '') return typed;
+	const generated = ctx.getWorkflowStaticData('node')[STATIC_KEY];
+	return typeof generated === 'string' ? generated : '';
+}
+
+/**
+ * At activation: a placeholder is an error; an empty key is generated when the trigger registers
+ * the webhook itself (automatic), else an error saying what to do (Dataverse needs the same key).
+ */
+export function ensureSharedKey(ctx: IHookFunctions, automatic: boolean): void {
+	if (!usesKey(ctx)) return;
+	const typed = ctx.getNodeParameter('sharedKey', '') as string;
+	if (isPlaceholder(typed)) {
+		throw new NodeOperationError(ctx.getNode(), 'The Shared Key still holds the template\'s placeholder', {
+			description: automatic
+				? 'Clear the Shared Key field to let the trigger generate one, or enter your own long random key.'
+				: 'Enter a long random key and give Dataverse the same key (WebhookKey in the Plug-in Registration Tool).',
+		});
+	}
+	if (typed !== '' || effectiveSharedKey(ctx) !== '') return;
+	if (!automatic) {
+		throw new NodeOperationError(ctx.getNode(), 'The trigger has no Shared Key', {
+			description:
+				'Enter a long random key and give Dataverse the same key, or set Registration to "Register Webhook Automatically" and the trigger creates one.',
+		});
+	}
+	ctx.getWorkflowStaticData('node')[STATIC_KEY] = randomBytes(32).toString('base64url');
+}
+
+/**
+ * At activation: automatic registration and custom-presence lookups need the Dynamics 365 Contact
+ * Center credential; without it the workflow is not published (instead of failing on every change).
+ */
+export async function ensureCredential(ctx: IHookFunctions, automatic: boolean): Promise<void> {
+	if (ctx.getNodeParameter('source') !== 'dataverse') return;
+	const lookups = ctx.getNodeParameter('resolveCustomPresences', false) === true;
+	if (!automatic && !lookups) return;
+	try {
+		await ctx.getCredentials('dynamicsContactCenterApi');
+	} catch {
+		throw new NodeOperationError(ctx.getNode(), 'The trigger needs a Dynamics 365 Contact Center credential', {
+			description: automatic
+				? 'Register Webhook Automatically registers this URL through the credential: select one, or switch Registration to manual.'
+				: 'Resolve Custom Presences looks presences up through the credential: select one, or turn the option off.',
+		});
+	}
+}
