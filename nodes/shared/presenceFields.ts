@@ -152,7 +152,7 @@ export function sourceChangedAtOption(system: GuardedSystem): INodeProperties {
 	const description =
 		system === 'teams'
 			? 'Has no effect for Microsoft Teams: Microsoft Graph does not say when a presence last changed, so an older event cannot be told apart from a newer one'
-			: `When the change being copied happened at the source (the trigger's changedAt, an ISO 8601 date). If the agent's presence here changed later than that — ${CHANGED_AT_SOURCE[system]} — the event is out of date: nothing is written and the item says written false, skippedReason "stale". Protects against repeated and out-of-order deliveries without any stored state.`;
+			: `When the change being copied happened at the source (the trigger's changedAt, an ISO 8601 date). If the agent's presence here changed later than that — ${CHANGED_AT_SOURCE[system]} — the event is out of date: nothing is written and the item says written false, skippedReason "stale". Protects against repeated and out-of-order deliveries without any stored state. A second change made at the source while the first was still being copied can also be judged out of date; a reconciliation run repairs it.`;
 	return {
 		displayName: 'Source Changed At',
 		name: 'sourceChangedAt',
