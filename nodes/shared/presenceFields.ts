@@ -73,3 +73,92 @@ export function setOutcome(written: boolean, previous: PreviousPresence | null, 
 	if (!written) outcome.skippedReason = skippedReason;
 	return outcome;
 }
+
+/** The systems whose Set operations take the guard options; Teams is `teams`, as in items' `source`. */
+export type GuardedSystem = 'dataverse' | 'genesys' | 'vonage' | 'teams';
+
+/**
+ * The states a vendor's presence read shows beyond the five categories: what a sync must not
+ * overwrite because the contact centre itself put the agent there.
+ */
+const SYSTEM_STATES: Record<GuardedSystem, INodePropertyOptions[]> = {
+	dataverse: [
+		{
+			name: 'Set by the System',
+			value: 'setBySystem',
+			description:
+				"The agent's status row says the presence was last changed by SYSTEM (msdyn_presencemodifiedby), e.g. by capacity or work assignment, not by the agent",
+		},
+	],
+	genesys: [
+		{
+			name: 'On Queue',
+			value: 'onQueue',
+			description: 'The agent is On Queue (system presence OnQueue) and is taking interactions',
+		},
+	],
+	// The Agents API's presence read has no interaction state: categories only.
+	vonage: [],
+	teams: [
+		{ name: 'In a Call (Busy)', value: 'InACall', description: 'Teams shows the activity InACall' },
+		{
+			name: 'In a Conference Call (Busy)',
+			value: 'InAConferenceCall',
+			description: 'Teams shows the activity InAConferenceCall',
+		},
+		{ name: 'Presenting (Do Not Disturb)', value: 'Presenting', description: 'Teams shows the activity Presenting' },
+		{
+			name: 'Do Not Disturb (Activity)',
+			value: 'DoNotDisturb',
+			description: 'Teams shows the activity DoNotDisturb (set by the user, or focusing)',
+		},
+	],
+};
+
+const CURRENT_READ_NOTE: Record<GuardedSystem, string> = {
+	dataverse:
+		"Reads the agent's status row (msdyn_agentstatus) first when a state is chosen, even with Only If Different off",
+	genesys: 'Reads the current presence first when a state is chosen, even with Only If Different off',
+	vonage: 'Reads the current presence first when a state is chosen, even with Only If Different off',
+	teams: 'Reads the current presence first when a state is chosen, even with Only If Different off',
+};
+
+/** "Don't Override When Current Is": protected categories and the vendor's system states. */
+export function protectedStatesOption(system: GuardedSystem): INodeProperties {
+	const categories = PRESENCE_CATEGORIES.map(({ name, value }) => ({
+		name: `Category: ${name}`,
+		value,
+		description: `The current presence is of the category ${name}`,
+	}));
+	return {
+		displayName: "Don't Override When Current Is",
+		name: 'dontOverrideWhen',
+		type: 'multiOptions',
+		default: [],
+		options: [...categories, ...SYSTEM_STATES[system]],
+		description: `Leave the agent's presence alone when it is currently in one of these states: nothing is written and the item says written false, skippedReason "protected" and which state (protectedState). ${CURRENT_READ_NOTE[system]}.`,
+	};
+}
+
+const CHANGED_AT_SOURCE: Record<GuardedSystem, string> = {
+	dataverse: "the agent status row's msdyn_presencemodifiedon (read first when this is set)",
+	genesys: "the presence's modifiedDate (read first when this is set)",
+	vonage: "the presence's updated time (read first when this is set)",
+	teams: '',
+};
+
+/** "Source Changed At": a write older than the target's last change is dropped. */
+export function sourceChangedAtOption(system: GuardedSystem): INodeProperties {
+	const description =
+		system === 'teams'
+			? 'Has no effect for Microsoft Teams: Microsoft Graph does not say when a presence last changed, so an older event cannot be told apart from a newer one'
+			: `When the change being copied happened at the source (the trigger's changedAt, an ISO 8601 date). If the agent's presence here changed later than that — ${CHANGED_AT_SOURCE[system]} — the event is out of date: nothing is written and the item says written false, skippedReason "stale". Protects against repeated and out-of-order deliveries without any stored state. A second change made at the source while the first was still being copied can also be judged out of date; a reconciliation run repairs it.`;
+	return {
+		displayName: 'Source Changed At',
+		name: 'sourceChangedAt',
+		type: 'string',
+		default: '',
+		placeholder: '2026-01-31T09:30:00.000Z',
+		description,
+	};
+}

@@ -17,7 +17,7 @@ import type {
 	IWebhookFunctions,
 	ITriggerFunctions,
 } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { HttpFailure, VendorErrorDetails } from './errors';
 import { httpFailureOf, vendorApiError } from './errors';
@@ -72,8 +72,7 @@ export async function vendorRequest<T = unknown>(
 	const credentials = await ctx.getCredentials(config.credentialType);
 	const options: IHttpRequestOptions = {
 		method: request.method,
-		// Vendors hand out absolute next-page links (OData @odata.nextLink, Genesys nextUri).
-		url: /^https?:\/\//i.test(request.path) ? request.path : `${config.baseUrl(credentials)}${request.path}`,
+		url: requestUrl(ctx, config, config.baseUrl(credentials), request.path),
 		qs: request.qs,
 		body: request.body,
 		headers: { Accept: 'application/json', ...config.headers, ...request.headers },
@@ -99,6 +98,41 @@ export async function vendorRequest<T = unknown>(
 	} catch (error) {
 		throw toVendorError(ctx, config, error);
 	}
+}
+
+/** n8n's own wording (its Microsoft Graph transport) for the same refusal. */
+export const UNEXPECTED_HOST = 'Refusing to send credentials to an unexpected host';
+
+const originOf = (url: string): string | null => {
+	try {
+		const origin = new URL(url).origin;
+		return origin === 'null' ? null : origin;
+	} catch {
+		return null;
+	}
+};
+
+/**
+ * Vendors hand out absolute links (OData @odata.nextLink, Genesys nextUri, a picker's
+ * paginationToken that came back from the editor). The bearer token goes with every request, so
+ * an absolute URL is sent only when its origin is the credential's API base origin.
+ */
+function requestUrl(ctx: RequestContext, config: VendorConfig, base: string, path: string): string {
+	const baseOrigin = originOf(base);
+	if (baseOrigin === null) {
+		throw new NodeOperationError(ctx.getNode(), UNEXPECTED_HOST, {
+			description: `The ${config.vendorName} API base URL on the credential is not a valid URL. Fix it on the credential and try again.`,
+		});
+	}
+	const url = /^[a-z][a-z0-9+.-]*:/i.test(path) ? path : `${base}${path}`;
+	// Checked on the final URL: even a relative path must not turn into another host (`@host/…`).
+	const origin = originOf(url);
+	if (origin !== baseOrigin) {
+		throw new NodeOperationError(ctx.getNode(), UNEXPECTED_HOST, {
+			description: `${config.vendorName} was asked to follow a link to ${origin ?? 'an address that is not a URL'}, which is not the credential's API host ${baseOrigin}; nothing was sent.`,
+		});
+	}
+	return url;
 }
 
 function toVendorError(ctx: RequestContext, config: VendorConfig, error: unknown): NodeApiError {

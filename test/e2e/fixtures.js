@@ -36,6 +36,16 @@ function fixtures(/** @type {string} */ dir) {
 					}
 				}
 			}
+			// A new change carries the time it was made, as Dataverse sends it (the sample's is from 2024).
+			const now = `/Date(${Date.now()})/`;
+			for (const p of [json, json.ParentContext].filter(Boolean).flatMap((ctx) => ctx.InputParameters ?? [])) {
+				for (const a of (p.key === 'Target' ? p.value?.Attributes : null) ?? []) {
+					if (a.key === 'msdyn_presencemodifiedon' || a.key === 'modifiedon') a.value = now;
+				}
+			}
+			for (const img of json.PostEntityImages ?? []) {
+				for (const a of img.value?.Attributes ?? []) if (a.key === 'msdyn_presencemodifiedon' || a.key === 'modifiedon') a.value = now;
+			}
 			for (const images of [json.PostEntityImages, json.PreEntityImages]) {
 				for (const img of images ?? []) {
 					for (const a of img.value?.Attributes ?? []) {

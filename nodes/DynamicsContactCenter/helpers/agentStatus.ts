@@ -4,6 +4,7 @@ import { normalizedPresence } from '../../shared/presence';
 import type { PresenceCache } from './presences';
 import { describePresence } from './presences';
 import { rowOf } from './rows';
+import { dataverseRequest } from '../transport';
 
 const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
 
@@ -30,4 +31,27 @@ export async function agentStatusItem(
 			changedAt: text(row.msdyn_presencemodifiedon) ?? null,
 		}),
 	};
+}
+
+/**
+ * The agent's msdyn_agentstatus row (one per agent), with the columns the Set guards need: the
+ * current presence, who last set it (`AGENT` or `SYSTEM`) and when. Null when the agent has none.
+ */
+export async function readAgentStatusRow(
+	ctx: IExecuteFunctions,
+	agentId: string,
+	timeoutMs?: number,
+): Promise<IDataObject | null> {
+	const page = await dataverseRequest(ctx, {
+		method: 'GET',
+		path: '/msdyn_agentstatuses',
+		qs: {
+			$select: '_msdyn_currentpresenceid_value,msdyn_presencemodifiedby,msdyn_presencemodifiedon',
+			$filter: `_msdyn_agentid_value eq ${agentId}`,
+			$top: 1,
+		},
+		timeoutMs,
+	});
+	const rows = (page.value as IDataObject[] | undefined) ?? [];
+	return rows[0] ?? null;
 }

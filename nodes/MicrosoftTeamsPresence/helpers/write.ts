@@ -2,6 +2,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { teamsCategory } from '../../shared/categories';
+import { guardVerdict, guardsNeedCurrent, readSetGuards, verdictFields } from '../../shared/setGuards';
 import { requestTimeoutMs } from '../../shared/timeout';
 import { asNodeError, graphRequest } from '../transport';
 import { pairId, presenceItem } from './presence';
@@ -37,9 +38,33 @@ export async function writePresence(
 ): Promise<IDataObject> {
 	const timeoutMs = requestTimeoutMs(ctx, itemIndex);
 	const onlyIfDifferent = step.wanted !== undefined && ctx.getNodeParameter('onlyIfDifferent', itemIndex, true) === true;
+	// Only the operations that set a presence (a wanted pair) take the guards. Graph's presence has
+	// no change time, so Source Changed At cannot apply: only protected states count.
+	const read = step.wanted ? readSetGuards(ctx, itemIndex) : undefined;
+	const guards = read ? { ...read, sourceChangedAt: null } : undefined;
 	let previous: IDataObject | undefined;
-	if (onlyIfDifferent) {
+	if (onlyIfDifferent || (guards && guardsNeedCurrent(guards))) {
 		previous = await readPresence(ctx, agentId, timeoutMs);
+		const verdict = guards
+			? guardVerdict(
+					guards,
+					{
+						category: teamsCategory(previous.availability as string | undefined),
+						states: typeof previous.activity === 'string' ? [previous.activity] : [],
+						changedAt: null,
+					},
+				)
+			: null;
+		if (verdict) {
+			return presenceItem({ id: agentId, ...previous }, 'presence_set', {
+				written: false,
+				skippedReason: verdict.skippedReason,
+				...verdictFields(verdict),
+				...previousFields(previous),
+			});
+		}
+	}
+	if (onlyIfDifferent && previous) {
 		if (pairId(previous.availability, previous.activity) === pairId(...step.wanted!)) {
 			return presenceItem({ id: agentId, ...previous }, 'presence_set', {
 				written: false,

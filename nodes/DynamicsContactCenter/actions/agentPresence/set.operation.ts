@@ -4,13 +4,23 @@ import { dataverseCategory, requirePresenceCategory } from '../../../shared/cate
 import { showFor } from '../../../shared/displayOptions';
 import { normalizedPresence } from '../../../shared/presence';
 import type { PreviousPresence } from '../../../shared/presenceFields';
-import { categoryField, onlyIfDifferentField, presenceByField, setOutcome } from '../../../shared/presenceFields';
+import {
+	categoryField,
+	onlyIfDifferentField,
+	presenceByField,
+	protectedStatesOption,
+	setOutcome,
+	sourceChangedAtOption,
+} from '../../../shared/presenceFields';
+import type { CurrentPresence, GuardVerdict } from '../../../shared/setGuards';
+import { guardVerdict, guardsNeedCurrent, readSetGuards, verdictFields } from '../../../shared/setGuards';
 import { requestTimeoutMs, timeoutOption } from '../../../shared/timeout';
 import { agentLocator, presenceLocator } from '../../descriptions/locators';
 import { resolveAgentId } from '../../helpers/agents';
 import { requireGuid } from '../../helpers/guid';
 import type { PresenceInfo } from '../../helpers/presences';
 import { describePresence, presenceForCategory, readPresence } from '../../helpers/presences';
+import { readAgentStatusRow } from '../../helpers/agentStatus';
 import { dataverseRequest } from '../../transport';
 
 const properties: INodeProperties[] = [
@@ -27,7 +37,7 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		options: [timeoutOption],
+		options: [protectedStatesOption('dataverse'), sourceChangedAtOption('dataverse'), timeoutOption],
 	},
 ];
 
@@ -47,16 +57,31 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	const target = await targetPresence(this, i);
 	const timeoutMs = requestTimeoutMs(this, i);
 
+	const guards = readSetGuards(this, i);
+	const onlyIfDifferent = this.getNodeParameter('onlyIfDifferent', i) as boolean;
 	let previous: PreviousPresence | null = null;
-	if (this.getNodeParameter('onlyIfDifferent', i) as boolean) {
-		const current = await readPresence(this, agentId, timeoutMs);
-		const presenceId = typeof current.PresenceId === 'string' ? current.PresenceId.toLowerCase() : null;
-		// The target's category is known; another out-of-the-box presence's is too. A custom one's
-		// would cost a request per item, so it stays null.
-		const category = presenceId === target.presenceId ? target.category : dataverseCategory(presenceId);
-		previous = { presenceId, category };
+	let verdict: GuardVerdict = null;
+	if (guardsNeedCurrent(guards)) {
+		// CCaaS_GetPresence tells neither who set the presence nor when: the agent status row does.
+		const row = await readAgentStatusRow(this, agentId, timeoutMs);
+		const presenceId = row ? text(row._msdyn_currentpresenceid_value)?.toLowerCase() ?? null : null;
+		if (row) {
+			const info = presenceId === target.presenceId ? target : await describePresence(this, presenceId);
+			previous = { presenceId, category: info?.category ?? null };
+			const current: CurrentPresence = {
+				category: previous.category,
+				states: row.msdyn_presencemodifiedby === 'SYSTEM' ? ['setBySystem'] : [],
+				changedAt: text(row.msdyn_presencemodifiedon) ?? null,
+			};
+			verdict = guardVerdict(guards, current);
+		} else if (onlyIfDifferent) {
+			// No status row (the agent never signed in): only the presence itself can be compared.
+			previous = await currentPresence(this, agentId, target, timeoutMs);
+		}
+	} else if (onlyIfDifferent) {
+		previous = await currentPresence(this, agentId, target, timeoutMs);
 	}
-	const written = previous === null || previous.presenceId !== target.presenceId;
+	const written = verdict === null && (previous === null || !onlyIfDifferent || previous.presenceId !== target.presenceId);
 	if (written) {
 		// CCaaS_ModifyAgentPresence: caller ID header and AgentId both name the agent; ApiVersion is "1.0".
 		await dataverseRequest(this, {
@@ -68,7 +93,8 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 		});
 	}
 	return {
-		...setOutcome(written, previous),
+		...setOutcome(written, previous, verdict?.skippedReason),
+		...(verdict ? verdictFields(verdict) : {}),
 		...normalizedPresence({
 			source: 'dataverse',
 			event: 'presence_set',
@@ -79,4 +105,21 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 			changedAt: null,
 		}),
 	};
+}
+
+const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
+
+/** CCaaS_GetPresence, for Only If Different: the presence now and, where known without a request, its category. */
+async function currentPresence(
+	ctx: IExecuteFunctions,
+	agentId: string,
+	target: PresenceInfo,
+	timeoutMs: number | undefined,
+): Promise<PreviousPresence> {
+	const current = await readPresence(ctx, agentId, timeoutMs);
+	const presenceId = typeof current.PresenceId === 'string' ? current.PresenceId.toLowerCase() : null;
+	// The target's category is known; another out-of-the-box presence's is too. A custom one's
+	// would cost a request per item, so it stays null.
+	const category = presenceId === target.presenceId ? target.category : dataverseCategory(presenceId);
+	return { presenceId, category };
 }

@@ -8,12 +8,19 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { showFor } from '../../../shared/displayOptions';
 import { requestTimeoutMs, timeoutOption } from '../../../shared/timeout';
-import { setOutcome } from '../../../shared/presenceFields';
+import { protectedStatesOption, setOutcome, sourceChangedAtOption } from '../../../shared/presenceFields';
+import type { SetGuards } from '../../../shared/setGuards';
+import { guardVerdict, guardsNeedCurrent, readSetGuards, verdictFields } from '../../../shared/setGuards';
 import type { ItemFailure } from '../../../shared/router';
 import { sourceFields, targetPresenceFields } from '../../descriptions/fields';
 import { agentLocator } from '../../descriptions/locators';
 import { resolveDefinitionId, resolveSource } from '../../helpers/target';
-import { userPresenceItem } from '../../helpers/userPresence';
+import {
+	currentOfUserPresence,
+	readPurecloudPresences,
+	sourcePath,
+	userPresenceItem,
+} from '../../helpers/userPresence';
 import { resolveUserId } from '../../helpers/users';
 import { genesysRequest } from '../../transport';
 
@@ -37,7 +44,7 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		options: [timeoutOption],
+		options: [protectedStatesOption('genesys'), sourceChangedAtOption('genesys'), timeoutOption],
 	},
 ];
 
@@ -46,6 +53,8 @@ export const description = showFor({ resource: ['agentPresence'], operation: ['b
 interface Entry {
 	itemIndex: number;
 	userId: string;
+	source: string;
+	guards: SetGuards;
 	body: IDataObject;
 }
 
@@ -62,6 +71,8 @@ export async function runOnce(this: IExecuteFunctions, fail: ItemFailure): Promi
 			entries.push({
 				itemIndex: i,
 				userId,
+				source,
+				guards: readSetGuards(this, i),
 				body: {
 					id: userId,
 					source: source === 'purecloud' ? 'PURECLOUD' : source,
@@ -75,8 +86,9 @@ export async function runOnce(this: IExecuteFunctions, fail: ItemFailure): Promi
 
 	// One setting for the whole run: the requests carry many items each.
 	const timeoutMs = items.length > 0 ? requestTimeoutMs(this, 0) : undefined;
-	for (let start = 0; start < entries.length; start += BULK_LIMIT) {
-		const chunk = entries.slice(start, start + BULK_LIMIT);
+	const writes = await applyGuards(this, entries, results, fail, timeoutMs);
+	for (let start = 0; start < writes.length; start += BULK_LIMIT) {
+		const chunk = writes.slice(start, start + BULK_LIMIT);
 		let answer: IDataObject[];
 		try {
 			answer = await genesysRequest<IDataObject[]>(this, {
@@ -110,6 +122,56 @@ export async function runOnce(this: IExecuteFunctions, fail: ItemFailure): Promi
 		}
 	}
 	return results;
+}
+
+/**
+ * Items with a protected state or a Source Changed At: their agents' current presences are read
+ * (PURECLOUD in bulk, 50 a call; another source one by one), and a guarded item is answered
+ * with the current presence instead of being written. Returns the entries still to write.
+ */
+async function applyGuards(
+	ctx: IExecuteFunctions,
+	entries: Entry[],
+	results: Array<IDataObject | undefined>,
+	fail: ItemFailure,
+	timeoutMs: number | undefined,
+): Promise<Entry[]> {
+	const guarded = entries.filter((e) => guardsNeedCurrent(e.guards));
+	if (guarded.length === 0) return entries;
+	const current = new Map<Entry, IDataObject | undefined>();
+	const purecloud = guarded.filter((e) => e.source === 'purecloud');
+	try {
+		const read = await readPurecloudPresences(ctx, [...new Set(purecloud.map((e) => e.userId))], timeoutMs);
+		for (const e of purecloud) current.set(e, read.get(e.userId));
+	} catch (error) {
+		for (const e of purecloud) fail(error, e.itemIndex);
+		purecloud.forEach((e) => current.set(e, undefined));
+		entries = entries.filter((e) => !purecloud.includes(e));
+	}
+	for (const e of guarded.filter((g) => g.source !== 'purecloud')) {
+		try {
+			current.set(e, await genesysRequest(ctx, { method: 'GET', path: sourcePath(e.userId, e.source), timeoutMs }));
+		} catch (error) {
+			fail(error, e.itemIndex);
+			entries = entries.filter((x) => x !== e);
+		}
+	}
+	return entries.filter((e) => {
+		const native = current.get(e);
+		if (!native) return true;
+		const verdict = guardVerdict(e.guards, currentOfUserPresence(native));
+		if (!verdict) return true;
+		const definition = (native.presenceDefinition ?? {}) as IDataObject;
+		const previous = {
+			presenceId: (definition.id as string | undefined) ?? null,
+			category: currentOfUserPresence(native).category,
+		};
+		results[e.itemIndex] = userPresenceItem(e.userId, native, 'presence_set', {
+			...setOutcome(false, previous, verdict.skippedReason),
+			...verdictFields(verdict),
+		});
+		return false;
+	});
 }
 
 /**

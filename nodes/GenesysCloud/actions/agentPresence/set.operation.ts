@@ -4,11 +4,17 @@ import { showFor } from '../../../shared/displayOptions';
 import { genesysCategory } from '../../../shared/categories';
 import { requestTimeoutMs, timeoutOption } from '../../../shared/timeout';
 import type { PreviousPresence } from '../../../shared/presenceFields';
-import { onlyIfDifferentField, setOutcome } from '../../../shared/presenceFields';
+import {
+	onlyIfDifferentField,
+	protectedStatesOption,
+	setOutcome,
+	sourceChangedAtOption,
+} from '../../../shared/presenceFields';
+import { guardVerdict, guardsNeedCurrent, readSetGuards, verdictFields } from '../../../shared/setGuards';
 import { sourceFields, targetPresenceFields } from '../../descriptions/fields';
 import { agentLocator } from '../../descriptions/locators';
 import { resolveDefinitionId, resolveSource } from '../../helpers/target';
-import { sourcePath, userPresenceItem } from '../../helpers/userPresence';
+import { currentOfUserPresence, sourcePath, userPresenceItem } from '../../helpers/userPresence';
 import { resolveUserId } from '../../helpers/users';
 import { genesysRequest } from '../../transport';
 
@@ -32,6 +38,8 @@ const properties: INodeProperties[] = [
 				description: "Whether this source becomes the user's primary presence source",
 			},
 			{ displayName: 'Message', name: 'message', type: 'string', default: '', description: 'Status message to show' },
+			protectedStatesOption('genesys'),
+			sourceChangedAtOption('genesys'),
 			timeoutOption,
 		],
 	},
@@ -47,17 +55,26 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	const path = sourcePath(userId, source);
 	const timeoutMs = requestTimeoutMs(this, i);
 
+	const guards = readSetGuards(this, i);
+	const onlyIfDifferent = this.getNodeParameter('onlyIfDifferent', i) === true;
 	let previous: PreviousPresence | null = null;
-	if (this.getNodeParameter('onlyIfDifferent', i) === true) {
+	if (onlyIfDifferent || guardsNeedCurrent(guards)) {
 		const current = await genesysRequest(this, { method: 'GET', path, timeoutMs });
 		const definition = (current.presenceDefinition ?? {}) as IDataObject;
 		previous = {
 			presenceId: (definition.id as string | undefined) ?? null,
 			category: genesysCategory(definition.systemPresence as string | undefined),
 		};
+		const verdict = guardVerdict(guards, currentOfUserPresence(current));
+		if (verdict) {
+			return userPresenceItem(userId, current, 'presence_set', {
+				...setOutcome(false, previous, verdict.skippedReason),
+				...verdictFields(verdict),
+			});
+		}
 		const sameMessage = options.message === undefined || options.message === current.message;
 		const samePrimary = options.primary !== true || current.primary === true;
-		if (previous.presenceId === definitionId && sameMessage && samePrimary) {
+		if (onlyIfDifferent && previous.presenceId === definitionId && sameMessage && samePrimary) {
 			return userPresenceItem(userId, current, 'presence_set', setOutcome(false, previous));
 		}
 	}

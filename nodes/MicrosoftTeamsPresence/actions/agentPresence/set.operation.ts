@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { showFor } from '../../../shared/displayOptions';
+import { protectedStatesOption, sourceChangedAtOption } from '../../../shared/presenceFields';
 import { timeoutOption } from '../../../shared/timeout';
 import { agentLocator, presenceFields } from '../../descriptions/locators';
 import { resolveAgentId } from '../../helpers/agents';
@@ -34,6 +35,8 @@ const properties: INodeProperties[] = [
 				description:
 					'How long the session lasts unless renewed, as an ISO 8601 duration from PT5M to PT4H (Graph\'s default: PT5M)',
 			},
+			protectedStatesOption('teams'),
+			sourceChangedAtOption('teams'),
 			timeoutOption,
 		],
 	},

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { showFor } from '../../../shared/displayOptions';
+import { protectedStatesOption, sourceChangedAtOption } from '../../../shared/presenceFields';
 import { timeoutOption } from '../../../shared/timeout';
 import { agentLocator, presenceFields } from '../../descriptions/locators';
 import { resolveAgentId } from '../../helpers/agents';
@@ -33,6 +34,8 @@ const properties: INodeProperties[] = [
 				description:
 					'How long the preferred presence lasts, as an ISO 8601 duration (Graph\'s default: 1 day for Busy and Do Not Disturb, 7 days otherwise)',
 			},
+			protectedStatesOption('teams'),
+			sourceChangedAtOption('teams'),
 			timeoutOption,
 		],
 	},

@@ -10,7 +10,15 @@ import { requirePresenceCategory } from '../../../shared/categories';
 import { showFor } from '../../../shared/displayOptions';
 import type { PresenceCategory } from '../../../shared/presence';
 import type { PreviousPresence } from '../../../shared/presenceFields';
-import { categoryField, onlyIfDifferentField, presenceByField, setOutcome } from '../../../shared/presenceFields';
+import {
+	categoryField,
+	onlyIfDifferentField,
+	presenceByField,
+	protectedStatesOption,
+	setOutcome,
+	sourceChangedAtOption,
+} from '../../../shared/presenceFields';
+import { guardVerdict, guardsNeedCurrent, readSetGuards, verdictFields } from '../../../shared/setGuards';
 import { requestTimeoutMs, timeoutOption } from '../../../shared/timeout';
 import { agentLocator, presenceLocator } from '../../descriptions/locators';
 import type { AgentPresence } from '../../helpers/presence';
@@ -42,7 +50,7 @@ export const description: INodeProperties[] = showFor({ resource: ['agentPresenc
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		options: [timeoutOption],
+		options: [protectedStatesOption('vonage'), sourceChangedAtOption('vonage'), timeoutOption],
 	},
 ]);
 
@@ -66,17 +74,28 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 		presenceId = requireGuid(this, value, 'presence', i);
 	}
 
+	const guards = readSetGuards(this, i);
 	let previous: PreviousPresence | null = null;
-	if (onlyIfDifferent) {
+	if (onlyIfDifferent || guardsNeedCurrent(guards)) {
 		const current = await getAgentPresence(this, userId, timeoutMs);
 		const currentItem = await agentPresenceItem(this, current, 'presence_set');
 		previous = {
 			presenceId: (currentItem.presenceId as string | null) ?? null,
 			category: (currentItem.category as PresenceCategory | null) ?? null,
 		};
-		const same = category
-			? await presenceFits(this, current, category)
-			: current.presence?.presenceId?.toLowerCase() === presenceId?.toLowerCase();
+		const verdict = guardVerdict(guards, {
+			category: previous.category,
+			states: [],
+			changedAt: current.updated ?? null,
+		});
+		if (verdict) {
+			return { ...currentItem, ...setOutcome(false, previous, verdict.skippedReason), ...verdictFields(verdict) };
+		}
+		const same =
+			onlyIfDifferent &&
+			(category
+				? await presenceFits(this, current, category)
+				: current.presence?.presenceId?.toLowerCase() === presenceId?.toLowerCase());
 		if (same) return { ...currentItem, ...setOutcome(false, previous) };
 	}
 
