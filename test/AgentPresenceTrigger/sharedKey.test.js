@@ -6,8 +6,8 @@
  * it still holds a template's REPLACE_WITH_… placeholder — and a placeholder is never accepted as a key.
  */
 const { createTriggerHarness } = require('../harness/webhook');
-const { startSimulator } = require('../simulator');
-const h = require('./helpers');
+const { startSimulator } = require('../helpers/vendors');
+const h = require('./dataverse');
 
 const PUBLIC = 'https://n8n.example.test';
 const PLACEHOLDER = 'REPLACE_WITH_A_LONG_RANDOM_SHARED_KEY';
