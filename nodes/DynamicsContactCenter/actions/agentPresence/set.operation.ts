@@ -5,6 +5,7 @@ import { showFor } from '../../../shared/displayOptions';
 import { normalizedPresence } from '../../../shared/presence';
 import type { PreviousPresence } from '../../../shared/presenceFields';
 import { categoryField, onlyIfDifferentField, presenceByField, setOutcome } from '../../../shared/presenceFields';
+import { cacheTtlOption, retryIfStale } from '../../../shared/lookupCache';
 import { requestTimeoutMs, timeoutOption } from '../../../shared/timeout';
 import { agentLocator, presenceLocator } from '../../descriptions/locators';
 import { resolveAgentId } from '../../helpers/agents';
@@ -27,7 +28,7 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		options: [timeoutOption],
+		options: [cacheTtlOption, timeoutOption],
 	},
 ];
 
@@ -43,13 +44,18 @@ async function targetPresence(ctx: IExecuteFunctions, i: number): Promise<Presen
 }
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	const agentId = await resolveAgentId(this, 'agent', i);
-	const target = await targetPresence(this, i);
-	const timeoutMs = requestTimeoutMs(this, i);
+	// A cached systemuserid or presence the vendor no longer knows (404/400) is looked up afresh once.
+	return await retryIfStale(this, async () => await setPresence(this, i));
+}
+
+async function setPresence(ctx: IExecuteFunctions, i: number): Promise<IDataObject> {
+	const agentId = await resolveAgentId(ctx, 'agent', i);
+	const target = await targetPresence(ctx, i);
+	const timeoutMs = requestTimeoutMs(ctx, i);
 
 	let previous: PreviousPresence | null = null;
-	if (this.getNodeParameter('onlyIfDifferent', i) as boolean) {
-		const current = await readPresence(this, agentId, timeoutMs);
+	if (ctx.getNodeParameter('onlyIfDifferent', i) as boolean) {
+		const current = await readPresence(ctx, agentId, timeoutMs);
 		const presenceId = typeof current.PresenceId === 'string' ? current.PresenceId.toLowerCase() : null;
 		// The target's category is known; another out-of-the-box presence's is too. A custom one's
 		// would cost a request per item, so it stays null.
@@ -59,7 +65,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	const written = previous === null || previous.presenceId !== target.presenceId;
 	if (written) {
 		// CCaaS_ModifyAgentPresence: caller ID header and AgentId both name the agent; ApiVersion is "1.0".
-		await dataverseRequest(this, {
+		await dataverseRequest(ctx, {
 			method: 'POST',
 			path: '/CCaaS_ModifyAgentPresence',
 			headers: { MSCRMCallerID: agentId },
