@@ -179,3 +179,20 @@ test('no cached entry holds a secret or a token', async () => {
 	for (const secret of new Set(secrets)) expect(stored.includes(secret)).toBe(false);
 	expect(stored).not.toMatch(/bearer|access_token|clientSecret|client_secret/i);
 });
+
+test('Vonage Contact Center: the user by e-mail and the presence definitions are cached', async () => {
+	const set = (/** @type {string} */ category) =>
+		nodeOf('vonage', { resource: 'agentPresence', operation: 'set', agent: byEmail(ALEX), presenceBy: 'category', category, onlyIfDifferent: false });
+	const before = apiCalls(sim, 'vonage').length;
+	const first = await h.runWorkflow({ nodes: [set('away')], input: [{}] });
+	expect(first.error).toBeUndefined();
+	const firstCalls = apiCalls(sim, 'vonage').slice(before).map((c) => `${c.method} ${c.path}`);
+	expect(firstCalls.some((c) => c.startsWith('GET /useradmin/users'))).toBe(true);
+	expect(firstCalls).toContain('GET /agents/presence-definitions');
+	const mid = apiCalls(sim, 'vonage').length;
+	const second = await h.runWorkflow({ nodes: [set('busy')], input: [{}] });
+	expect(second.error).toBeUndefined();
+	const secondCalls = apiCalls(sim, 'vonage').slice(mid).map((c) => `${c.method} ${c.path}`);
+	expect(secondCalls).toEqual([expect.stringMatching(/^PATCH \/agents\/[^/]+\/presence$/)]);
+	expect(second.items('Vonage')[0]).toMatchObject({ written: true });
+});
