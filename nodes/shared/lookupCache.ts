@@ -29,6 +29,18 @@ interface Entry {
 
 const entries = new Map<string, Entry>();
 
+/** Entries kept at most: past it, expired ones go first, then the oldest. */
+const MAX_ENTRIES = 10_000;
+
+function makeRoom(now: number): void {
+	if (entries.size < MAX_ENTRIES) return;
+	for (const [key, entry] of entries) if (entry.expiresAt <= now && !entry.pending) entries.delete(key);
+	for (const key of entries.keys()) {
+		if (entries.size < MAX_ENTRIES) break;
+		entries.delete(key);
+	}
+}
+
 /** Cache keys served from the cache during one execution context's current attempt. */
 const served = new WeakMap<object, Set<string>>();
 
@@ -91,6 +103,7 @@ export async function cachedLookup<T>(ctx: CacheContext, ref: LookupRef, load: (
 		noteServed(ctx, key);
 		return entry.value as T;
 	}
+	makeRoom(now);
 	const fresh: Entry = { expiresAt: now + ref.ttlSeconds * 1000 };
 	const pending = load().then(
 		(value) => {
