@@ -1,6 +1,8 @@
 /** The trigger's parameters: which users, and which changes become items. */
 import type { INodeProperties } from 'n8n-workflow';
 
+import { cacheTtlOption } from '../shared/lookupCache';
+
 export const triggerProperties: INodeProperties[] = [
 	{
 		displayName: 'Users',
@@ -43,6 +45,11 @@ export const triggerProperties: INodeProperties[] = [
 		default: {},
 		options: [
 			{
+				...cacheTtlOption,
+				description:
+					"Seconds to keep each user's email for later changes (with Include Agent Email), per credential. 0 turns the cache off. The cache lives in this n8n process: each queue-mode worker keeps its own.",
+			},
+			{
 				displayName: 'Ignore Changes Made By Source',
 				name: 'ignoreSources',
 				type: 'string',
@@ -50,6 +57,14 @@ export const triggerProperties: INodeProperties[] = [
 				placeholder: "e.g. a0b1c2d3-… (your sync's presence source ID)",
 				description:
 					'Presence source IDs (comma-separated) whose changes are skipped, so a sync that writes with its own source does not trigger itself',
+			},
+			{
+				displayName: 'Include Agent Email',
+				name: 'includeAgentEmail',
+				type: 'boolean',
+				default: false,
+				description:
+					"Whether to add the user's email under `email` (GET /api/v2/users/{userId}, cached), so a sync to a system that knows agents by email needs no lookup node",
 			},
 			{
 				displayName: 'Include Raw Event',

@@ -1,5 +1,6 @@
 import type { IDataObject, ITriggerFunctions } from 'n8n-workflow';
 
+import { ttlFrom } from '../shared/lookupCache';
 import type { ListenerSettings } from './listener/PresenceListener';
 
 const splitList = (value: unknown): string[] =>
@@ -22,5 +23,7 @@ export function settingsFrom(ctx: ITriggerFunctions): ListenerSettings {
 			onlyDefinitionChanges: options.onlyDefinitionChanges === true,
 		},
 		includeRaw: options.includeRaw === true,
+		includeAgentEmail: options.includeAgentEmail === true,
+		cacheTtlSeconds: ttlFrom(ctx, options.cacheTtl),
 	};
 }

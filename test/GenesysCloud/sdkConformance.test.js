@@ -248,6 +248,15 @@ describe('through the SDK, each request the package sends', () => {
 		});
 	});
 
+	test('agents: get by ID and by email, get many (paged listing, email search)', async () => {
+		await conforms(async () => {
+			await run({ resource: 'agent', operation: 'get', agent: byId(G.users.casey), options: { cacheTtl: 0 } });
+			await run({ resource: 'agent', operation: 'get', agent: byEmail('dana.diaz@contoso.com'), options: { cacheTtl: 0 } });
+			await run({ resource: 'agent', operation: 'getAll', returnAll: false, limit: 2 });
+			await run({ resource: 'agent', operation: 'getAll', returnAll: true, filters: { email: 'alex.agent@contoso.com' } });
+		});
+	});
+
 	test('user pickers: the live user search and the definitions picker', async () => {
 		await conforms(async () => {
 			const spec = node({ resource: 'agentPresence', operation: 'set' });
@@ -318,6 +327,8 @@ describe('through the SDK, each request the package sends', () => {
 			'PresenceApi.getUserPresence',
 			'PresenceApi.patchUserPresence',
 			'UsersApi.postUsersSearch',
+			'UsersApi.getUser',
+			'UsersApi.getUsers',
 			'NotificationsApi.postNotificationsChannels',
 			'NotificationsApi.putNotificationsChannelSubscriptions',
 		];

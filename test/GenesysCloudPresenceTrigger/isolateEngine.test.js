@@ -57,5 +57,9 @@ test('isolate engine: the channel is renewed from the background loop before it 
 	expect(r.puts.length).toBeGreaterThanOrEqual(3);
 	for (const put of r.puts) expect(put).toEqual({ path: `/api/v2/notifications/channels/${r.channelId}/subscriptions`, status: 200 });
 	expect(r.channels).toEqual([r.channelId]);
-	expect(r.items).toEqual([expect.objectContaining({ agentId: USERS.casey, presenceId: P.Busy, category: 'busy', detectedBy: 'event' })]);
+	expect(r.items).toEqual([
+		expect.objectContaining({ agentId: USERS.casey, presenceId: P.Busy, category: 'busy', detectedBy: 'event', email: 'casey.chen@contoso.com' }),
+	]);
+	// Include Agent Email: the user was read from the background loop, authenticated, once.
+	expect(r.userReads).toEqual([{ status: 200, bearer: true }]);
 });

@@ -69,11 +69,14 @@ async function reconnect(/** @type {any} */ sim, /** @type {any} */ h, /** @type
 	};
 }
 
-/** A 2 s channel renewed (subscriptions re-PUT) from the background loop, then a change. */
+/**
+ * A 2 s channel renewed (subscriptions re-PUT) from the background loop, then a change, whose
+ * item gets the user's email (Include Agent Email) from a lookup made in the background loop too.
+ */
 async function renewal(/** @type {any} */ sim, /** @type {any} */ h, /** @type {any} */ agent) {
 	const t = await runTrigger(h, {
 		type: 'genesysCloudPresenceTrigger',
-		parameters: { userSelection: 'ids', userIdList: USERS.casey },
+		parameters: { userSelection: 'ids', userIdList: USERS.casey, options: { includeAgentEmail: true } },
 		credentials: credentialRef(CRED),
 	});
 	const channelId = sim.genesysNotifications.snapshot().channels[0].id;
@@ -95,6 +98,9 @@ async function renewal(/** @type {any} */ sim, /** @type {any} */ h, /** @type {
 		channels,
 		items: t.items,
 		errors: t.errors.map((e) => e.message),
+		userReads: sim.requests
+			.filter((/** @type {any} */ r) => r.method === 'GET' && r.path === `/api/v2/users/${USERS.casey}`)
+			.map((/** @type {any} */ r) => ({ status: r.status, bearer: /^Bearer \S+$/.test(r.headers.authorization ?? '') })),
 	};
 }
 

@@ -238,6 +238,41 @@ test('options: only definition changes, and ignoring a presence source', async (
 	expect(t.items.map((i) => [i.presenceName, i.presenceSource])).toEqual([['Away', 'PURECLOUD']]);
 });
 
+test("Include Agent Email: each item carries the user's email, read once per user (cached)", async () => {
+	const t = await start({ userSelection: 'ids', userIdList: `${USERS.alex}, ${USERS.blake}`, options: { includeAgentEmail: true } });
+	await setPresence(USERS.alex, P.Busy);
+	await setPresence(USERS.blake, P.Away);
+	await setPresence(USERS.alex, P.Meeting);
+	const items = await t.waitForItems(3);
+	expect(items.map((/** @type {any} */ i) => [i.agentId, i.presenceId, i.email])).toEqual([
+		[USERS.alex, P.Busy, 'alex.agent@contoso.com'],
+		[USERS.blake, P.Away, 'blake.baker@contoso.com'],
+		[USERS.alex, P.Meeting, 'alex.agent@contoso.com'],
+	]);
+	const reads = sim.requests.filter((/** @type {any} */ r) => r.method === 'GET' && /^\/api\/v2\/users\/[^/]+$/.test(r.path));
+	expect(reads.map((/** @type {any} */ r) => [r.path, r.status])).toEqual([
+		[`/api/v2/users/${USERS.alex}`, 200],
+		[`/api/v2/users/${USERS.blake}`, 200],
+	]);
+});
+
+test('Include Agent Email: a user Genesys cannot read still gives its item, with email null', async () => {
+	const t = await start({ userSelection: 'ids', userIdList: USERS.casey, options: { includeAgentEmail: true } });
+	sim.inject({ vendor: 'genesys', method: 'GET', path: `/api/v2/users/${USERS.casey}`, status: 404 });
+	await setPresence(USERS.casey, P.Busy);
+	const [item] = await t.waitForItems(1);
+	expect(item).toMatchObject({ agentId: USERS.casey, presenceId: P.Busy, email: null });
+	expect(t.errors).toEqual([]);
+});
+
+test('without Include Agent Email no user is read and items have no email field', async () => {
+	const t = await start({ userSelection: 'ids', userIdList: USERS.alex });
+	await setPresence(USERS.alex, P.Busy);
+	const [item] = await t.waitForItems(1);
+	expect(item).not.toHaveProperty('email');
+	expect(sim.requests.filter((/** @type {any} */ r) => r.path === `/api/v2/users/${USERS.alex}`)).toEqual([]);
+});
+
 test('a channel is renewed (topics re-PUT) before it expires', async () => {
 	const short = await startSimulator({ genesysNotifications: { heartbeatMs: 100, channelTtlSeconds: 2 } });
 	try {

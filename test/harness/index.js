@@ -437,6 +437,9 @@ async function request({ nodeTypes, credentialsHelper }, type, requestOptions) {
  */
 async function createHarness(options = {}) {
 	const loader = await loadPackage();
+	// A harness is a fresh n8n process: the package's cross-execution lookup cache starts empty.
+	// `keepLookupCache` keeps it, for tests of what a second execution reuses.
+	if (!options.keepLookupCache) require(path.join(PACKAGE_DIR, 'dist/nodes/shared/lookupCache.js')).clearLookupCache();
 	const nodeTypes = new NodeTypes(loader);
 	const credentialsHelper = new TestCredentialsHelper(loader);
 	credentialsHelper.setCredentials(options.credentials ?? {});

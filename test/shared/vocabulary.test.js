@@ -12,7 +12,7 @@ const CATEGORIES = ['available', 'busy', 'do_not_disturb', 'away', 'offline'];
 /** @type {Array<[string, any, { presenceBy: string[], agentResource: string[] | null }]>} */
 const NODES = [
 	['Dynamics 365 Contact Center', DynamicsContactCenter, { presenceBy: ['presence', 'category'], agentResource: ['get'] }],
-	['Genesys Cloud', GenesysCloud, { presenceBy: ['presence', 'category', 'systemPresence'], agentResource: null }],
+	['Genesys Cloud', GenesysCloud, { presenceBy: ['presence', 'category', 'systemPresence'], agentResource: ['get', 'getAll'] }],
 	['Vonage Contact Center', VonageContactCenter, { presenceBy: ['presence', 'category'], agentResource: ['get', 'getAll'] }],
 ];
 

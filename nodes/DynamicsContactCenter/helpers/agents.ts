@@ -5,7 +5,8 @@
 import type { IDataObject, IExecuteFunctions, INodeParameterResourceLocator } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { dataverseRequest } from '../transport';
+import { cachedLookup, cacheTtlSeconds } from '../../shared/lookupCache';
+import { DATAVERSE_CREDENTIAL, dataverseRequest } from '../transport';
 import { odataString, requireGuid } from './guid';
 import { rowOf } from './rows';
 
@@ -23,8 +24,30 @@ const USER_COLUMNS = [
 
 export type UserLookup = 'id' | 'email' | 'aadObjectId';
 
-/** Users matching the lookup; by e-mail or Azure AD object ID there may be none. */
+/**
+ * Users matching the lookup; by e-mail or Azure AD object ID there may be none. Kept across
+ * executions for the item's Cache Lookups For seconds (per credential): an agent's e-mail and
+ * systemuserid rarely change.
+ */
 export async function findUsers(
+	ctx: IExecuteFunctions,
+	by: UserLookup,
+	value: string,
+	itemIndex: number,
+): Promise<IDataObject[]> {
+	return await cachedLookup(
+		ctx,
+		{
+			credentialType: DATAVERSE_CREDENTIAL,
+			kind: `dataverse.systemuser.${by}`,
+			key: value.trim(),
+			ttlSeconds: cacheTtlSeconds(ctx, itemIndex),
+		},
+		async () => await readUsers(ctx, by, value, itemIndex),
+	);
+}
+
+async function readUsers(
 	ctx: IExecuteFunctions,
 	by: UserLookup,
 	value: string,

@@ -12,7 +12,8 @@ import {
 	DATAVERSE_OOTB_PRESENCES,
 } from '../../shared/categories';
 import type { PresenceCategory } from '../../shared/presence';
-import { dataverseRequest } from '../transport';
+import { cachedLookup, cacheTtlSeconds } from '../../shared/lookupCache';
+import { DATAVERSE_CREDENTIAL, dataverseRequest } from '../transport';
 import { rowOf } from './rows';
 
 export interface PresenceInfo {
@@ -101,16 +102,28 @@ export async function presenceForCategory(
 	itemIndex: number,
 ): Promise<PresenceInfo> {
 	const baseStatus = DATAVERSE_BASE_STATUS_BY_CATEGORY[category];
-	const page = await dataverseRequest(ctx, {
-		method: 'GET',
-		path: '/msdyn_presences',
-		qs: {
-			$select: PRESENCE_COLUMNS,
-			$filter: `msdyn_basepresencestatus eq ${baseStatus} and statecode eq 0`,
-			$orderby: 'msdyn_name asc',
+	// The org's presences rarely change: kept across executions (Cache Lookups For, per credential).
+	const rows = await cachedLookup(
+		ctx,
+		{
+			credentialType: DATAVERSE_CREDENTIAL,
+			kind: 'dataverse.presencesByBaseStatus',
+			key: String(baseStatus),
+			ttlSeconds: cacheTtlSeconds(ctx, itemIndex),
 		},
-	});
-	const rows = (page.value as IDataObject[]) ?? [];
+		async () => {
+			const page = await dataverseRequest(ctx, {
+				method: 'GET',
+				path: '/msdyn_presences',
+				qs: {
+					$select: PRESENCE_COLUMNS,
+					$filter: `msdyn_basepresencestatus eq ${baseStatus} and statecode eq 0`,
+					$orderby: 'msdyn_name asc',
+				},
+			});
+			return (page.value as IDataObject[]) ?? [];
+		},
+	);
 	const ootb = rows.find((r) => DATAVERSE_OOTB_PRESENCES[String(r.msdyn_presenceid).toLowerCase()]);
 	const chosen = ootb ?? rows[0];
 	if (!chosen) {

@@ -2,11 +2,13 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import type { OperationMap } from '../../shared/router';
 import { routeItems } from '../../shared/router';
+import * as agent from './agent';
 import * as agentPresence from './agentPresence';
 import * as presenceDefinition from './presenceDefinition';
 import * as systemPresence from './systemPresence';
 
 const operations: OperationMap = {
+	agent: { get: agent.get.execute, getAll: agent.getAll.execute },
 	agentPresence: {
 		// Bulk Set batches all items into few requests, so it runs once, not item by item.
 		bulkSet: { runOnce: agentPresence.bulkSet.runOnce },

@@ -4,6 +4,7 @@
  */
 import type { INodeProperties } from 'n8n-workflow';
 
+import * as agent from './agent';
 import * as agentPresence from './agentPresence';
 import * as presenceDefinition from './presenceDefinition';
 import * as systemPresence from './systemPresence';
@@ -15,12 +16,14 @@ export const properties: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		options: [
+			{ name: 'Agent', value: 'agent' },
 			{ name: 'Agent Presence', value: 'agentPresence' },
 			{ name: 'Presence Definition', value: 'presenceDefinition' },
 			{ name: 'System Presence', value: 'systemPresence' },
 		],
 		default: 'agentPresence',
 	},
+	...agent.description,
 	...agentPresence.description,
 	...presenceDefinition.description,
 	...systemPresence.description,

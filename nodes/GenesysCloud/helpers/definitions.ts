@@ -7,7 +7,8 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { GENESYS_SYSTEM_BY_CATEGORY, genesysCategory } from '../../shared/categories';
 import type { PresenceCategory } from '../../shared/presence';
-import { genesysPaginate, genesysRequest } from '../transport';
+import { cachedLookup, cacheTtlSeconds } from '../../shared/lookupCache';
+import { GENESYS_CREDENTIAL, genesysPaginate, genesysRequest } from '../transport';
 
 /**
  * `current` = /api/v2/presence/definitions, which Genesys' SDK tells apps to migrate to (needs
@@ -95,7 +96,19 @@ async function definitionsForResolving(ctx: IExecuteFunctions): Promise<IDataObj
 	}
 }
 
-function cachedDefinitions(ctx: IExecuteFunctions): Promise<IDataObject[]> {
+/**
+ * The definitions listing: kept across executions for Cache Lookups For seconds (per credential);
+ * with the cache off, still listed once per execution however many items resolve a category.
+ */
+async function cachedDefinitions(ctx: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const ttlSeconds = cacheTtlSeconds(ctx, itemIndex);
+	if (ttlSeconds > 0) {
+		return await cachedLookup(
+			ctx,
+			{ credentialType: GENESYS_CREDENTIAL, kind: 'genesys.definitions', key: '', ttlSeconds },
+			async () => await definitionsForResolving(ctx),
+		);
+	}
 	let pending = cache.get(ctx);
 	if (!pending) {
 		pending = definitionsForResolving(ctx);
@@ -103,7 +116,7 @@ function cachedDefinitions(ctx: IExecuteFunctions): Promise<IDataObject[]> {
 		pending.catch(() => cache.delete(ctx));
 		cache.set(ctx, pending);
 	}
-	return pending;
+	return await pending;
 }
 
 export function parseSystemPresence(ctx: IExecuteFunctions, value: unknown, itemIndex: number): string {
@@ -127,7 +140,7 @@ export async function primaryDefinitionId(
 	systemPresence: string,
 	itemIndex: number,
 ): Promise<string> {
-	const defs = await cachedDefinitions(ctx);
+	const defs = await cachedDefinitions(ctx, itemIndex);
 	const primary = defs.find(
 		(d) =>
 			(d.type === 'System' || d.primary === true) &&

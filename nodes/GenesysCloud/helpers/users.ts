@@ -1,4 +1,7 @@
-/** Users given by ID, picked from the live search, or found by email (POST /api/v2/users/search). */
+/**
+ * Users given by ID, picked from the live search, or found by email (POST /api/v2/users/search).
+ * E-mail ↔ user lookups are kept across executions (Cache Lookups For): agents rarely change them.
+ */
 import type {
 	IDataObject,
 	IExecuteFunctions,
@@ -7,7 +10,9 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { genesysRequest } from '../transport';
+import { cachedLookup, cacheTtlSeconds } from '../../shared/lookupCache';
+import type { RequestContext } from '../../shared/transport';
+import { GENESYS_CREDENTIAL, genesysRequest } from '../transport';
 
 interface UsersSearchResponse {
 	total?: number;
@@ -18,7 +23,7 @@ interface UsersSearchResponse {
 
 /** UsersSearchRequest: criteria are `{ type, fields, value }`; a search is a read, safe to retry. */
 export async function searchUsers(
-	ctx: IExecuteFunctions | ILoadOptionsFunctions,
+	ctx: RequestContext,
 	body: IDataObject,
 ): Promise<UsersSearchResponse> {
 	return await genesysRequest<UsersSearchResponse>(ctx, {
@@ -29,22 +34,28 @@ export async function searchUsers(
 	});
 }
 
-/** Email → user ID once per execution: bulk inputs often repeat agents. */
-const emailCache = new WeakMap<object, Map<string, string>>();
-
-async function userIdByEmail(ctx: IExecuteFunctions, email: string, itemIndex: number): Promise<string> {
-	const known = emailCache.get(ctx) ?? new Map<string, string>();
-	emailCache.set(ctx, known);
-	const key = email.toLowerCase();
-	const cached = known.get(key);
-	if (cached) return cached;
-	// Two results are enough to tell "unique" from "ambiguous".
+/** The users whose email is exactly `email` (two are enough to tell unique from ambiguous). */
+export async function usersByEmail(ctx: RequestContext, email: string, pageSize = 2): Promise<IDataObject[]> {
 	const found = await searchUsers(ctx, {
-		pageSize: 2,
+		pageSize,
 		pageNumber: 1,
 		query: [{ type: 'EXACT', fields: ['email'], value: email }],
 	});
-	const results = found.results ?? [];
+	return found.results ?? [];
+}
+
+/** The one user with this email (cached per credential for `ttlSeconds`). */
+export async function userByEmail(
+	ctx: IExecuteFunctions,
+	email: string,
+	itemIndex: number,
+	ttlSeconds: number,
+): Promise<IDataObject> {
+	const results = await cachedLookup(
+		ctx,
+		{ credentialType: GENESYS_CREDENTIAL, kind: 'genesys.userByEmail', key: email, ttlSeconds },
+		async () => await usersByEmail(ctx, email),
+	);
 	if (results.length === 0) {
 		throw new NodeOperationError(ctx.getNode(), `No Genesys Cloud user has the email "${email}"`, { itemIndex });
 	}
@@ -54,14 +65,27 @@ async function userIdByEmail(ctx: IExecuteFunctions, email: string, itemIndex: n
 			description: 'Give the user by ID instead',
 		});
 	}
-	const id = String(results[0].id);
-	known.set(key, id);
-	return id;
+	return results[0];
 }
 
-/** The user ID the `agent` locator stands for (an email is looked up). */
-export async function resolveUserId(ctx: IExecuteFunctions, itemIndex: number): Promise<string> {
-	const locator = ctx.getNodeParameter('agent', itemIndex) as INodeParameterResourceLocator | string;
+/** GET /api/v2/users/{userId} (UsersApi getUser), cached per credential for `ttlSeconds`. */
+export async function userById(ctx: RequestContext, userId: string, ttlSeconds: number): Promise<IDataObject> {
+	return await cachedLookup(
+		ctx,
+		{ credentialType: GENESYS_CREDENTIAL, kind: 'genesys.user', key: userId, ttlSeconds },
+		async () =>
+			await genesysRequest(ctx, { method: 'GET', path: `/api/v2/users/${encodeURIComponent(userId)}` }),
+	);
+}
+
+/** The `agent` locator's mode and trimmed value; an empty value is a clear error. */
+export function agentLocatorValue(
+	ctx: IExecuteFunctions | ILoadOptionsFunctions,
+	itemIndex: number,
+): { mode: string; value: string } {
+	const locator = (ctx as IExecuteFunctions).getNodeParameter('agent', itemIndex) as
+		| INodeParameterResourceLocator
+		| string;
 	const rl = typeof locator === 'object' && locator !== null ? locator : { mode: 'id', value: locator };
 	const value = String(rl.value ?? '').trim();
 	if (value === '') {
@@ -70,5 +94,13 @@ export async function resolveUserId(ctx: IExecuteFunctions, itemIndex: number): 
 			description: 'Pick an agent from the list, or give a Genesys Cloud user ID or email',
 		});
 	}
-	return rl.mode === 'email' ? await userIdByEmail(ctx, value, itemIndex) : value;
+	return { mode: String(rl.mode), value };
+}
+
+/** The user ID the `agent` locator stands for (an email is looked up, cached). */
+export async function resolveUserId(ctx: IExecuteFunctions, itemIndex: number): Promise<string> {
+	const { mode, value } = agentLocatorValue(ctx, itemIndex);
+	if (mode !== 'email') return value;
+	const user = await userByEmail(ctx, value, itemIndex, cacheTtlSeconds(ctx, itemIndex));
+	return String(user.id);
 }

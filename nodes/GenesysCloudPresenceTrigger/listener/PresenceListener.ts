@@ -5,6 +5,8 @@
 import type { IDataObject, ITriggerFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { userById } from '../../GenesysCloud/helpers/users';
+
 import type { PresenceEventBody, PresenceFilter } from '../events/genesysNotifications';
 import {
 	MAX_CHANNELS,
@@ -29,6 +31,9 @@ export interface ListenerSettings {
 	users: string[] | 'all';
 	filter: PresenceFilter;
 	includeRaw: boolean;
+	/** Add the user's email (`email`) to each item, looked up with this cache TTL in seconds. */
+	includeAgentEmail: boolean;
+	cacheTtlSeconds: number;
 }
 
 /** Bulk presence reads in flight at once (50 users each). */
@@ -44,6 +49,8 @@ export class PresenceListener implements ListenerOwner {
 	/** Counts events; per user, the count at their last event (see catchUp). */
 	private eventCount = 0;
 	private readonly lastEventOf = new Map<string, number>();
+	/** Items wait here for their email lookup, so they are still emitted in the order they came. */
+	private emitting: Promise<void> = Promise.resolve();
 
 	constructor(
 		readonly ctx: ITriggerFunctions,
@@ -104,7 +111,31 @@ export class PresenceListener implements ListenerOwner {
 			receivedAt: receivedAt.toISOString(),
 		});
 		item.detectedBy = detectedBy;
-		this.ctx.emit([[{ json: item }]]);
+		if (!this.settings.includeAgentEmail) {
+			this.ctx.emit([[{ json: item }]]);
+			return;
+		}
+		const email = this.agentEmail(userId);
+		this.emitting = this.emitting.then(async () => {
+			item.email = await email;
+			if (!this.stopped) this.ctx.emit([[{ json: item }]]);
+		});
+	}
+
+	/**
+	 * The user's email (GET /api/v2/users/{userId}, cached per credential). A failed lookup keeps
+	 * the change: the item is emitted with `email: null` and the reason is logged.
+	 */
+	private async agentEmail(userId: string): Promise<string | null> {
+		try {
+			const user = await userById(this.ctx, userId, this.settings.cacheTtlSeconds);
+			return typeof user.email === 'string' ? user.email : null;
+		} catch (error) {
+			this.ctx.logger.warn(
+				`Genesys Cloud: could not read the email of user ${userId}: ${(error as Error)?.message ?? String(error)}`,
+			);
+			return null;
+		}
 	}
 
 	onMalformed(topicName: string, reason: string): void {

@@ -2,9 +2,13 @@
 import type { IDataObject, IExecuteFunctions, INodeParameterResourceLocator } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { asNodeError, graphRequest } from '../transport';
+import { cachedLookup, cacheTtlSeconds } from '../../shared/lookupCache';
+import { asNodeError, graphAuthentication, graphConfigs, graphRequest } from '../transport';
 
-/** E-mail/UPN → object ID once per execution: bulk inputs often repeat agents. */
+/**
+ * E-mail/UPN → object ID once per execution (bulk inputs often repeat agents), and kept across
+ * executions for Cache Lookups For seconds, per credential.
+ */
 const upnCache = new WeakMap<object, Map<string, Promise<string>>>();
 
 async function idByUpn(ctx: IExecuteFunctions, upn: string, itemIndex: number): Promise<string> {
@@ -16,13 +20,24 @@ async function idByUpn(ctx: IExecuteFunctions, upn: string, itemIndex: number): 
 		pending = (async () => {
 			let failure: unknown;
 			try {
-				const user = await graphRequest(ctx, {
-					method: 'GET',
-					path: `/users/${encodeURIComponent(upn)}`,
-					qs: { $select: 'id' },
-					permission: { application: 'User.Read.All', delegated: 'User.ReadBasic.All' },
-				});
-				return String(user.id);
+				return await cachedLookup(
+					ctx,
+					{
+						credentialType: graphConfigs[graphAuthentication(ctx)].credentialType,
+						kind: 'graph.userIdByUpn',
+						key: upn,
+						ttlSeconds: cacheTtlSeconds(ctx, itemIndex),
+					},
+					async () => {
+						const user = await graphRequest(ctx, {
+							method: 'GET',
+							path: `/users/${encodeURIComponent(upn)}`,
+							qs: { $select: 'id' },
+							permission: { application: 'User.Read.All', delegated: 'User.ReadBasic.All' },
+						});
+						return String(user.id);
+					},
+				);
 			} catch (error) {
 				failure = error;
 			}

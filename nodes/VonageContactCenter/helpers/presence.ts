@@ -9,7 +9,8 @@ import {
 } from '../../shared/categories';
 import type { PresenceCategory, PresenceEvent } from '../../shared/presence';
 import { normalizedPresence } from '../../shared/presence';
-import { vonageRequest } from '../transport';
+import { cachedLookup, cacheTtlSeconds } from '../../shared/lookupCache';
+import { VONAGE_CREDENTIAL, vonageRequest } from '../transport';
 import { once } from './cache';
 
 /** `{ userId, updated, presence: { presenceId, selectable, category: { categoryType, description }, description } }` */
@@ -84,16 +85,35 @@ export async function getAgentPresence(
 	});
 }
 
-/** `GET /agents/presence-definitions`, once per run. */
-export async function getPresenceDefinitions(ctx: IExecuteFunctions): Promise<PresenceDefinition[]> {
-	return await once(ctx, 'presenceDefinitions', async () => {
+/**
+ * `GET /agents/presence-definitions`, once per run; for resolving categories also kept across
+ * executions (Cache Lookups For, per credential). `fresh` (the listing operation) skips that.
+ */
+export async function getPresenceDefinitions(
+	ctx: IExecuteFunctions,
+	options: { fresh?: boolean } = {},
+): Promise<PresenceDefinition[]> {
+	const load = async () => {
 		const answer = await vonageRequest<{ presenceDefinitions?: PresenceDefinition[] }>(ctx, {
 			method: 'GET',
 			path: '/agents/presence-definitions',
 			scopes: READ_SCOPES,
 		});
 		return answer.presenceDefinitions ?? [];
-	});
+	};
+	if (options.fresh) return await once(ctx, 'presenceDefinitions:fresh', load);
+	return await once(ctx, 'presenceDefinitions', async () =>
+		await cachedLookup(
+			ctx,
+			{
+				credentialType: VONAGE_CREDENTIAL,
+				kind: 'vonage.presenceDefinitions',
+				key: '',
+				ttlSeconds: cacheTtlSeconds(ctx, 0),
+			},
+			load,
+		),
+	);
 }
 
 /** Whether an agent's current presence already is of `category` (for "only if different"). */

@@ -3,7 +3,8 @@ import type { IDataObject, IExecuteFunctions, INodeParameterResourceLocator } fr
 import { NodeOperationError } from 'n8n-workflow';
 
 import { EMAIL_REGEX, GUID_REGEX } from '../descriptions/locators';
-import { vonagePaginateUsers } from '../transport';
+import { cachedLookup, cacheTtlSeconds } from '../../shared/lookupCache';
+import { VONAGE_CREDENTIAL, vonagePaginateUsers } from '../transport';
 import { once } from './cache';
 
 /** Email scans read big pages: the API allows 5000, one request covers most accounts. */
@@ -31,18 +32,31 @@ export function requireEmail(ctx: IExecuteFunctions, value: string, itemIndex: n
 
 /**
  * Users whose email matches (case-insensitively). The User Admin API has no email filter, so
- * this pages through `GET /useradmin/users` once per run and matches locally.
+ * this pages through `GET /useradmin/users` once per run and matches locally; the matches are
+ * kept across executions (Cache Lookups For, per credential).
  */
 async function findUsersByEmail(
 	ctx: IExecuteFunctions,
 	email: string,
+	itemIndex: number,
 	include: UserInclude = 'Active',
 ): Promise<IDataObject[]> {
-	const users = await once(ctx, `users:${include}`, async () =>
-		await vonagePaginateUsers(ctx, { include }, { pageSize: EMAIL_SCAN_PAGE_SIZE }),
+	return await cachedLookup(
+		ctx,
+		{
+			credentialType: VONAGE_CREDENTIAL,
+			kind: `vonage.usersByEmail.${include}`,
+			key: email,
+			ttlSeconds: cacheTtlSeconds(ctx, itemIndex),
+		},
+		async () => {
+			const users = await once(ctx, `users:${include}`, async () =>
+				await vonagePaginateUsers(ctx, { include }, { pageSize: EMAIL_SCAN_PAGE_SIZE }),
+			);
+			const wanted = email.toLowerCase();
+			return users.filter((u) => typeof u.email === 'string' && u.email.toLowerCase() === wanted);
+		},
 	);
-	const wanted = email.toLowerCase();
-	return users.filter((u) => typeof u.email === 'string' && u.email.toLowerCase() === wanted);
 }
 
 /** The one user with this email; none or several is an error (give the agent by ID then). */
@@ -52,7 +66,7 @@ export async function findUserByEmail(
 	itemIndex: number,
 	include: UserInclude = 'Active',
 ): Promise<IDataObject> {
-	const matches = await findUsersByEmail(ctx, email, include);
+	const matches = await findUsersByEmail(ctx, email, itemIndex, include);
 	const which = include === 'All' ? '' : `${include.toLowerCase()} `;
 	if (matches.length === 0) {
 		throw new NodeOperationError(ctx.getNode(), `No ${which}Vonage Contact Center user has the email ${email}`, {

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeParameterResourceLocator, INo
 import { NodeOperationError } from 'n8n-workflow';
 
 import { showFor } from '../../../shared/displayOptions';
+import { cacheTtlOption } from '../../../shared/lookupCache';
 import { agentLocator } from '../../descriptions/locators';
 import type { UserLookup } from '../../helpers/agents';
 import { findUsers } from '../../helpers/agents';
@@ -32,6 +33,14 @@ const properties: INodeProperties[] = [
 			},
 		],
 	}),
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [cacheTtlOption],
+	},
 ];
 
 export const description = showFor({ resource: ['agent'], operation: ['get'] }, properties);

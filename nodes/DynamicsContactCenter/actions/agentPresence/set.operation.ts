@@ -14,6 +14,7 @@ import {
 } from '../../../shared/presenceFields';
 import type { CurrentPresence, GuardVerdict } from '../../../shared/setGuards';
 import { guardVerdict, guardsNeedCurrent, readSetGuards, verdictFields } from '../../../shared/setGuards';
+import { cacheTtlOption, retryIfStale } from '../../../shared/lookupCache';
 import { requestTimeoutMs, timeoutOption } from '../../../shared/timeout';
 import { agentLocator, presenceLocator } from '../../descriptions/locators';
 import { resolveAgentId } from '../../helpers/agents';
@@ -37,7 +38,7 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		options: [protectedStatesOption('dataverse'), sourceChangedAtOption('dataverse'), timeoutOption],
+		options: [cacheTtlOption, protectedStatesOption('dataverse'), sourceChangedAtOption('dataverse'), timeoutOption],
 	},
 ];
 
@@ -53,20 +54,25 @@ async function targetPresence(ctx: IExecuteFunctions, i: number): Promise<Presen
 }
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	const agentId = await resolveAgentId(this, 'agent', i);
-	const target = await targetPresence(this, i);
-	const timeoutMs = requestTimeoutMs(this, i);
+	// A cached systemuserid or presence the vendor no longer knows (404/400) is looked up afresh once.
+	return await retryIfStale(this, async () => await setPresence(this, i));
+}
 
-	const guards = readSetGuards(this, i);
-	const onlyIfDifferent = this.getNodeParameter('onlyIfDifferent', i) as boolean;
+async function setPresence(ctx: IExecuteFunctions, i: number): Promise<IDataObject> {
+	const agentId = await resolveAgentId(ctx, 'agent', i);
+	const target = await targetPresence(ctx, i);
+	const timeoutMs = requestTimeoutMs(ctx, i);
+
+	const guards = readSetGuards(ctx, i);
+	const onlyIfDifferent = ctx.getNodeParameter('onlyIfDifferent', i) as boolean;
 	let previous: PreviousPresence | null = null;
 	let verdict: GuardVerdict = null;
 	if (guardsNeedCurrent(guards)) {
 		// CCaaS_GetPresence tells neither who set the presence nor when: the agent status row does.
-		const row = await readAgentStatusRow(this, agentId, timeoutMs);
+		const row = await readAgentStatusRow(ctx, agentId, timeoutMs);
 		const presenceId = row ? text(row._msdyn_currentpresenceid_value)?.toLowerCase() ?? null : null;
 		if (row) {
-			const info = presenceId === target.presenceId ? target : await describePresence(this, presenceId);
+			const info = presenceId === target.presenceId ? target : await describePresence(ctx, presenceId);
 			previous = { presenceId, category: info?.category ?? null };
 			const current: CurrentPresence = {
 				category: previous.category,
@@ -76,15 +82,15 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 			verdict = guardVerdict(guards, current);
 		} else if (onlyIfDifferent) {
 			// No status row (the agent never signed in): only the presence itself can be compared.
-			previous = await currentPresence(this, agentId, target, timeoutMs);
+			previous = await currentPresence(ctx, agentId, target, timeoutMs);
 		}
 	} else if (onlyIfDifferent) {
-		previous = await currentPresence(this, agentId, target, timeoutMs);
+		previous = await currentPresence(ctx, agentId, target, timeoutMs);
 	}
 	const written = verdict === null && (previous === null || !onlyIfDifferent || previous.presenceId !== target.presenceId);
 	if (written) {
 		// CCaaS_ModifyAgentPresence: caller ID header and AgentId both name the agent; ApiVersion is "1.0".
-		await dataverseRequest(this, {
+		await dataverseRequest(ctx, {
 			method: 'POST',
 			path: '/CCaaS_ModifyAgentPresence',
 			headers: { MSCRMCallerID: agentId },

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { showFor } from '../../../shared/displayOptions';
+import { cacheTtlOption, retryIfStale } from '../../../shared/lookupCache';
 import { sourceFields } from '../../descriptions/fields';
 import { agentLocator } from '../../descriptions/locators';
 import { resolveSource } from '../../helpers/target';
@@ -8,13 +9,26 @@ import { sourcePath, userPresenceItem } from '../../helpers/userPresence';
 import { resolveUserId } from '../../helpers/users';
 import { genesysRequest } from '../../transport';
 
-const properties: INodeProperties[] = [agentLocator(), ...sourceFields];
+const properties: INodeProperties[] = [
+	agentLocator(),
+	...sourceFields,
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [cacheTtlOption],
+	},
+];
 
 export const description = showFor({ resource: ['agentPresence'], operation: ['get'] }, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	const userId = await resolveUserId(this, i);
-	const source = resolveSource(this, i);
-	const presence = await genesysRequest(this, { method: 'GET', path: sourcePath(userId, source) });
-	return userPresenceItem(userId, presence, 'presence_read');
+	return await retryIfStale(this, async () => {
+		const userId = await resolveUserId(this, i);
+		const source = resolveSource(this, i);
+		const presence = await genesysRequest(this, { method: 'GET', path: sourcePath(userId, source) });
+		return userPresenceItem(userId, presence, 'presence_read');
+	});
 }

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { showFor } from '../../../shared/displayOptions';
 import { genesysCategory } from '../../../shared/categories';
+import { cacheTtlOption, retryIfStale } from '../../../shared/lookupCache';
 import { requestTimeoutMs, timeoutOption } from '../../../shared/timeout';
 import type { PreviousPresence } from '../../../shared/presenceFields';
 import {
@@ -30,6 +31,7 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		options: [
+			cacheTtlOption,
 			{
 				displayName: 'Make Primary Source',
 				name: 'primary',
@@ -48,18 +50,23 @@ const properties: INodeProperties[] = [
 export const description = showFor({ resource: ['agentPresence'], operation: ['set'] }, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	const userId = await resolveUserId(this, i);
-	const source = resolveSource(this, i);
-	const definitionId = await resolveDefinitionId(this, i);
-	const options = this.getNodeParameter('options', i, {}) as IDataObject;
-	const path = sourcePath(userId, source);
-	const timeoutMs = requestTimeoutMs(this, i);
+	// A cached user or definition ID the vendor no longer knows (404/400) is looked up afresh once.
+	return await retryIfStale(this, async () => await setPresence(this, i));
+}
 
-	const guards = readSetGuards(this, i);
-	const onlyIfDifferent = this.getNodeParameter('onlyIfDifferent', i) === true;
+async function setPresence(ctx: IExecuteFunctions, i: number): Promise<IDataObject> {
+	const userId = await resolveUserId(ctx, i);
+	const source = resolveSource(ctx, i);
+	const definitionId = await resolveDefinitionId(ctx, i);
+	const options = ctx.getNodeParameter('options', i, {}) as IDataObject;
+	const path = sourcePath(userId, source);
+	const timeoutMs = requestTimeoutMs(ctx, i);
+
+	const guards = readSetGuards(ctx, i);
+	const onlyIfDifferent = ctx.getNodeParameter('onlyIfDifferent', i) === true;
 	let previous: PreviousPresence | null = null;
 	if (onlyIfDifferent || guardsNeedCurrent(guards)) {
-		const current = await genesysRequest(this, { method: 'GET', path, timeoutMs });
+		const current = await genesysRequest(ctx, { method: 'GET', path, timeoutMs });
 		const definition = (current.presenceDefinition ?? {}) as IDataObject;
 		previous = {
 			presenceId: (definition.id as string | undefined) ?? null,
@@ -84,6 +91,6 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	if (options.message !== undefined) body.message = options.message;
 	if (options.primary === true) body.primary = true;
 	// Setting a presence to a given value is idempotent: safe to retry after a 5xx.
-	const updated = await genesysRequest(this, { method: 'PATCH', path, body, idempotent: true, timeoutMs });
+	const updated = await genesysRequest(ctx, { method: 'PATCH', path, body, idempotent: true, timeoutMs });
 	return userPresenceItem(userId, updated, 'presence_set', setOutcome(true, previous));
 }

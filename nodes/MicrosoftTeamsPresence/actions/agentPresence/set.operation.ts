@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { showFor } from '../../../shared/displayOptions';
 import { protectedStatesOption, sourceChangedAtOption } from '../../../shared/presenceFields';
+import { cacheTtlOption } from '../../../shared/lookupCache';
 import { timeoutOption } from '../../../shared/timeout';
 import { agentLocator, presenceFields } from '../../descriptions/locators';
 import { resolveAgentId } from '../../helpers/agents';
@@ -26,6 +27,7 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		options: [
+			cacheTtlOption,
 			{
 				displayName: 'Expiration',
 				name: 'expirationDuration',

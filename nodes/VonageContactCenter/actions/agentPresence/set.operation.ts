@@ -19,6 +19,7 @@ import {
 	sourceChangedAtOption,
 } from '../../../shared/presenceFields';
 import { guardVerdict, guardsNeedCurrent, readSetGuards, verdictFields } from '../../../shared/setGuards';
+import { cacheTtlOption, retryIfStale } from '../../../shared/lookupCache';
 import { requestTimeoutMs, timeoutOption } from '../../../shared/timeout';
 import { agentLocator, presenceLocator } from '../../descriptions/locators';
 import type { AgentPresence } from '../../helpers/presence';
@@ -50,35 +51,40 @@ export const description: INodeProperties[] = showFor({ resource: ['agentPresenc
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		options: [protectedStatesOption('vonage'), sourceChangedAtOption('vonage'), timeoutOption],
+		options: [cacheTtlOption, protectedStatesOption('vonage'), sourceChangedAtOption('vonage'), timeoutOption],
 	},
 ]);
 
 /** `PATCH /agents/{userId}/presence` with `{ presenceId }`; output says whether it wrote. */
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	const userId = await resolveUserId(this, i);
-	const presenceBy = this.getNodeParameter('presenceBy', i) as 'presence' | 'category';
-	const onlyIfDifferent = this.getNodeParameter('onlyIfDifferent', i, true) as boolean;
-	const timeoutMs = requestTimeoutMs(this, i);
+	// A cached user ID the vendor no longer knows (404/400) is looked up afresh once.
+	return await retryIfStale(this, async () => await setPresence(this, i));
+}
+
+async function setPresence(ctx: IExecuteFunctions, i: number): Promise<IDataObject> {
+	const userId = await resolveUserId(ctx, i);
+	const presenceBy = ctx.getNodeParameter('presenceBy', i) as 'presence' | 'category';
+	const onlyIfDifferent = ctx.getNodeParameter('onlyIfDifferent', i, true) as boolean;
+	const timeoutMs = requestTimeoutMs(ctx, i);
 
 	let presenceId: string | undefined;
 	let category: PresenceCategory | undefined;
 	if (presenceBy === 'category') {
-		category = requirePresenceCategory(this, this.getNodeParameter('category', i), i);
+		category = requirePresenceCategory(ctx, ctx.getNodeParameter('category', i), i);
 	} else {
-		const locator = this.getNodeParameter('presence', i) as INodeParameterResourceLocator;
+		const locator = ctx.getNodeParameter('presence', i) as INodeParameterResourceLocator;
 		const value = String(locator?.value ?? '').trim();
 		if (value === '') {
-			throw new NodeOperationError(this.getNode(), 'No presence given: pick one or give its ID', { itemIndex: i });
+			throw new NodeOperationError(ctx.getNode(), 'No presence given: pick one or give its ID', { itemIndex: i });
 		}
-		presenceId = requireGuid(this, value, 'presence', i);
+		presenceId = requireGuid(ctx, value, 'presence', i);
 	}
 
-	const guards = readSetGuards(this, i);
+	const guards = readSetGuards(ctx, i);
 	let previous: PreviousPresence | null = null;
 	if (onlyIfDifferent || guardsNeedCurrent(guards)) {
-		const current = await getAgentPresence(this, userId, timeoutMs);
-		const currentItem = await agentPresenceItem(this, current, 'presence_set');
+		const current = await getAgentPresence(ctx, userId, timeoutMs);
+		const currentItem = await agentPresenceItem(ctx, current, 'presence_set');
 		previous = {
 			presenceId: (currentItem.presenceId as string | null) ?? null,
 			category: (currentItem.category as PresenceCategory | null) ?? null,
@@ -94,15 +100,15 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 		const same =
 			onlyIfDifferent &&
 			(category
-				? await presenceFits(this, current, category)
+				? await presenceFits(ctx, current, category)
 				: current.presence?.presenceId?.toLowerCase() === presenceId?.toLowerCase());
 		if (same) return { ...currentItem, ...setOutcome(false, previous) };
 	}
 
 	// Resolved only when a write is due: with "only if different" a fitting presence needs no lookup.
-	if (category) presenceId = (await definitionForCategory(this, category, i)).presenceId;
+	if (category) presenceId = (await definitionForCategory(ctx, category, i)).presenceId;
 
-	const answer = await vonageRequest<AgentPresence>(this, {
+	const answer = await vonageRequest<AgentPresence>(ctx, {
 		method: 'PATCH',
 		path: `/agents/${encodeURIComponent(userId)}/presence`,
 		body: { presenceId: presenceId as string },
@@ -111,5 +117,5 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 		scopes: WRITE_SCOPES,
 		timeoutMs,
 	});
-	return { ...(await agentPresenceItem(this, answer, 'presence_set')), ...setOutcome(true, previous) };
+	return { ...(await agentPresenceItem(ctx, answer, 'presence_set')), ...setOutcome(true, previous) };
 }

@@ -47,7 +47,7 @@ function definitionItem(definition: PresenceDefinition): IDataObject {
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
 	const returnAll = this.getNodeParameter('returnAll', i) as boolean;
 	const filters = this.getNodeParameter('filters', i, {}) as { selectableOnly?: boolean };
-	let definitions = await getPresenceDefinitions(this);
+	let definitions = await getPresenceDefinitions(this, { fresh: true });
 	if (filters.selectableOnly) definitions = definitions.filter((d) => d.selectable === true);
 	if (!returnAll) definitions = definitions.slice(0, this.getNodeParameter('limit', i) as number);
 	return definitions.map(definitionItem);
