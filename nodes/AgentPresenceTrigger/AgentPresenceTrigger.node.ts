@@ -16,6 +16,7 @@ import {
 	removeRegistration,
 	storedRegistration,
 } from './registration';
+import { rememberApplicationUser } from './ownWrites';
 
 export class AgentPresenceTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -62,6 +63,8 @@ export class AgentPresenceTrigger implements INodeType {
 	webhookMethods = {
 		default: {
 			async checkExists(this: IHookFunctions): Promise<boolean> {
+				// Activation: remember whose writes are the sync's own before any event arrives.
+				await rememberApplicationUser(this);
 				if (!isAutomatic(this)) return true;
 				return await registrationIsCurrent(this, this.getNodeWebhookUrl('default') as string);
 			},

@@ -13,6 +13,7 @@ import { parseGenesysPresence } from '../GenesysCloud/events/genesysEvents';
 import { InvalidEventError } from '../shared/eventErrors';
 import { parseVonagePresenceWebhook } from '../VonageContactCenter/events/vonageEvents';
 import { resolveCustomPresence } from './customPresence';
+import { applicationUser } from './ownWrites';
 import { isSizeExceeded, sizeExceededItem } from './sizeExceeded';
 import type { Verification } from './security';
 import { verifySender } from './security';
@@ -138,6 +139,8 @@ export async function handleWebhook(this: IWebhookFunctions): Promise<IWebhookRe
 
 	if (source === 'dataverse') {
 		const ignore = userIdList(this.getNodeParameter('ignoreUserIds', '') as string);
+		const own = await applicationUser(this);
+		if (own) ignore.push(own);
 		const writer = ignoredWriter(item as unknown as DataverseAgentStatusEvent, ignore);
 		if (writer) return ignored(`the change was made by ${writer}, which is on the ignore list`);
 		if (item.customPresence === true && this.getNodeParameter('resolveCustomPresences', false) === true) {
