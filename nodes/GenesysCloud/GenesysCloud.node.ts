@@ -4,6 +4,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { router } from './actions/router';
 import { properties } from './actions/versionDescription';
 import { searchPresenceDefinitions, searchUsersList } from './methods/listSearch';
+import { presenceSources } from './methods/loadOptions';
 
 export class GenesysCloud implements INodeType {
 	description: INodeTypeDescription = {
@@ -24,6 +25,7 @@ export class GenesysCloud implements INodeType {
 
 	methods = {
 		listSearch: { searchUsers: searchUsersList, searchPresenceDefinitions },
+		loadOptions: { presenceSources },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

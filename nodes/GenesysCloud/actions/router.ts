@@ -4,6 +4,7 @@ import type { OperationMap } from '../../shared/router';
 import { routeItems } from '../../shared/router';
 import * as agentPresence from './agentPresence';
 import * as presenceDefinition from './presenceDefinition';
+import * as presenceSource from './presenceSource';
 import * as systemPresence from './systemPresence';
 
 const operations: OperationMap = {
@@ -20,6 +21,7 @@ const operations: OperationMap = {
 		getAll: presenceDefinition.getAll.execute,
 		update: presenceDefinition.update.execute,
 	},
+	presenceSource: { create: presenceSource.create.execute, getAll: presenceSource.getAll.execute },
 	systemPresence: { getAll: systemPresence.getAll.execute },
 };
 

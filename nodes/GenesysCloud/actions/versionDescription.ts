@@ -6,6 +6,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import * as agentPresence from './agentPresence';
 import * as presenceDefinition from './presenceDefinition';
+import * as presenceSource from './presenceSource';
 import * as systemPresence from './systemPresence';
 
 export const properties: INodeProperties[] = [
@@ -17,11 +18,13 @@ export const properties: INodeProperties[] = [
 		options: [
 			{ name: 'Agent Presence', value: 'agentPresence' },
 			{ name: 'Presence Definition', value: 'presenceDefinition' },
+			{ name: 'Presence Source', value: 'presenceSource' },
 			{ name: 'System Presence', value: 'systemPresence' },
 		],
 		default: 'agentPresence',
 	},
 	...agentPresence.description,
 	...presenceDefinition.description,
+	...presenceSource.description,
 	...systemPresence.description,
 ];
