@@ -137,3 +137,50 @@ describe('Map Presence: the write downstream', () => {
 		expect(run.error?.message).toBe('No presence category for "Coaching"');
 	});
 });
+
+describe('Map Presence: the Set operations of the other systems take its output as it is', () => {
+	const takeMapping = { presenceBy: '={{ $json.presenceBy }}', presence: byId('={{ $json.targetPresenceId }}'), category: '={{ $json.targetCategory }}', onlyIfDifferent: false };
+	const genesysItem = (/** @type {string} */ presenceId, /** @type {string} */ presenceName, /** @type {string} */ category) => ({
+		source: 'genesys',
+		event: 'presence_changed',
+		agentId: CASEY,
+		presenceId,
+		presenceName,
+		category,
+	});
+
+	test('Genesys → Dynamics 365: a row writes the chosen Dynamics presence, no row the same category', async () => {
+		const nodes = [
+			mapNode({ sync: 'genesys:dataverse', mappings: rows([[G.custom.lunch, D.lunch]]) }),
+			nodeOf('dataverse', { resource: 'agentPresence', operation: 'set', agent: byId(IDS.dataverse.agents.casey), ...takeMapping }),
+		];
+		await t.h.runWorkflow({ nodes, input: [genesysItem(G.custom.lunch, 'Lunch', 'away'), genesysItem(G.presence['On Queue'], 'On Queue', 'available')] });
+		const writes = apiCalls(t.sim, 'dataverse').filter((c) => c.method === 'POST');
+		expect(writes.map((c) => [c.path, c.body.PresenceId])).toEqual([
+			['/CCaaS_ModifyAgentPresence', D.lunch],
+			['/CCaaS_ModifyAgentPresence', D.available],
+		]);
+	});
+
+	test('Genesys → Vonage: a row writes the chosen Vonage presence, Busy without a row an Away presence', async () => {
+		const nodes = [
+			mapNode({ sync: 'genesys:vonage', mappings: rows([[G.presence.Meal, V.lunch]]) }, ['genesys', 'vonage']),
+			nodeOf('vonage', { resource: 'agentPresence', operation: 'set', agent: byId(IDS.vonage.users.casey), ...takeMapping }),
+		];
+		await t.h.runWorkflow({ nodes, input: [genesysItem(G.presence.Meal, 'Meal', 'away'), genesysItem(G.presence.Busy, 'Busy', 'busy')] });
+		const writes = apiCalls(t.sim, 'vonage').filter((c) => c.method === 'PATCH');
+		expect(writes.map((c) => [c.path, c.body])).toEqual([
+			[`/agents/${IDS.vonage.users.casey}/presence`, { presenceId: V.lunch }],
+			[`/agents/${IDS.vonage.users.casey}/presence`, { presenceId: V.away }],
+		]);
+	});
+
+	test('Vonage webhook items (presenceId) map by row to Dynamics 365', async () => {
+		const nodes = [
+			mapNode({ sync: 'vonage:dataverse', mappings: rows([[V.lunch, D.lunch]]) }, ['vonage', 'dataverse']),
+			nodeOf('dataverse', { resource: 'agentPresence', operation: 'set', agent: byId(IDS.dataverse.agents.casey), ...takeMapping }),
+		];
+		await t.h.runWorkflow({ nodes, input: [{ source: 'vonage', agentId: IDS.vonage.users.casey, presenceId: V.lunch, presenceName: 'Lunch', category: 'away' }] });
+		expect(apiCalls(t.sim, 'dataverse').filter((c) => c.method === 'POST').map((c) => c.body.PresenceId)).toEqual([D.lunch]);
+	});
+});
