@@ -184,3 +184,12 @@ describe('Map Presence: the Set operations of the other systems take its output 
 		expect(apiCalls(t.sim, 'dataverse').filter((c) => c.method === 'POST').map((c) => c.body.PresenceId)).toEqual([D.lunch]);
 	});
 });
+
+test('Teams as the source lists the pairs users show, Presenting and In a meeting included', async () => {
+	const from = await t.h.callMethod(mapNode({ sync: 'teams:dataverse' }, ['dataverse']), 'loadOptions', 'sourcePresences');
+	expect(from.map((/** @type {any} */ o) => o.value)).toEqual(
+		expect.arrayContaining(['Available/Available', 'Busy/InACall', 'DoNotDisturb/DoNotDisturb', 'Offline/OffWork', 'DoNotDisturb/Presenting', 'Busy/InAMeeting', 'Away/OutOfOffice']),
+	);
+	expect(from).toContainEqual({ name: 'DoNotDisturb (Presenting)', value: 'DoNotDisturb/Presenting' });
+	expect(new Set(from.map((/** @type {any} */ o) => o.value)).size).toBe(from.length);
+});

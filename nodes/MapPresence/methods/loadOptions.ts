@@ -31,11 +31,23 @@ async function allPages(
 }
 
 /**
+ * Pairs Teams shows besides the ones an app or a user can set: in a meeting, presenting, out of
+ * office. ASSUMPTION: "presence resource type" lists availability and activity values separately,
+ * not which pairs occur; these are the pairs of those values Teams shows for the three cases. Any
+ * other pair can be given with an expression.
+ */
+const TEAMS_SHOWN_PAIRS: Array<[string, string]> = [
+	['Busy', 'InAMeeting'],
+	['DoNotDisturb', 'Presenting'],
+	['Away', 'OutOfOffice'],
+];
+
+/**
  * Teams: a presence read from Teams can be any pair a user may show; a presence written is one an
  * app's presence session accepts ("presence: setPresence").
  */
 function teamsPairs(side: 'from' | 'to'): INodePropertyOptions[] {
-	const pairs = side === 'to' ? TEAMS_SESSION_PAIRS : [...TEAMS_PREFERRED_PAIRS, ...TEAMS_SESSION_PAIRS];
+	const pairs = side === 'to' ? TEAMS_SESSION_PAIRS : [...TEAMS_PREFERRED_PAIRS, ...TEAMS_SESSION_PAIRS, ...TEAMS_SHOWN_PAIRS];
 	const seen = new Set<string>();
 	return pairs
 		.map(([availability, activity]) => ({ name: pairName(availability, activity), value: pairId(availability, activity) }))
