@@ -4,6 +4,9 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import { credentials, properties } from './description';
 import { mapItem } from './map';
 import { sourcePresences, targetPresences } from './methods/loadOptions';
+import { SYSTEMS, parsePair } from './systems';
+
+const SYSTEM_NAMES = Object.fromEntries(Object.entries(SYSTEMS).map(([key, s]) => [key, s.name]));
 
 /**
  * The presence mapping of a sync, as a table a person edits: rows from a presence of one system
@@ -23,7 +26,8 @@ export class MapPresence implements INodeType {
 		defaults: { name: 'Map Presence' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
+		// Both Directions: one output per direction, so a two-way sync needs no routing node.
+		outputs: `={{ $parameter.bothDirections ? [{ type: "${NodeConnectionTypes.Main}", displayName: "To " + (${JSON.stringify(SYSTEM_NAMES)})[($parameter.sync || ":").split(":")[1]] }, { type: "${NodeConnectionTypes.Main}", displayName: "To " + (${JSON.stringify(SYSTEM_NAMES)})[($parameter.sync || ":").split(":")[0]] }] : ["${NodeConnectionTypes.Main}"] }}`,
 		credentials,
 		properties,
 	};
@@ -34,10 +38,14 @@ export class MapPresence implements INodeType {
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const items = this.getInputData();
+		const both = this.getNodeParameter('bothDirections', 0, false) as boolean;
+		const pair = parsePair(this.getNodeParameter('sync', 0));
 		const out: INodeExecutionData[] = [];
+		const back: INodeExecutionData[] = [];
 		for (let i = 0; i < items.length; i++) {
 			try {
-				out.push({ json: mapItem(this, i, items[i].json), pairedItem: { item: i } });
+				const json = mapItem(this, i, items[i].json);
+				(both && pair && json.targetSystem === pair[0] ? back : out).push({ json, pairedItem: { item: i } });
 			} catch (error) {
 				if (this.continueOnFail()) {
 					out.push({ json: { ...items[i].json, error: (error as Error).message }, pairedItem: { item: i } });
@@ -48,6 +56,6 @@ export class MapPresence implements INodeType {
 					: new NodeOperationError(this.getNode(), error as Error, { itemIndex: i });
 			}
 		}
-		return [out];
+		return both ? [out, back] : [out];
 	}
 }

@@ -28,7 +28,7 @@ export const properties: INodeProperties[] = [
 		type: 'boolean',
 		default: false,
 		description:
-			'Whether presences coming from the second system are mapped back with the same rows, read right to left (for a two-way sync)',
+			'Whether presences coming from the second system are mapped back with the same rows, read right to left (for a two-way sync). Each direction gets its own output.',
 	},
 	{
 		displayName: 'Mapping',

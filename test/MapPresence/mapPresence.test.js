@@ -116,10 +116,19 @@ describe('Map Presence: the write downstream', () => {
 				{ source: 'genesys', agentId: CASEY, presenceId: G.custom.lunch, presenceName: 'Lunch', category: 'away' },
 			],
 		});
-		expect(run.items('Map Presence').map((/** @type {any} */ i) => [i.targetSystem, i.presenceBy, i.targetPresenceId, i.targetCategory])).toEqual([
+		// Each direction has its own output: output 1 leads to the first system.
+		const fields = (/** @type {any} */ i) => [i.targetSystem, i.presenceBy, i.targetPresenceId, i.targetCategory];
+		expect(run.items('Map Presence', 0)).toEqual([]);
+		expect(run.items('Map Presence', 1).map(fields)).toEqual([
 			['dataverse', 'presence', D.busyDnd, 'busy'],
 			['dataverse', 'category', null, 'away'],
 		]);
+		const forward = await t.h.runWorkflow({
+			nodes: [mapNode({ bothDirections: true, mappings: rows([[D.busyDnd, G.custom.busyDnd]]) })],
+			input: [dataverseItem(D.busyDnd, 'Busy - DND', 'do_not_disturb')],
+		});
+		expect(forward.items('Map Presence', 0).map(fields)).toEqual([['genesys', 'presence', G.custom.busyDnd, 'do_not_disturb']]);
+		expect(forward.items('Map Presence', 1)).toEqual([]);
 	});
 
 	test('an item from a system the mapping does not read is a clear error; Stop With an Error names the unmapped presence', async () => {
