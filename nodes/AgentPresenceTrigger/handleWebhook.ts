@@ -53,6 +53,19 @@ function jsonBody(ctx: IWebhookFunctions): unknown {
 	}
 }
 
+/**
+ * n8n reads a webhook's body itself only for the content types it parses; Vonage sends its
+ * notifications as application/cloudevents+json, which a version 2 trigger then gets unread. The
+ * request offers readRawBody() for that.
+ */
+async function readUnparsedBody(ctx: IWebhookFunctions): Promise<void> {
+	const req = ctx.getRequestObject() as ReturnType<IWebhookFunctions['getRequestObject']> & {
+		rawBody?: Buffer | string;
+		readRawBody?: () => Promise<void>;
+	};
+	if (req.rawBody === undefined && typeof req.readRawBody === 'function') await req.readRawBody();
+}
+
 /** The body exactly as sent: Vonage's payload hash covers these bytes, not a re-serialization. */
 function rawBodyOf(ctx: IWebhookFunctions): Buffer | undefined {
 	const req = ctx.getRequestObject() as ReturnType<IWebhookFunctions['getRequestObject']> & { rawBody?: Buffer | string };
@@ -109,6 +122,7 @@ async function addCustomPresence(ctx: IWebhookFunctions, item: IDataObject): Pro
 export async function handleWebhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 	const source = this.getNodeParameter('source') as Source;
 	const verification = this.getNodeParameter('verification') as Verification;
+	await readUnparsedBody(this);
 	const reason = verifySender(
 		{
 			verification,
