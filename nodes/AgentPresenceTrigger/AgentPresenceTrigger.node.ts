@@ -18,6 +18,7 @@ import {
 } from './registration';
 import { ensureCredential, ensureSharedKey } from './sharedKey';
 import { SOURCE_SUBTITLE } from '../shared/subtitle';
+import { rememberApplicationUser } from './ownWrites';
 
 export class AgentPresenceTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -71,6 +72,8 @@ export class AgentPresenceTrigger implements INodeType {
 			async checkExists(this: IHookFunctions): Promise<boolean> {
 				ensureSharedKey(this, isAutomatic(this));
 				await ensureCredential(this, isAutomatic(this));
+				// Activation: remember whose writes are the sync's own before any event arrives.
+				await rememberApplicationUser(this);
 				if (!isAutomatic(this)) return true;
 				return await registrationIsCurrent(this, this.getNodeWebhookUrl('default') as string);
 			},

@@ -13,6 +13,7 @@ import { parseGenesysPresence } from '../GenesysCloud/events/genesysEvents';
 import { InvalidEventError } from '../shared/eventErrors';
 import { parseVonagePresenceWebhook } from '../VonageContactCenter/events/vonageEvents';
 import { resolveCustomPresence } from './customPresence';
+import { applicationUser } from './ownWrites';
 import { isSizeExceeded, sizeExceededItem } from './sizeExceeded';
 import type { Verification } from './security';
 import { verifySender } from './security';
@@ -54,6 +55,19 @@ function jsonBody(ctx: IWebhookFunctions): unknown {
 		// eslint-disable-next-line @n8n/community-nodes/require-node-api-error -- not an n8n error: the webhook answers it as a 400 to the sender
 		throw new InvalidEventError(`Body is not valid JSON: ${(error as Error).message}`);
 	}
+}
+
+/**
+ * n8n reads a webhook's body itself only for the content types it parses; Vonage sends its
+ * notifications as application/cloudevents+json, which a version 2 trigger then gets unread. The
+ * request offers readRawBody() for that.
+ */
+async function readUnparsedBody(ctx: IWebhookFunctions): Promise<void> {
+	const req = ctx.getRequestObject() as ReturnType<IWebhookFunctions['getRequestObject']> & {
+		rawBody?: Buffer | string;
+		readRawBody?: () => Promise<void>;
+	};
+	if (req.rawBody === undefined && typeof req.readRawBody === 'function') await req.readRawBody();
 }
 
 /** The body exactly as sent: Vonage's payload hash covers these bytes, not a re-serialization. */
@@ -112,6 +126,7 @@ async function addCustomPresence(ctx: IWebhookFunctions, item: IDataObject): Pro
 export async function handleWebhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 	const source = this.getNodeParameter('source') as Source;
 	const verification = this.getNodeParameter('verification') as Verification;
+	await readUnparsedBody(this);
 	const reason = verifySender(
 		{
 			verification,
@@ -142,6 +157,8 @@ export async function handleWebhook(this: IWebhookFunctions): Promise<IWebhookRe
 
 	if (source === 'dataverse') {
 		const ignore = userIdList(this.getNodeParameter('ignoreUserIds', '') as string);
+		const own = await applicationUser(this);
+		if (own) ignore.push(own);
 		const writer = ignoredWriter(item as unknown as DataverseAgentStatusEvent, ignore);
 		if (writer) return ignored(`the change was made by ${writer}, which is on the ignore list`);
 		if (item.customPresence === true && this.getNodeParameter('resolveCustomPresences', false) === true) {

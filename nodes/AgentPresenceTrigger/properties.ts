@@ -182,6 +182,15 @@ export const properties: INodeProperties[] = [
 			'Which changes start the workflow. With automatic registration, Dynamics 365 Contact Center only calls n8n for the changes you select.',
 	},
 	{
+		displayName: "Ignore This Sync's Own Writes",
+		name: 'ignoreOwnWrites',
+		type: 'boolean',
+		default: false,
+		displayOptions: dataverseOnly,
+		description:
+			"Whether changes made with this trigger's Dynamics 365 credential (the application user your sync writes with) are skipped, so a two-way sync does not trigger itself. Needs the credential.",
+	},
+	{
 		displayName: 'Ignore Changes Made By',
 		name: 'ignoreUserIds',
 		type: 'string',

@@ -5,6 +5,7 @@ import { router } from './actions/router';
 import { properties } from './actions/versionDescription';
 import { searchPresenceDefinitions, searchUsersList } from './methods/listSearch';
 import { ACTION_SUBTITLE } from '../shared/subtitle';
+import { presenceSources } from './methods/loadOptions';
 
 export class GenesysCloud implements INodeType {
 	description: INodeTypeDescription = {
@@ -25,6 +26,7 @@ export class GenesysCloud implements INodeType {
 
 	methods = {
 		listSearch: { searchUsers: searchUsersList, searchPresenceDefinitions },
+		loadOptions: { presenceSources },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

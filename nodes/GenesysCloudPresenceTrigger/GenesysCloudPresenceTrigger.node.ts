@@ -10,6 +10,7 @@ import { triggerProperties } from './description';
 import { PresenceListener } from './listener/PresenceListener';
 import { requireWebSocket } from './listener/socket';
 import { settingsFrom } from './settings';
+import { presenceSources } from '../GenesysCloud/methods/loadOptions';
 import { getUsers } from './methods/loadOptions';
 
 /**
@@ -33,7 +34,7 @@ export class GenesysCloudPresenceTrigger implements INodeType {
 		properties: triggerProperties,
 	};
 
-	methods = { loadOptions: { getUsers } };
+	methods = { loadOptions: { getUsers, presenceSources } };
 
 	async trigger(this: ITriggerFunctions): Promise<ITriggerResponse> {
 		const listener = new PresenceListener(

@@ -50,13 +50,13 @@ export const triggerProperties: INodeProperties[] = [
 					"Seconds to keep each user's email for later changes (with Include Agent Email), per credential. 0 turns the cache off. The cache lives in this n8n process: each queue-mode worker keeps its own.",
 			},
 			{
-				displayName: 'Ignore Changes Made By Source',
+				displayName: 'Ignore Changes Made By Source Names or IDs',
 				name: 'ignoreSources',
-				type: 'string',
-				default: '',
-				placeholder: "e.g. a0b1c2d3-… (your sync's presence source ID)",
+				type: 'multiOptions',
+				typeOptions: { loadOptionsMethod: 'presenceSources' },
+				default: [],
 				description:
-					'Presence source IDs (comma-separated) whose changes are skipped, so a sync that writes with its own source does not trigger itself',
+					'Changes made with these presence sources are skipped, so a sync that writes with its own source does not trigger itself. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 			},
 			{
 				displayName: 'Include Agent Email',

@@ -68,6 +68,15 @@ describe('Vonage Signature (JWT)', () => {
 		expect(out.items).toEqual([ITEM]);
 	});
 
+	test('version 2 (what new workflows get): n8n leaves an application/cloudevents+json body unread, the trigger reads it', async () => {
+		const t = await createTriggerHarness({ trigger: { ...trigger().trigger, typeVersion: 2 } });
+		const signed = signWebhook(event(), SECRET);
+		expect(signed.headers['content-type']).toBe('application/cloudevents+json');
+		const out = await deliver(t, signed);
+		expect(out).toMatchObject({ status: 200, executed: true, body: { message: 'Event received', event: 'presence_changed' } });
+		expect(out.items).toEqual([ITEM]);
+	});
+
 	test('Ready (Outbound) arrives as busy: no inbound work for that agent', async () => {
 		const t = await createTriggerHarness(trigger());
 		const outbound = event({ type: 'ready', description: 'Ready', subcategory: 'readyOutbound' }, 'Ready (Outbound)');

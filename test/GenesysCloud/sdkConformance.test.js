@@ -43,6 +43,9 @@ const OPERATIONS = [
 	{ api: 'PresenceApi', method: 'putPresencedefinition', http: 'PUT', path: '/api/v2/presencedefinitions/:id', args: (p, q, b) => [p.id, b] },
 	{ api: 'PresenceApi', method: 'deletePresencedefinition', http: 'DELETE', path: '/api/v2/presencedefinitions/:id', args: (p) => [p.id] },
 	{ api: 'PresenceApi', method: 'getSystempresences', http: 'GET', path: '/api/v2/systempresences', args: () => [] },
+	// Presence sources.
+	{ api: 'PresenceApi', method: 'getPresenceSources', http: 'GET', path: '/api/v2/presence/sources', args: (p, q) => [opts(q)] },
+	{ api: 'PresenceApi', method: 'postPresenceSources', http: 'POST', path: '/api/v2/presence/sources', args: (p, q, b) => [b] },
 	// User presences.
 	{ api: 'PresenceApi', method: 'putUsersPresencesBulk', http: 'PUT', path: '/api/v2/users/presences/bulk', args: (p, q, b) => [b] },
 	{ api: 'PresenceApi', method: 'getUsersPresencesPurecloudBulk', http: 'GET', path: '/api/v2/users/presences/purecloud/bulk', args: (p, q) => [opts(q, ['id'])] },
@@ -301,6 +304,13 @@ describe('through the SDK, each request the package sends', () => {
 		expect(ours.some((r) => r.method === 'HEAD')).toBe(true);
 	});
 
+	test('presence sources: create, list (the Presence Source resource and the source pickers)', async () => {
+		await conforms(async () => {
+			await run({ resource: 'presenceSource', operation: 'create', name: 'n8n presence sync', description: 'SDK conformance' });
+			await run({ resource: 'presenceSource', operation: 'getAll', returnAll: true });
+		});
+	});
+
 	test('bulk presence read (PURECLOUD): the answer is UcUserPresence', async () => {
 		const ids = [G.users.alex, G.users.blake].join(',');
 		const r = { method: 'GET', path: '/api/v2/users/presences/purecloud/bulk', query: { id: ids }, search: `?id=${ids}`, body: undefined, status: 200, headers: {} };
@@ -320,6 +330,8 @@ describe('through the SDK, each request the package sends', () => {
 			'PresenceApi.putPresencedefinition',
 			'PresenceApi.deletePresencedefinition',
 			'PresenceApi.getSystempresences',
+			'PresenceApi.getPresenceSources',
+			'PresenceApi.postPresenceSources',
 			'PresenceApi.putUsersPresencesBulk',
 			'PresenceApi.getUsersPresencesPurecloudBulk',
 			'PresenceApi.getUserPresencesPurecloud',

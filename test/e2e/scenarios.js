@@ -195,6 +195,8 @@ async function run(c, { fixtures, IDS, CLIENTS, SHARED_KEY, SYNC_SOURCE_ID }) {
 	await teamsScenarios(c, { IDS, CLIENTS }, { afterGenesysChange, changeGenesysPresence, expectOneDataverseWrite });
 	await twoWayTeams(c, { fixtures, IDS, SHARED_KEY }, { deliver, expectOneDataverseWrite });
 	await acknowledgement(c, { fixtures, key });
+	await genesysToVonage(c, { IDS }, { afterGenesysChange, changeGenesysPresence });
+	await vonageToDynamics(c, { IDS }, { expectOneDataverseWrite });
 }
 
 /**
@@ -312,6 +314,80 @@ async function acknowledgement(c, { fixtures, key }) {
 		assert.deepEqual(JSON.parse(r.text), { message: 'Event received', event: 'presence_changed' }, `body ${r.text}`);
 		await c.settledExecutions(wf, before + 1);
 		await c.quiet(1000);
+	});
+}
+
+/**
+ * Genesys Cloud → Vonage: the template's Map Presence row (Genesys Meal → Vonage Lunch, chosen from
+ * the two lists, so the row holds both IDs) decides the write; a presence without a row gets Vonage's
+ * presence of the same category (Busy → Away: Vonage has no busy category).
+ * @param {import('./checks').Checks} c
+ * @param {{ IDS: any }} o
+ * @param {{ afterGenesysChange: Function, changeGenesysPresence: Function }} helpers
+ */
+async function genesysToVonage(c, { IDS }, { afterGenesysChange, changeGenesysPresence }) {
+	const wf = 'genesys-to-vonage';
+	const alex = IDS.genesys.users.alex;
+	const vonageWrites = async () => (await c.writes('vonage')).map((w) => ({ method: w.method, path: w.path, body: w.body, status: w.status }));
+	const oneWrite = (/** @type {string} */ presenceId) => [{ method: 'PATCH', path: `/agents/${IDS.vonage.users.alex}/presence`, body: { presenceId }, status: 200 }];
+
+	await c.test('Genesys → Vonage: Alex → Meal in Genesys makes one Vonage write: Lunch, the presence the mapping row chose', async () => {
+		await afterGenesysChange(wf, () => changeGenesysPresence(alex, IDS.genesys.presence.Meal));
+		assert.deepEqual(await vonageWrites(), oneWrite(IDS.vonage.presence.lunch));
+	});
+
+	await c.test('Genesys → Vonage: Alex → Busy (no row) makes one Vonage write: Away, the same category', async () => {
+		await afterGenesysChange(wf, () => changeGenesysPresence(alex, IDS.genesys.presence.Busy));
+		assert.deepEqual(await vonageWrites(), oneWrite(IDS.vonage.presence.away));
+	});
+}
+
+/**
+ * Vonage Contact Center → Dynamics 365: Vonage's signed agent.presencechanged notification (the
+ * webhook Vonage sends) to the template's trigger; the Map Presence row (Vonage Lunch → the
+ * organization's Dynamics "Lunch") decides the write, anything else gets the same category.
+ * @param {import('./checks').Checks} c
+ * @param {{ IDS: any }} o
+ * @param {{ expectOneDataverseWrite: Function }} helpers
+ */
+async function vonageToDynamics(c, { IDS }, { expectOneDataverseWrite }) {
+	const wf = 'vonage-to-dynamics';
+	const { signWebhook } = require('../simulator/vonage');
+	const { VONAGE_SUBSCRIPTION_SECRET } = require('./workflows');
+	const event = (/** @type {string} */ presenceId, /** @type {string} */ type, /** @type {string} */ description) => ({
+		specversion: '1.0',
+		type: 'agent.presencechanged.v0',
+		id: `e2e-${presenceId}-${Date.now()}`,
+		source: '/agent',
+		subject: IDS.vonage.agentDisplayIds.alex,
+		time: new Date().toISOString(),
+		datacontenttype: 'application/json',
+		data: {
+			timestamp: new Date().toISOString(),
+			presence: { presenceId, category: { type, description: type, subcategory: type }, description },
+			user: { agentId: IDS.vonage.agentDisplayIds.alex, userId: IDS.vonage.users.alex },
+		},
+	});
+	async function deliverVonage(/** @type {any} */ body) {
+		await c.clearRequests();
+		const before = c.executions(wf).length;
+		const signed = signWebhook(body, VONAGE_SUBSCRIPTION_SECRET);
+		const r = await c.post(c.webhookUrl(wf), signed.body, signed.headers);
+		assert.equal(r.status, 200, `webhook answered ${r.status}: ${r.text}`);
+		const fresh = (await c.settledExecutions(wf, before + 1)).slice(before);
+		assert.equal(fresh[0].status, 'success', `execution ${fresh[0].id} ended ${fresh[0].status}`);
+		await c.quiet(1000);
+		assert.equal(c.executions(wf).length, before + 1, 'a further execution started');
+	}
+
+	await c.test('Vonage → Dynamics: Alex → Lunch in Vonage makes one Dynamics write: the organization\'s "Lunch", the presence the mapping row chose', async () => {
+		await deliverVonage(event(IDS.vonage.presence.lunch, 'extendedAway', 'Lunch'));
+		expectOneDataverseWrite(await c.writes('dataverse'), IDS.dataverse.agents.alex, IDS.dataverse.presences.lunch);
+	});
+
+	await c.test('Vonage → Dynamics: Alex → Ready (no row) makes one Dynamics write: Available, the same category', async () => {
+		await deliverVonage(event(IDS.vonage.presence.ready, 'ready', 'Ready'));
+		expectOneDataverseWrite(await c.writes('dataverse'), IDS.dataverse.agents.alex, IDS.dataverse.presences.available);
 	});
 }
 

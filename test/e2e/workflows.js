@@ -1,9 +1,9 @@
 // @ts-check
 /**
  * The templates as the e2e run (and the demo) imports them: the shipped JSON from templates/ with
- * what a user fills in replaced — credential IDs, the shared key, the Dataverse application user,
- * the Genesys presence source, the Genesys API base URL and the "Busy DND" definition — pointed at
- * the simulator. Everything else (nodes, connections, mapping) is imported exactly as shipped.
+ * what a user fills in or picks in the editor — credential IDs, the shared key, the Vonage
+ * subscription secret, the Genesys presence source and the Map Presence rows — pointed at the
+ * simulator. Everything else (nodes, connections, mapping) is imported exactly as shipped.
  */
 'use strict';
 const fs = require('node:fs');
@@ -23,7 +23,12 @@ const IDS_BY_TEMPLATE = {
 	'genesys-to-teams': 'e2eGenesysToTms1',
 	'teams-to-dynamics': 'e2eTeamsToDyn001',
 	'two-way-dynamics-teams': 'e2eTwoWayTeams01',
+	'genesys-to-vonage': 'e2eGenesysToVng1',
+	'vonage-to-dynamics': 'e2eVonageToDyn01',
 };
+
+/** The Vonage webhook subscription's secret (base64, as Vonage gives it) the e2e signs its events with. */
+const VONAGE_SUBSCRIPTION_SECRET = Buffer.from('e2e-vonage-subscription-secret').toString('base64');
 
 /**
  * The Teams user the Teams → Dynamics template watches (the two-way Dynamics ⇄ Teams template
@@ -43,6 +48,7 @@ function buildWorkflows({ templatesDir, credentials, sim, mode }) {
 	const values = {
 		REPLACE_WITH_YOUR_DATAVERSE_APPLICATION_USER_ID: IDS.dataverse.applicationUserId,
 		REPLACE_WITH_YOUR_PRESENCE_SOURCE_ID: SYNC_SOURCE_ID,
+		REPLACE_WITH_A_LONG_RANDOM_SHARED_KEY: SHARED_KEY,
 		REPLACE_WITH_TEAMS_USER_IDS: IDS.graph.users[TEAMS_WATCHED],
 	};
 	const files = fs.readdirSync(templatesDir).filter((f) => f.endsWith('.json')).sort();
@@ -58,13 +64,15 @@ function buildWorkflows({ templatesDir, credentials, sim, mode }) {
 				if (!credentialByType[type]) throw new Error(`${file}: node "${node.name}" uses unknown credential type ${type}`);
 				node.credentials[type] = { ...ref, ...credentialByType[type] };
 			}
-			fillMapping(node, sim, IDS);
+			fillMapping(node, sim, IDS, key);
+			pickSyncSource(node);
 		}
 		const trigger = json.nodes.find((/** @type {any} */ n) => n.type.endsWith('.agentPresenceTrigger'));
 		const listener = json.nodes.find((/** @type {any} */ n) => n.type.endsWith('.genesysCloudPresenceTrigger'));
 		// Each template listens to its own simulated people, so published templates do not feed each other.
 		if (listener && mode === 'test') {
-			const people = key === 'genesys-to-dynamics' ? ['casey', 'eli'] : key === 'genesys-to-teams' ? [GENESYS_TO_TEAMS_LISTENS_TO] : ['dana'];
+			const people =
+				key === 'genesys-to-dynamics' ? ['casey', 'eli'] : key === 'genesys-to-teams' || key === 'genesys-to-vonage' ? [GENESYS_TO_TEAMS_LISTENS_TO] : ['dana'];
 			listener.parameters.userSelection = 'ids';
 			listener.parameters.userIdList = people.map((p) => IDS.genesys.users[p]).join(', ');
 		}
@@ -72,6 +80,9 @@ function buildWorkflows({ templatesDir, credentials, sim, mode }) {
 		if (teamsPoller && key === 'two-way-dynamics-teams') teamsPoller.parameters.agentIds = IDS.graph.users[TWO_WAY_TEAMS_WATCHED];
 		// The two-way sync registers its Dataverse webhook itself, so the simulator delivers the
 		// sync's own Dataverse writes back to it: the echoes the trigger must ignore.
+		if (trigger?.parameters.verification === 'vonageSignature' && !trigger.parameters.vonageSignatureSecret) {
+			trigger.parameters.vonageSignatureSecret = VONAGE_SUBSCRIPTION_SECRET;
+		}
 		const autoRegistered = key === 'two-way-dynamics-genesys' && mode === 'test';
 		// The templates ship the Shared Key empty (the editor marks it): the e2e types one, like a
 		// user, except where the trigger registers itself and so generates its own at activation.
@@ -90,8 +101,43 @@ function buildWorkflows({ templatesDir, credentials, sim, mode }) {
 	});
 }
 
-/** The mapping node: the simulator's Genesys API base and its "Busy - DND" definition for Dynamics Busy DND. */
-function fillMapping(/** @type {any} */ node, /** @type {string} */ sim, /** @type {any} */ IDS) {
+/**
+ * The Genesys presence source a two-way sync writes with, as the editor stores the pick from the
+ * source lists (its ID): the Set's Other Source and the trigger's Ignore Changes Made By Source.
+ */
+function pickSyncSource(/** @type {any} */ node) {
+	if (node.type === 'n8n-nodes-agent-presence.genesysCloud' && node.parameters.source === 'other' && !node.parameters.sourceId) {
+		node.parameters.sourceId = SYNC_SOURCE_ID;
+	}
+	const options = node.parameters.options;
+	if (node.type === 'n8n-nodes-agent-presence.genesysCloudPresenceTrigger' && Array.isArray(options?.ignoreSources) && options.ignoreSources.length === 0) {
+		options.ignoreSources = [SYNC_SOURCE_ID];
+	}
+}
+
+/**
+ * The rows a user picks in a template's Map Presence node, stored the way the editor stores them
+ * (the IDs behind the names chosen in the two dropdowns).
+ */
+function mappingRows(/** @type {string} */ key, /** @type {any} */ IDS) {
+	const busyDnd = [IDS.dataverse.presences.busyDnd, IDS.genesys.custom.busyDnd];
+	/** @type {Record<string, string[][]>} */
+	const rows = {
+		'dynamics-to-genesys': [busyDnd],
+		'two-way-dynamics-genesys': [busyDnd],
+		'genesys-to-vonage': [[IDS.genesys.presence.Meal, IDS.vonage.presence.lunch]],
+		'vonage-to-dynamics': [[IDS.vonage.presence.lunch, IDS.dataverse.presences.lunch]],
+	};
+	return (rows[key] ?? []).map(([from, to]) => ({ from, to }));
+}
+
+/** Old-style mapping Set nodes (templates not moved to Map Presence yet): the simulator's API bases and "Busy - DND". */
+function fillMapping(/** @type {any} */ node, /** @type {string} */ sim, /** @type {any} */ IDS, /** @type {string} */ key) {
+	if (node.type === 'n8n-nodes-agent-presence.mapPresence') {
+		const rows = mappingRows(key, IDS);
+		if (rows.length) node.parameters.mappings = { rows };
+		return;
+	}
 	if (node.type !== 'n8n-nodes-base.set' || !/mapping \(edit here\)/.test(node.name)) return;
 	for (const a of node.parameters.assignments.assignments) {
 		if (a.name === 'genesysApiBaseUrl') a.value = `${sim}/genesys`;
@@ -202,4 +248,4 @@ function throughputWorkflows(credentials) {
 	];
 }
 
-module.exports = { buildWorkflows, reconnectWorkflow, throughputWorkflows, RECONNECT_USER, SHARED_KEY, SYNC_SOURCE_ID, WEBHOOK_PATH };
+module.exports = { VONAGE_SUBSCRIPTION_SECRET, buildWorkflows, reconnectWorkflow, throughputWorkflows, RECONNECT_USER, SHARED_KEY, SYNC_SOURCE_ID, WEBHOOK_PATH };

@@ -140,25 +140,49 @@ function webhookRequestOf(node, webhookPath, request) {
 	/** @type {Record<string, any>} */
 	const headers = { 'content-type': request.contentType ?? 'application/json' };
 	for (const [k, v] of Object.entries(request.headers ?? {})) headers[k.toLowerCase()] = v;
-	let body = {};
-	if (/json/i.test(headers['content-type'])) {
-		try {
-			body = rawBody === '' ? {} : JSON.parse(rawBody);
-		} catch {
-			body = {};
-		}
-	} else {
-		body = rawBody;
-	}
-	return {
+	const contentType = String(headers['content-type']).split(';')[0].trim();
+	const req = {
 		method: 'POST',
 		url: `/webhook/${node.webhookId}/${webhookPath}`,
 		headers,
 		query: request.query ?? {},
 		params: {},
-		body,
-		rawBody: Buffer.from(rawBody, 'utf8'),
+		/** @type {any} */ body: undefined,
+		/** @type {Buffer | undefined} */ rawBody: undefined,
+		/** n8n's rawBodyReader: reads the body once, on demand. */
+		async readRawBody() {
+			req.rawBody ??= Buffer.from(rawBody, 'utf8');
+		},
 	};
+	// n8n 2.x (webhook-helpers): a trigger above version 1 gets a body it cannot parse unread.
+	if ((node.typeVersion ?? 1) > 1 && !isParsableContentType(contentType)) {
+		req.body = {};
+		return req;
+	}
+	// parseBody: the raw body read, then parsed for the content types n8n knows.
+	req.rawBody = Buffer.from(rawBody, 'utf8');
+	if (contentType === 'application/json') {
+		try {
+			req.body = rawBody === '' ? {} : JSON.parse(rawBody);
+		} catch {
+			req.body = {};
+		}
+	} else if (contentType === 'text/plain') {
+		req.body = rawBody;
+	}
+	req.body ??= {};
+	return req;
+}
+
+/** n8n's isParsableContentType (webhook-helpers). @param {string} contentType */
+function isParsableContentType(contentType) {
+	return (
+		contentType.startsWith('application/json') ||
+		contentType.startsWith('text/plain') ||
+		contentType.startsWith('application/x-www-form-urlencoded') ||
+		contentType.endsWith('/xml') ||
+		contentType.endsWith('+xml')
+	);
 }
 
 /**

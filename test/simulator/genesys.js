@@ -21,6 +21,8 @@ const PACKAGE_PERMISSIONS = [
 	'presence:presenceDefinition:edit',
 	'presence:presenceDefinition:delete',
 	'presence:userPresence:edit',
+	'presence:source:view',
+	'presence:source:add',
 	'directory:user:view',
 ];
 
@@ -169,6 +171,8 @@ function createVendor(ctx) {
 		definitions: [],
 		users: [],
 		presences: /** @type {Record<string, any>} */ ({}),
+		/** Presence sources (PresenceApi "Source": id, name, description, deactivated, selfUri). */
+		sources: /** @type {any[]} */ ([]),
 		/** The permissions of the client's role; tests narrow it to see Genesys' 403s. */
 		permissions: /** @type {string[]} */ ([]),
 	};
@@ -179,6 +183,8 @@ function createVendor(ctx) {
 		state.definitions = seedDefinitions();
 		state.users = seedUsers();
 		state.presences = seedPresences(state.users);
+		// ASSUMPTION: a new organization has no custom presence sources.
+		state.sources = [];
 		state.permissions = [...(ctx.client.permissions || PACKAGE_PERMISSIONS)];
 		if (ctx.seed) applySeed(state, ctx.seed);
 	};
@@ -205,6 +211,9 @@ function createVendor(ctx) {
 		['PUT', '/api/v2/presence/definitions/:id', h.updateDefinitionV2, all('presence:presenceDefinition:edit')],
 		['DELETE', '/api/v2/presence/definitions/:id', h.deleteDefinition, any('presence:presenceDefinition:delete', 'presence:presenceDefinition:edit')],
 		['GET', '/api/v2/systempresences', h.systemPresences],
+		// Presence sources: list "Requires ALL permissions: presence:source:view", create presence:source:add.
+		['GET', '/api/v2/presence/sources', h.listSources, all('presence:source:view')],
+		['POST', '/api/v2/presence/sources', h.createSource, all('presence:source:add')],
 		['PUT', '/api/v2/users/presences/bulk', h.bulk, any('presence:userPresence:edit')],
 		// The bulk read "Requires NO permissions" in the SDK's reference.
 		['GET', '/api/v2/users/presences/purecloud/bulk', bulkPresenceRead(state, notifications)],
@@ -382,6 +391,30 @@ function handlers(ctx, state, publishPresence) {
 			def.deactivated = true;
 			def.modifiedDate = new Date().toISOString();
 			return { status: 204 };
+		},
+
+		/** GET /api/v2/presence/sources: a SourceEntityListing; `deactivated` (TRUE/FALSE) defaults to false. */
+		listSources(/** @type {any} */ rq) {
+			const deactivated = String(rq.query.deactivated ?? 'false').toLowerCase();
+			if (deactivated !== 'true' && deactivated !== 'false') throw fail(400, 'deactivated must be TRUE or FALSE');
+			const entities = state.sources.filter((/** @type {any} */ x) => x.deactivated === (deactivated === 'true'));
+			return { status: 200, body: { total: entities.length, entities: clone(entities), selfUri: '/api/v2/presence/sources' } };
+		},
+
+		/** POST /api/v2/presence/sources: the Source model's `name` is required. */
+		createSource(/** @type {any} */ rq) {
+			const name = typeof rq.body?.name === 'string' ? rq.body.name.trim() : '';
+			if (!name) throw fail(400, 'name is required', 'bad.request');
+			const id = uuid();
+			const source = {
+				id,
+				name,
+				...(typeof rq.body.description === 'string' ? { description: rq.body.description } : {}),
+				deactivated: false,
+				selfUri: `/api/v2/presence/sources/${id}`,
+			};
+			state.sources.push(source);
+			return { status: 200, body: clone(source) };
 		},
 
 		systemPresences: () => ({

@@ -5,6 +5,7 @@ import { routeItems } from '../../shared/router';
 import * as agent from './agent';
 import * as agentPresence from './agentPresence';
 import * as presenceDefinition from './presenceDefinition';
+import * as presenceSource from './presenceSource';
 import * as systemPresence from './systemPresence';
 
 const operations: OperationMap = {
@@ -22,6 +23,7 @@ const operations: OperationMap = {
 		getAll: presenceDefinition.getAll.execute,
 		update: presenceDefinition.update.execute,
 	},
+	presenceSource: { create: presenceSource.create.execute, getAll: presenceSource.getAll.execute },
 	systemPresence: { getAll: systemPresence.getAll.execute },
 };
 

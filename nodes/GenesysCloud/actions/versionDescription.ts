@@ -7,6 +7,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import * as agent from './agent';
 import * as agentPresence from './agentPresence';
 import * as presenceDefinition from './presenceDefinition';
+import * as presenceSource from './presenceSource';
 import * as systemPresence from './systemPresence';
 
 export const properties: INodeProperties[] = [
@@ -19,6 +20,7 @@ export const properties: INodeProperties[] = [
 			{ name: 'Agent', value: 'agent' },
 			{ name: 'Agent Presence', value: 'agentPresence' },
 			{ name: 'Presence Definition', value: 'presenceDefinition' },
+			{ name: 'Presence Source', value: 'presenceSource' },
 			{ name: 'System Presence', value: 'systemPresence' },
 		],
 		default: 'agentPresence',
@@ -26,5 +28,6 @@ export const properties: INodeProperties[] = [
 	...agent.description,
 	...agentPresence.description,
 	...presenceDefinition.description,
+	...presenceSource.description,
 	...systemPresence.description,
 ];

@@ -33,16 +33,19 @@ export const sourceFields: INodeProperties[] = [
 		type: 'options',
 		options: [
 			{ name: 'Genesys Cloud (PURECLOUD)', value: 'purecloud' },
-			{ name: 'Other Source', value: 'other', description: 'A registered presence source, by its ID' },
+			{ name: 'Other Source', value: 'other', description: 'A presence source of your organization, e.g. the one a sync writes with' },
 		],
 		default: 'purecloud',
 	},
 	{
-		displayName: 'Source ID',
+		displayName: 'Source Name or ID',
 		name: 'sourceId',
-		type: 'string',
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'presenceSources' },
 		default: '',
 		required: true,
+		description:
+			'The presence source to read or write. Create one with the Presence Source resource. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 		displayOptions: { show: { source: ['other'] } },
 	},
 ];

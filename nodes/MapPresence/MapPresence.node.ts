@@ -1,0 +1,61 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+
+import { credentials, properties } from './description';
+import { mapItem } from './map';
+import { sourcePresences, targetPresences } from './methods/loadOptions';
+import { SYSTEMS, parsePair } from './systems';
+
+const SYSTEM_NAMES = Object.fromEntries(Object.entries(SYSTEMS).map(([key, s]) => [key, s.name]));
+
+/**
+ * The presence mapping of a sync, as a table a person edits: rows from a presence of one system
+ * to a presence of the other (both picked from live lists), and the same category for the rest.
+ * Outputs the item with `targetSystem`, `presenceBy`, `targetPresenceId` and `targetCategory`,
+ * which the Set operations take as they are.
+ */
+export class MapPresence implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Map Presence',
+		name: 'mapPresence',
+		icon: { light: 'file:../../icons/presence.svg', dark: 'file:../../icons/presence.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{ $parameter["sync"] ? $parameter["sync"].replace(":", " → ") : "" }}',
+		description: 'Map an agent presence of one contact-centre system onto a presence of another',
+		defaults: { name: 'Map Presence' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		// Both Directions: one output per direction, so a two-way sync needs no routing node.
+		outputs: `={{ $parameter.bothDirections ? [{ type: "${NodeConnectionTypes.Main}", displayName: "To " + (${JSON.stringify(SYSTEM_NAMES)})[($parameter.sync || ":").split(":")[1]] }, { type: "${NodeConnectionTypes.Main}", displayName: "To " + (${JSON.stringify(SYSTEM_NAMES)})[($parameter.sync || ":").split(":")[0]] }] : ["${NodeConnectionTypes.Main}"] }}`,
+		credentials,
+		properties,
+	};
+
+	methods = {
+		loadOptions: { sourcePresences, targetPresences },
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const items = this.getInputData();
+		const both = this.getNodeParameter('bothDirections', 0, false) as boolean;
+		const pair = parsePair(this.getNodeParameter('sync', 0));
+		const out: INodeExecutionData[] = [];
+		const back: INodeExecutionData[] = [];
+		for (let i = 0; i < items.length; i++) {
+			try {
+				const json = mapItem(this, i, items[i].json);
+				(both && pair && json.targetSystem === pair[0] ? back : out).push({ json, pairedItem: { item: i } });
+			} catch (error) {
+				if (this.continueOnFail()) {
+					out.push({ json: { ...items[i].json, error: (error as Error).message }, pairedItem: { item: i } });
+					continue;
+				}
+				throw error instanceof NodeOperationError
+					? error
+					: new NodeOperationError(this.getNode(), error as Error, { itemIndex: i });
+			}
+		}
+		return both ? [out, back] : [out];
+	}
+}

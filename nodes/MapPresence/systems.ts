@@ -1,0 +1,35 @@
+/** The systems a Map Presence node maps between, and the pairs it offers. */
+import type { INodePropertyOptions } from 'n8n-workflow';
+
+export type PresenceSystem = 'dataverse' | 'genesys' | 'vonage' | 'teams';
+
+/** Each system's product name (what the user sees) and credential type. */
+export const SYSTEMS: Record<PresenceSystem, { name: string; credential: string }> = {
+	dataverse: { name: 'Dynamics 365 Contact Center', credential: 'dynamicsContactCenterApi' },
+	genesys: { name: 'Genesys Cloud', credential: 'genesysCloudPresenceApi' },
+	vonage: { name: 'Vonage Contact Center', credential: 'vonageContactCenterApi' },
+	teams: { name: 'Microsoft Teams', credential: 'microsoftTeamsPresenceGraphApi' },
+};
+
+const ALL = Object.keys(SYSTEMS) as PresenceSystem[];
+
+/** A pair's option value, e.g. `dataverse:genesys`. */
+export const pairValue = (from: PresenceSystem, to: PresenceSystem) => `${from}:${to}`;
+
+export const PAIRS: Array<[PresenceSystem, PresenceSystem]> = ALL.flatMap((from) =>
+	ALL.filter((to) => to !== from).map((to) => [from, to] as [PresenceSystem, PresenceSystem]),
+);
+
+export const PAIR_OPTIONS: INodePropertyOptions[] = PAIRS.map(([from, to]) => ({
+	name: `${SYSTEMS[from].name} → ${SYSTEMS[to].name}`,
+	value: pairValue(from, to),
+}));
+
+/** The pairs a system is one side of: its credential is shown for those. */
+export const pairsWith = (system: PresenceSystem) =>
+	PAIRS.filter(([from, to]) => from === system || to === system).map(([from, to]) => pairValue(from, to));
+
+export function parsePair(value: unknown): [PresenceSystem, PresenceSystem] | null {
+	const found = PAIRS.find(([from, to]) => pairValue(from, to) === value);
+	return found ?? null;
+}

@@ -1,0 +1,101 @@
+// @ts-check
+/**
+ * The shipped templates after their trigger: the nodes and connections exactly as in templates/,
+ * the Map Presence rows as the editor stores a user's picks (IDs), fed the item the template's
+ * trigger emits, against the simulator. Asserts the one write each vendor receives.
+ */
+const fs = require('node:fs');
+const path = require('node:path');
+const { useSimulator, IDS, apiCalls } = require('../helpers/vendors');
+const { PEOPLE } = require('../simulator/common');
+
+const t = useSimulator();
+const MAP = 'Presence mapping (edit here)';
+const email = (/** @type {string} */ key) => /** @type {any} */ (PEOPLE.find((p) => p.key === key)).email;
+
+/** A template's nodes after its trigger, the input wired to the mapping node; `picks` edits nodes by name. */
+function template(/** @type {string} */ file, /** @type {Record<string, Record<string, any>>} */ picks = {}) {
+	const w = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'templates', `${file}.json`), 'utf8'));
+	const triggers = w.nodes.filter((/** @type {any} */ n) => /Trigger$/i.test(n.type)).map((/** @type {any} */ n) => n.name);
+	const nodes = w.nodes
+		.filter((/** @type {any} */ n) => n.type !== 'n8n-nodes-base.stickyNote' && !triggers.includes(n.name))
+		.map((/** @type {any} */ n) => ({ ...n, parameters: { ...n.parameters, ...(picks[n.name] ?? {}) } }));
+	const connections = Object.fromEntries(Object.entries(w.connections).filter(([from]) => !triggers.includes(from)));
+	connections.Input = { main: [[{ node: MAP, type: 'main', index: 0 }]] };
+	return { nodes, connections };
+}
+const rows = (/** @type {Array<[string, string]>} */ pairs) => ({ mappings: { rows: pairs.map(([from, to]) => ({ from, to })) } });
+/** A Genesys Cloud Presence Trigger item (with Include Agent Email). */
+const genesysChange = (/** @type {string} */ key, /** @type {string} */ definitionId, /** @type {string} */ name, /** @type {string} */ category) => ({
+	source: 'genesys',
+	event: 'presence_changed',
+	agentId: IDS.genesys.users[key],
+	presenceId: definitionId,
+	presenceName: name,
+	category,
+	email: email(key),
+});
+const dataverseWrites = () =>
+	apiCalls(t.sim, 'dataverse')
+		.filter((c) => c.method === 'POST')
+		.map((c) => ({ path: c.path, body: c.body }));
+const modify = (/** @type {string} */ key, /** @type {string} */ presenceId) => ({
+	path: '/CCaaS_ModifyAgentPresence',
+	body: { ApiVersion: '1.0', AgentId: IDS.dataverse.agents[key], PresenceId: presenceId },
+});
+
+test('Genesys → Dynamics: On Queue (no row) → Available; a row Lunch → the organization\'s Lunch', async () => {
+	const G = IDS.genesys;
+	const run = await t.h.runWorkflow({
+		...template('genesys-to-dynamics', { [MAP]: rows([[G.custom.lunch, IDS.dataverse.presences.lunch]]) }),
+		input: [genesysChange('eli', G.presence['On Queue'], 'On Queue', 'available'), genesysChange('casey', G.custom.lunch, 'Lunch', 'away')],
+	});
+	expect(run.error).toBeUndefined();
+	expect(dataverseWrites()).toEqual([modify('eli', IDS.dataverse.presences.available), modify('casey', IDS.dataverse.presences.lunch)]);
+});
+
+test('Genesys → Vonage: the row Meal → Lunch, and Busy (no row) → Away', async () => {
+	const G = IDS.genesys;
+	const V = IDS.vonage.presence;
+	await t.h.runWorkflow({
+		...template('genesys-to-vonage', { [MAP]: rows([[G.presence.Meal, V.lunch]]) }),
+		input: [genesysChange('alex', G.presence.Meal, 'Meal', 'away'), genesysChange('casey', G.presence.Busy, 'Busy', 'busy')],
+	});
+	const writes = apiCalls(t.sim, 'vonage').filter((c) => c.method === 'PATCH');
+	expect(writes.map((c) => [c.path, c.body])).toEqual([
+		[`/agents/${IDS.vonage.users.alex}/presence`, { presenceId: V.lunch }],
+		[`/agents/${IDS.vonage.users.casey}/presence`, { presenceId: V.away }],
+	]);
+});
+
+test('Vonage → Dynamics: the webhook item, the Vonage user\'s e-mail, the row Lunch → Lunch', async () => {
+	await t.h.runWorkflow({
+		...template('vonage-to-dynamics', { [MAP]: rows([[IDS.vonage.presence.lunch, IDS.dataverse.presences.lunch]]) }),
+		input: [{ source: 'vonage', event: 'presence_changed', agentId: IDS.vonage.users.alex, presenceId: IDS.vonage.presence.lunch, presenceName: 'Lunch', category: 'away' }],
+	});
+	expect(dataverseWrites()).toEqual([modify('alex', IDS.dataverse.presences.lunch)]);
+});
+
+describe('two-way Dynamics ⇄ Genesys: one mapping, both directions', () => {
+	const SOURCE = 'n8n-sync-source-0001';
+	const picks = { [MAP]: rows([[IDS.dataverse.presences.busyDnd, IDS.genesys.custom.busyDnd]]), 'Set Genesys presence': { sourceId: SOURCE } };
+
+	test('Dynamics Busy DND → the row\'s Genesys "Busy - DND", under the presence source picked', async () => {
+		await t.h.runWorkflow({
+			...template('two-way-dynamics-genesys', picks),
+			input: [{ source: 'dataverse', event: 'presence_changed', agentId: IDS.dataverse.agents.dana, presenceId: IDS.dataverse.presences.busyDnd, presenceName: 'Busy - DND', category: 'do_not_disturb' }],
+		});
+		const writes = apiCalls(t.sim, 'genesys').filter((c) => c.method === 'PATCH');
+		expect(writes.map((c) => [c.path, c.body])).toEqual([[`/api/v2/users/${IDS.genesys.users.dana}/presences/${SOURCE}`, { presenceDefinition: { id: IDS.genesys.custom.busyDnd } }]]);
+		expect(dataverseWrites()).toEqual([]);
+	});
+
+	test('Genesys "Busy - DND" → the same row read back: Dynamics Busy DND', async () => {
+		await t.h.runWorkflow({
+			...template('two-way-dynamics-genesys', picks),
+			input: [genesysChange('dana', IDS.genesys.custom.busyDnd, 'Busy - DND', 'busy')],
+		});
+		expect(dataverseWrites()).toEqual([modify('dana', IDS.dataverse.presences.busyDnd)]);
+		expect(apiCalls(t.sim, 'genesys').filter((c) => c.method === 'PATCH')).toEqual([]);
+	});
+});
