@@ -4,23 +4,17 @@
  */
 import type { INodeProperties } from 'n8n-workflow';
 
+import { resourceSelector } from '../../shared/selectors';
 import * as agentPresence from './agentPresence';
 import * as presenceDefinition from './presenceDefinition';
 import * as systemPresence from './systemPresence';
 
 export const properties: INodeProperties[] = [
-	{
-		displayName: 'Resource',
-		name: 'resource',
-		type: 'options',
-		noDataExpression: true,
-		options: [
-			{ name: 'Agent Presence', value: 'agentPresence' },
-			{ name: 'Presence Definition', value: 'presenceDefinition' },
-			{ name: 'System Presence', value: 'systemPresence' },
-		],
-		default: 'agentPresence',
-	},
+	resourceSelector([
+		{ name: 'Agent Presence', value: 'agentPresence' },
+		{ name: 'Presence Definition', value: 'presenceDefinition' },
+		{ name: 'System Presence', value: 'systemPresence' },
+	]),
 	...agentPresence.description,
 	...presenceDefinition.description,
 	...systemPresence.description,

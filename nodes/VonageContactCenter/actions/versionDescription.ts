@@ -5,23 +5,17 @@
  */
 import type { INodeProperties } from 'n8n-workflow';
 
+import { resourceSelector } from '../../shared/selectors';
 import * as agent from './agent';
 import * as agentPresence from './agentPresence';
 import * as presenceDefinition from './presenceDefinition';
 
 export const properties: INodeProperties[] = [
-	{
-		displayName: 'Resource',
-		name: 'resource',
-		type: 'options',
-		noDataExpression: true,
-		options: [
-			{ name: 'Agent', value: 'agent' },
-			{ name: 'Agent Presence', value: 'agentPresence' },
-			{ name: 'Presence Definition', value: 'presenceDefinition' },
-		],
-		default: 'agentPresence',
-	},
+	resourceSelector([
+		{ name: 'Agent', value: 'agent' },
+		{ name: 'Agent Presence', value: 'agentPresence' },
+		{ name: 'Presence Definition', value: 'presenceDefinition' },
+	]),
 	...agent.description,
 	...agentPresence.description,
 	...presenceDefinition.description,
