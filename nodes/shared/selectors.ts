@@ -4,16 +4,29 @@
  */
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-/** The Resource selector; every action node opens on its Agent Presence resource. */
-export function resourceSelector(options: INodePropertyOptions[]): INodeProperties {
-	return {
-		displayName: 'Resource',
-		name: 'resource',
-		type: 'options',
-		noDataExpression: true,
-		options,
-		default: 'agentPresence',
-	};
+/** A resource of an action node: its option in the Resource selector and its operations' fields. */
+export interface Resource {
+	name: string;
+	value: string;
+	properties: INodeProperties[];
+}
+
+/**
+ * An action node's properties: the Resource selector (every node opens on Agent Presence), then
+ * each resource's operations and fields.
+ */
+export function resourceProperties(resources: Resource[]): INodeProperties[] {
+	return [
+		{
+			displayName: 'Resource',
+			name: 'resource',
+			type: 'options',
+			noDataExpression: true,
+			options: resources.map(({ name, value }) => ({ name, value })),
+			default: 'agentPresence',
+		},
+		...resources.flatMap((resource) => resource.properties),
+	];
 }
 
 /** A resource's Operation selector, shown only while that resource is picked. */

@@ -4,18 +4,13 @@
  */
 import type { INodeProperties } from 'n8n-workflow';
 
-import { resourceSelector } from '../../shared/selectors';
+import { resourceProperties } from '../../shared/selectors';
 import * as agentPresence from './agentPresence';
 import * as presenceDefinition from './presenceDefinition';
 import * as systemPresence from './systemPresence';
 
-export const properties: INodeProperties[] = [
-	resourceSelector([
-		{ name: 'Agent Presence', value: 'agentPresence' },
-		{ name: 'Presence Definition', value: 'presenceDefinition' },
-		{ name: 'System Presence', value: 'systemPresence' },
-	]),
-	...agentPresence.description,
-	...presenceDefinition.description,
-	...systemPresence.description,
-];
+export const properties: INodeProperties[] = resourceProperties([
+	{ name: 'Agent Presence', value: 'agentPresence', properties: agentPresence.description },
+	{ name: 'Presence Definition', value: 'presenceDefinition', properties: presenceDefinition.description },
+	{ name: 'System Presence', value: 'systemPresence', properties: systemPresence.description },
+]);
