@@ -1,8 +1,16 @@
 /** Resource locators: an agent (a Dataverse system user) and a presence (an msdyn_presence row). */
 import type { INodeProperties } from 'n8n-workflow';
 
+import type { TextMode } from '../../shared/locators';
 import { vendorAgentLocator, vendorPresenceLocator } from '../../shared/locators';
 import { GUID_REGEX } from '../helpers/guid';
+
+/** A row ID, checked as a GUID before any request. */
+const rowId = (placeholder: string, column: string): TextMode => ({
+	placeholder,
+	regex: GUID_REGEX,
+	errorMessage: `Not a valid ${column} (GUID)`,
+});
 
 /** An agent (systemuser): picked from a live list, by systemuserid, or resolved by e-mail. */
 export function agentLocator(overrides: Partial<INodeProperties> = {}): INodeProperties {
@@ -10,11 +18,7 @@ export function agentLocator(overrides: Partial<INodeProperties> = {}): INodePro
 		{
 			description: 'The agent (Dataverse system user)',
 			searchListMethod: 'searchAgents',
-			id: {
-				placeholder: '97c90b02-4e38-ef11-a315-000d3a5a54dc',
-				regex: GUID_REGEX,
-				errorMessage: 'Not a valid systemuserid (GUID)',
-			},
+			id: rowId('97c90b02-4e38-ef11-a315-000d3a5a54dc', 'systemuserid'),
 			email: { placeholder: 'name@email.com' },
 		},
 		overrides,
@@ -26,11 +30,7 @@ export function presenceLocator(overrides: Partial<INodeProperties> = {}): INode
 	return vendorPresenceLocator(
 		{
 			searchListMethod: 'searchPresences',
-			id: {
-				placeholder: 'f523f628-c07a-e811-8162-000d3aa11f50',
-				regex: GUID_REGEX,
-				errorMessage: 'Not a valid msdyn_presenceid (GUID)',
-			},
+			id: rowId('f523f628-c07a-e811-8162-000d3aa11f50', 'msdyn_presenceid'),
 		},
 		overrides,
 	);

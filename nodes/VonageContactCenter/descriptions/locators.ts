@@ -1,12 +1,19 @@
 /** Resource locators: an agent (a Vonage Contact Center user) and a presence definition. */
 import type { INodeProperties } from 'n8n-workflow';
 
+import type { TextMode } from '../../shared/locators';
 import { vendorAgentLocator, vendorPresenceLocator } from '../../shared/locators';
 
 /** Vonage user and presence IDs are GUIDs. */
 export const GUID_REGEX =
 	'^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
 export const EMAIL_REGEX = '^[^\\s@]+@[^\\s@]+$';
+
+const vonageId = (placeholder: string, kind: string): TextMode => ({
+	placeholder,
+	regex: GUID_REGEX,
+	errorMessage: `Not a Vonage ${kind} ID (a GUID)`,
+});
 
 /** The agent: picked from the live user list, by user ID, or found by email. */
 export function agentLocator(overrides: Partial<INodeProperties> = {}): INodeProperties {
@@ -15,11 +22,7 @@ export function agentLocator(overrides: Partial<INodeProperties> = {}): INodePro
 			description: 'The agent (Vonage Contact Center user)',
 			searchListMethod: 'searchUsers',
 			listPlaceholder: 'Select an agent...',
-			id: {
-				placeholder: 'e.g. daab05ec-ba50-45af-a6fd-3b01cdc6f39b',
-				regex: GUID_REGEX,
-				errorMessage: 'Not a Vonage user ID (a GUID)',
-			},
+			id: vonageId('e.g. daab05ec-ba50-45af-a6fd-3b01cdc6f39b', 'user'),
 			email: {
 				placeholder: 'e.g. alex.agent@contoso.com',
 				regex: EMAIL_REGEX,
@@ -37,11 +40,7 @@ export function presenceLocator(overrides: Partial<INodeProperties> = {}): INode
 			description: 'The presence definition to set',
 			searchListMethod: 'searchPresenceDefinitions',
 			listPlaceholder: 'Select a presence...',
-			id: {
-				placeholder: 'e.g. eaed6862-14fa-4114-be62-b8709b5d4a49',
-				regex: GUID_REGEX,
-				errorMessage: 'Not a Vonage presence ID (a GUID)',
-			},
+			id: vonageId('e.g. eaed6862-14fa-4114-be62-b8709b5d4a49', 'presence'),
 		},
 		overrides,
 	);
