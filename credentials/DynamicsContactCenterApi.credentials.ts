@@ -17,6 +17,13 @@ import {
 	dataverseTokenUrl,
 } from '../nodes/shared/endpoints';
 
+/** The Microsoft Entra ID clouds a Dataverse environment lives in, with their sign-in hosts. */
+const AZURE_CLOUD_OPTIONS = [
+	{ name: 'Public (login.microsoftonline.com)', value: 'public' },
+	{ name: 'US Government GCC High / DoD (login.microsoftonline.us)', value: 'usGov' },
+	{ name: 'China, Operated by 21Vianet (login.partner.microsoftonline.cn)', value: 'china' },
+];
+
 /**
  * Azure AD client credentials (an application user in the Dataverse environment).
  * preAuthentication + expirable token rather than `extends: ['oAuth2Api']`: the scope is derived
@@ -48,11 +55,7 @@ export class DynamicsContactCenterApi implements ICredentialType {
 			name: 'cloud',
 			type: 'options',
 			default: 'public',
-			options: [
-				{ name: 'Public (login.microsoftonline.com)', value: 'public' },
-				{ name: 'US Government GCC High / DoD (login.microsoftonline.us)', value: 'usGov' },
-				{ name: 'China, Operated by 21Vianet (login.partner.microsoftonline.cn)', value: 'china' },
-			],
+			options: AZURE_CLOUD_OPTIONS,
 		},
 		...entraClientCredentialFields('https://contoso.crm.dynamics.com/api/data/v9.2'),
 	];
