@@ -8,12 +8,7 @@ export const operations = { get: get.execute, getAll: getAll.execute };
 
 export const description: INodeProperties[] = [
 	operationSelector('agentStatus', 'getAll', [
-		{
-			name: 'Get',
-			value: 'get',
-			description: "Get an agent's status row",
-			action: 'Get an agent status',
-		},
+		{ name: 'Get', value: 'get', description: "Get an agent's status row", action: 'Get an agent status' },
 		{
 			name: 'Get Many',
 			value: 'getAll',

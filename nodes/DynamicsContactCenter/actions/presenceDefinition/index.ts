@@ -17,36 +17,11 @@ export const operations = {
 
 export const description: INodeProperties[] = [
 	operationSelector('presenceDefinition', 'getAll', [
-		{
-			name: 'Create',
-			value: 'create',
-			description: 'Create a presence',
-			action: 'Create a presence definition',
-		},
-		{
-			name: 'Delete',
-			value: 'delete',
-			description: 'Delete a presence',
-			action: 'Delete a presence definition',
-		},
-		{
-			name: 'Get',
-			value: 'get',
-			description: 'Get a presence',
-			action: 'Get a presence definition',
-		},
-		{
-			name: 'Get Many',
-			value: 'getAll',
-			description: 'List presences',
-			action: 'Get many presence definitions',
-		},
-		{
-			name: 'Update',
-			value: 'update',
-			description: 'Update a presence',
-			action: 'Update a presence definition',
-		},
+		{ name: 'Create', value: 'create', description: 'Create a presence', action: 'Create a presence definition' },
+		{ name: 'Delete', value: 'delete', description: 'Delete a presence', action: 'Delete a presence definition' },
+		{ name: 'Get', value: 'get', description: 'Get a presence', action: 'Get a presence definition' },
+		{ name: 'Get Many', value: 'getAll', description: 'List presences', action: 'Get many presence definitions' },
+		{ name: 'Update', value: 'update', description: 'Update a presence', action: 'Update a presence definition' },
 	]),
 	...create.description,
 	...del.description,

@@ -14,12 +14,7 @@ export const description: INodeProperties[] = [
 			description: 'Get an agent (a user) by ID or email',
 			action: 'Get an agent',
 		},
-		{
-			name: 'Get Many',
-			value: 'getAll',
-			description: 'List agents (users)',
-			action: 'Get many agents',
-		},
+		{ name: 'Get Many', value: 'getAll', description: 'List agents (users)', action: 'Get many agents' },
 	]),
 	...get.description,
 	...getAll.description,
