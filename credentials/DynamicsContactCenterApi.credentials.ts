@@ -1,25 +1,28 @@
 import type {
 	IAuthenticate,
-	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
-	IHttpRequestHelper,
 	INodeProperties,
 	Icon,
 } from 'n8n-workflow';
 
 import {
-	accessTokenField,
 	bearerTokenAuth,
-	clientFields,
-	endpointOverrideFields,
+	entraClientCredentialFields,
+	entraPreAuthentication,
 } from '../nodes/shared/credentialFields';
-import { requestClientCredentialsToken } from '../nodes/shared/clientCredentialsToken';
 import {
 	VENDOR_NAMES,
 	dataverseEnvironmentUrl,
 	dataverseTokenUrl,
 } from '../nodes/shared/endpoints';
+
+/** The Microsoft Entra ID clouds a Dataverse environment lives in, with their sign-in hosts. */
+const AZURE_CLOUD_OPTIONS = [
+	{ name: 'Public (login.microsoftonline.com)', value: 'public' },
+	{ name: 'US Government GCC High / DoD (login.microsoftonline.us)', value: 'usGov' },
+	{ name: 'China, Operated by 21Vianet (login.partner.microsoftonline.cn)', value: 'china' },
+];
 
 /**
  * Azure AD client credentials (an application user in the Dataverse environment).
@@ -52,43 +55,16 @@ export class DynamicsContactCenterApi implements ICredentialType {
 			name: 'cloud',
 			type: 'options',
 			default: 'public',
-			options: [
-				{ name: 'Public (login.microsoftonline.com)', value: 'public' },
-				{ name: 'US Government GCC High / DoD (login.microsoftonline.us)', value: 'usGov' },
-				{ name: 'China, Operated by 21Vianet (login.partner.microsoftonline.cn)', value: 'china' },
-			],
+			options: AZURE_CLOUD_OPTIONS,
 		},
-		{
-			displayName: 'Tenant ID',
-			name: 'tenantId',
-			type: 'string',
-			default: '',
-			required: true,
-			description: 'The Microsoft Entra ID (Azure AD) tenant of the app registration',
-		},
-		...clientFields,
-		...endpointOverrideFields(
-			'https://contoso.crm.dynamics.com/api/data/v9.2',
-			'https://login.microsoftonline.com/<tenant>/oauth2/v2.0/token',
-		),
-		accessTokenField,
+		...entraClientCredentialFields('https://contoso.crm.dynamics.com/api/data/v9.2'),
 	];
 
-	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
-		const clientSecret = String(credentials.clientSecret ?? '');
-		const { accessToken } = await requestClientCredentialsToken(this, {
-			vendorName: VENDOR_NAMES.dataverse,
-			url: dataverseTokenUrl(credentials),
-			form: {
-				grant_type: 'client_credentials',
-				client_id: String(credentials.clientId ?? ''),
-				client_secret: clientSecret,
-				scope: `${dataverseEnvironmentUrl(credentials)}/.default`,
-			},
-			secrets: [clientSecret],
-		});
-		return { accessToken };
-	}
+	preAuthentication = entraPreAuthentication(
+		VENDOR_NAMES.dataverse,
+		dataverseTokenUrl,
+		(credentials) => `${dataverseEnvironmentUrl(credentials)}/.default`,
+	);
 
 	authenticate: IAuthenticate = bearerTokenAuth;
 

@@ -1,20 +1,16 @@
 import type {
 	IAuthenticate,
-	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
-	IHttpRequestHelper,
 	INodeProperties,
 	Icon,
 } from 'n8n-workflow';
 
 import {
-	accessTokenField,
 	bearerTokenAuth,
-	clientFields,
-	endpointOverrideFields,
+	entraClientCredentialFields,
+	entraPreAuthentication,
 } from '../nodes/shared/credentialFields';
-import { requestClientCredentialsToken } from '../nodes/shared/clientCredentialsToken';
 import { VENDOR_NAMES, graphScope, graphTokenUrl } from '../nodes/shared/endpoints';
 
 /** The clouds of "Microsoft Graph national cloud deployments", with their Graph and sign-in hosts. */
@@ -54,37 +50,10 @@ export class MicrosoftTeamsPresenceGraphApi implements ICredentialType {
 			description:
 				'The Microsoft cloud of the tenant (GCC uses Global). Microsoft lists the presence API as not available in China.',
 		},
-		{
-			displayName: 'Tenant ID',
-			name: 'tenantId',
-			type: 'string',
-			default: '',
-			required: true,
-			description: 'The Microsoft Entra ID (Azure AD) tenant of the app registration',
-		},
-		...clientFields,
-		...endpointOverrideFields(
-			'https://graph.microsoft.com/v1.0',
-			'https://login.microsoftonline.com/<tenant>/oauth2/v2.0/token',
-		),
-		accessTokenField,
+		...entraClientCredentialFields('https://graph.microsoft.com/v1.0'),
 	];
 
-	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
-		const clientSecret = String(credentials.clientSecret ?? '');
-		const { accessToken } = await requestClientCredentialsToken(this, {
-			vendorName: VENDOR_NAMES.graph,
-			url: graphTokenUrl(credentials),
-			form: {
-				grant_type: 'client_credentials',
-				client_id: String(credentials.clientId ?? ''),
-				client_secret: clientSecret,
-				scope: graphScope(credentials),
-			},
-			secrets: [clientSecret],
-		});
-		return { accessToken };
-	}
+	preAuthentication = entraPreAuthentication(VENDOR_NAMES.graph, graphTokenUrl, graphScope);
 
 	authenticate: IAuthenticate = bearerTokenAuth;
 

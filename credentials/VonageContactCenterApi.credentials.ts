@@ -8,8 +8,12 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
-import { accessTokenField, clientFields, endpointOverrideFields } from '../nodes/shared/credentialFields';
-import { requestClientCredentialsToken } from '../nodes/shared/clientCredentialsToken';
+import {
+	accessTokenField,
+	clientFields,
+	endpointOverrideFields,
+	requestTokenWithClientSecret,
+} from '../nodes/shared/credentialFields';
 import {
 	VENDOR_NAMES,
 	VONAGE_ACCEPT,
@@ -79,21 +83,14 @@ export class VonageContactCenterApi implements ICredentialType {
 	];
 
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
-		const clientSecret = String(credentials.clientSecret ?? '');
 		const url = vonageTokenUrl(credentials);
 		return await fetchScopedTokens(
 			parseScopes(credentials.scopes),
 			async (scope) =>
-				await requestClientCredentialsToken(this, {
+				await requestTokenWithClientSecret(this, credentials, {
 					vendorName: VENDOR_NAMES.vonage,
 					url,
-					form: {
-						grant_type: 'client_credentials',
-						client_id: String(credentials.clientId ?? ''),
-						client_secret: clientSecret,
-						scope,
-					},
-					secrets: [clientSecret],
+					scope,
 					purpose: `requested scope${scope.includes(' ') ? 's' : ''} "${scope}"`,
 				}),
 			Date.now(),

@@ -1,8 +1,11 @@
 import type {
 	ICredentialDataDecryptedObject,
+	IHttpRequestHelper,
 	IHttpRequestOptions,
 	INodeProperties,
 } from 'n8n-workflow';
+
+import { requestClientCredentialsToken } from './clientCredentialsToken';
 
 /** The hidden, expirable token every credential caches (n8n refetches it when empty or after a 401). */
 export const accessTokenField: INodeProperties = {
@@ -14,7 +17,10 @@ export const accessTokenField: INodeProperties = {
 };
 
 /** Advanced endpoint overrides: sovereign clouds, egress proxies, the local vendor simulator. */
-export function endpointOverrideFields(apiExample: string, tokenExample: string): INodeProperties[] {
+export function endpointOverrideFields(
+	apiExample: string,
+	tokenExample: string,
+): INodeProperties[] {
 	return [
 		{
 			displayName: 'Override Endpoints',
@@ -61,6 +67,69 @@ export const clientFields: INodeProperties[] = [
 		required: true,
 	},
 ];
+
+/** The fields of a Microsoft Entra ID (Azure AD) app registration, after the cloud: Dataverse and Graph. */
+export function entraClientCredentialFields(apiExample: string): INodeProperties[] {
+	return [
+		{
+			displayName: 'Tenant ID',
+			name: 'tenantId',
+			type: 'string',
+			default: '',
+			required: true,
+			description: 'The Microsoft Entra ID (Azure AD) tenant of the app registration',
+		},
+		...clientFields,
+		...endpointOverrideFields(
+			apiExample,
+			'https://login.microsoftonline.com/<tenant>/oauth2/v2.0/token',
+		),
+		accessTokenField,
+	];
+}
+
+/**
+ * The client-credentials grant with the client ID and secret in the form body, as Microsoft
+ * Entra ID and Vonage take it (Genesys wants them as HTTP Basic auth instead).
+ */
+export async function requestTokenWithClientSecret(
+	helper: IHttpRequestHelper,
+	credentials: ICredentialDataDecryptedObject,
+	request: { vendorName: string; url: string; scope: string; purpose?: string },
+): Promise<{ accessToken: string; expiresIn?: number }> {
+	const clientSecret = String(credentials.clientSecret ?? '');
+	return await requestClientCredentialsToken(helper, {
+		vendorName: request.vendorName,
+		url: request.url,
+		form: {
+			grant_type: 'client_credentials',
+			client_id: String(credentials.clientId ?? ''),
+			client_secret: clientSecret,
+			scope: request.scope,
+		},
+		secrets: [clientSecret],
+		purpose: request.purpose,
+	});
+}
+
+/**
+ * preAuthentication of a Microsoft Entra ID client-credentials credential (Dataverse, Graph): a
+ * token for the credential's scope from its tenant's token endpoint.
+ */
+export function entraPreAuthentication(
+	vendorName: string,
+	tokenUrl: (credentials: ICredentialDataDecryptedObject) => string,
+	scope: (credentials: ICredentialDataDecryptedObject) => string,
+) {
+	return async function (this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
+		const { accessToken } = await requestTokenWithClientSecret(this, credentials, {
+			vendorName,
+			url: tokenUrl(credentials),
+			scope: scope(credentials),
+		});
+		return { accessToken };
+	};
+}
 
 /**
  * Every vendor API takes the cached token as a bearer token. A function, not n8n's generic

@@ -5,7 +5,7 @@
  */
 const fs = require('node:fs');
 const path = require('node:path');
-const { credentialsFor } = require('../helpers/vendors');
+const { IDS, credentialsFor, startSimulator } = require('../helpers/vendors');
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures', 'dataverse');
 const XRM = 'http://schemas.microsoft.com/xrm/2011/Contracts';
@@ -57,6 +57,49 @@ const PRESENCE = {
 	away: '3dacae76-c07a-e811-8162-000d3aa11f50',
 };
 
+/** The Dynamics node's Set presence: Casey → Away, the agent's own CCaaS_ModifyAgentPresence call. */
+const setCaseyAway = (/** @type {any} */ t) =>
+	t.harness.runWorkflow({
+		nodes: [
+			{
+				name: 'Dynamics',
+				type: 'dynamicsContactCenter',
+				typeVersion: 1,
+				parameters: { resource: 'agentPresence', operation: 'set', agent: { __rl: true, mode: 'id', value: IDS.dataverse.agents.casey }, presenceBy: 'presence', presence: { __rl: true, mode: 'id', value: PRESENCE.away }, onlyIfDifferent: false },
+				credentials: { dynamicsContactCenterApi: { id: '1', name: 'Dataverse' } },
+			},
+		],
+	});
+
+/** n8n's WEBHOOK_URL as Dataverse sees it; the simulator's network table routes it to the harness. */
+const PUBLIC_URL = 'https://n8n.example.test';
+
+/**
+ * The Agent Presence Trigger on Dataverse, verified by the shared query key `key`, with the
+ * Dynamics credential unless `withCredential` is false.
+ * @param {string} key @param {Record<string, any>} parameters @param {boolean} [withCredential]
+ */
+const dataverseTrigger = (key, parameters, withCredential = true) => ({
+	name: 'Presence',
+	type: 'agentPresenceTrigger',
+	parameters: { source: 'dataverse', verification: 'queryKey', sharedKey: key, ...parameters },
+	...(withCredential ? { credentials: { dynamicsContactCenterApi: { id: '1', name: 'Dataverse' } } } : {}),
+});
+
+/**
+ * One simulator per test file, reset before each test; `use` receives it once it runs.
+ * @param {(sim: any) => void} use
+ */
+function useSharedSimulator(use) {
+	/** @type {any} */ let sim;
+	beforeAll(async () => {
+		sim = await startSimulator();
+		use(sim);
+	});
+	afterAll(async () => sim && (await sim.close()));
+	beforeEach(() => sim.reset());
+}
+
 /** The credentials the Agent Presence Trigger uses (Dataverse, and Vonage with the Stats scope), pointed at the simulator. */
 const simulatorCredentials = (/** @type {any} */ sim) => ({
 	...credentialsFor(sim, 'dataverse'),
@@ -74,5 +117,9 @@ module.exports = {
 	removeAttr,
 	withPreImage,
 	PRESENCE,
+	PUBLIC_URL,
+	setCaseyAway,
+	dataverseTrigger,
+	useSharedSimulator,
 	simulatorCredentials,
 };

@@ -10,7 +10,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { createTriggerHarness } = require('../harness/webhook');
 const { createHarness } = require('../harness');
-const { startSimulator, IDS } = require('../helpers/vendors');
+const { IDS } = require('../helpers/vendors');
 const h = require('./dataverse');
 
 const KEY = 'custom-key-5d0a';
@@ -18,11 +18,7 @@ const DV = IDS.dataverse;
 const GC = IDS.genesys;
 
 /** @type {any} */ let sim;
-beforeAll(async () => {
-	sim = await startSimulator();
-});
-afterAll(async () => sim && (await sim.close()));
-beforeEach(() => sim.reset());
+h.useSharedSimulator((s) => (sim = s));
 
 const credentials = () => ({
 	...h.simulatorCredentials(sim),

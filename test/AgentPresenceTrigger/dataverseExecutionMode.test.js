@@ -6,46 +6,24 @@
  * registered under a public https URL; the simulator's network table routes that host to it.
  */
 const { createTriggerHarness } = require('../harness/webhook');
-const { startSimulator, IDS } = require('../helpers/vendors');
+const { IDS } = require('../helpers/vendors');
 const h = require('./dataverse');
 
 const KEY = 'mode-key-7c21';
-const PUBLIC = 'https://n8n.example.test';
+const PUBLIC = h.PUBLIC_URL;
 const DV = IDS.dataverse;
 
 /** @type {any} */ let sim;
-beforeAll(async () => {
-	sim = await startSimulator();
-});
-afterAll(async () => sim && (await sim.close()));
-beforeEach(() => sim.reset());
+h.useSharedSimulator((s) => (sim = s));
 
 const tables = () => sim.state.dataverse.tables;
 const setup = (/** @type {any} */ parameters = {}, baseUrl = PUBLIC) =>
 	createTriggerHarness({
 		baseUrl,
 		credentials: h.simulatorCredentials(sim),
-		trigger: {
-			name: 'Presence',
-			type: 'agentPresenceTrigger',
-			parameters: { source: 'dataverse', registration: 'automatic', verification: 'queryKey', sharedKey: KEY, events: ['presence_changed'], ...parameters },
-			credentials: { dynamicsContactCenterApi: { id: '1', name: 'Dataverse' } },
-		},
+		trigger: h.dataverseTrigger(KEY, { registration: 'automatic', events: ['presence_changed'], ...parameters }),
 	});
 
-/** The Dynamics node's Set presence: Casey → Away, the agent's own CCaaS_ModifyAgentPresence call. */
-const setCaseyAway = (/** @type {any} */ t) =>
-	t.harness.runWorkflow({
-		nodes: [
-			{
-				name: 'Dynamics',
-				type: 'dynamicsContactCenter',
-				typeVersion: 1,
-				parameters: { resource: 'agentPresence', operation: 'set', agent: { __rl: true, mode: 'id', value: DV.agents.casey }, presenceBy: 'presence', presence: { __rl: true, mode: 'id', value: h.PRESENCE.away }, onlyIfDifferent: false },
-				credentials: { dynamicsContactCenterApi: { id: '1', name: 'Dataverse' } },
-			},
-		],
-	});
 const casey = () => tables().msdyn_agentstatuses.find((/** @type {any} */ r) => r.msdyn_agentstatusid === DV.agentStatuses.casey);
 
 /** Activates behind the public URL; Dataverse then holds an outdated key (as after a key rotation in n8n). */
@@ -78,7 +56,7 @@ test('synchronous step and n8n answering 401 (stale key): the originating CCaaS_
 		await activatedWithStaleKey(t);
 		const before = casey()._msdyn_currentpresenceid_value;
 		expect(before).not.toBe(h.PRESENCE.away);
-		const run = await setCaseyAway(t);
+		const run = await h.setCaseyAway(t);
 		const error = run.nodeError('Dynamics');
 		expect(error.message).toBe('Dynamics 365 Contact Center (Dataverse) returned 500: An unexpected error occurred. [0x80040216]');
 		expect(casey()._msdyn_currentpresenceid_value).toBe(before);
@@ -94,7 +72,7 @@ test('asynchronous step and n8n answering 401: the agent\'s change goes through;
 	const t = await setup();
 	try {
 		await activatedWithStaleKey(t);
-		const run = await setCaseyAway(t);
+		const run = await h.setCaseyAway(t);
 		expect(run.items('Dynamics')).toEqual([expect.objectContaining({ written: true, presenceId: h.PRESENCE.away })]);
 		expect(casey()._msdyn_currentpresenceid_value).toBe(h.PRESENCE.away);
 		await sim.settle();
@@ -111,7 +89,7 @@ test('asynchronous delivery that succeeds is emitted once, the AsynchronousStepP
 	try {
 		sim.dataverseWebhooks.configure({ network: { 'n8n.example.test:443': await t.listen({ publicUrl: PUBLIC }) } });
 		await t.activate();
-		await setCaseyAway(t);
+		await h.setCaseyAway(t);
 		await sim.settle();
 		expect(sim.webhookDeliveries.map((/** @type {any} */ d) => [d.mode, d.attempt, d.status])).toEqual([[1, 1, 200]]);
 		expect(sim.webhookDeliveries[0].body.PostEntityImages[0].key).toBe('AsynchronousStepPrimaryName');

@@ -5,30 +5,20 @@
  * of exactly what was created, and a real delivery from a simulated presence change to the trigger.
  */
 const { createTriggerHarness } = require('../harness/webhook');
-const { startSimulator, IDS } = require('../helpers/vendors');
+const { IDS } = require('../helpers/vendors');
 const h = require('./dataverse');
 
 const KEY = 'reg-key-51b0';
-/** n8n's WEBHOOK_URL as Dataverse sees it; the simulator's network table routes it to the harness. */
-const PUBLIC = 'https://n8n.example.test';
+const PUBLIC = h.PUBLIC_URL;
 /** @type {any} */ let sim;
-beforeAll(async () => {
-	sim = await startSimulator();
-});
-afterAll(async () => sim && (await sim.close()));
-beforeEach(() => sim.reset());
+h.useSharedSimulator((s) => (sim = s));
 
 const tables = () => sim.state.dataverse.tables;
 const setup = (parameters = {}) =>
 	createTriggerHarness({
 		baseUrl: PUBLIC,
 		credentials: h.simulatorCredentials(sim),
-		trigger: {
-			name: 'Presence',
-			type: 'agentPresenceTrigger',
-			parameters: { source: 'dataverse', registration: 'automatic', verification: 'queryKey', sharedKey: KEY, ...parameters },
-			credentials: { dynamicsContactCenterApi: { id: '1', name: 'Dataverse' } },
-		},
+		trigger: h.dataverseTrigger(KEY, { registration: 'automatic', ...parameters }),
 	});
 
 test('activation registers a Webhook serviceendpoint and Create/Update steps; IDs kept in static data', async () => {

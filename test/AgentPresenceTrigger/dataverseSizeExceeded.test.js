@@ -6,26 +6,18 @@
  * the credential — or, without a credential, an item that says the payload was truncated.
  */
 const { createTriggerHarness } = require('../harness/webhook');
-const { startSimulator, IDS } = require('../helpers/vendors');
+const { IDS } = require('../helpers/vendors');
 const h = require('./dataverse');
 
 const KEY = 'size-key-3e90';
-const PUBLIC = 'https://n8n.example.test';
+const PUBLIC = h.PUBLIC_URL;
 const DV = IDS.dataverse;
 
 /** @type {any} */ let sim;
-beforeAll(async () => {
-	sim = await startSimulator();
-});
-afterAll(async () => sim && (await sim.close()));
-beforeEach(() => sim.reset());
+h.useSharedSimulator((s) => (sim = s));
 
-const triggerNode = (/** @type {any} */ parameters, withCredential = true) => ({
-	name: 'Presence',
-	type: 'agentPresenceTrigger',
-	parameters: { source: 'dataverse', verification: 'queryKey', sharedKey: KEY, events: ['presence_changed'], ...parameters },
-	...(withCredential ? { credentials: { dynamicsContactCenterApi: { id: '1', name: 'Dataverse' } } } : {}),
-});
+const triggerNode = (/** @type {any} */ parameters, withCredential = true) =>
+	h.dataverseTrigger(KEY, { events: ['presence_changed'], ...parameters }, withCredential);
 
 /** Microsoft's sample Update context as Dataverse sends it over 256 KB. */
 function truncatedFixture() {
@@ -44,17 +36,7 @@ test('synchronous step, context over 256 KB: the agent\'s change succeeds and th
 		await t.activate();
 		sim.clearRequests();
 		const status = sim.state.dataverse.tables.msdyn_agentstatuses.find((/** @type {any} */ r) => r.msdyn_agentstatusid === DV.agentStatuses.casey);
-		const run = await t.harness.runWorkflow({
-			nodes: [
-				{
-					name: 'Dynamics',
-					type: 'dynamicsContactCenter',
-					typeVersion: 1,
-					parameters: { resource: 'agentPresence', operation: 'set', agent: { __rl: true, mode: 'id', value: DV.agents.casey }, presenceBy: 'presence', presence: { __rl: true, mode: 'id', value: h.PRESENCE.away }, onlyIfDifferent: false },
-					credentials: { dynamicsContactCenterApi: { id: '1', name: 'Dataverse' } },
-				},
-			],
-		});
+		const run = await h.setCaseyAway(t);
 		expect(run.items('Dynamics')).toEqual([expect.objectContaining({ written: true })]);
 		expect(status._msdyn_currentpresenceid_value).toBe(h.PRESENCE.away);
 

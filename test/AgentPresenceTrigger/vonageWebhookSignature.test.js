@@ -9,6 +9,7 @@ const crypto = require('node:crypto');
 
 const { createTriggerHarness } = require('../harness/webhook');
 const { signWebhook } = require('../simulator/vonage');
+const { presenceChangedEvent } = require('./vonage');
 
 const SECRET = 'YqABRE18Vk2zfiVVMV7uag==';
 const OTHER_SECRET = Buffer.from('another-subscription-secret').toString('base64');
@@ -22,20 +23,8 @@ const trigger = (parameters = {}) => ({
 });
 
 /** Vonage's "agent.presencechanged.v0" example, with the presence given. */
-const event = (category = { type: 'ready', description: 'Ready', subcategory: 'ready' }, description = 'Ready') => ({
-	specversion: '1.0',
-	type: 'agent.presencechanged.v0',
-	id: '2VejGqWZPqHXHVNcfUPUO8IASAp',
-	source: '/agent',
-	subject: '1',
-	time: '2023-09-20T09:49:06.6134321Z',
-	datacontenttype: 'application/json',
-	data: {
-		timestamp: '2023-09-20T09:49:05.9464952Z',
-		presence: { presenceId: '3bf05984-1957-4e56-9c2c-ce04fa9b3ffc', category, description },
-		user: { agentId: '1', userId: 'e56a3bb6-1881-46cc-9e26-0191c7b1187f' },
-	},
-});
+const event = (category = { type: 'ready', description: 'Ready', subcategory: 'ready' }, description = 'Ready') =>
+	presenceChangedEvent(category, description);
 
 const ITEM = {
 	source: 'vonage',

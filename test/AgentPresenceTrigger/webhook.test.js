@@ -5,8 +5,8 @@
  * lookups against the simulated Dataverse, and the Genesys / Vonage webhook sources.
  */
 const { createTriggerHarness } = require('../harness/webhook');
-const { startSimulator } = require('../helpers/vendors');
 const h = require('./dataverse');
+const { presenceChangedEvent } = require('./vonage');
 
 const KEY = 'shared-key-7c1e';
 const trigger = (parameters = {}, extra = {}) => ({
@@ -199,11 +199,7 @@ describe('Dataverse source: variants', () => {
 
 describe('Dataverse source: custom presences', () => {
 	/** @type {any} */ let sim;
-	beforeAll(async () => {
-		sim = await startSimulator();
-	});
-	afterAll(async () => sim && (await sim.close()));
-	beforeEach(() => sim.reset());
+	h.useSharedSimulator((s) => (sim = s));
 
 	const LUNCH = () => require('../simulator').IDS.dataverse.presences.lunch;
 	const customBody = (id = LUNCH(), name = null) => h.setAttr(h.updateFixture(), 'msdyn_currentpresenceid', h.ref('msdyn_presence', id, name));
@@ -433,24 +429,9 @@ describe('Genesys Cloud source', () => {
 });
 
 describe('Vonage Contact Center source (Webhooks beta CloudEvent)', () => {
-	const event = (type = 'ready') => ({
-		specversion: '1.0',
-		type: 'agent.presencechanged.v0',
-		id: '2VejGqWZPqHXHVNcfUPUO8IASAp',
-		source: '/agent',
-		subject: '1',
-		time: '2023-09-20T09:49:06.6134321Z',
-		datacontenttype: 'application/json',
-		data: {
-			timestamp: '2023-09-20T09:49:05.9464952Z',
-			presence: {
-				presenceId: '3bf05984-1957-4e56-9c2c-ce04fa9b3ffc',
-				category: { type, description: 'Ready', subcategory: 'readyOutbound' },
-				description: 'Ready (Outbound)',
-			},
-			user: { agentId: '1', userId: 'e56a3bb6-1881-46cc-9e26-0191c7b1187f' },
-		},
-	});
+	const event = (type = 'ready') =>
+		presenceChangedEvent({ type, description: 'Ready', subcategory: 'readyOutbound' }, 'Ready (Outbound)');
+
 
 	test('Vonage\'s documented example → normalized item', async () => {
 		const t = await createTriggerHarness(trigger({ source: 'vonage' }));

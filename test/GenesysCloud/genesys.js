@@ -46,4 +46,18 @@ function presenceItem(o) {
 	};
 }
 
-module.exports = { apiCalls, genesysNode, presenceItem, G: vendors.IDS.genesys };
+const ON_QUEUE = vendors.IDS.genesys.presence['On Queue'];
+
+/** The seeded On Queue system definition as the current API answers it (spelled OnQueue), with its category. */
+const ON_QUEUE_CURRENT_ITEM = Object.freeze({
+	id: ON_QUEUE,
+	type: 'System',
+	languageLabels: { en_US: 'On Queue' },
+	systemPresence: 'OnQueue',
+	divisionId: '*',
+	deactivated: false,
+	selfUri: `/api/v2/presence/definitions/${ON_QUEUE}`,
+	category: 'available',
+});
+
+module.exports = { apiCalls, genesysNode, presenceItem, ON_QUEUE_CURRENT_ITEM, G: vendors.IDS.genesys };

@@ -1,6 +1,6 @@
 // @ts-check
 const { useSimulator, byId } = require('../helpers/vendors');
-const { apiCalls, G } = require('./genesys');
+const { apiCalls, ON_QUEUE_CURRENT_ITEM, G } = require('./genesys');
 
 const t = useSimulator({ vendor: 'genesys' });
 const LUNCH = G.custom.lunch;
@@ -88,18 +88,7 @@ describe('Presence Definition: Get', () => {
 		expect(apiCalls(t.sim)).toEqual([
 			{ method: 'GET', path: `/api/v2/presence/definitions/${G.presence['On Queue']}`, query: {}, body: undefined },
 		]);
-		expect(run.items('Genesys')).toEqual([
-			{
-				id: G.presence['On Queue'],
-				type: 'System',
-				languageLabels: { en_US: 'On Queue' },
-				systemPresence: 'OnQueue',
-				divisionId: '*',
-				deactivated: false,
-				selfUri: `/api/v2/presence/definitions/${G.presence['On Queue']}`,
-				category: 'available',
-			},
-		]);
+		expect(run.items('Genesys')).toEqual([ON_QUEUE_CURRENT_ITEM]);
 	});
 
 	test('404 names Genesys, the status, the message and the correlation ID', async () => {

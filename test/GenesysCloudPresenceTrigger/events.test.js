@@ -4,37 +4,18 @@
  * `modifiedDate` (as in Genesys' "User Presence with Notifications Guide"), the baseline read after
  * subscribing (in bulk), catch-up reads after a reconnect, and malformed presence events.
  */
-const { createHarness } = require('../harness');
-const { runTrigger } = require('../harness/trigger');
-const { startSimulator, IDS, allCredentials, credentialRef } = require('../helpers/vendors');
+const { IDS } = require('../helpers/vendors');
+const { CRED, useTriggerSimulator, startLargeOrganization } = require('./useTriggerSimulator');
 
-const CRED = 'genesysCloudPresenceApi';
 const USERS = IDS.genesys.users;
 const P = IDS.genesys.presence;
 const BULK = '/api/v2/users/presences/purecloud/bulk';
 
+const ctx = useTriggerSimulator();
+const { start } = ctx;
 /** @type {any} */ let sim;
 /** @type {any} */ let h;
-/** @type {any[]} */ let running = [];
-
-beforeAll(async () => {
-	sim = await startSimulator({ genesysNotifications: { heartbeatMs: 100 } });
-	h = await createHarness({ credentials: allCredentials(sim) });
-});
-afterEach(async () => {
-	for (const t of running) await t.close().catch(() => undefined);
-	running = [];
-	sim.reset();
-});
-afterAll(async () => await sim.close());
-
-const triggerNode = (/** @type {any} */ parameters) => ({ type: 'genesysCloudPresenceTrigger', parameters, credentials: credentialRef(CRED) });
-
-async function start(/** @type {any} */ parameters, harness = h) {
-	const t = await runTrigger(harness, triggerNode(parameters));
-	running.push(t);
-	return t;
-}
+beforeAll(() => ({ sim, h } = ctx));
 
 async function patch(/** @type {string} */ userId, /** @type {any} */ body, s = sim) {
 	return await h.request(CRED, { method: 'PATCH', url: `${s.urls.genesysApi}/api/v2/users/${userId}/presences/purecloud`, body, json: true });
@@ -189,12 +170,9 @@ describe('subscribe first, then read the baseline in bulk', () => {
 	});
 
 	test('1,000 users: 20 bulk reads per (re)connect instead of 1,000 user reads', async () => {
-		const extra = Array.from({ length: 875 }, (_, i) => ({ id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, name: `Extra ${i}`, email: `extra${i}@contoso.com`, state: 'active' }));
-		const big = await startSimulator({ seed: { genesys: { users: extra } }, genesysNotifications: { heartbeatMs: 100 } });
+		const { extra, big, h2 } = await startLargeOrganization(875);
 		try {
-			const h2 = await createHarness({ credentials: allCredentials(big) });
-			const t = await runTrigger(h2, triggerNode({ userSelection: 'all' }));
-			running.push(t);
+			const t = await start({ userSelection: 'all' }, h2);
 			const userPages = () => big.requests.filter((/** @type {any} */ r) => r.path === '/api/v2/users');
 			const perUser = () => big.requests.filter((/** @type {any} */ r) => /^\/api\/v2\/users\/[^/]+$/.test(r.path));
 			expect(big.genesysNotifications.snapshot().channels.map((/** @type {any} */ c) => c.topics.length)).toEqual([1000]);

@@ -5,39 +5,17 @@
  */
 const { createHarness } = require('../harness');
 const { runTrigger } = require('../harness/trigger');
-const { startSimulator, IDS, allCredentials, credentialRef } = require('../helpers/vendors');
+const { startSimulator, IDS, allCredentials } = require('../helpers/vendors');
+const { CRED, triggerNode, useTriggerSimulator, startLargeOrganization } = require('./useTriggerSimulator');
 
-const CRED = 'genesysCloudPresenceApi';
 const USERS = IDS.genesys.users;
 const P = IDS.genesys.presence;
 
+const ctx = useTriggerSimulator();
+const { start } = ctx;
 /** @type {any} */ let sim;
 /** @type {any} */ let h;
-/** @type {any[]} triggers to close after each test */
-let running = [];
-
-beforeAll(async () => {
-	sim = await startSimulator({ genesysNotifications: { heartbeatMs: 100 } });
-	h = await createHarness({ credentials: allCredentials(sim) });
-});
-afterEach(async () => {
-	for (const t of running) await t.close().catch(() => undefined);
-	running = [];
-	sim.reset();
-});
-afterAll(async () => await sim.close());
-
-const triggerNode = (/** @type {any} */ parameters) => ({
-	type: 'genesysCloudPresenceTrigger',
-	parameters,
-	credentials: credentialRef(CRED),
-});
-
-async function start(/** @type {any} */ parameters, harness = h) {
-	const t = await runTrigger(harness, triggerNode(parameters));
-	running.push(t);
-	return t;
-}
+beforeAll(() => ({ sim, h } = ctx));
 
 /** Sets a user's presence the way an agent or the action node does (PATCH, any source). */
 async function patch(/** @type {string} */ userId, /** @type {any} */ body, source = 'purecloud') {
@@ -199,12 +177,9 @@ test('deactivation removes the subscriptions and closes every socket (asserted a
 });
 
 test('every user: users paged from GET /api/v2/users and spread over channels of 1,000 topics', async () => {
-	const extra = Array.from({ length: 900 }, (_, i) => ({ id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, name: `Extra ${i}`, email: `extra${i}@contoso.com`, state: 'active' }));
-	const big = await startSimulator({ seed: { genesys: { users: extra } }, genesysNotifications: { heartbeatMs: 100 } });
+	const { extra, big, h2 } = await startLargeOrganization(900);
 	try {
-		const h2 = await createHarness({ credentials: allCredentials(big) });
-		const t = await runTrigger(h2, triggerNode({ userSelection: 'all' }));
-		running.push(t);
+		const t = await start({ userSelection: 'all' }, h2);
 		const channels = big.genesysNotifications.snapshot().channels;
 		expect(channels.map((/** @type {any} */ c) => c.topics.length)).toEqual([1000, 25]);
 		expect(big.genesysNotifications.snapshot().openSockets).toHaveLength(2);
@@ -277,8 +252,7 @@ test('a channel is renewed (topics re-PUT) before it expires', async () => {
 	const short = await startSimulator({ genesysNotifications: { heartbeatMs: 100, channelTtlSeconds: 2 } });
 	try {
 		const h2 = await createHarness({ credentials: allCredentials(short) });
-		const t = await runTrigger(h2, triggerNode({ userSelection: 'ids', userIdList: USERS.casey }));
-		running.push(t);
+		const t = await start({ userSelection: 'ids', userIdList: USERS.casey }, h2);
 		const channelId = short.genesysNotifications.snapshot().channels[0].id;
 		const puts = () => short.requests.filter((/** @type {any} */ r) => r.method === 'PUT' && r.path.endsWith('/subscriptions'));
 		await t.until(() => puts().length >= 3, 10_000, 'two renewals');
@@ -288,8 +262,8 @@ test('a channel is renewed (topics re-PUT) before it expires', async () => {
 		await t.waitForItems(1);
 		expect(short.genesysNotifications.snapshot().socketsOpened).toBe(1);
 	} finally {
-		for (const t of running) await t.close();
-		running = [];
+		for (const t of ctx.running) await t.close();
+		ctx.running = [];
 		await short.close();
 	}
 });

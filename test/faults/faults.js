@@ -13,6 +13,29 @@ const rl = (/** @type {string} */ value) => ({ __rl: true, mode: 'id', value });
 const ok = (/** @type {any} */ r) => r.status >= 200 && r.status < 300;
 
 /**
+ * A node that sets each input item's agent (`agentId`) to its presence (`presenceId`), given by ID.
+ * @param {string} type @param {string} operation @param {string} credential @param {object} [extra]
+ */
+const presenceWriter = (type, operation, credential, extra = {}) => (/** @type {any} */ options = {}) => ({
+	name: 'Node',
+	type,
+	parameters: {
+		resource: 'agentPresence',
+		operation,
+		agent: rl('={{ $json.agentId }}'),
+		presenceBy: 'presence',
+		presence: rl('={{ $json.presenceId }}'),
+		...extra,
+		options,
+	},
+	credentials: credentialRef(credential),
+});
+
+const genesysAgents = (/** @type {any} */ sim) => sim.state.genesys.users.map((/** @type {any} */ u) => u.id);
+const genesysPresenceOf = (/** @type {any} */ sim, /** @type {string} */ id) =>
+	sim.state.genesys.presences[id]?.sources?.PURECLOUD?.presenceDefinitionId;
+
+/**
  * One presence-writing operation per action node: how to build the node, which simulator
  * requests are its writes (and which agents each one wrote), and where the simulator keeps the
  * agent's presence.
@@ -22,67 +45,29 @@ const ok = (/** @type {any} */ r) => r.status >= 200 && r.status < 300;
 const OPERATIONS = {
 	genesysSet: {
 		vendor: 'genesys',
-		node: (options = {}) => ({
-			name: 'Node',
-			type: 'genesysCloud',
-			parameters: {
-				resource: 'agentPresence',
-				operation: 'set',
-				agent: rl('={{ $json.agentId }}'),
-				presenceBy: 'presence',
-				presence: rl('={{ $json.presenceId }}'),
-				onlyIfDifferent: false,
-				options,
-			},
-			credentials: credentialRef('genesysCloudPresenceApi'),
-		}),
-		agents: (sim) => sim.state.genesys.users.map((/** @type {any} */ u) => u.id),
+		node: presenceWriter('genesysCloud', 'set', 'genesysCloudPresenceApi', { onlyIfDifferent: false }),
+		agents: genesysAgents,
 		target: IDS.genesys.presence.Away,
 		writes: (r) => {
 			const m = /^\/api\/v2\/users\/([^/]+)\/presences\/purecloud$/.exec(r.path);
 			return r.method === 'PATCH' && m ? [m[1]] : [];
 		},
-		stateOf: (sim, id) => sim.state.genesys.presences[id]?.sources?.PURECLOUD?.presenceDefinitionId,
+		stateOf: genesysPresenceOf,
 	},
 	genesysBulkSet: {
 		vendor: 'genesys',
-		node: (options = {}) => ({
-			name: 'Node',
-			type: 'genesysCloud',
-			parameters: {
-				resource: 'agentPresence',
-				operation: 'bulkSet',
-				agent: rl('={{ $json.agentId }}'),
-				presenceBy: 'presence',
-				presence: rl('={{ $json.presenceId }}'),
-				onlyIfDifferent: false,
-				options,
-			},
-			credentials: credentialRef('genesysCloudPresenceApi'),
-		}),
-		agents: (sim) => sim.state.genesys.users.map((/** @type {any} */ u) => u.id),
+		node: presenceWriter('genesysCloud', 'bulkSet', 'genesysCloudPresenceApi', { onlyIfDifferent: false }),
+		agents: genesysAgents,
 		target: IDS.genesys.presence.Away,
 		writes: (r) =>
 			r.method === 'PUT' && r.path === '/api/v2/users/presences/bulk' && Array.isArray(r.body)
 				? r.body.map((/** @type {any} */ e) => e.id)
 				: [],
-		stateOf: (sim, id) => sim.state.genesys.presences[id]?.sources?.PURECLOUD?.presenceDefinitionId,
+		stateOf: genesysPresenceOf,
 	},
 	dataverseSet: {
 		vendor: 'dataverse',
-		node: (options = {}) => ({
-			name: 'Node',
-			type: 'dynamicsContactCenter',
-			parameters: {
-				resource: 'agentPresence',
-				operation: 'set',
-				agent: rl('={{ $json.agentId }}'),
-				presenceBy: 'presence',
-				presence: rl('={{ $json.presenceId }}'),
-				options,
-			},
-			credentials: credentialRef('dynamicsContactCenterApi'),
-		}),
+		node: presenceWriter('dynamicsContactCenter', 'set', 'dynamicsContactCenterApi'),
 		agents: (sim) => sim.state.dataverse.tables.msdyn_agentstatuses.map((/** @type {any} */ s) => s._msdyn_agentid_value),
 		target: IDS.dataverse.presences.busyDnd,
 		writes: (r) =>
@@ -93,20 +78,7 @@ const OPERATIONS = {
 	},
 	vonageSet: {
 		vendor: 'vonage',
-		node: (options = {}) => ({
-			name: 'Node',
-			type: 'vonageContactCenter',
-			parameters: {
-				resource: 'agentPresence',
-				operation: 'set',
-				agent: rl('={{ $json.agentId }}'),
-				presenceBy: 'presence',
-				presence: rl('={{ $json.presenceId }}'),
-				onlyIfDifferent: false,
-				options,
-			},
-			credentials: credentialRef('vonageContactCenterApi'),
-		}),
+		node: presenceWriter('vonageContactCenter', 'set', 'vonageContactCenterApi', { onlyIfDifferent: false }),
 		agents: (sim) => Object.keys(sim.state.vonage.presence),
 		target: IDS.vonage.presence.lunch,
 		writes: (r) => {

@@ -257,51 +257,64 @@ function standaloneExecuteContext(workflow, node, additionalData, mode) {
 }
 
 /**
- * A throwaway node type whose one property sends the credential's `test.request` (what n8n's
- * credentials tester runs through RoutingNode).
- * @param {string} type credential type @param {any} testRequest
+ * A throwaway node type that holds the credential `type` and the given properties.
+ * @param {{ name: string, displayName: string, group: string }} id @param {string} type @param {any[]} properties
  */
-function credentialTestNodeType(type, testRequest) {
+function credentialHolderNodeType({ name, displayName, group }, type, properties) {
 	return {
 		description: {
-			displayName: 'Credential test',
-			name: 'harness.credentialTest',
-			group: ['input'],
+			displayName,
+			name,
+			group: [group],
 			version: 1,
 			description: '',
 			defaults: {},
 			inputs: ['main'],
 			outputs: ['main'],
 			credentials: [{ name: type, required: true }],
-			properties: [
-				{
-					displayName: 'Temp',
-					name: 'temp',
-					type: 'string',
-					default: '',
-					routing: { request: testRequest },
-				},
-			],
+			properties,
 		},
 	};
 }
 
+/**
+ * Registers `nodeType` for this session and returns a node of it that uses the credential `type`.
+ * @param {NodeTypes} nodeTypes @param {any} nodeType @param {string} type
+ * @param {{ id: string, name: string, parameters: Record<string, any>, credential: { id: string, name: string } }} node
+ */
+function credentialHolderNode(nodeTypes, nodeType, type, { id, name, parameters, credential }) {
+	nodeTypes.extra[nodeType.description.name] = nodeType;
+	return {
+		id,
+		name,
+		type: nodeType.description.name,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters,
+		credentials: { [type]: credential },
+	};
+}
+
+/**
+ * A node type whose one property sends the credential's `test.request` (what n8n's credentials
+ * tester runs through RoutingNode).
+ * @param {string} type credential type @param {any} testRequest
+ */
+function credentialTestNodeType(type, testRequest) {
+	return credentialHolderNodeType({ name: 'harness.credentialTest', displayName: 'Credential test', group: 'input' }, type, [
+		{
+			displayName: 'Temp',
+			name: 'temp',
+			type: 'string',
+			default: '',
+			routing: { request: testRequest },
+		},
+	]);
+}
+
 /** A node type with nothing but the credential, for one authenticated request. @param {string} type */
 function probeNodeType(type) {
-	return {
-		description: {
-			displayName: 'Probe',
-			name: 'harness.probe',
-			group: ['transform'],
-			version: 1,
-			description: '',
-			defaults: {},
-			inputs: ['main'],
-			outputs: ['main'],
-			credentials: [{ name: type, required: true }],
-			properties: [],
-		},
-	};
+	return credentialHolderNodeType({ name: 'harness.probe', displayName: 'Probe', group: 'transform' }, type, []);
 }
 
 /**
@@ -357,17 +370,13 @@ async function testCredential({ nodeTypes, credentialsHelper }, type, data) {
 		nodeTypes,
 		active: false,
 	});
-	const node = {
+	const nodeType = credentialTestNodeType(type, credentialType.test.request);
+	const node = credentialHolderNode(nodeTypes, nodeType, type, {
 		id: 'temp',
 		name: 'Temp-Node',
-		type: 'harness.credentialTest',
-		typeVersion: 1,
-		position: [0, 0],
 		parameters: { temp: '' },
-		credentials: { [type]: { id: 'test', name: 'test' } },
-	};
-	const nodeType = credentialTestNodeType(type, credentialType.test.request);
-	nodeTypes.extra[nodeType.description.name] = nodeType;
+		credential: { id: 'test', name: 'test' },
+	});
 	const saved = credentialsHelper.store[type];
 	credentialsHelper.store[type] = data;
 	const decrypted = { id: 'test', name: 'test', type, data: credentialsHelper.withDefaults(type, data) };
@@ -411,16 +420,12 @@ async function callMethod({ nodeTypes, credentialsHelper }, nodeSpec, kind, meth
  * @param {import('n8n-workflow').IHttpRequestOptions} requestOptions
  */
 async function request({ nodeTypes, credentialsHelper }, type, requestOptions) {
-	const node = {
+	const node = credentialHolderNode(nodeTypes, probeNodeType(type), type, {
 		id: 'probe',
 		name: 'Probe',
-		type: 'harness.probe',
-		typeVersion: 1,
-		position: [0, 0],
 		parameters: {},
-		credentials: { [type]: { id: `${type}-1`, name: type } },
-	};
-	nodeTypes.extra['harness.probe'] = probeNodeType(type);
+		credential: { id: `${type}-1`, name: type },
+	});
 	const workflow = new Workflow({ id: 'probe', nodes: [node], connections: {}, nodeTypes, active: false });
 	const hooks = new ExecutionLifecycleHooks('manual', 'probe', { nodes: [], connections: {} });
 	const context = standaloneExecuteContext(workflow, node, makeAdditionalData(credentialsHelper, hooks), 'manual');

@@ -12,7 +12,7 @@ import { z } from 'zod';
 
 import { DATAVERSE_OOTB_PRESENCES, dataverseCategory } from '../../shared/categories';
 import { describeZodError, InvalidEventError } from '../../shared/eventErrors';
-import type { PresenceCategory, PresenceEvent } from '../../shared/presence';
+import type { NormalizedPresence, PresenceEvent } from '../../shared/presence';
 import { wcfDateToIso, wcfDateToMs } from './dataverseDates';
 
 export const AGENT_STATUS_ENTITY = 'msdyn_agentstatus';
@@ -68,17 +68,10 @@ const attributesSchema = z.object({
 export type RemoteExecutionContext = z.infer<typeof remoteExecutionContextSchema>;
 type Attributes = Record<string, unknown>;
 
-export interface DataverseAgentStatusEvent {
+/** The normalized presence fields (the agent is null when the row names none), plus the Dataverse context's. */
+export interface DataverseAgentStatusEvent extends Omit<NormalizedPresence, 'source' | 'agentId' | 'raw'> {
 	source: 'dataverse';
-	event: PresenceEvent;
 	agentId: string | null;
-	presenceId: string | null;
-	presenceName: string | null;
-	category: PresenceCategory | null;
-	loggedIn?: boolean;
-	capacity?: number;
-	changedBy?: string;
-	changedAt: string | null;
 	previousPresenceId?: string | null;
 	agentStatusId: string | null;
 	messageName: 'Create' | 'Update';

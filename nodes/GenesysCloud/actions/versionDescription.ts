@@ -4,30 +4,17 @@
  */
 import type { INodeProperties } from 'n8n-workflow';
 
+import { resourceProperties } from '../../shared/selectors';
 import * as agent from './agent';
 import * as agentPresence from './agentPresence';
 import * as presenceDefinition from './presenceDefinition';
 import * as presenceSource from './presenceSource';
 import * as systemPresence from './systemPresence';
 
-export const properties: INodeProperties[] = [
-	{
-		displayName: 'Resource',
-		name: 'resource',
-		type: 'options',
-		noDataExpression: true,
-		options: [
-			{ name: 'Agent', value: 'agent' },
-			{ name: 'Agent Presence', value: 'agentPresence' },
-			{ name: 'Presence Definition', value: 'presenceDefinition' },
-			{ name: 'Presence Source', value: 'presenceSource' },
-			{ name: 'System Presence', value: 'systemPresence' },
-		],
-		default: 'agentPresence',
-	},
-	...agent.description,
-	...agentPresence.description,
-	...presenceDefinition.description,
-	...presenceSource.description,
-	...systemPresence.description,
-];
+export const properties: INodeProperties[] = resourceProperties([
+	{ name: 'Agent', value: 'agent', properties: agent.description },
+	{ name: 'Agent Presence', value: 'agentPresence', properties: agentPresence.description },
+	{ name: 'Presence Definition', value: 'presenceDefinition', properties: presenceDefinition.description },
+	{ name: 'Presence Source', value: 'presenceSource', properties: presenceSource.description },
+	{ name: 'System Presence', value: 'systemPresence', properties: systemPresence.description },
+]);

@@ -1,4 +1,4 @@
-/** Fields several operations share: the API version, presence source, target presence, locale. */
+/** Fields several operations share: the API version, presence source, target presence, locales, parent presence. */
 import type { INodeProperties } from 'n8n-workflow';
 
 import { categoryField, presenceByField } from '../../shared/presenceFields';
@@ -51,7 +51,25 @@ export const sourceFields: INodeProperties[] = [
 ];
 
 /** Secondary presences can live under these system presences (not Offline, Idle or On Queue). */
-export const SECONDARY_PARENTS = ['Available', 'Away', 'Break', 'Busy', 'Meal', 'Meeting', 'Training'];
+const SECONDARY_PARENTS = ['Available', 'Away', 'Break', 'Busy', 'Meal', 'Meeting', 'Training'];
+
+/** The system presence a presence definition is a kind of (create and update). */
+export const parentPresenceField: INodeProperties = {
+	displayName: 'System Presence',
+	name: 'systemPresence',
+	type: 'options',
+	options: SECONDARY_PARENTS.map((name) => ({ name, value: name })),
+	default: 'Away',
+};
+
+/** The language of a definition's label (create and update). */
+export const labelLocaleField: INodeProperties = {
+	displayName: 'Label Locale',
+	name: 'locale',
+	type: 'string',
+	default: 'en_US',
+	description: 'Language of the label, e.g. en_US, fr, de',
+};
 
 export const localeCodeField: INodeProperties = {
 	displayName: 'Locale Code',

@@ -1,65 +1,34 @@
 /** Resource locators: an agent (a Genesys Cloud user) and a presence definition. */
 import type { INodeProperties } from 'n8n-workflow';
 
+import { vendorAgentLocator, vendorPresenceLocator } from '../../shared/locators';
+
 const GUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
 
 /** The agent: picked from the live user search, by user ID, or found by email. */
 export function agentLocator(overrides: Partial<INodeProperties> = {}): INodeProperties {
-	return {
-		displayName: 'Agent',
-		name: 'agent',
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required: true,
-		description: 'The agent (Genesys Cloud user)',
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				typeOptions: { searchListMethod: 'searchUsers', searchable: true },
-			},
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
+	return vendorAgentLocator(
+		{
+			description: 'The agent (Genesys Cloud user)',
+			searchListMethod: 'searchUsers',
+			id: {
 				placeholder: 'e.g. 6d5b4e3c-2a1f-4e0d-9c8b-7a6f5e4d3c2b',
-				validation: [{ type: 'regex', properties: { regex: GUID, errorMessage: 'Not a Genesys Cloud user ID' } }],
+				regex: GUID,
+				errorMessage: 'Not a Genesys Cloud user ID',
 			},
-			{
-				displayName: 'By Email',
-				name: 'email',
-				type: 'string',
-				placeholder: 'e.g. alex.agent@contoso.com',
-			},
-		],
-		...overrides,
-	};
+			email: { placeholder: 'e.g. alex.agent@contoso.com' },
+		},
+		overrides,
+	);
 }
 
 /** A presence definition of the organization: picked from the list or by ID. */
 export function presenceLocator(overrides: Partial<INodeProperties> = {}): INodeProperties {
-	return {
-		displayName: 'Presence',
-		name: 'presence',
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required: true,
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				typeOptions: { searchListMethod: 'searchPresenceDefinitions', searchable: true },
-			},
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: 'e.g. 6a3af858-942f-489d-9700-5f9bcdcdae9b',
-			},
-		],
-		...overrides,
-	};
+	return vendorPresenceLocator(
+		{
+			searchListMethod: 'searchPresenceDefinitions',
+			id: { placeholder: 'e.g. 6a3af858-942f-489d-9700-5f9bcdcdae9b' },
+		},
+		overrides,
+	);
 }
-

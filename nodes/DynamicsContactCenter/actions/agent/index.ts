@@ -1,25 +1,18 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { operationSelector } from '../../../shared/selectors';
 import * as get from './get.operation';
 
 export const operations = { get: get.execute };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['agent'] } },
-		options: [
-			{
-				name: 'Get',
-				value: 'get',
-				description: 'Look up an agent (a user) by ID, email or Azure AD object ID',
-				action: 'Get an agent',
-			},
-		],
-		default: 'get',
-	},
+	operationSelector('agent', 'get', [
+		{
+			name: 'Get',
+			value: 'get',
+			description: 'Look up an agent (a user) by ID, email or Azure AD object ID',
+			action: 'Get an agent',
+		},
+	]),
 	...get.description,
 ];

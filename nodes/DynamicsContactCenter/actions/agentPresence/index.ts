@@ -1,33 +1,26 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { operationSelector } from '../../../shared/selectors';
 import * as get from './get.operation';
 import * as set from './set.operation';
 
 export const operations = { get: get.execute, set: set.execute };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['agentPresence'] } },
-		options: [
-			{
-				name: 'Get',
-				value: 'get',
-				description: "Read an agent's current presence (CCaaS_GetPresence)",
-				action: 'Get an agent presence',
-			},
-			{
-				name: 'Set',
-				value: 'set',
-				description: "Change an agent's presence (CCaaS_ModifyAgentPresence)",
-				action: 'Set an agent presence',
-			},
-		],
-		default: 'get',
-	},
+	operationSelector('agentPresence', 'get', [
+		{
+			name: 'Get',
+			value: 'get',
+			description: "Read an agent's current presence (CCaaS_GetPresence)",
+			action: 'Get an agent presence',
+		},
+		{
+			name: 'Set',
+			value: 'set',
+			description: "Change an agent's presence (CCaaS_ModifyAgentPresence)",
+			action: 'Set an agent presence',
+		},
+	]),
 	...get.description,
 	...set.description,
 ];

@@ -1,28 +1,21 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { operationSelector } from '../../../shared/selectors';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
 
 export const operations = { get: get.execute, getAll: getAll.execute };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['agentStatus'] } },
-		options: [
-			{ name: 'Get', value: 'get', description: "Get an agent's status row", action: 'Get an agent status' },
-			{
-				name: 'Get Many',
-				value: 'getAll',
-				description: 'List agent status rows (presence, login, capacity)',
-				action: 'Get many agent statuses',
-			},
-		],
-		default: 'getAll',
-	},
+	operationSelector('agentStatus', 'getAll', [
+		{ name: 'Get', value: 'get', description: "Get an agent's status row", action: 'Get an agent status' },
+		{
+			name: 'Get Many',
+			value: 'getAll',
+			description: 'List agent status rows (presence, login, capacity)',
+			action: 'Get many agent statuses',
+		},
+	]),
 	...get.description,
 	...getAll.description,
 ];

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { additionalFields } from '../../../shared/collections';
 import { showFor } from '../../../shared/displayOptions';
 import { rowOf } from '../../helpers/rows';
 import { dataverseRequest } from '../../transport';
@@ -9,14 +10,7 @@ import { baseStatusField, columnsOf, nameField, optionalColumns } from '../../de
 const properties: INodeProperties[] = [
 	{ ...nameField, required: true },
 	{ ...baseStatusField, required: true },
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: optionalColumns,
-	},
+	additionalFields(optionalColumns),
 ];
 
 export const description = showFor({ resource: ['presenceDefinition'], operation: ['create'] }, properties);

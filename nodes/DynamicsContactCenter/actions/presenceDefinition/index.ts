@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { operationSelector } from '../../../shared/selectors';
 import * as create from './create.operation';
 import * as del from './delete.operation';
 import * as get from './get.operation';
@@ -15,21 +16,13 @@ export const operations = {
 };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['presenceDefinition'] } },
-		options: [
-			{ name: 'Create', value: 'create', description: 'Create a presence', action: 'Create a presence definition' },
-			{ name: 'Delete', value: 'delete', description: 'Delete a presence', action: 'Delete a presence definition' },
-			{ name: 'Get', value: 'get', description: 'Get a presence', action: 'Get a presence definition' },
-			{ name: 'Get Many', value: 'getAll', description: 'List presences', action: 'Get many presence definitions' },
-			{ name: 'Update', value: 'update', description: 'Update a presence', action: 'Update a presence definition' },
-		],
-		default: 'getAll',
-	},
+	operationSelector('presenceDefinition', 'getAll', [
+		{ name: 'Create', value: 'create', description: 'Create a presence', action: 'Create a presence definition' },
+		{ name: 'Delete', value: 'delete', description: 'Delete a presence', action: 'Delete a presence definition' },
+		{ name: 'Get', value: 'get', description: 'Get a presence', action: 'Get a presence definition' },
+		{ name: 'Get Many', value: 'getAll', description: 'List presences', action: 'Get many presence definitions' },
+		{ name: 'Update', value: 'update', description: 'Update a presence', action: 'Update a presence definition' },
+	]),
 	...create.description,
 	...del.description,
 	...get.description,

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { updateFields } from '../../../shared/collections';
 import { showFor } from '../../../shared/displayOptions';
 import { presenceLocator } from '../../descriptions/locators';
 import { requireGuid } from '../../helpers/guid';
@@ -10,16 +11,9 @@ import { baseStatusField, columnsOf, nameField, optionalColumns } from '../../de
 
 const properties: INodeProperties[] = [
 	presenceLocator(),
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [baseStatusField, ...optionalColumns, nameField].sort((a, b) =>
-			a.displayName.localeCompare(b.displayName),
-		),
-	},
+	updateFields(
+		[baseStatusField, ...optionalColumns, nameField].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+	),
 ];
 
 export const description = showFor({ resource: ['presenceDefinition'], operation: ['update'] }, properties);

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { operationSelector } from '../../../shared/selectors';
 import * as bulkSet from './bulkSet.operation';
 import * as get from './get.operation';
 import * as set from './set.operation';
@@ -7,24 +8,16 @@ import * as set from './set.operation';
 export { bulkSet, get, set };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['agentPresence'] } },
-		options: [
-			{
-				name: 'Bulk Set',
-				value: 'bulkSet',
-				action: 'Set many agents presences at once',
-				description: 'Set the presence of every input item’s agent, 50 agents per request',
-			},
-			{ name: 'Get', value: 'get', action: 'Get an agent presence' },
-			{ name: 'Set', value: 'set', action: 'Set an agent presence' },
-		],
-		default: 'set',
-	},
+	operationSelector('agentPresence', 'set', [
+		{
+			name: 'Bulk Set',
+			value: 'bulkSet',
+			action: 'Set many agents presences at once',
+			description: 'Set the presence of every input item’s agent, 50 agents per request',
+		},
+		{ name: 'Get', value: 'get', action: 'Get an agent presence' },
+		{ name: 'Set', value: 'set', action: 'Set an agent presence' },
+	]),
 	...get.description,
 	...set.description,
 	...bulkSet.description,

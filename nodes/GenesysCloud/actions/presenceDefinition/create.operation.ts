@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { additionalFields } from '../../../shared/collections';
 import { showFor } from '../../../shared/displayOptions';
-import { SECONDARY_PARENTS } from '../../descriptions/fields';
+import { labelLocaleField, parentPresenceField } from '../../descriptions/fields';
 import type { DefinitionApi } from '../../helpers/definitions';
 import { definitionItem, definitionsPath } from '../../helpers/definitions';
 import { genesysRequest } from '../../transport';
@@ -17,43 +18,26 @@ const properties: INodeProperties[] = [
 		description: 'What agents see for this presence',
 	},
 	{
-		displayName: 'System Presence',
-		name: 'systemPresence',
-		type: 'options',
-		options: SECONDARY_PARENTS.map((name) => ({ name, value: name })),
-		default: 'Away',
+		...parentPresenceField,
 		description: 'The system presence this definition is a kind of (routing treats it the same)',
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{
-				displayName: 'Deactivated',
-				name: 'deactivated',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to create it deactivated (agents cannot pick it)',
-			},
-			{
-				displayName: 'Division ID',
-				name: 'divisionId',
-				type: 'string',
-				default: '',
-				description: 'Division of the definition (current API only)',
-			},
-			{
-				displayName: 'Label Locale',
-				name: 'locale',
-				type: 'string',
-				default: 'en_US',
-				description: 'Language of the label, e.g. en_US, fr, de',
-			},
-		],
-	},
+	additionalFields([
+		{
+			displayName: 'Deactivated',
+			name: 'deactivated',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to create it deactivated (agents cannot pick it)',
+		},
+		{
+			displayName: 'Division ID',
+			name: 'divisionId',
+			type: 'string',
+			default: '',
+			description: 'Division of the definition (current API only)',
+		},
+		labelLocaleField,
+	]),
 ];
 
 export const description = showFor({ resource: ['presenceDefinition'], operation: ['create'] }, properties);

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { operationSelector } from '../../../shared/selectors';
 import { showFor } from '../../../shared/displayOptions';
 import { apiVersionField } from '../../descriptions/fields';
 import * as create from './create.operation';
@@ -11,21 +12,13 @@ import * as update from './update.operation';
 export { create, del as delete, get, getAll, update };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['presenceDefinition'] } },
-		options: [
-			{ name: 'Create', value: 'create', action: 'Create a presence definition' },
-			{ name: 'Delete', value: 'delete', action: 'Delete a presence definition' },
-			{ name: 'Get', value: 'get', action: 'Get a presence definition' },
-			{ name: 'Get Many', value: 'getAll', action: 'Get many presence definitions' },
-			{ name: 'Update', value: 'update', action: 'Update a presence definition' },
-		],
-		default: 'getAll',
-	},
+	operationSelector('presenceDefinition', 'getAll', [
+		{ name: 'Create', value: 'create', action: 'Create a presence definition' },
+		{ name: 'Delete', value: 'delete', action: 'Delete a presence definition' },
+		{ name: 'Get', value: 'get', action: 'Get a presence definition' },
+		{ name: 'Get Many', value: 'getAll', action: 'Get many presence definitions' },
+		{ name: 'Update', value: 'update', action: 'Update a presence definition' },
+	]),
 	...showFor({ resource: ['presenceDefinition'] }, [apiVersionField]),
 	...create.description,
 	...del.description,

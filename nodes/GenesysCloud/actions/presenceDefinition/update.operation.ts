@@ -1,8 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { updateFields } from '../../../shared/collections';
 import { showFor } from '../../../shared/displayOptions';
-import { SECONDARY_PARENTS } from '../../descriptions/fields';
+import { labelLocaleField, parentPresenceField } from '../../descriptions/fields';
 import { presenceLocator } from '../../descriptions/locators';
 import type { DefinitionApi } from '../../helpers/definitions';
 import { definitionItem, definitionsPath } from '../../helpers/definitions';
@@ -10,37 +11,18 @@ import { genesysRequest } from '../../transport';
 
 const properties: INodeProperties[] = [
 	presenceLocator(),
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{
-				displayName: 'Deactivated',
-				name: 'deactivated',
-				type: 'boolean',
-				default: false,
-				description: 'Whether agents can no longer pick it',
-			},
-			{ displayName: 'Label', name: 'label', type: 'string', default: '' },
-			{
-				displayName: 'Label Locale',
-				name: 'locale',
-				type: 'string',
-				default: 'en_US',
-				description: 'Language of the label, e.g. en_US, fr, de',
-			},
-			{
-				displayName: 'System Presence',
-				name: 'systemPresence',
-				type: 'options',
-				options: SECONDARY_PARENTS.map((name) => ({ name, value: name })),
-				default: 'Away',
-			},
-		],
-	},
+	updateFields([
+		{
+			displayName: 'Deactivated',
+			name: 'deactivated',
+			type: 'boolean',
+			default: false,
+			description: 'Whether agents can no longer pick it',
+		},
+		{ displayName: 'Label', name: 'label', type: 'string', default: '' },
+		labelLocaleField,
+		parentPresenceField,
+	]),
 ];
 
 export const description = showFor({ resource: ['presenceDefinition'], operation: ['update'] }, properties);

@@ -1,28 +1,21 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { operationSelector } from '../../../shared/selectors';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
 
 export { get, getAll };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['agent'] } },
-		options: [
-			{
-				name: 'Get',
-				value: 'get',
-				description: 'Get an agent (a user) by ID or email',
-				action: 'Get an agent',
-			},
-			{ name: 'Get Many', value: 'getAll', description: 'List agents (users)', action: 'Get many agents' },
-		],
-		default: 'get',
-	},
+	operationSelector('agent', 'get', [
+		{
+			name: 'Get',
+			value: 'get',
+			description: 'Get an agent (a user) by ID or email',
+			action: 'Get an agent',
+		},
+		{ name: 'Get Many', value: 'getAll', description: 'List agents (users)', action: 'Get many agents' },
+	]),
 	...get.description,
 	...getAll.description,
 ];
