@@ -1,9 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import * as get from './get.operation';
+import * as getAll from './getAll.operation';
 import * as set from './set.operation';
 
-export { get, set };
+export { get, getAll, set };
 
 export const description: INodeProperties[] = [
 	{
@@ -20,6 +21,12 @@ export const description: INodeProperties[] = [
 				action: 'Get agent presence',
 			},
 			{
+				name: 'Get Many',
+				value: 'getAll',
+				description: 'Get the presence of given agents or of every agent, 50 agents per request',
+				action: 'Get many agent presences',
+			},
+			{
 				name: 'Set',
 				value: 'set',
 				description: "Set an agent's presence",
@@ -29,5 +36,6 @@ export const description: INodeProperties[] = [
 		default: 'get',
 	},
 	...get.description,
+	...getAll.description,
 	...set.description,
 ];
