@@ -80,7 +80,7 @@ describe('Agent Presence: Get Many', () => {
 		expect(limited.items('Genesys')).toHaveLength(3);
 	});
 
-	test('all agents: every page of GET /api/v2/users, then the bulk reads', async () => {
+	test('all agents: every page of GET /api/v2/users, then the bulk reads; each item has the agent e-mail', async () => {
 		const run = await t.run({ ...base, agents: 'all', returnAll: true });
 		expect(apiCalls(t.sim)).toEqual([
 			usersPage(1),
@@ -91,8 +91,9 @@ describe('Agent Presence: Get Many', () => {
 		]);
 		const items = run.items('Genesys');
 		expect(items).toHaveLength(G.userCount);
-		expect(items[0]).toEqual(bulkItem(G.users.alex, G.presence.Available, 'Available', 'Available', 'available'));
-		expect(items[124]).toEqual(bulkItem(ALL_IDS[124], G.presence.Offline, 'Offline', 'Offline', 'offline'));
+		// The user listing's e-mail rides along, to match agents with another system.
+		expect(items[0]).toEqual({ ...bulkItem(G.users.alex, G.presence.Available, 'Available', 'Available', 'available'), agentEmail: 'alex.agent@contoso.com' });
+		expect(items[124]).toEqual({ ...bulkItem(ALL_IDS[124], G.presence.Offline, 'Offline', 'Offline', 'offline'), agentEmail: 'agent125@contoso.com' });
 	});
 
 	test('all agents with a Limit: only as many users are listed and read', async () => {

@@ -77,7 +77,8 @@ describe('Agent Presence → Get Many', () => {
 		expect(users.headers.accept).toBe(USER_ADMIN_ACCEPT);
 		const items = run.items('Vonage');
 		expect(items.map((/** @type {any} */ i) => i.agentId)).toEqual(active);
-		expect(items[99]).toEqual(expectedItem(extra[69], P.away, 'away'));
+		expect(items[99]).toEqual({ ...expectedItem(extra[69], P.away, 'away'), agentEmail: 'getmany69@contoso.com' });
+		expect(items[0].agentEmail).toBe('alex.agent@contoso.com');
 	});
 
 	test('a Limit lists and reads only that many users', async () => {

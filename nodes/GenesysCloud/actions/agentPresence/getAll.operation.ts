@@ -25,9 +25,10 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	const returnAll = this.getNodeParameter('returnAll', i) as boolean;
 	const limit = returnAll ? undefined : (this.getNodeParameter('limit', i) as number);
 	const all = this.getNodeParameter('agents', i) === 'all';
-	const userIds = all
-		? [...new Set((await listUsers(this, limit)).map((u) => u.id))]
-		: agentIdList(this, i).slice(0, limit);
+	// The user listing names each user's e-mail: kept as agentEmail, to match agents across systems.
+	const emails = new Map<string, string | null>();
+	if (all) for (const user of await listUsers(this, limit)) emails.set(user.id, user.email ?? null);
+	const userIds = all ? [...emails.keys()] : agentIdList(this, i).slice(0, limit);
 	const presences = await readManyPresences(this, userIds);
 	const missing = userIds.filter((id) => !presences.has(id));
 	if (!all && missing.length) {
@@ -41,6 +42,6 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 		.filter((id) => presences.has(id))
 		.map((userId) => {
 			const { userId: _user, ...native } = presences.get(userId) as IDataObject;
-			return userPresenceItem(userId, native, 'presence_read');
+			return userPresenceItem(userId, native, 'presence_read', all ? { agentEmail: emails.get(userId) } : {});
 		});
 }

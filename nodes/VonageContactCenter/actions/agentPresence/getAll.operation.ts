@@ -26,14 +26,16 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	const returnAll = this.getNodeParameter('returnAll', i) as boolean;
 	const limit = returnAll ? undefined : (this.getNodeParameter('limit', i) as number);
 	const all = this.getNodeParameter('agents', i) === 'all';
+	// The user listing names each user's e-mail: kept as agentEmail, to match agents across systems.
+	const emails = new Map<string, string | null>();
+	if (all) {
+		const pageSize = Math.min(limit ?? USERS_PAGE_SIZE, USERS_PAGE_SIZE);
+		for (const user of await vonagePaginateUsers(this, { include: 'Active' }, { limit, pageSize })) {
+			emails.set(String(user.userId), typeof user.email === 'string' ? user.email : null);
+		}
+	}
 	const userIds = all
-		? (
-				await vonagePaginateUsers(
-					this,
-					{ include: 'Active' },
-					{ limit, pageSize: Math.min(limit ?? USERS_PAGE_SIZE, USERS_PAGE_SIZE) },
-				)
-			).map((u) => String(u.userId))
+		? [...emails.keys()]
 		: agentIdList(this, i)
 				.slice(0, limit)
 				.map((id) => requireGuid(this, id, 'user', i));
@@ -49,7 +51,9 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	const items: IDataObject[] = [];
 	for (const userId of userIds) {
 		const presence = presences.get(userId);
-		if (presence) items.push(await agentPresenceItem(this, presence, 'presence_read'));
+		if (!presence) continue;
+		const item = await agentPresenceItem(this, presence, 'presence_read');
+		items.push(all ? { ...item, agentEmail: emails.get(userId) } : item);
 	}
 	return items;
 }
