@@ -73,6 +73,8 @@ describe('Agent Presence: Get Many', () => {
 		const run = await t.run({ ...base, agentIds: '={{ $json.ids }}', returnAll: true }, [{ ids }]);
 		expect(apiCalls(t.sim)).toEqual([bulkCall(ids.slice(0, 50)), bulkCall(ids.slice(50, 100)), bulkCall(ids.slice(100))]);
 		expect(run.items('Genesys').map((/** @type {any} */ i) => i.agentId)).toEqual(ids);
+		// The first read fetches the token alone; the parallel ones after it reuse it.
+		expect(t.sim.tokenRequests('genesys')).toBe(1);
 
 		t.sim.requests.length = 0;
 		const limited = await t.run({ ...base, agentIds: '={{ $json.ids }}', returnAll: false, limit: 3 }, [{ ids }]);

@@ -81,6 +81,14 @@ describe('Agent Presence → Get Many', () => {
 		expect(items[0].agentEmail).toBe('alex.agent@contoso.com');
 	});
 
+	test('200 given agents: four bulk reads, one token request (the first read goes alone)', async () => {
+		const ids = addAgents(200);
+		const run = await t.run({ ...base, agentIds: '={{ $json.ids }}', returnAll: true }, [{ ids }]);
+		expect(apiCalls(t.sim)).toEqual([0, 50, 100, 150].map((n) => bulkCall(ids.slice(n, n + 50))));
+		expect(t.sim.tokenRequests('vonage')).toBe(1);
+		expect(run.items('Vonage')).toHaveLength(200);
+	});
+
 	test('a Limit lists and reads only that many users', async () => {
 		const run = await t.run({ ...base, agents: 'all', returnAll: false, limit: 3 });
 		const active = t.sim.state.vonage.users.filter((/** @type {any} */ u) => u.active).map((/** @type {any} */ u) => u.userId);

@@ -81,10 +81,11 @@ export async function readManyPresences(
 	const batches: string[][] = [];
 	for (let i = 0; i < userIds.length; i += BULK_PRESENCE_LIMIT) batches.push(userIds.slice(i, i + BULK_PRESENCE_LIMIT));
 	const out = new Map<string, UcUserPresence>();
-	for (let i = 0; i < batches.length; i += PARALLEL_BULK_READS) {
-		const answers = await Promise.all(
-			batches.slice(i, i + PARALLEL_BULK_READS).map(async (ids) => await readPresencesBulk(ctx, ids)),
-		);
+	// The first read goes alone: it fetches the access token, which parallel first reads would
+	// each fetch again.
+	for (let i = 0; i < batches.length; i += i === 0 ? 1 : PARALLEL_BULK_READS) {
+		const group = i === 0 ? batches.slice(0, 1) : batches.slice(i, i + PARALLEL_BULK_READS);
+		const answers = await Promise.all(group.map(async (ids) => await readPresencesBulk(ctx, ids)));
 		for (const answer of answers) for (const [id, presence] of answer) out.set(id, presence);
 	}
 	return out;

@@ -93,9 +93,12 @@ export async function getAgentPresences(
 	for (let i = 0; i < userIds.length; i += BULK_PRESENCE_LIMIT) batches.push(userIds.slice(i, i + BULK_PRESENCE_LIMIT));
 	const wanted = new Map(userIds.map((id) => [id.toLowerCase(), id]));
 	const out = new Map<string, AgentPresence>();
-	for (let i = 0; i < batches.length; i += PARALLEL_BULK_READS) {
+	// The first read goes alone: it fetches the access token, which parallel first reads would
+	// each fetch again.
+	for (let i = 0; i < batches.length; i += i === 0 ? 1 : PARALLEL_BULK_READS) {
+		const group = i === 0 ? batches.slice(0, 1) : batches.slice(i, i + PARALLEL_BULK_READS);
 		const answers = await Promise.all(
-			batches.slice(i, i + PARALLEL_BULK_READS).map(
+			group.map(
 				async (ids) =>
 					await vonageRequest<AgentPresence[]>(ctx, {
 						method: 'GET',
