@@ -41,7 +41,9 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	return userIds
 		.filter((id) => presences.has(id))
 		.map((userId) => {
-			const { userId: _user, ...native } = presences.get(userId) as IDataObject;
+			// userId becomes agentId; the rest is Genesys' UcUserPresence.
+			const native = { ...(presences.get(userId) as IDataObject) };
+			delete native.userId;
 			return userPresenceItem(userId, native, 'presence_read', all ? { agentEmail: emails.get(userId) } : {});
 		});
 }
