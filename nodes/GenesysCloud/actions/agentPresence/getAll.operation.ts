@@ -35,7 +35,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 		// Genesys leaves users it does not know out of the answer: say which, rather than drop them.
 		throw new NodeOperationError(this.getNode(), `No Genesys Cloud presence for user ${missing.join(', ')}`, {
 			itemIndex: i,
-			description: 'Check the user IDs: Genesys Cloud answered for the others only.',
+			description: 'Check the user IDs: Genesys Cloud answers only for users it knows.',
 		});
 	}
 	return userIds

@@ -45,7 +45,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 		// Vonage leaves users it does not know out of the answer: say which, rather than drop them.
 		throw new NodeOperationError(this.getNode(), `No Vonage Contact Center presence for user ${missing.join(', ')}`, {
 			itemIndex: i,
-			description: 'Check the user IDs: Vonage Contact Center answered for the others only.',
+			description: 'Check the user IDs: Vonage Contact Center answers only for users it knows.',
 		});
 	}
 	const items: IDataObject[] = [];
