@@ -7,6 +7,7 @@
 const triggerParse = require('./trigger-parse');
 const syncRequests = require('./sync-requests');
 const genesysBulk = require('./genesys-bulk');
+const bulkReads = require('./bulk-reads');
 
 const yesNo = (ok) => (ok ? 'yes' : 'NO');
 
@@ -66,6 +67,33 @@ async function main() {
 		`${(single.total / bulk.total).toFixed(1)}× fewer requests, ${(single.ms / bulk.ms).toFixed(1)}× less wall time`,
 		'fewer requests and less time',
 		yesNo(bulk.total < single.total && bulk.ms < single.ms),
+	]);
+
+	process.stderr.write('bulk presence reads…\n');
+	const reads = await bulkReads.run();
+	for (const r of reads.rows) {
+		const goal = r.label.includes('Genesys') ? (r.label.includes('all agents') ? '≤ 20 + paging (users, 100 a page)' : '≤ 20') : '—';
+		rows.push([
+			`Read: ${r.label}`,
+			`${bulkReads.per1000(r).toFixed(0)} API requests per 1,000 agents (+ ${r.token} token), ${r.agents} agents read`,
+			goal,
+			goal === '—' ? 'info' : yesNo(r.label.includes('all agents') ? r.api <= 20 + Math.ceil(r.agents / 100) : r.api <= 20),
+		]);
+	}
+	const dvRead = reads.rows.find((r) => r.label.includes('with e-mail'));
+	const gcRead = reads.rows.find((r) => r.label.includes('Genesys') && r.label.includes('all agents'));
+	const perRepair = reads.repair.api / reads.repair.agents;
+	rows.push([
+		'Reconcile: Dynamics ↔ Genesys run, 1,000 agents all in step',
+		`${bulkReads.per1000(dvRead) + bulkReads.per1000(gcRead)} API requests (Dynamics ${bulkReads.per1000(dvRead)} + Genesys ${bulkReads.per1000(gcRead)}), nothing written`,
+		'—',
+		'info',
+	]);
+	rows.push([
+		'Reconcile: per drifted agent repaired',
+		`${perRepair.toFixed(1)} Genesys requests (read + write by ID, the definitions listing once per run: ${reads.repair.api} for ${reads.repair.agents})`,
+		'—',
+		'info',
 	]);
 
 	rows.push([

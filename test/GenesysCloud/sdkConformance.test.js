@@ -260,6 +260,13 @@ describe('through the SDK, each request the package sends', () => {
 		});
 	});
 
+	test('user presences in bulk: Get Many for given agents and for all agents (paged users, then bulk reads)', async () => {
+		await conforms(async () => {
+			await run({ resource: 'agentPresence', operation: 'getAll', agentIds: `${G.users.alex},${G.users.blake}`, returnAll: true });
+			await run({ resource: 'agentPresence', operation: 'getAll', agents: 'all', returnAll: true });
+		});
+	});
+
 	test('user pickers: the live user search and the definitions picker', async () => {
 		await conforms(async () => {
 			const spec = node({ resource: 'agentPresence', operation: 'set' });

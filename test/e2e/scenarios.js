@@ -197,6 +197,130 @@ async function run(c, { fixtures, IDS, CLIENTS, SHARED_KEY, SYNC_SOURCE_ID }) {
 	await acknowledgement(c, { fixtures, key });
 	await genesysToVonage(c, { IDS }, { afterGenesysChange, changeGenesysPresence });
 	await vonageToDynamics(c, { IDS }, { expectOneDataverseWrite });
+	await reconciliation(c, { IDS, CLIENTS });
+}
+
+/**
+ * The reconciliation template (Schedule Trigger, run here with `n8n execute`): once every agent
+ * is in step a run writes nothing; presences changed in Dynamics while Dataverse could not reach
+ * n8n (its webhook deliveries fail, as when n8n is down) are repaired in Genesys by the next run,
+ * each exactly once, and the run after that writes nothing again. Its Summary item is asserted.
+ * @param {import('./checks').Checks} c
+ * @param {{ IDS: any, CLIENTS: any }} o
+ */
+async function reconciliation(c, { IDS, CLIENTS }) {
+	const { n8nExecute, E2E_PUBLIC_HOST } = require('./stack');
+	const WF = 'reconcile-dynamics-genesys';
+	const gp = IDS.genesys.presence;
+	const dv = IDS.dataverse;
+	const state = async () => /** @type {any} */ (await (await fetch(`${c.sim}/__sim/state`)).json());
+	/** Genesys PURECLOUD writes (the two-way sync writes its own presence source, not this one). */
+	const purecloudWrites = async () => (await c.writes('genesys')).filter((w) => /\/presences\/purecloud$/i.test(w.path));
+
+	/** One run: its execution succeeded; its Summary item. */
+	async function reconcile() {
+		const before = c.executions(WF).length;
+		await n8nExecute(c.workflow(WF).json.id);
+		const runs = await c.settledExecutions(WF, before + 1);
+		const run = runs[runs.length - 1];
+		assert.equal(runs.length, before + 1, 'one execution per run');
+		assert.equal(run.status, 'success', `execution ${run.id} ended ${run.status}`);
+		const summary = c.nodeItems(run.id, 'Summary');
+		assert.equal(summary.length, 1, `one summary item, got ${JSON.stringify(summary)}`);
+		await c.quiet(1500);
+		return summary[0];
+	}
+
+	/** Logged-in Dynamics agents that have a Genesys user of the same e-mail: the agents a run checks. */
+	function checked(/** @type {any} */ s) {
+		const emailOf = new Map(s.dataverse.tables.systemusers.map((/** @type {any} */ u) => [u.systemuserid, String(u.internalemailaddress ?? '').toLowerCase()]));
+		const genesysByEmail = new Map(s.genesys.users.filter((/** @type {any} */ u) => u.state === 'active').map((/** @type {any} */ u) => [String(u.email).toLowerCase(), u.id]));
+		return s.dataverse.tables.msdyn_agentstatuses
+			.filter((/** @type {any} */ r) => r.msdyn_isagentloggedin === true)
+			.map((/** @type {any} */ r) => ({ agentId: r._msdyn_agentid_value, genesysId: genesysByEmail.get(emailOf.get(r._msdyn_agentid_value)) }))
+			.filter((/** @type {any} */ a) => a.genesysId);
+	}
+
+	await c.test('Reconcile: a run brings every agent in step; the next run checks them all and writes nothing', async () => {
+		await c.clearRequests();
+		const first = await reconcile();
+		assert.equal(first.failed, 0, `first run: ${JSON.stringify(first)}`);
+		await c.clearRequests();
+		const agents = checked(await state());
+		const second = await reconcile();
+		assert.deepEqual(second, { agentsChecked: agents.length, inStep: agents.length, repaired: 0, failed: 0, skipped: 0 });
+		assert.deepEqual((await purecloudWrites()).map((w) => `${w.method} ${w.path}`), [], 'unexpected Genesys writes');
+	});
+
+	await c.test('Reconcile: 3 Dynamics changes that never reached n8n are repaired in Genesys, each exactly once; the next run writes nothing', async () => {
+		const people = ['alex', 'casey', 'dana'];
+		const CATEGORY = { AVAILABLE: 'available', ONQUEUE: 'available', BUSY: 'busy', MEETING: 'busy', TRAINING: 'busy', AWAY: 'away', BREAK: 'away', MEAL: 'away', IDLE: 'away', OFFLINE: 'offline' };
+		const before = await state();
+		const genesysCategory = (/** @type {string} */ userId) => {
+			const defId = before.genesys.presences[userId].sources.PURECLOUD.presenceDefinitionId;
+			const def = before.genesys.definitions.find((/** @type {any} */ d) => d.id === defId);
+			return /** @type {any} */ (CATEGORY)[String(def.systemPresence).toUpperCase().replace(/[\s_-]+/g, '')];
+		};
+		/** For each agent a Dynamics presence whose category differs from their Genesys presence. */
+		const PRIMARY = { available: gp.Available, busy: gp.Busy, away: gp.Away };
+		const plan = people.map((p) => {
+			const genesysId = IDS.genesys.users[p];
+			const category = /** @type {'available'|'busy'|'away'} */ (['available', 'busy', 'away'].find((x) => x !== genesysCategory(genesysId)));
+			return { p, genesysId, agentId: dv.agents[p], presenceId: dv.presences[category], definitionId: PRIMARY[category] };
+		});
+
+		// Dataverse cannot reach n8n: its webhook deliveries fail, as when n8n is stopped.
+		const deliveries = async () => /** @type {any[]} */ (await (await fetch(`${c.sim}/__sim/webhook-deliveries`)).json());
+		const deliveredBefore = (await deliveries()).length;
+		const network = async (/** @type {string} */ origin) =>
+			await fetch(`${c.sim}/__sim/dataverse/webhooks`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ network: { [`${E2E_PUBLIC_HOST}:443`]: origin } }) });
+		await network('http://127.0.0.1:9');
+		try {
+			const token = await dataverseToken(c, CLIENTS);
+			for (const step of plan) await dataverseByHand(c, token, step.agentId, step.presenceId);
+			const missed = (await deliveries()).slice(deliveredBefore);
+			assert.ok(missed.length >= plan.length && missed.every((d) => d.status !== 200), `deliveries while unreachable: ${JSON.stringify(missed.map((d) => d.status ?? d.error))}`);
+		} finally {
+			await network(c.n8n);
+		}
+
+		await c.clearRequests();
+		const agents = checked(await state());
+		const run = await reconcile();
+		const writes = await purecloudWrites();
+		assert.deepEqual(
+			writes.map((w) => [w.method, w.path, w.body?.presenceDefinition?.id, w.status]).sort(),
+			plan.map((x) => ['PATCH', `/api/v2/users/${x.genesysId}/presences/purecloud`, x.definitionId, 200]).sort(),
+			'one Genesys write per drifted agent',
+		);
+		assert.deepEqual(run, { agentsChecked: agents.length, inStep: agents.length - plan.length, repaired: plan.length, failed: 0, skipped: 0 });
+
+		await c.clearRequests();
+		const again = await reconcile();
+		assert.deepEqual(again, { agentsChecked: agents.length, inStep: agents.length, repaired: 0, failed: 0, skipped: 0 });
+		assert.deepEqual((await purecloudWrites()).map((w) => `${w.method} ${w.path}`), [], 'the run after the repair wrote to Genesys');
+	});
+}
+
+/** A Dataverse token for the e2e's own calls (client credentials at the simulated Microsoft Entra ID). */
+async function dataverseToken(/** @type {import('./checks').Checks} */ c, /** @type {any} */ CLIENTS) {
+	const r = await fetch(`${c.sim}/dataverse/login/${CLIENTS.dataverse.tenantId}/oauth2/v2.0/token`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/x-www-form-urlencoded' },
+		body: new URLSearchParams({ grant_type: 'client_credentials', client_id: CLIENTS.dataverse.clientId, client_secret: CLIENTS.dataverse.clientSecret, scope: `${c.sim}/dataverse/.default` }).toString(),
+	});
+	assert.equal(r.status, 200, `Dataverse token by hand answered ${r.status}`);
+	return /** @type {string} */ ((await r.json()).access_token);
+}
+
+/** An agent changes their own Dynamics presence (CCaaS_ModifyAgentPresence as that agent). */
+async function dataverseByHand(/** @type {import('./checks').Checks} */ c, /** @type {string} */ token, /** @type {string} */ agentId, /** @type {string} */ presenceId) {
+	const r = await fetch(`${c.sim}/dataverse/api/data/v9.2/CCaaS_ModifyAgentPresence`, {
+		method: 'POST',
+		headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', mscrmcallerid: agentId, [BY_HAND]: '1' },
+		body: JSON.stringify({ ApiVersion: '1.0', AgentId: agentId, PresenceId: presenceId }),
+	});
+	assert.equal(r.status, 200, `CCaaS_ModifyAgentPresence by hand answered ${r.status}: ${await r.text()}`);
 }
 
 /**

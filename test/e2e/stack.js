@@ -71,6 +71,24 @@ function n8nCli(/** @type {string[]} */ args) {
 	say(`n8n ${args[0]} (${((Date.now() - t) / 1000).toFixed(1)}s)`);
 }
 
+/**
+ * Runs a workflow once with n8n's CLI (`n8n execute --id`), as a schedule would: a real n8n
+ * execution, stored with the others. n8n runs CLI executions in the CLI process, also when the
+ * instance is in queue mode. Its own task broker port, so it does not collide with the running n8n.
+ */
+async function n8nExecute(/** @type {string} */ workflowId) {
+	const t = Date.now();
+	const port = String(await freePort());
+	const { execFile } = require('node:child_process');
+	await new Promise((resolve, reject) => {
+		execFile(process.execPath, [N8N_BIN, 'execute', `--id=${workflowId}`, '--rawOutput'], { env: { ...env, N8N_RUNNERS_BROKER_PORT: port }, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+			if (error) reject(new Error(`n8n execute --id=${workflowId} failed:\n${stdout}${stderr}`));
+			else resolve(stdout);
+		});
+	});
+	say(`n8n execute --id=${workflowId} (${((Date.now() - t) / 1000).toFixed(1)}s)`);
+}
+
 /** Starts a child that stopAll() stops, logging to logFile. */
 function startProcess(/** @type {string} */ name, /** @type {string[]} */ args, /** @type {string} */ logFile, extraEnv = {}) {
 	const out = fs.openSync(logFile, 'a');
@@ -256,4 +274,4 @@ async function startStack({ simPort, inProcessSimulator = false, logs = WORK, ge
 	};
 }
 
-module.exports = { startStack, simCredentials, freePort, until, sleep, say, secs, stopAll, REPO, WORK, QUEUE };
+module.exports = { startStack, simCredentials, n8nExecute, E2E_PUBLIC_HOST, freePort, until, sleep, say, secs, stopAll, REPO, WORK, QUEUE };

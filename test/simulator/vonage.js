@@ -138,6 +138,7 @@ function createVendor(ctx) {
 	};
 	const read = ['users:read', 'users:write'];
 	router.add('GET', '/agents/presence-definitions', guard(read, 'agents', h.definitions));
+	router.add('GET', '/agents/presences/users', guard(read, 'agents', h.getPresences));
 	router.add('GET', '/agents/:userId/presence', guard(read, 'agents', h.getPresence));
 	router.add('PATCH', '/agents/:userId/presence', guard(['users:write'], 'agents', h.setPresence));
 	router.add('GET', '/useradmin/users', guard(read, 'useradmin', h.listUsers));
@@ -260,6 +261,30 @@ function handlers(ctx, state) {
 		definitions: () => ({ status: 200, body: { presenceDefinitions: clone(state.definitions) } }),
 
 		getPresence: (/** @type {any} */ rq) => ({ status: 200, body: presenceOf(requireUser(rq.params.userId)) }),
+
+		/**
+		 * GET /agents/presences/users?userId=a,b ("Get presences of users", Agents API): "Comma-separated
+		 * list of user IDs. The maximum number of user IDs is 50 in one query"; the answer is a list of
+		 * the per-agent shape whose category carries `subCategory`, as that page's example shows.
+		 */
+		getPresences(/** @type {any} */ rq) {
+			const ids = [...new Set(rq.url.searchParams.getAll('userId').flatMap((/** @type {string} */ v) => v.split(',')).map((/** @type {string} */ v) => v.trim()).filter(Boolean))];
+			// ASSUMPTION: a missing userId, more than 50 or a malformed one is a 400 in the validation-problem
+			// shape "Responses (Agents API)" shows for its other 400s (the page names the limit, not the answer).
+			const invalid = (/** @type {string} */ message) => problem(400, 'One or more validation errors occurred.', { errors: [{ message, path: 'userId' }] });
+			if (ids.length === 0) throw invalid('The userId field is required.');
+			if (ids.length > 50) throw invalid(`The maximum number of user IDs is 50, not ${ids.length}.`);
+			const bad = ids.find((id) => !common.isGuid(id));
+			if (bad) throw invalid(`${bad} is not a valid user ID.`);
+			// ASSUMPTION: unknown users are left out of the answer rather than failing the query (undocumented);
+			// the stricter for a client, which must notice the missing entries.
+			const body = ids.map(findUser).filter(Boolean).map((/** @type {any} */ u) => {
+				const one = presenceOf(u);
+				const def = findDef(one.presence.presenceId);
+				return { ...one, presence: { ...one.presence, category: { ...one.presence.category, subCategory: def.category.subCategory } } };
+			});
+			return { status: 200, body };
+		},
 
 		setPresence(/** @type {any} */ rq) {
 			const user = requireUser(rq.params.userId);

@@ -102,3 +102,33 @@ export async function resolveAgentId(
 	}
 	return String(users[0].systemuserid).toLowerCase();
 }
+
+/** Agents per e-mail lookup: 100 GUID clauses keep the URL near 5 KB, far inside Dataverse's limit. */
+const EMAIL_LOOKUP_BATCH = 100;
+
+/**
+ * systemuserid (lower case) → `internalemailaddress` for many agents: one `GET /systemusers` per
+ * 100 agents, filtered `systemuserid eq … or …`. Agents without a user row or an address are absent.
+ */
+export async function agentEmails(ctx: IExecuteFunctions, agentIds: string[]): Promise<Map<string, string>> {
+	const ids = [...new Set(agentIds.map((id) => id.toLowerCase()).filter(Boolean))];
+	const out = new Map<string, string>();
+	for (let i = 0; i < ids.length; i += EMAIL_LOOKUP_BATCH) {
+		const batch = ids.slice(i, i + EMAIL_LOOKUP_BATCH);
+		const page = await dataverseRequest(ctx, {
+			method: 'GET',
+			path: '/systemusers',
+			qs: {
+				$select: 'systemuserid,internalemailaddress',
+				$filter: batch.map((id) => `systemuserid eq ${id}`).join(' or '),
+			},
+		});
+		for (const row of (page.value as IDataObject[]) ?? []) {
+			const email = row.internalemailaddress;
+			if (typeof row.systemuserid === 'string' && typeof email === 'string' && email !== '') {
+				out.set(row.systemuserid.toLowerCase(), email);
+			}
+		}
+	}
+	return out;
+}

@@ -14,6 +14,7 @@ const operations: OperationMap = {
 		// Bulk Set batches all items into few requests, so it runs once, not item by item.
 		bulkSet: { runOnce: agentPresence.bulkSet.runOnce },
 		get: agentPresence.get.execute,
+		getAll: agentPresence.getAll.execute,
 		set: agentPresence.set.execute,
 	},
 	presenceDefinition: {

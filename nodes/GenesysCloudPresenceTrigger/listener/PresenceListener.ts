@@ -15,13 +15,8 @@ import {
 	chunkTopics,
 	presenceChangeItem,
 } from '../events/genesysNotifications';
-import {
-	BULK_PRESENCE_LIMIT,
-	httpCodeOf,
-	listUsers,
-	presenceNames,
-	readPresencesBulk,
-} from '../transport/notifications';
+import { asPresenceBody, listUsers, readManyPresences } from '../../GenesysCloud/helpers/presencesBulk';
+import { httpCodeOf, presenceNames } from '../transport/notifications';
 import { ChannelRunner } from './ChannelRunner';
 import type { requireWebSocket } from './socket';
 import type { ListenerOwner } from './types';
@@ -35,9 +30,6 @@ export interface ListenerSettings {
 	includeAgentEmail: boolean;
 	cacheTtlSeconds: number;
 }
-
-/** Bulk presence reads in flight at once (50 users each). */
-const PARALLEL_READS = 5;
 
 export class PresenceListener implements ListenerOwner {
 	stopped = false;
@@ -179,13 +171,9 @@ export class PresenceListener implements ListenerOwner {
 
 	/** Current presence of each user, 50 per bulk read, a few reads at a time. */
 	private async readPresences(userIds: string[]): Promise<Map<string, PresenceEventBody>> {
-		const batches = chunkTopics(userIds, BULK_PRESENCE_LIMIT);
 		const out = new Map<string, PresenceEventBody>();
-		for (let i = 0; i < batches.length; i += PARALLEL_READS) {
-			const answers = await Promise.all(
-				batches.slice(i, i + PARALLEL_READS).map(async (ids) => await readPresencesBulk(this.ctx, ids)),
-			);
-			for (const answer of answers) for (const [id, presence] of answer) out.set(id, presence);
+		for (const [id, presence] of await readManyPresences(this.ctx, userIds)) {
+			out.set(id, asPresenceBody(presence) as PresenceEventBody);
 		}
 		return out;
 	}

@@ -8,7 +8,11 @@ import * as presenceDefinition from './presenceDefinition';
 
 const operations: OperationMap = {
 	agent: { get: agent.get.execute, getAll: agent.getAll.execute },
-	agentPresence: { get: agentPresence.get.execute, set: agentPresence.set.execute },
+	agentPresence: {
+		get: agentPresence.get.execute,
+		getAll: agentPresence.getAll.execute,
+		set: agentPresence.set.execute,
+	},
 	presenceDefinition: { getAll: presenceDefinition.getAll.execute },
 };
 

@@ -20,7 +20,7 @@ export interface AgentPresence extends IDataObject {
 	presence?: {
 		presenceId?: string;
 		selectable?: boolean;
-		category?: { categoryType?: string; description?: string };
+		category?: { categoryType?: string; description?: string; subCategory?: string };
 		description?: string;
 	};
 }
@@ -37,9 +37,9 @@ export const READ_SCOPES = ['users:read', 'users:write'];
 export const WRITE_SCOPES = ['users:write'];
 
 /**
- * The vendor's answer unchanged, plus the normalized presence fields. An agent's presence carries
- * no subCategory, so a Ready presence is looked up among the definitions (once per run): Ready
- * (Outbound) is not available for inbound work.
+ * The vendor's answer unchanged, plus the normalized presence fields. A single agent's presence
+ * carries no subCategory (the bulk read's does), so then a Ready presence is looked up among the
+ * definitions (once per run): Ready (Outbound) is not available for inbound work.
  */
 export async function agentPresenceItem(
 	ctx: IExecuteFunctions,
@@ -56,7 +56,10 @@ export async function agentPresenceItem(
 			agentId: answer.userId,
 			presenceId: presence.presenceId ?? null,
 			presenceName: presence.description ?? null,
-			category: vonageCategory(categoryType, await subCategoryOf(ctx, categoryType, presence.presenceId)),
+			category: vonageCategory(
+				categoryType,
+				presence.category?.subCategory ?? (await subCategoryOf(ctx, categoryType, presence.presenceId)),
+			),
 			changedAt: answer.updated ?? null,
 		}),
 	};
@@ -70,6 +73,50 @@ async function subCategoryOf(
 	if (categoryType !== 'Ready' || !presenceId) return undefined;
 	const id = presenceId.toLowerCase();
 	return (await getPresenceDefinitions(ctx)).find((d) => d.presenceId.toLowerCase() === id)?.category?.subCategory;
+}
+
+/** "The maximum number of user IDs is 50 in one query" (Agents API, "Get presences of users"). */
+export const BULK_PRESENCE_LIMIT = 50;
+
+/** Bulk reads in flight at once. */
+const PARALLEL_BULK_READS = 4;
+
+/**
+ * The presences of any number of users, 50 per `GET /agents/presences/users?userId=a,b,…` (the
+ * IDs comma-separated in one `userId`, as Vonage's page shows), a few reads at a time. Keyed by
+ * the user ID as given; users Vonage does not answer for are absent.
+ */
+export async function getAgentPresences(
+	ctx: IExecuteFunctions,
+	userIds: string[],
+): Promise<Map<string, AgentPresence>> {
+	const batches: string[][] = [];
+	for (let i = 0; i < userIds.length; i += BULK_PRESENCE_LIMIT) batches.push(userIds.slice(i, i + BULK_PRESENCE_LIMIT));
+	const wanted = new Map(userIds.map((id) => [id.toLowerCase(), id]));
+	const out = new Map<string, AgentPresence>();
+	// The first read goes alone: it fetches the access token, which parallel first reads would
+	// each fetch again.
+	for (let i = 0; i < batches.length; i += i === 0 ? 1 : PARALLEL_BULK_READS) {
+		const group = i === 0 ? batches.slice(0, 1) : batches.slice(i, i + PARALLEL_BULK_READS);
+		const answers = await Promise.all(
+			group.map(
+				async (ids) =>
+					await vonageRequest<AgentPresence[]>(ctx, {
+						method: 'GET',
+						// Written out because n8n's default query serializer would send `userId[]=…`.
+						path: `/agents/presences/users?userId=${ids.map(encodeURIComponent).join(',')}`,
+						scopes: READ_SCOPES,
+					}),
+			),
+		);
+		for (const answer of answers) {
+			for (const presence of Array.isArray(answer) ? answer : []) {
+				const id = typeof presence?.userId === 'string' ? wanted.get(presence.userId.toLowerCase()) : undefined;
+				if (id) out.set(id, presence);
+			}
+		}
+	}
+	return out;
 }
 
 export async function getAgentPresence(

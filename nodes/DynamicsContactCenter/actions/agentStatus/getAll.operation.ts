@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeParameterResourceLocator, INo
 import { showFor } from '../../../shared/displayOptions';
 import { agentLocator } from '../../descriptions/locators';
 import { returnAllAndLimit } from '../../../shared/returnAllAndLimit';
-import { resolveAgentId } from '../../helpers/agents';
+import { agentEmails, resolveAgentId } from '../../helpers/agents';
 import type { PresenceCache } from '../../helpers/presences';
 import { readMany } from '../../helpers/readMany';
 import { agentStatusItem } from '../../helpers/agentStatus';
@@ -32,6 +32,23 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Include Agent Email',
+				name: 'includeAgentEmail',
+				type: 'boolean',
+				default: false,
+				description:
+					"Whether to add each agent's e-mail address (the user's internalemailaddress) as agentEmail, to match agents with another system; one extra request per 100 agents",
+			},
+		],
+	},
 ];
 
 export const description = showFor({ resource: ['agentStatus'], operation: ['getAll'] }, properties);
@@ -50,5 +67,13 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	const cache: PresenceCache = new Map();
 	const out: IDataObject[] = [];
 	for (const row of rows) out.push(await agentStatusItem(this, row, cache));
+	const options = this.getNodeParameter('options', i, {}) as IDataObject;
+	if (options.includeAgentEmail === true) {
+		const emails = await agentEmails(
+			this,
+			out.map((item) => String(item.agentId)),
+		);
+		for (const item of out) item.agentEmail = emails.get(String(item.agentId)) ?? null;
+	}
 	return out;
 }

@@ -3,9 +3,10 @@ import type { INodeProperties } from 'n8n-workflow';
 import { operationSelector } from '../../../shared/selectors';
 import * as bulkSet from './bulkSet.operation';
 import * as get from './get.operation';
+import * as getAll from './getAll.operation';
 import * as set from './set.operation';
 
-export { bulkSet, get, set };
+export { bulkSet, get, getAll, set };
 
 export const description: INodeProperties[] = [
 	operationSelector('agentPresence', 'set', [
@@ -16,9 +17,16 @@ export const description: INodeProperties[] = [
 			description: 'Set the presence of every input item’s agent, 50 agents per request',
 		},
 		{ name: 'Get', value: 'get', action: 'Get an agent presence' },
+		{
+			name: 'Get Many',
+			value: 'getAll',
+			action: 'Get many agents presences',
+			description: 'Read the presence of given agents or of every agent, 50 agents per request',
+		},
 		{ name: 'Set', value: 'set', action: 'Set an agent presence' },
 	]),
 	...get.description,
+	...getAll.description,
 	...set.description,
 	...bulkSet.description,
 ];

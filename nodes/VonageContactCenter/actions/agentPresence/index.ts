@@ -2,9 +2,10 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { operationSelector } from '../../../shared/selectors';
 import * as get from './get.operation';
+import * as getAll from './getAll.operation';
 import * as set from './set.operation';
 
-export { get, set };
+export { get, getAll, set };
 
 export const description: INodeProperties[] = [
 	operationSelector('agentPresence', 'get', [
@@ -15,6 +16,12 @@ export const description: INodeProperties[] = [
 			action: 'Get agent presence',
 		},
 		{
+			name: 'Get Many',
+			value: 'getAll',
+			description: 'Get the presence of given agents or of every agent, 50 agents per request',
+			action: 'Get many agent presences',
+		},
+		{
 			name: 'Set',
 			value: 'set',
 			description: "Set an agent's presence",
@@ -22,5 +29,6 @@ export const description: INodeProperties[] = [
 		},
 	]),
 	...get.description,
+	...getAll.description,
 	...set.description,
 ];
