@@ -65,6 +65,19 @@ async function run(c, { fixtures, IDS, CLIENTS, SHARED_KEY, SYNC_SOURCE_ID }) {
 		assert.equal(c.executions(wf).length, before + executions, 'a further execution started');
 	}
 
+	// ---------------------------------------------------------------- Dynamics → Vonage
+	// Dynamics → Vonage runs first: once Genesys → Vonage (published beside it) sees the Genesys
+	// writes below, Alex's Vonage presence is already the one they map to, so that chain writes nothing.
+	await c.test('Dynamics → Vonage: seed Update fixture (Alex → Busy) makes one Vonage write: Alex, an Away presence', async () => {
+		await deliver('dynamics-to-vonage', fixtures.update, 1);
+		const writes = await c.writes('vonage');
+		assert.equal(writes.length, 1, `expected one Vonage write, got ${JSON.stringify(writes.map((w) => `${w.method} ${w.path}`))}`);
+		assert.equal(writes[0].method, 'PATCH');
+		assert.equal(writes[0].path, `/agents/${IDS.vonage.users.alex}/presence`);
+		assert.deepEqual(writes[0].body, { presenceId: IDS.vonage.presence.away });
+		await none(['genesys', 'dataverse']);
+	});
+
 	// ---------------------------------------------------------------- Dynamics → Genesys
 	await c.test('Dynamics → Genesys: seed Update fixture (Alex → Busy) makes one Genesys write: Alex, primary Busy', async () => {
 		await deliver('dynamics-to-genesys', fixtures.update, 1);
@@ -108,17 +121,6 @@ async function run(c, { fixtures, IDS, CLIENTS, SHARED_KEY, SYNC_SOURCE_ID }) {
 		await c.quiet(1500);
 		assert.equal(c.executions('dynamics-to-genesys').length, before, 'a bad payload started an execution');
 		await none(['genesys', 'dataverse', 'vonage']);
-	});
-
-	// ---------------------------------------------------------------- Dynamics → Vonage
-	await c.test('Dynamics → Vonage: seed Update fixture (Alex → Busy) makes one Vonage write: Alex, an Away presence', async () => {
-		await deliver('dynamics-to-vonage', fixtures.update, 1);
-		const writes = await c.writes('vonage');
-		assert.equal(writes.length, 1, `expected one Vonage write, got ${JSON.stringify(writes.map((w) => `${w.method} ${w.path}`))}`);
-		assert.equal(writes[0].method, 'PATCH');
-		assert.equal(writes[0].path, `/agents/${IDS.vonage.users.alex}/presence`);
-		assert.deepEqual(writes[0].body, { presenceId: IDS.vonage.presence.away });
-		await none(['genesys', 'dataverse']);
 	});
 
 	// ---------------------------------------------------------------- Genesys → Dynamics
