@@ -167,7 +167,10 @@ function webhookRequestOf(node, webhookPath, request) {
  * @param {any} result @param {FakeResponse} res
  */
 function webhookAnswer(result, res) {
-	if (result.noWebhookResponse) return { status: res.statusCode, body: res.body === undefined ? undefined : tryJson(res.body) };
+	if (result.noWebhookResponse) {
+		// The node wrote the answer itself: its headers and bytes go out as written.
+		return { status: res.statusCode, body: res.body === undefined ? undefined : tryJson(res.body), written: { headers: res.headers, body: res.body ?? '' } };
+	}
 	if (result.workflowData === undefined) return { status: 200, body: result.webhookResponse ?? { message: 'Webhook call received' } };
 	// n8n's onReceived mode: the node's webhookResponse, else its default message.
 	return { status: 200, body: result.webhookResponse ?? { message: 'Workflow was started' } };
@@ -191,6 +194,11 @@ function webhookServer(handle) {
 				contentType: req.headers['content-type'],
 			});
 			handle.received.push(out);
+			if (out.written) {
+				res.writeHead(out.status, out.written.headers);
+				res.end(out.written.body);
+				return;
+			}
 			res.writeHead(out.status, { 'content-type': 'application/json' });
 			res.end(out.body === undefined ? '' : JSON.stringify(out.body));
 		} catch (error) {
@@ -318,12 +326,13 @@ async function createTriggerHarness(options) {
 			const result = await nodeType.webhook.call(context);
 			persistedStaticData = clone(workflow.staticData);
 
-			const { status, body: responseBody } = webhookAnswer(result, res);
-			if (result.workflowData === undefined) return { status, body: responseBody, executed: false, items: [] };
+			const { status, body: responseBody, written } = webhookAnswer(result, res);
+			if (result.workflowData === undefined) return { status, body: responseBody, written, executed: false, items: [] };
 			const run = await runFrom(workflow, result.workflowData, 'webhook');
 			return {
 				status,
 				body: responseBody,
+				written,
 				executed: true,
 				run,
 				items: itemsOf(run, node.name),
