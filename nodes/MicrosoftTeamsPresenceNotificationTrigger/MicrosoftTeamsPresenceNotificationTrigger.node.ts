@@ -95,6 +95,17 @@ async function renew(ctx: RequestContext, subscription: Subscription): Promise<v
 	subscription.expirationDateTime = String(renewed.expirationDateTime ?? subscription.expirationDateTime);
 }
 
+/** Renews the subscription; one Graph no longer has (expired, removed) is made again, with a catch-up. */
+async function keepAlive(ctx: RequestContext, state: TriggerState, subscription: Subscription): Promise<void> {
+	try {
+		await renew(ctx, subscription);
+	} catch (error) {
+		if (!isNotFound(error)) throw error;
+		state.subscription = await createSubscription(ctx, subscription.notificationUrl, subscription.ids);
+		state.catchUp = true;
+	}
+}
+
 const renewalDue = (subscription: Subscription) =>
 	Date.parse(subscription.expirationDateTime) - Date.now() < RENEW_BELOW_MS;
 
@@ -227,7 +238,7 @@ export class MicrosoftTeamsPresenceNotificationTrigger implements INodeType {
 		let renewed = false;
 		for (const n of valid) {
 			if (n.lifecycleEvent === 'reauthorizationRequired') {
-				await renew(this, subscription!);
+				await keepAlive(this, state, subscription!);
 				renewed = true;
 			} else if (n.lifecycleEvent === 'subscriptionRemoved') {
 				state.subscription = await createSubscription(this, subscription!.notificationUrl, ids);
@@ -240,14 +251,23 @@ export class MicrosoftTeamsPresenceNotificationTrigger implements INodeType {
 				if (user && ids.includes(user)) notified.add(user);
 			}
 		}
-		if (!renewed && state.subscription && renewalDue(state.subscription)) await renew(this, state.subscription);
+		if (!renewed && state.subscription && renewalDue(state.subscription)) {
+			await keepAlive(this, state, state.subscription);
+		}
 
 		const full = state.catchUp === true;
 		const toRead = full ? ids : [...notified];
 		if (toRead.length === 0) return { noWebhookResponse: true };
-		// Until the read succeeds, the next run reads everyone: a failed read loses nothing.
-		state.catchUp = true;
-		const presences = await readPresences(this, toRead);
+		// A failed read loses nothing: the next run reads everyone. It is not thrown, as n8n would
+		// then keep none of this run's static data (the catch-up mark included).
+		let presences: IDataObject[];
+		try {
+			presences = await readPresences(this, toRead);
+		} catch (error) {
+			state.catchUp = true;
+			this.logger.warn(`Microsoft Teams presence read failed; the next notification reads every user: ${(error as Error).message}`);
+			return { noWebhookResponse: true };
+		}
 		state.catchUp = false;
 		const includeActivity = this.getNodeParameter('includeActivity', true) as boolean;
 		const out = changesOf(state, presences, {

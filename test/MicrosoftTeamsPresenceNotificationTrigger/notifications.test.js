@@ -196,6 +196,22 @@ describe('Microsoft Teams Presence Notification Trigger', () => {
 		expect(executions(tr).flatMap((/** @type {any} */ r) => r.items.map((/** @type {any} */ i) => i.presenceId))).toEqual(['Busy/InACall']);
 	});
 
+	test('a failed read loses nothing: the next notification reads every user and emits both changes', async () => {
+		const tr = await activeTrigger();
+		sim.inject({ vendor: 'graph', path: '/getPresencesByUserId', status: 403, times: 1 });
+		sim.graph.userSets(ALEX, 'Away', 'Away', false);
+		await sim.graph.subscriptions.settle();
+		expect(executions(tr)).toEqual([]);
+		sim.clearFaults();
+		sim.graph.userSets(BLAKE, 'Available', 'Available', false);
+		await sim.graph.subscriptions.settle();
+		expect(sim.requests.filter((/** @type {any} */ r) => r.path.endsWith('getPresencesByUserId') && r.status === 200).map((/** @type {any} */ r) => r.body)).toEqual([{ ids: [ALEX, BLAKE] }]);
+		expect(executions(tr).flatMap((/** @type {any} */ r) => r.items.map((/** @type {any} */ i) => [i.agentId, i.presenceId]))).toEqual([
+			[ALEX, 'Away/Away'],
+			[BLAKE, 'Available/Available'],
+		]);
+	});
+
 	test('reactivation after the subscription expired: checkExists says no, a new one is made, the next notification catches up', async () => {
 		const tr = await activeTrigger();
 		sim.graph.subscriptions.expire(onlySubscription().id);

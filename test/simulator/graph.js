@@ -24,7 +24,7 @@ const DEFAULT_CLIENT = {
 	clientId: guidFrom('graph-app'),
 	clientSecret: 'sim-graph-client-secret',
 	/** Application permissions granted with admin consent (the token's `roles`). */
-	roles: ['Presence.ReadWrite.All', 'User.Read.All'],
+	roles: ['Presence.ReadWrite.All', 'User.Read.All', 'GroupMember.Read.All'],
 };
 
 const GRAPH_RESOURCE = 'https://graph.microsoft.com';
@@ -184,7 +184,7 @@ function createVendor(ctx) {
 	function requirePermission(caller, role, scope) {
 		const granted = caller.kind === 'application' ? caller.roles : caller.scopes;
 		const needed = caller.kind === 'application' ? role : scope;
-		const wider = needed === 'Presence.Read.All' ? ['Presence.ReadWrite.All'] : needed === 'User.ReadBasic.All' ? ['User.Read.All'] : [];
+		const wider = needed === 'Presence.Read.All' ? ['Presence.ReadWrite.All'] : needed === 'User.ReadBasic.All' ? ['User.Read.All'] : needed === 'GroupMember.Read.All' ? ['Group.Read.All', 'Directory.Read.All'] : [];
 		if (needed && (granted.includes(needed) || wider.some((w) => granted.includes(w)))) return;
 		throw graphError(403, 'Forbidden', needed ? 'Insufficient privileges to complete the operation.' : `This operation is not supported with ${caller.kind} permissions.`);
 	}
