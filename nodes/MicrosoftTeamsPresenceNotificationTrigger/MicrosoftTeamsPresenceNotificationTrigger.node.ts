@@ -27,7 +27,7 @@ import { NodeApiError, NodeConnectionTypes, NodeOperationError, randomString } f
 import type { SeenState } from '../MicrosoftTeamsPresence/helpers/watch';
 import { changesOf, readPresences, watchProperties, watchedIds } from '../MicrosoftTeamsPresence/helpers/watch';
 import type { RequestContext } from '../shared/transport';
-import { GRAPH_DELEGATED_TYPE, graphRequest } from '../MicrosoftTeamsPresence/transport';
+import { GRAPH_DELEGATED_TYPE, asNodeError, graphRequest } from '../MicrosoftTeamsPresence/transport';
 
 /** "Get change notifications for presence updates": at most 650 user IDs per subscription. */
 export const MAX_IDS_PER_SUBSCRIPTION = 650;
@@ -100,7 +100,7 @@ async function keepAlive(ctx: RequestContext, state: TriggerState, subscription:
 	try {
 		await renew(ctx, subscription);
 	} catch (error) {
-		if (!isNotFound(error)) throw error;
+		if (!isNotFound(error)) throw asNodeError(ctx, error);
 		state.subscription = await createSubscription(ctx, subscription.notificationUrl, subscription.ids);
 		state.catchUp = true;
 	}
@@ -113,7 +113,7 @@ async function deleteSubscription(ctx: RequestContext, id: string): Promise<void
 	try {
 		await graphRequest(ctx, { method: 'DELETE', path: `/subscriptions/${id}`, idempotent: true });
 	} catch (error) {
-		if (!isNotFound(error)) throw error;
+		if (!isNotFound(error)) throw asNodeError(ctx, error);
 	}
 }
 
@@ -176,7 +176,7 @@ export class MicrosoftTeamsPresenceNotificationTrigger implements INodeType {
 				try {
 					await graphRequest(this, { method: 'GET', path: `/subscriptions/${subscription.id}` });
 				} catch (error) {
-					if (!isNotFound(error)) throw error;
+					if (!isNotFound(error)) throw asNodeError(this, error);
 					// Expired or removed while inactive: changes meanwhile were not notified.
 					delete state.subscription;
 					state.catchUp = true;

@@ -1,7 +1,9 @@
 // @ts-check
 const { startSimulator } = require('../simulator');
 const { createTriggerHarness } = require('../harness/webhook');
-const { credentialsFor, CRED, T, presenceItem } = require('./setup');
+const { credentialsFor, credentialRef, graphPresenceItem: presenceItem, IDS } = require('../helpers/vendors');
+
+const T = IDS.graph;
 
 /** @type {any} */ let sim;
 beforeAll(async () => {
@@ -15,12 +17,12 @@ const BLAKE = T.users.blake;
 
 async function trigger(/** @type {Record<string, any>} */ parameters = {}) {
 	return await createTriggerHarness({
-		credentials: credentialsFor(sim),
+		credentials: credentialsFor(sim, 'graph'),
 		trigger: {
 			name: 'Teams Trigger',
 			type: 'microsoftTeamsPresenceTrigger',
 			parameters: { agentIds: `${ALEX},${BLAKE}`, ...parameters },
-			credentials: { [CRED]: { id: '1', name: 'Teams' } },
+			credentials: credentialRef('graph'),
 		},
 	});
 }
