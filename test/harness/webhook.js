@@ -327,17 +327,19 @@ async function createTriggerHarness(options) {
 			persistedStaticData = clone(workflow.staticData);
 
 			const { status, body: responseBody, written } = webhookAnswer(result, res);
-			if (result.workflowData === undefined) return { status, body: responseBody, written, executed: false, items: [] };
+			// What the node wrote (headers, bytes) goes out over HTTP in listen mode; kept out of the
+			// compared result.
+			const withWritten = (/** @type {any} */ out) => Object.defineProperty(out, 'written', { value: written, enumerable: false });
+			if (result.workflowData === undefined) return withWritten({ status, body: responseBody, executed: false, items: [] });
 			const run = await runFrom(workflow, result.workflowData, 'webhook');
-			return {
+			return withWritten({
 				status,
 				body: responseBody,
-				written,
 				executed: true,
 				run,
 				items: itemsOf(run, node.name),
 				itemsOf: (name) => itemsOf(run, name),
-			};
+			});
 		},
 
 		/**
