@@ -136,7 +136,7 @@ Demo is up (n8n ${editor}, simulator ${sim}). User folder: ${USER_FOLDER}
 }
 
 main().catch((error) => {
-	console.error(error instanceof Error ? error.stack : error);
+	console.error(error instanceof Error ? `${error.stack}${error.cause ? `\ncause: ${/** @type {any} */ (error.cause).stack ?? error.cause}` : ''}` : error);
 	stopAll();
 	console.log('0 passed, 1 failed');
 	process.exit(1);

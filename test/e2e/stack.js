@@ -200,11 +200,13 @@ async function startStack({ simPort, inProcessSimulator = false, logs = WORK, ge
 	env.WEBHOOK_URL = `https://${E2E_PUBLIC_HOST}/`;
 	for (const route of ['dataverse/webhooks', 'graph/subscriptions']) {
 		// Graph, too, sends change notifications to HTTPS URLs only.
-		await fetch(`${sim}/__sim/${route}`, {
+		const r = await fetch(`${sim}/__sim/${route}`, {
 			method: 'POST',
 			headers: { 'content-type': 'application/json' },
 			body: JSON.stringify({ network: { [`${E2E_PUBLIC_HOST}:443`]: n8n } }),
 		});
+		if (!r.ok) throw new Error(`simulator ${route}: ${r.status} ${await r.text()}`);
+		await r.text();
 	}
 	const mainProcess = startProcess('n8n', [N8N_BIN, 'start'], path.join(logs, 'n8n.log'));
 	const n8nProcesses = [mainProcess];

@@ -146,6 +146,26 @@ function reconnectWorkflow(credentials) {
 	};
 }
 
+/** POSTs JSON on a fresh connection (no keep-alive) and parses the JSON answer. @param {string} url @param {any} body */
+function postJson(url, body) {
+	const http = require('node:http');
+	return new Promise((resolve, reject) => {
+		const rq = http.request(url, { method: 'POST', agent: false, headers: { 'content-type': 'application/json' } }, (res) => {
+			let text = '';
+			res.on('data', (c) => (text += c));
+			res.on('end', () => {
+				try {
+					resolve(JSON.parse(text));
+				} catch (error) {
+					reject(error);
+				}
+			});
+		});
+		rq.on('error', reject);
+		rq.end(JSON.stringify(body));
+	});
+}
+
 /** The signed-in user of the delegated Teams credential (a supervisor watching agents). */
 const TEAMS_NOTIFICATION_USER = 'dana';
 const TEAMS_NOTIFICATION_WEBHOOK_ID = 'e2e0tnt0-0000-4000-8000-0000000000aa';
@@ -157,12 +177,12 @@ const TEAMS_NOTIFICATION_WEBHOOK_ID = 'e2e0tnt0-0000-4000-8000-0000000000aa';
  */
 async function teamsDelegatedCredential(sim) {
 	const { IDS, CLIENTS } = require('../simulator');
-	const r = await fetch(`${sim}/__sim/graph/delegated-token`, {
-		method: 'POST',
-		headers: { 'content-type': 'application/json' },
-		body: JSON.stringify({ userId: IDS.graph.users[TEAMS_NOTIFICATION_USER], scopes: ['Presence.Read.All', 'GroupMember.Read.All'] }),
+	// A connection of its own, closed after the answer: the n8n CLI calls that follow block this
+	// process, and a pooled keep-alive socket would be stale (closed by the simulator) by then.
+	const { access_token } = await postJson(`${sim}/__sim/graph/delegated-token`, {
+		userId: IDS.graph.users[TEAMS_NOTIFICATION_USER],
+		scopes: ['Presence.Read.All', 'GroupMember.Read.All'],
 	});
-	const { access_token } = await r.json();
 	return {
 		id: 'e2eTeamsDelegat1',
 		name: 'Microsoft Teams Presence, delegated (simulator)',
