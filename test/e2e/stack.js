@@ -19,7 +19,7 @@ const WORK = /** @type {string} */ (env.E2E_WORK);
 const N8N_BIN = /** @type {string} */ (env.N8N_BIN);
 const QUEUE = env.E2E_QUEUE === '1';
 const { CLIENTS } = require('../simulator');
-const { WEBHOOK_PATH } = require('./workflows');
+const { WEBHOOK_PATH, postJson } = require('./workflows');
 /** The public name n8n's production webhooks have in the e2e (Dataverse's view of WEBHOOK_URL). */
 const E2E_PUBLIC_HOST = 'n8n.e2e.test';
 
@@ -200,13 +200,9 @@ async function startStack({ simPort, inProcessSimulator = false, logs = WORK, ge
 	env.WEBHOOK_URL = `https://${E2E_PUBLIC_HOST}/`;
 	for (const route of ['dataverse/webhooks', 'graph/subscriptions']) {
 		// Graph, too, sends change notifications to HTTPS URLs only.
-		const r = await fetch(`${sim}/__sim/${route}`, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify({ network: { [`${E2E_PUBLIC_HOST}:443`]: n8n } }),
-		});
-		if (!r.ok) throw new Error(`simulator ${route}: ${r.status} ${await r.text()}`);
-		await r.text();
+		// On a fresh connection: the n8n CLI calls above blocked this process, so a pooled keep-alive
+		// socket may have been closed by the simulator meanwhile.
+		await postJson(`${sim}/__sim/${route}`, { network: { [`${E2E_PUBLIC_HOST}:443`]: n8n } });
 	}
 	const mainProcess = startProcess('n8n', [N8N_BIN, 'start'], path.join(logs, 'n8n.log'));
 	const n8nProcesses = [mainProcess];

@@ -155,7 +155,7 @@ function postJson(url, body) {
 			res.on('data', (c) => (text += c));
 			res.on('end', () => {
 				try {
-					resolve(JSON.parse(text));
+					resolve(text === '' ? undefined : JSON.parse(text));
 				} catch (error) {
 					reject(error);
 				}
@@ -301,4 +301,4 @@ function throughputWorkflows(credentials) {
 	];
 }
 
-module.exports = { buildWorkflows, reconnectWorkflow, teamsDelegatedCredential, teamsNotificationWorkflow, throughputWorkflows, RECONNECT_USER, SHARED_KEY, SYNC_SOURCE_ID, WEBHOOK_PATH };
+module.exports = { buildWorkflows, postJson, reconnectWorkflow, teamsDelegatedCredential, teamsNotificationWorkflow, throughputWorkflows, RECONNECT_USER, SHARED_KEY, SYNC_SOURCE_ID, WEBHOOK_PATH };
