@@ -123,11 +123,11 @@ describe('Microsoft Teams Presence Trigger (polling)', () => {
 		]);
 	});
 
-	test('a next page on another origin is not followed (the token stays with Graph)', async () => {
+	test('a next page off Graph’s host is not followed (the token stays with Graph)', async () => {
 		sim.graph.setGroupMembers(T.groups.agents, Array.from({ length: 1000 }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`));
 		sim.graph.setNextLinkOrigin('https://graph.evil.example');
 		const tr = await trigger({ watch: 'group', groupId: T.groups.agents });
-		await expect(tr.poll()).rejects.toThrow('Microsoft Teams (Graph) returned a next page on another origin (https://graph.evil.example); not followed');
+		await expect(tr.poll()).rejects.toThrow('Microsoft Teams (Graph) returned a next page at https://graph.evil.example, off its own host; not followed');
 		expect(sim.requests.filter((/** @type {any} */ r) => r.mount === '/graph')).toHaveLength(1);
 	});
 

@@ -114,7 +114,7 @@ async function groupMemberIds(ctx: RequestContext, groupId: string): Promise<str
 		if (new URL(next).origin !== origin) {
 			throw new NodeOperationError(
 				ctx.getNode(),
-				`Microsoft Teams (Graph) returned a next page on another origin (${new URL(next).origin}); not followed`,
+				`Microsoft Teams (Graph) returned a next page at ${new URL(next).origin}, off its own host; not followed`,
 			);
 		}
 		page = await graphRequest<MembersPage>(ctx, {

@@ -37,7 +37,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 		if (new URL(next).origin !== origin) {
 			throw new NodeOperationError(
 				this.getNode(),
-				`Microsoft Teams (Graph) returned a next page on another origin (${new URL(next).origin}); not followed`,
+				`Microsoft Teams (Graph) returned a next page at ${new URL(next).origin}, off its own host; not followed`,
 				{ itemIndex: i },
 			);
 		}
