@@ -10,8 +10,10 @@ const GRAPH =
 /**
  * Delegated access (a signed-in user, authorization code): Microsoft Graph v1.0 lets an app set a
  * presence status message only on behalf of a user (Presence.ReadWrite, delegated; the
- * permissions reference lists no application permission for setStatusMessage). Every other
- * operation works with either credential.
+ * permissions reference lists no application permission for setStatusMessage), and subscribe to
+ * presence change notifications only as a user (delegated Presence.Read.All: "Get change
+ * notifications for presence updates in Microsoft Teams"). Every other operation works with
+ * either credential.
  */
 export class MicrosoftTeamsPresenceOAuth2Api implements ICredentialType {
 	name = 'microsoftTeamsPresenceOAuth2Api';

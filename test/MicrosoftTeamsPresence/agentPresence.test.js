@@ -1,7 +1,11 @@
 // @ts-check
-const { useSimulator, apiCalls, byId, byEmail, presenceItem, T } = require('./setup');
+const { useSimulator, apiCalls: vendorCalls, byId, byEmail, graphPresenceItem: presenceItem, IDS } = require('../helpers/vendors');
 
-const t = useSimulator();
+const T = IDS.graph;
+/** Graph's calls as `{ method, path, query, body }` (the answer's status is asserted where it matters). */
+const apiCalls = (/** @type {any} */ sim) => vendorCalls(sim, 'graph').map(({ status: _status, ...call }) => call);
+
+const t = useSimulator({ vendor: 'graph' });
 const ALEX = T.users.alex;
 const BLAKE = T.users.blake;
 const CASEY = T.users.casey;

@@ -2,7 +2,11 @@
 /** The Graph credential through n8n's credential-test path, its clouds, token caching and scope. */
 const { startSimulator } = require('../simulator');
 const { createHarness } = require('../harness');
-const { credentialsFor, CRED, T } = require('./setup');
+const { credentialsFor: vendorCredentials, CREDENTIAL_TYPE, IDS } = require('../helpers/vendors');
+
+const CRED = CREDENTIAL_TYPE.graph;
+const T = IDS.graph;
+const credentialsFor = (/** @type {any} */ sim, /** @type {Record<string, any>} */ over = {}) => vendorCredentials(sim, 'graph', over);
 
 /** @type {any} */ let sim;
 /** @type {any} */ let h;

@@ -6,7 +6,11 @@
  */
 const { startSimulator } = require('../simulator');
 const { createHarness } = require('../harness');
-const { teamsNode, OAUTH2, T } = require('./setup');
+const { nodeOf, GRAPH_DELEGATED_TYPE: OAUTH2, IDS } = require('../helpers/vendors');
+
+const T = IDS.graph;
+const teamsNode = (/** @type {Record<string, any>} */ parameters, /** @type {Record<string, any>} */ extra = {}) =>
+	nodeOf('graph', { resource: 'agentPresence', ...parameters }, extra);
 
 /** @type {any} */ let sim;
 beforeAll(async () => {

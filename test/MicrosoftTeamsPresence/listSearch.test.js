@@ -1,7 +1,10 @@
 // @ts-check
-const { useSimulator, teamsNode, T } = require('./setup');
+const { useSimulator, nodeOf, IDS } = require('../helpers/vendors');
 
-const t = useSimulator();
+const T = IDS.graph;
+const teamsNode = (/** @type {Record<string, any>} */ parameters) => nodeOf('graph', { resource: 'agentPresence', ...parameters });
+
+const t = useSimulator({ vendor: 'graph' });
 const node = (/** @type {any} */ p = {}) => teamsNode({ operation: 'set', ...p });
 
 describe('pickers', () => {

@@ -34,7 +34,7 @@ const ENGINE = env.N8N_EXPRESSION_ENGINE || 'vm';
 const USER_FOLDER = /** @type {string} */ (env.N8N_USER_FOLDER);
 const N8N_PORT = Number(env.N8N_PORT);
 const { IDS, CLIENTS } = require(path.join(REPO, 'test/simulator'));
-const { buildWorkflows, reconnectWorkflow, throughputWorkflows, RECONNECT_USER, SHARED_KEY, SYNC_SOURCE_ID, WEBHOOK_PATH } = require('./workflows');
+const { buildWorkflows, reconnectWorkflow, teamsDelegatedCredential, teamsNotificationWorkflow, throughputWorkflows, RECONNECT_USER, SHARED_KEY, SYNC_SOURCE_ID, WEBHOOK_PATH } = require('./workflows');
 const { fuzzWorkflow } = require('./fuzz');
 const { fixtures } = require('./fixtures');
 const { Checks } = require('./checks');
@@ -48,11 +48,13 @@ async function main() {
 		simPort: MODE === 'demo' ? Number(env.SIM_PORT || 4010) : undefined,
 		logs: MODE === 'demo' ? USER_FOLDER : WORK,
 		genesysChannelTtlSeconds: WITH_RECONNECT ? GENESYS_CHANNEL_TTL_SECONDS : undefined,
+		extraCredentials: WITH_SCENARIOS && MODE === 'test' ? async (sim) => [await teamsDelegatedCredential(sim)] : undefined,
 		workflows: (sim, credentials) => {
 			if (SUITE === 'reconnect') return [reconnectWorkflow(credentials)];
 			if (SUITE === 'throughput') return throughputWorkflows(credentials);
 			const templates = buildWorkflows({ templatesDir: path.join(REPO, 'templates'), credentials, sim, mode: MODE });
 			if (WITH_RECONNECT) templates.push(reconnectWorkflow(credentials));
+			if (WITH_SCENARIOS && MODE === 'test') templates.push(teamsNotificationWorkflow(credentials));
 			return MODE === 'test' && SUITE !== 'scenarios' ? [...templates, fuzzWorkflow(credentials)] : templates;
 		},
 	});
@@ -63,6 +65,7 @@ async function main() {
 	const scenarios = require('./scenarios');
 	const reconnect = { IDS, CLIENTS, userId: IDS.genesys.users[RECONNECT_USER] };
 	if (WITH_SCENARIOS) await scenarios.run(checks, { fixtures: fixtures(FIXTURES_DIR), IDS, CLIENTS, SHARED_KEY, SYNC_SOURCE_ID });
+	if (WITH_SCENARIOS) await scenarios.runTeamsNotifications(checks, { IDS, engine: ENGINE });
 	if (WITH_RECONNECT) await scenarios.runGenesysReconnect(checks, { ...reconnect, engine: ENGINE });
 	if (SUITE === 'throughput') {
 		const count = Number(env.E2E_THROUGHPUT_WEBHOOKS || 200);
@@ -133,7 +136,7 @@ Demo is up (n8n ${editor}, simulator ${sim}). User folder: ${USER_FOLDER}
 }
 
 main().catch((error) => {
-	console.error(error instanceof Error ? error.stack : error);
+	console.error(error instanceof Error ? `${error.stack}${error.cause ? `\ncause: ${/** @type {any} */ (error.cause).stack ?? error.cause}` : ''}` : error);
 	stopAll();
 	console.log('0 passed, 1 failed');
 	process.exit(1);

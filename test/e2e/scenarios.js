@@ -634,4 +634,61 @@ function genesysByHand(/** @type {import('./checks').Checks} */ c, /** @type {an
 	};
 }
 
-module.exports = { run, runGenesysReconnect };
+/**
+ * The Microsoft Teams Presence Notification Trigger in a real n8n on its default engine: at
+ * activation it subscribed to Graph change notifications for the group's members (Graph validated
+ * n8n's public HTTPS webhook URL by the handshake); a change Graph notifies is emitted once; the
+ * `reauthorizationRequired` lifecycle notification renews the subscription without an execution.
+ * @param {import('./checks').Checks} c
+ * @param {{ IDS: any, engine: string }} o
+ */
+async function runTeamsNotifications(c, { IDS, engine }) {
+	const wf = 'teams-notifications';
+	const node = 'Teams presence notified';
+	const graphState = async () => /** @type {any} */ (await (await fetch(`${c.sim}/__sim/graph/subscriptions`)).json());
+	const members = [IDS.graph.users.alex, IDS.graph.users.blake, IDS.graph.users.casey];
+	/** @type {any} */
+	let sub;
+	await c.test(`[${engine}] Teams notifications: activation made one subscription on the group's members, n8n answered both validation handshakes`, async () => {
+		const { subscriptions, deliveries } = await graphState();
+		assert.equal(subscriptions.length, 1, `subscriptions: ${JSON.stringify(subscriptions)}`);
+		sub = subscriptions[0];
+		assert.equal(sub.resource, `/communications/presences?$filter=id in (${members.map((m) => `'${m}'`).join(',')})`);
+		assert.match(sub.notificationUrl, /^https:\/\/n8n\.e2e\.test\/webhook\/.+\/notifications$/);
+		const validations = deliveries.filter((/** @type {any} */ d) => d.kind === 'validation');
+		assert.ok(validations.length >= 2 && validations.every((/** @type {any} */ d) => d.status === 200), `validations: ${JSON.stringify(validations)}`);
+	});
+	await c.test(`[${engine}] Teams notifications: Blake goes Away in Teams → Graph notifies → exactly one execution with Blake's change`, async () => {
+		await c.quiet(1000);
+		const before = c.executions(wf).length;
+		await fetch(`${c.sim}/__sim/graph/user-sets`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ userId: IDS.graph.users.blake, availability: 'Away', activity: 'Away', userConfigured: false }),
+		});
+		const fresh = (await c.settledExecutions(wf, before + 1, 30000)).slice(before);
+		await c.quiet(2000);
+		assert.equal(c.executions(wf).length, before + 1, 'expected exactly one execution');
+		assert.equal(fresh[0].status, 'success', `execution ${fresh[0].id} ended ${fresh[0].status}`);
+		const items = c.nodeItems(fresh[0].id, node);
+		assert.deepEqual(items.map((/** @type {any} */ i) => [i.source, i.event, i.agentId, i.presenceId, i.category]), [['teams', 'presence_changed', IDS.graph.users.blake, 'Away/Away', 'away']]);
+	});
+	await c.test(`[${engine}] Teams notifications: reauthorizationRequired renews the subscription (PATCH) and starts nothing`, async () => {
+		assert.ok(sub, 'no subscription');
+		const before = c.executions(wf).length;
+		await c.clearRequests();
+		await fetch(`${c.sim}/__sim/graph/subscriptions/lifecycle`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ subscriptionId: sub.id, event: 'reauthorizationRequired' }),
+		});
+		await c.quiet(2000);
+		const patches = (await c.requests('graph')).filter((r) => r.method === 'PATCH');
+		assert.deepEqual(patches.map((r) => [r.path, r.status]), [[`/v1.0/subscriptions/${sub.id}`, 200]]);
+		const { subscriptions } = await graphState();
+		assert.equal(subscriptions[0].renewals, 1);
+		assert.equal(c.executions(wf).length, before, 'a lifecycle notification started an execution');
+	});
+}
+
+module.exports = { run, runGenesysReconnect, runTeamsNotifications };

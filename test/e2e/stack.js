@@ -19,7 +19,7 @@ const WORK = /** @type {string} */ (env.E2E_WORK);
 const N8N_BIN = /** @type {string} */ (env.N8N_BIN);
 const QUEUE = env.E2E_QUEUE === '1';
 const { CLIENTS } = require('../simulator');
-const { WEBHOOK_PATH } = require('./workflows');
+const { WEBHOOK_PATH, postJson } = require('./workflows');
 /** The public name n8n's production webhooks have in the e2e (Dataverse's view of WEBHOOK_URL). */
 const E2E_PUBLIC_HOST = 'n8n.e2e.test';
 
@@ -170,7 +170,7 @@ function simCredentials(/** @type {string} */ sim) {
 /**
  * genesysChannelTtlSeconds: the simulated Genesys notification channels' lifetime (default 24 h).
  * @param {{ simPort?: number, inProcessSimulator?: boolean, logs?: string, genesysChannelTtlSeconds?: number,
- *   workflows: (sim: string, credentials: any[]) => StackWorkflow[], extraCredentials?: (sim: string) => any[] }} o
+ *   workflows: (sim: string, credentials: any[]) => StackWorkflow[], extraCredentials?: (sim: string) => any[] | Promise<any[]> }} o
  * @returns {Promise<Stack>}
  */
 async function startStack({ simPort, inProcessSimulator = false, logs = WORK, genesysChannelTtlSeconds, workflows: buildWorkflows, extraCredentials }) {
@@ -193,7 +193,7 @@ async function startStack({ simPort, inProcessSimulator = false, logs = WORK, ge
 	say(`simulator on ${sim}`);
 
 	// 2. credentials and workflows, imported and published with n8n's CLI (before n8n starts)
-	const credentials = [...simCredentials(sim), ...(extraCredentials ? extraCredentials(sim) : [])];
+	const credentials = [...simCredentials(sim), ...(extraCredentials ? await extraCredentials(sim) : [])];
 	fs.writeFileSync(path.join(WORK, 'credentials.json'), JSON.stringify(credentials, null, 2));
 	const workflows = buildWorkflows(sim, credentials);
 	fs.writeFileSync(path.join(WORK, 'workflows.json'), JSON.stringify(workflows.map((w) => w.json), null, 2));
@@ -216,11 +216,12 @@ async function startStack({ simPort, inProcessSimulator = false, logs = WORK, ge
 	// simulator's network table routes it to the process serving production webhooks (a reverse proxy
 	// in front of n8n, in production).
 	env.WEBHOOK_URL = `https://${E2E_PUBLIC_HOST}/`;
-	await fetch(`${sim}/__sim/dataverse/webhooks`, {
-		method: 'POST',
-		headers: { 'content-type': 'application/json' },
-		body: JSON.stringify({ network: { [`${E2E_PUBLIC_HOST}:443`]: n8n } }),
-	});
+	for (const route of ['dataverse/webhooks', 'graph/subscriptions']) {
+		// Graph, too, sends change notifications to HTTPS URLs only.
+		// On a fresh connection: the n8n CLI calls above blocked this process, so a pooled keep-alive
+		// socket may have been closed by the simulator meanwhile.
+		await postJson(`${sim}/__sim/${route}`, { network: { [`${E2E_PUBLIC_HOST}:443`]: n8n } });
+	}
 	const mainProcess = startProcess('n8n', [N8N_BIN, 'start'], path.join(logs, 'n8n.log'));
 	const n8nProcesses = [mainProcess];
 	if (QUEUE) {

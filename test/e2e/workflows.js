@@ -201,6 +201,107 @@ function reconnectWorkflow(credentials) {
 	};
 }
 
+/** POSTs JSON on a fresh connection (no keep-alive) and parses the JSON answer. @param {string} url @param {any} body */
+function postJson(url, body) {
+	const http = require('node:http');
+	return new Promise((resolve, reject) => {
+		const rq = http.request(url, { method: 'POST', agent: false, headers: { 'content-type': 'application/json' } }, (res) => {
+			let text = '';
+			res.on('data', (c) => (text += c));
+			res.on('end', () => {
+				try {
+					resolve(text === '' ? undefined : JSON.parse(text));
+				} catch (error) {
+					reject(error);
+				}
+			});
+		});
+		rq.on('error', reject);
+		rq.end(JSON.stringify(body));
+	});
+}
+
+/** The signed-in user of the delegated Teams credential (a supervisor watching agents). */
+const TEAMS_NOTIFICATION_USER = 'dana';
+const TEAMS_NOTIFICATION_WEBHOOK_ID = 'e2e0tnt0-0000-4000-8000-0000000000aa';
+
+/**
+ * The delegated Microsoft Teams credential: an authorization-code OAuth2 credential whose token
+ * the simulator issued for Dana (n8n keeps it in oauthTokenData after the consent flow).
+ * @param {string} sim
+ */
+async function teamsDelegatedCredential(sim) {
+	const { IDS, CLIENTS } = require('../simulator');
+	// A connection of its own, closed after the answer: the n8n CLI calls that follow block this
+	// process, and a pooled keep-alive socket would be stale (closed by the simulator) by then.
+	const { access_token } = await postJson(`${sim}/__sim/graph/delegated-token`, {
+		userId: IDS.graph.users[TEAMS_NOTIFICATION_USER],
+		scopes: ['Presence.Read.All', 'GroupMember.Read.All'],
+	});
+	return {
+		id: 'e2eTeamsDelegat1',
+		name: 'Microsoft Teams Presence, delegated (simulator)',
+		type: 'microsoftTeamsPresenceOAuth2Api',
+		data: {
+			grantType: 'authorizationCode',
+			cloud: 'public',
+			tenantId: CLIENTS.graph.tenantId,
+			clientId: CLIENTS.graph.clientId,
+			clientSecret: CLIENTS.graph.clientSecret,
+			authUrl: `${sim}/graph-login/${CLIENTS.graph.tenantId}/oauth2/v2.0/authorize`,
+			accessTokenUrl: `${sim}/graph-login/${CLIENTS.graph.tenantId}/oauth2/v2.0/token`,
+			scope: 'openid offline_access Presence.Read.All GroupMember.Read.All',
+			authentication: 'body',
+			apiBaseUrl: `${sim}/graph/v1.0`,
+			oauthTokenData: { token_type: 'Bearer', access_token },
+		},
+	};
+}
+
+/**
+ * The Microsoft Teams Presence Notification Trigger (Graph change notifications) watching a
+ * group's members → No Op.
+ * @param {any[]} credentials
+ */
+function teamsNotificationWorkflow(credentials) {
+	const { IDS } = require('../simulator');
+	const cred = credentials.find((c) => c.type === 'microsoftTeamsPresenceOAuth2Api');
+	return {
+		key: 'teams-notifications',
+		publish: true,
+		webhookId: TEAMS_NOTIFICATION_WEBHOOK_ID,
+		webhookPath: `${TEAMS_NOTIFICATION_WEBHOOK_ID}/notifications`,
+		json: {
+			id: 'e2eTeamsNotific1',
+			name: 'e2e: Microsoft Teams Presence Notification Trigger → No Op',
+			nodes: [
+				{
+					id: 'e2e0tnt0-0000-4000-8000-000000000001',
+					name: 'Teams presence notified',
+					type: 'n8n-nodes-agent-presence.microsoftTeamsPresenceNotificationTrigger',
+					typeVersion: 1,
+					position: [0, 0],
+					webhookId: TEAMS_NOTIFICATION_WEBHOOK_ID,
+					parameters: { watch: 'group', groupId: IDS.graph.groups.agents },
+					credentials: { microsoftTeamsPresenceOAuth2Api: { id: cred.id, name: cred.name } },
+				},
+				{
+					id: 'e2e0tnt0-0000-4000-8000-000000000002',
+					name: 'No Operation',
+					type: 'n8n-nodes-base.noOp',
+					typeVersion: 1,
+					position: [220, 0],
+					parameters: {},
+				},
+			],
+			connections: { 'Teams presence notified': { main: [[{ node: 'No Operation', type: 'main', index: 0 }]] } },
+			active: false,
+			settings: { executionOrder: 'v1' },
+			pinData: {},
+		},
+	};
+}
+
 /**
  * The webhook throughput set (throughput.js): the Agent Presence Trigger (version 1, and version
  * 2, which new workflows get) → No Op and n8n's own Webhook → No Op, all answering at once
@@ -255,4 +356,4 @@ function throughputWorkflows(credentials) {
 	];
 }
 
-module.exports = { VONAGE_SUBSCRIPTION_SECRET, buildWorkflows, reconnectWorkflow, throughputWorkflows, RECONNECT_USER, SHARED_KEY, SYNC_SOURCE_ID, WEBHOOK_PATH };
+module.exports = { VONAGE_SUBSCRIPTION_SECRET, buildWorkflows, postJson, reconnectWorkflow, teamsDelegatedCredential, teamsNotificationWorkflow, throughputWorkflows, RECONNECT_USER, SHARED_KEY, SYNC_SOURCE_ID, WEBHOOK_PATH };

@@ -191,7 +191,10 @@ function isParsableContentType(contentType) {
  * @param {any} result @param {FakeResponse} res
  */
 function webhookAnswer(result, res, responseData) {
-	if (result.noWebhookResponse) return { status: res.statusCode, body: res.body === undefined ? undefined : tryJson(res.body) };
+	if (result.noWebhookResponse) {
+		// The node wrote the answer itself: its headers and bytes go out as written.
+		return { status: res.statusCode, body: res.body === undefined ? undefined : tryJson(res.body), written: { headers: res.headers, body: res.body ?? '' } };
+	}
 	if (result.workflowData === undefined) return { status: 200, body: result.webhookResponse ?? { message: 'Webhook call received' } };
 	// n8n's onReceived mode (extractWebhookOnReceivedResponse): the webhook description's
 	// responseData (default "firstEntryJson", sent as the body's text) wins; empty lets the
@@ -220,6 +223,11 @@ function webhookServer(handle) {
 				contentType: req.headers['content-type'],
 			});
 			handle.received.push(out);
+			if (out.written) {
+				res.writeHead(out.status, out.written.headers);
+				res.end(out.written.body);
+				return;
+			}
 			res.writeHead(out.status, { 'content-type': 'application/json' });
 			res.end(out.body === undefined ? '' : JSON.stringify(out.body));
 		} catch (error) {
@@ -353,17 +361,20 @@ async function createTriggerHarness(options) {
 			const result = await nodeType.webhook.call(context);
 			persistedStaticData = clone(workflow.staticData);
 
-			const { status, body: responseBody } = webhookAnswer(result, res, () => responseDataOf(workflow));
-			if (result.workflowData === undefined) return { status, body: responseBody, executed: false, items: [] };
+			const { status, body: responseBody, written } = webhookAnswer(result, res, () => responseDataOf(workflow));
+			// What the node wrote (headers, bytes) goes out over HTTP in listen mode; kept out of the
+			// compared result.
+			const withWritten = (/** @type {any} */ out) => Object.defineProperty(out, 'written', { value: written, enumerable: false });
+			if (result.workflowData === undefined) return withWritten({ status, body: responseBody, executed: false, items: [] });
 			const run = await runFrom(workflow, result.workflowData, 'webhook');
-			return {
+			return withWritten({
 				status,
 				body: responseBody,
 				executed: true,
 				run,
 				items: itemsOf(run, node.name),
 				itemsOf: (name) => itemsOf(run, name),
-			};
+			});
 		},
 
 		/**

@@ -4,35 +4,41 @@
  * (through the credentials' advanced endpoint overrides, as a user would point them at a proxy),
  * a node as the editor exports it, the API calls a vendor received, resource-locator values and
  * a jest fixture (a simulator per test file, a reset simulator and a fresh harness per test).
- * Vendors are named by their API: `dataverse`, `genesys`, `vonage`.
+ * Vendors are named by their API: `dataverse`, `genesys`, `vonage`, `graph` (Microsoft Teams).
+ * VENDORS lists the three contact-centre systems; `graph` is used by name.
  */
 const { startSimulator, IDS } = require('../simulator');
 const { createHarness } = require('../harness');
 
-/** @typedef {'dataverse' | 'genesys' | 'vonage'} Vendor */
+/** @typedef {'dataverse' | 'genesys' | 'vonage' | 'graph'} Vendor */
 
 /** @type {Vendor[]} */
 const VENDORS = ['dataverse', 'genesys', 'vonage'];
+/** Microsoft Teams' delegated (authorization-code) credential type, next to `graph`'s application one. */
+const GRAPH_DELEGATED_TYPE = 'microsoftTeamsPresenceOAuth2Api';
 
 /** Each vendor's credential type. */
 const CREDENTIAL_TYPE = {
 	dataverse: 'dynamicsContactCenterApi',
 	genesys: 'genesysCloudPresenceApi',
 	vonage: 'vonageContactCenterApi',
+	graph: 'microsoftTeamsPresenceGraphApi',
 };
 
 /** Each vendor's action node: its type and the name the tests give it. */
-const NODE_TYPE = { dataverse: 'dynamicsContactCenter', genesys: 'genesysCloud', vonage: 'vonageContactCenter' };
-const NODE_NAME = { dataverse: 'Dynamics', genesys: 'Genesys', vonage: 'Vonage' };
+const NODE_TYPE = { dataverse: 'dynamicsContactCenter', genesys: 'genesysCloud', vonage: 'vonageContactCenter', graph: 'microsoftTeamsPresence' };
+const NODE_NAME = { dataverse: 'Dynamics', genesys: 'Genesys', vonage: 'Vonage', graph: 'Teams' };
 
 /** Where each vendor's Web API starts on its host (paths in apiCalls are relative to it). */
-const API_ROOT = { dataverse: '/api/data/v9.2', genesys: '', vonage: '' };
+const API_ROOT = { dataverse: '/api/data/v9.2', genesys: '', vonage: '', graph: '' };
 
 /** Whether a recorded request is a call to the vendor's API (not a token request). */
 const IS_API_CALL = {
 	dataverse: (/** @type {any} */ r) => r.path.startsWith(API_ROOT.dataverse),
 	genesys: (/** @type {any} */ r) => r.path !== '/oauth/token',
 	vonage: (/** @type {any} */ r) => r.path.toLowerCase() !== '/auth/connect/token',
+	// Graph and its token authority are two hosts (two mounts).
+	graph: (/** @type {any} */ r) => r.mount === '/graph',
 };
 
 /**
@@ -71,6 +77,15 @@ function credentialsFor(sim, vendor, overrides = {}) {
 			overrideEndpoints: true,
 			apiBaseUrl: sim.urls.vonage,
 			authEndpoint: sim.urls.vonageToken,
+		}),
+		graph: () => ({
+			cloud: 'public',
+			tenantId: client.tenantId,
+			clientId: client.clientId,
+			clientSecret: client.clientSecret,
+			overrideEndpoints: true,
+			apiBaseUrl: sim.urls.graph,
+			authEndpoint: sim.urls.graphToken,
 		}),
 	};
 	return { [CREDENTIAL_TYPE[vendor]]: { ...data[vendor](), ...overrides } };
@@ -143,6 +158,29 @@ const byEmail = (/** @type {string} */ email) => rl('email', email);
 const fromList = (/** @type {string} */ value) => rl('list', value);
 
 /**
+ * The item a Microsoft Teams node emits for a Graph presence: Graph's fields (without `id`) plus
+ * the normalized ones.
+ * @param {{ id: string, availability: string, activity: string, category: string|null, event: string, statusMessage?: any, extra?: object }} o
+ */
+function graphPresenceItem(o) {
+	const known = o.availability !== 'PresenceUnknown';
+	return {
+		availability: o.availability,
+		activity: o.activity,
+		statusMessage: o.statusMessage ?? null,
+		outOfOfficeSettings: { message: null, isOutOfOffice: false },
+		...o.extra,
+		source: 'teams',
+		event: o.event,
+		agentId: o.id,
+		presenceId: known ? `${o.availability}/${o.activity}` : null,
+		presenceName: !known ? null : o.availability === o.activity ? o.availability : `${o.availability} (${o.activity})`,
+		category: o.category,
+		changedAt: null,
+	};
+}
+
+/**
  * A fresh harness (fresh credential store, so no cached token) on a reset simulator: every test
  * starts from the seed.
  * @param {any} sim @param {Vendor} [vendor] whose credentials; all three when left out
@@ -183,6 +221,7 @@ function useSimulator(options = {}) {
 module.exports = {
 	IDS,
 	VENDORS,
+	GRAPH_DELEGATED_TYPE,
 	CREDENTIAL_TYPE,
 	NODE_TYPE,
 	NODE_NAME,
@@ -199,6 +238,7 @@ module.exports = {
 	byId,
 	byEmail,
 	fromList,
+	graphPresenceItem,
 	freshHarness,
 	useSimulator,
 };

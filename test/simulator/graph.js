@@ -17,13 +17,14 @@
  */
 const common = require('./common');
 const { HttpError, guidFrom, uuid, clone } = common;
+const { createSubscriptions } = require('./graph-subscriptions');
 
 const DEFAULT_CLIENT = {
 	tenantId: guidFrom('graph-tenant'),
 	clientId: guidFrom('graph-app'),
 	clientSecret: 'sim-graph-client-secret',
 	/** Application permissions granted with admin consent (the token's `roles`). */
-	roles: ['Presence.ReadWrite.All', 'User.Read.All'],
+	roles: ['Presence.ReadWrite.All', 'User.Read.All', 'GroupMember.Read.All'],
 };
 
 const GRAPH_RESOURCE = 'https://graph.microsoft.com';
@@ -32,7 +33,10 @@ const SEED_TIME = Date.parse('2024-05-01T08:00:00.000Z');
 const IDS = {
 	users: Object.fromEntries(common.PEOPLE.map((p) => [p.key, guidFrom(`graph-user-${p.key}`)])),
 	tenantId: DEFAULT_CLIENT.tenantId,
+	groups: { agents: guidFrom('graph-group-agents') },
 };
+/** "List group members": 100 a page by default, $top up to 999. */
+const MEMBERS_PAGE = 100;
 
 /** "presence: setPresence" supported pairs. */
 const SESSION_PAIRS = ['Available/Available', 'Busy/InACall', 'Busy/InAConferenceCall', 'Away/Away'];
@@ -96,10 +100,16 @@ function createVendor(ctx) {
 		};
 		state.rate = { windowStart: 0, count: 0 };
 		state.delegated = {};
+		state.groups = { [IDS.groups.agents]: { id: IDS.groups.agents, displayName: 'Contact centre agents', members: [IDS.users.alex, IDS.users.blake, IDS.users.casey] } };
+		state.nextLinkOrigin = undefined;
+		if (subs) subs.reset();
 		if (ctx.seed) Object.assign(state, clone(ctx.seed));
 	};
+	/** @type {any} */
+	let subs = null;
 	reset();
 	const now = () => Date.now() + state.clockOffsetMs;
+	subs = createSubscriptions({ now, graphError, presenceOf: (id) => presenceBody(id), tenantId: client.tenantId, requirePermission: (/** @type {any[]} */ ...a) => requirePermission(a[0], a[1], a[2]) });
 
 	const login = common.createRouter();
 	login.add('POST', '/:tenant/oauth2/v2.0/token', (/** @type {any} */ rq) => token(rq));
@@ -117,8 +127,22 @@ function createVendor(ctx) {
 		['GET', '/v1.0/me/presence', (/** @type {any} */ rq, /** @type {any} */ caller) => getPresence({ ...rq, params: { id: caller.userId } }, caller)],
 		['GET', '/v1.0/users', listUsers],
 		['GET', '/v1.0/users/:id', getUser],
+		['GET', '/v1.0/groups/:id/members/microsoft.graph.user', groupMembers],
+		['POST', '/v1.0/subscriptions', (/** @type {any} */ rq, /** @type {any} */ c) => subs.create(rq, c)],
+		['GET', '/v1.0/subscriptions/:id', (/** @type {any} */ rq, /** @type {any} */ c) => subs.get(rq, c)],
+		['PATCH', '/v1.0/subscriptions/:id', (/** @type {any} */ rq, /** @type {any} */ c) => subs.update(rq, c)],
+		['DELETE', '/v1.0/subscriptions/:id', (/** @type {any} */ rq, /** @type {any} */ c) => subs.remove(rq, c)],
 	];
-	for (const [m, p, fn] of routes) api.add(m, p, (/** @type {any} */ rq) => fn(rq, authenticate(rq)));
+	// Any request may change a watched presence (a write, or time passing): subscribers hear of it.
+	for (const [m, p, fn] of routes) {
+		api.add(m, p, async (/** @type {any} */ rq) => {
+			try {
+				return await fn(rq, authenticate(rq));
+			} finally {
+				subs.scan();
+			}
+		});
+	}
 
 	function token(/** @type {any} */ rq) {
 		const b = rq.body && typeof rq.body === 'object' ? rq.body : {};
@@ -160,7 +184,7 @@ function createVendor(ctx) {
 	function requirePermission(caller, role, scope) {
 		const granted = caller.kind === 'application' ? caller.roles : caller.scopes;
 		const needed = caller.kind === 'application' ? role : scope;
-		const wider = needed === 'Presence.Read.All' ? ['Presence.ReadWrite.All'] : needed === 'User.ReadBasic.All' ? ['User.Read.All'] : [];
+		const wider = needed === 'Presence.Read.All' ? ['Presence.ReadWrite.All'] : needed === 'User.ReadBasic.All' ? ['User.Read.All'] : needed === 'GroupMember.Read.All' ? ['Group.Read.All', 'Directory.Read.All'] : [];
 		if (needed && (granted.includes(needed) || wider.some((w) => granted.includes(w)))) return;
 		throw graphError(403, 'Forbidden', needed ? 'Insufficient privileges to complete the operation.' : `This operation is not supported with ${caller.kind} permissions.`);
 	}
@@ -367,18 +391,60 @@ function createVendor(ctx) {
 		return { status: 200, body: select ? Object.fromEntries(select.map((k) => [k, user[k] ?? null])) : clone(user) };
 	}
 
+	/** "List group members" cast to users: `id` and what $select names, paged with @odata.nextLink. */
+	function groupMembers(/** @type {any} */ rq, /** @type {any} */ caller) {
+		requirePermission(caller, 'GroupMember.Read.All', 'GroupMember.Read.All');
+		const group = state.groups[String(rq.params.id).toLowerCase()];
+		if (!group) throw graphError(404, 'Request_ResourceNotFound', `Resource '${rq.params.id}' does not exist or one of its queried reference-property objects are not present.`);
+		const top = rq.query.$top === undefined ? MEMBERS_PAGE : Number(rq.query.$top);
+		if (!(top >= 1 && top <= 999)) throw graphError(400, 'Request_BadRequest', `Invalid page size specified: '${rq.query.$top}'. Must be between 1 and 999 inclusive.`);
+		const skip = rq.query.$skiptoken ? Number(Buffer.from(rq.query.$skiptoken, 'base64url').toString()) : 0;
+		const select = rq.query.$select ? String(rq.query.$select).split(',') : null;
+		const members = group.members.map((/** @type {string} */ id) => userOf(id)).filter(Boolean);
+		/** @type {any} */
+		const body = {
+			'@odata.context': `${GRAPH_RESOURCE}/v1.0/$metadata#users`,
+			value: members.slice(skip, skip + top).map((/** @type {any} */ u) => ({ '@odata.type': '#microsoft.graph.user', ...(select ? Object.fromEntries(select.map((k) => [k, u[k] ?? null])) : clone(u)) })),
+		};
+		if (skip + top < members.length) {
+			const next = new URL(rq.url.href);
+			next.searchParams.set('$skiptoken', Buffer.from(String(skip + top)).toString('base64url'));
+			body['@odata.nextLink'] = (state.nextLinkOrigin ?? ctx.root()) + next.pathname + next.search;
+		}
+		return { status: 200, body };
+	}
+
 	const control = {
 		/** Moves the simulator's clock forward (session fading and expiry). */
 		advance(/** @type {number} */ ms) {
 			state.clockOffsetMs += ms;
+			subs.scan();
 		},
 		/** The user changes their own state in Teams (user-configured overrides app sessions). */
 		userSets(/** @type {string} */ userId, /** @type {string} */ availability, /** @type {string} */ activity, userConfigured = true) {
 			state.presence[userId].client = { availability, activity, userConfigured };
+			subs.scan();
 		},
 		signOut(/** @type {string} */ userId) {
 			state.presence[userId].client = null;
+			subs.scan();
 		},
+		/** Adds people (more user IDs) to a group, creating users as needed. */
+		setGroupMembers(/** @type {string} */ groupId, /** @type {string[]} */ members) {
+			for (const id of members) {
+				if (!userOf(id)) {
+					state.users.push({ id, displayName: `User ${id.slice(0, 8)}`, mail: null, userPrincipalName: `${id.slice(0, 8)}@contoso.com` });
+					state.presence[id] = { client: null, apps: {}, preferred: null, statusMessage: null };
+				}
+			}
+			state.groups[groupId] = { id: groupId, displayName: 'Group', members: [...members] };
+		},
+		/** A hostile page: next links of group members point at another origin. */
+		setNextLinkOrigin(/** @type {string|undefined} */ origin) {
+			state.nextLinkOrigin = origin;
+		},
+		/** Change-notification subscriptions: list, deliveries, network, lifecycle events. */
+		subscriptions: subs.control,
 		/** A delegated (authorization-code) token for a user, as n8n's OAuth2 credential would hold. */
 		delegatedToken(/** @type {string} */ userId, scopes = ['Presence.ReadWrite', 'Presence.Read.All', 'User.ReadBasic.All']) {
 			const t = ctx.tokens.issue('graph', { clientId: client.clientId, scopes, ttlSeconds: ctx.ttlSeconds });

@@ -226,6 +226,20 @@ async function startSimulator(options = {}) {
 				// The user changes their own state in Teams.
 				sim.graph.userSets(body.userId, body.availability, body.activity, body.userConfigured !== false);
 				return common.send(res, 204);
+			case 'POST /__sim/graph/delegated-token':
+				// A signed-in user's token, as n8n's OAuth2 credential would hold after the consent flow.
+				return common.send(res, 200, { access_token: sim.graph.delegatedToken(body.userId, body.scopes) });
+			case 'POST /__sim/graph/subscriptions':
+				// The test network for change notifications (host:443 → local origin).
+				sim.graph.subscriptions.configure(body || {});
+				return common.send(res, 204);
+			case 'GET /__sim/graph/subscriptions':
+				await sim.graph.subscriptions.settle();
+				return common.send(res, 200, { subscriptions: sim.graph.subscriptions.list(), deliveries: sim.graph.subscriptions.deliveries() });
+			case 'POST /__sim/graph/subscriptions/lifecycle':
+				sim.graph.subscriptions.lifecycle(body.subscriptionId, body.event);
+				await sim.graph.subscriptions.settle();
+				return common.send(res, 204);
 			case 'GET /__sim/info':
 				return common.send(res, 200, { url: sim.url, urls: describeUrls(sim.urls), clients: sim.clients });
 			default:

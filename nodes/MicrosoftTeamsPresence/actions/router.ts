@@ -2,9 +2,14 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import type { OperationMap } from '../../shared/router';
 import { routeItems } from '../../shared/router';
+import * as agent from './agent';
 import * as agentPresence from './agentPresence';
 
 const operations: OperationMap = {
+	agent: {
+		get: agent.get.execute,
+		getAll: agent.getAll.execute,
+	},
 	agentPresence: {
 		clear: agentPresence.clear.execute,
 		clearPreferred: agentPresence.clearPreferred.execute,

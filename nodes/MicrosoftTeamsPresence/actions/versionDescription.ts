@@ -4,6 +4,7 @@
  */
 import type { INodeProperties } from 'n8n-workflow';
 
+import * as agent from './agent';
 import * as agentPresence from './agentPresence';
 
 export const properties: INodeProperties[] = [
@@ -31,8 +32,12 @@ export const properties: INodeProperties[] = [
 		name: 'resource',
 		type: 'options',
 		noDataExpression: true,
-		options: [{ name: 'Agent Presence', value: 'agentPresence' }],
+		options: [
+			{ name: 'Agent', value: 'agent' },
+			{ name: 'Agent Presence', value: 'agentPresence' },
+		],
 		default: 'agentPresence',
 	},
+	...agent.description,
 	...agentPresence.description,
 ];

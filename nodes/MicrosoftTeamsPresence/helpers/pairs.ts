@@ -7,8 +7,6 @@ import {
 	TEAMS_SESSION_PAIR_BY_CATEGORY,
 	requirePresenceCategory,
 } from '../../shared/categories';
-import type { PresenceCategory } from '../../shared/presence';
-import { PRESENCE_CATEGORIES } from '../../shared/presence';
 
 /** "presence: setPresence": an app session accepts only these. */
 export const TEAMS_SESSION_PAIRS: Array<[string, string]> = [
@@ -32,26 +30,12 @@ export type PresenceKind = 'session' | 'preferred';
 
 const squash = (v: unknown) => String(v ?? '').toLowerCase().replace(/[\s_-]+/g, '');
 
-/** Accepts `do_not_disturb`, "Do Not Disturb", "DND", any case. */
-export function parseCategory(ctx: IExecuteFunctions, value: unknown, itemIndex: number): PresenceCategory {
-	const wanted = squash(value) === 'dnd' ? 'donotdisturb' : squash(value);
-	const found = PRESENCE_CATEGORIES.find((c) => squash(c.value) === wanted || squash(c.name) === wanted);
-	if (!found) {
-		throw new NodeOperationError(ctx.getNode(), `Unknown presence category "${String(value ?? '')}"`, {
-			itemIndex,
-			description: `Use one of: ${PRESENCE_CATEGORIES.map((c) => c.value).join(', ')}`,
-		});
-	}
-	return found.value;
-}
-
 /** The pair to write for this item: given as `Availability/Activity`, or derived from a category. */
 export function resolvePair(ctx: IExecuteFunctions, itemIndex: number, kind: PresenceKind): [string, string] {
 	const allowed = kind === 'session' ? TEAMS_SESSION_PAIRS : TEAMS_PREFERRED_PAIRS;
 	const opName = kind === 'session' ? 'Set' : 'Set Preferred';
 	if (ctx.getNodeParameter('presenceBy', itemIndex) === 'category') {
-		const raw = requirePresenceCategory(ctx, ctx.getNodeParameter('category', itemIndex), itemIndex);
-		const category = parseCategory(ctx, raw, itemIndex);
+		const category = requirePresenceCategory(ctx, ctx.getNodeParameter('category', itemIndex), itemIndex);
 		const pair = kind === 'session' ? TEAMS_SESSION_PAIR_BY_CATEGORY[category] : TEAMS_PREFERRED_PAIR_BY_CATEGORY[category];
 		if (!pair) {
 			throw new NodeOperationError(ctx.getNode(), `An app presence session cannot show "${category}" in Microsoft Teams`, {

@@ -63,8 +63,11 @@ export interface GraphRequest extends VendorRequest {
 
 /** Which credential the node (or trigger) is set to; trigger and pickers default to the application one. */
 export function graphAuthentication(ctx: RequestContext): GraphAuthentication {
-	// A fixed choice (no expression), read the same way from every context type.
-	return ctx.getNode().parameters.authentication === 'oAuth2' ? 'oAuth2' : 'clientCredentials';
+	// A fixed choice (no expression), read the same way from every context type. The notification
+	// trigger has only the delegated credential: Graph's presence subscriptions need a signed-in user.
+	const node = ctx.getNode();
+	if (node.type.endsWith('.microsoftTeamsPresenceNotificationTrigger')) return 'oAuth2';
+	return node.parameters.authentication === 'oAuth2' ? 'oAuth2' : 'clientCredentials';
 }
 
 export async function graphRequest<T = IDataObject>(ctx: RequestContext, request: GraphRequest): Promise<T> {
