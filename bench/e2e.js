@@ -190,8 +190,11 @@ async function measure(/** @type {'vm' | 'legacy'} */ engine, /** @type {string}
 		return { agent, body: JSON.stringify(body), definition: busy[agent] ? IDS.genesys.presence.Busy : IDS.genesys.presence.Available };
 	}
 	// An Update whose capacity changed after the presence: the trigger answers 200 and starts nothing (capacity_changed is not among the template's events).
-	const capacityUpdate = JSON.stringify(seeds.variant({ initiatingUserId: IDS.dataverse.agents.alex }), (k, v) =>
-		k === 'value' && v === '/Date(1722581814000)/' ? '/Date(1722582040000)/' : v);
+	// variant() stamps msdyn_presencemodifiedon with now, so the capacity change is made a minute later.
+	const capacityAt = `/Date(${Date.now() + 60_000})/`;
+	const capacityUpdate = JSON.stringify(seeds.variant({ initiatingUserId: IDS.dataverse.agents.alex }), function (k, v) {
+		return k === 'value' && this.key === 'msdyn_capacitymodifiedon' ? capacityAt : v;
+	});
 	const finished = (/** @type {string} */ key) => checks.executions(key).filter((e) => !['new', 'running', 'waiting'].includes(e.status));
 	const pid = stack.mainPid;
 
