@@ -16,3 +16,13 @@ export const additionalFields = (options: INodeProperties[]): INodeProperties =>
 /** The fields an update changes (`updateFields`): those not added stay as they are. */
 export const updateFields = (options: INodeProperties[]): INodeProperties =>
 	collection('Update Fields', 'updateFields', options);
+
+/** The per-item options of an operation (`options`, "Add Option"): timeout, cache, guards. */
+export const optionsCollection = (options: INodeProperties[]): INodeProperties => ({
+	displayName: 'Options',
+	name: 'options',
+	type: 'collection',
+	placeholder: 'Add Option',
+	default: {},
+	options,
+});

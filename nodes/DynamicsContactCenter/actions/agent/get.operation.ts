@@ -8,6 +8,7 @@ import type { UserLookup } from '../../helpers/agents';
 import { findUsers } from '../../helpers/agents';
 import { GUID_REGEX } from '../../helpers/guid';
 import { rowOf } from '../../helpers/rows';
+import { optionsCollection } from '../../../shared/collections';
 
 const LABELS: Record<UserLookup, string> = {
 	id: 'ID',
@@ -33,14 +34,7 @@ const properties: INodeProperties[] = [
 			},
 		],
 	}),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [cacheTtlOption],
-	},
+	optionsCollection([cacheTtlOption]),
 ];
 
 export const description = showFor({ resource: ['agent'], operation: ['get'] }, properties);

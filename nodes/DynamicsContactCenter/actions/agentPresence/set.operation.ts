@@ -23,6 +23,7 @@ import type { PresenceInfo } from '../../helpers/presences';
 import { describePresence, presenceForCategory, readPresence } from '../../helpers/presences';
 import { readAgentStatusRow } from '../../helpers/agentStatus';
 import { dataverseRequest } from '../../transport';
+import { optionsCollection } from '../../../shared/collections';
 
 const properties: INodeProperties[] = [
 	agentLocator(),
@@ -32,14 +33,7 @@ const properties: INodeProperties[] = [
 		'Resolved to the out-of-the-box presence of the matching base status, or else the first active custom one',
 	),
 	onlyIfDifferentField,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [cacheTtlOption, protectedStatesOption('dataverse'), sourceChangedAtOption('dataverse'), timeoutOption],
-	},
+	optionsCollection([cacheTtlOption, protectedStatesOption('dataverse'), sourceChangedAtOption('dataverse'), timeoutOption]),
 ];
 
 export const description = showFor({ resource: ['agentPresence'], operation: ['set'] }, properties);

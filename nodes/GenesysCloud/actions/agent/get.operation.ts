@@ -5,17 +5,11 @@ import { showFor } from '../../../shared/displayOptions';
 import { cacheTtlOption, cacheTtlSeconds, retryIfStale } from '../../../shared/lookupCache';
 import { agentLocator } from '../../descriptions/locators';
 import { agentLocatorValue, userByEmail, userById } from '../../helpers/users';
+import { optionsCollection } from '../../../shared/collections';
 
 const properties: INodeProperties[] = [
 	agentLocator(),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [cacheTtlOption],
-	},
+	optionsCollection([cacheTtlOption]),
 ];
 
 export const description = showFor({ resource: ['agent'], operation: ['get'] }, properties);

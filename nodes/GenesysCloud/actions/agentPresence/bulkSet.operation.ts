@@ -23,6 +23,7 @@ import {
 } from '../../helpers/userPresence';
 import { resolveUserId } from '../../helpers/users';
 import { genesysRequest } from '../../transport';
+import { optionsCollection } from '../../../shared/collections';
 
 /** Genesys' public clients send at most 50 user presences per bulk call. */
 const BULK_LIMIT = 50;
@@ -38,14 +39,7 @@ const properties: INodeProperties[] = [
 	agentLocator(),
 	...sourceFields,
 	...targetPresenceFields,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [protectedStatesOption('genesys'), sourceChangedAtOption('genesys'), timeoutOption],
-	},
+	optionsCollection([protectedStatesOption('genesys'), sourceChangedAtOption('genesys'), timeoutOption]),
 ];
 
 export const description = showFor({ resource: ['agentPresence'], operation: ['bulkSet'] }, properties);

@@ -8,18 +8,12 @@ import { resolveSource } from '../../helpers/target';
 import { sourcePath, userPresenceItem } from '../../helpers/userPresence';
 import { resolveUserId } from '../../helpers/users';
 import { genesysRequest } from '../../transport';
+import { optionsCollection } from '../../../shared/collections';
 
 const properties: INodeProperties[] = [
 	agentLocator(),
 	...sourceFields,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [cacheTtlOption],
-	},
+	optionsCollection([cacheTtlOption]),
 ];
 
 export const description = showFor({ resource: ['agentPresence'], operation: ['get'] }, properties);

@@ -6,6 +6,7 @@ import { agentLocator } from '../../descriptions/locators';
 import { resolveAgentId } from '../../helpers/agents';
 import { writePresence } from '../../helpers/write';
 import { graphClientId } from '../../transport';
+import { optionsCollection } from '../../../shared/collections';
 
 const properties: INodeProperties[] = [
 	{
@@ -16,14 +17,7 @@ const properties: INodeProperties[] = [
 		default: '',
 	},
 	agentLocator,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [timeoutOption],
-	},
+	optionsCollection([timeoutOption]),
 ];
 
 export const description = showFor({ resource: ['agentPresence'], operation: ['clear'] }, properties);

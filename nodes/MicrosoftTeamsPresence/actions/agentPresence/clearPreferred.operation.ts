@@ -5,17 +5,11 @@ import { timeoutOption } from '../../../shared/timeout';
 import { agentLocator } from '../../descriptions/locators';
 import { resolveAgentId } from '../../helpers/agents';
 import { writePresence } from '../../helpers/write';
+import { optionsCollection } from '../../../shared/collections';
 
 const properties: INodeProperties[] = [
 	agentLocator,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [timeoutOption],
-	},
+	optionsCollection([timeoutOption]),
 ];
 
 export const description = showFor({ resource: ['agentPresence'], operation: ['clearPreferred'] }, properties);

@@ -6,20 +6,14 @@ import { agentLocator } from '../../descriptions/locators';
 import type { UserInclude } from '../../helpers/users';
 import { findUserByEmail, requireEmail, resolveUserId } from '../../helpers/users';
 import { vonageUserAdminRequest } from '../../transport';
+import { optionsCollection } from '../../../shared/collections';
 
 const show = { resource: ['agent'], operation: ['get'] };
 
 export const description: INodeProperties[] = [
 	...showFor(show, [agentLocator()]),
 	...showFor(show, [
-		{
-			displayName: 'Options',
-			name: 'options',
-			type: 'collection',
-			placeholder: 'Add Option',
-			default: {},
-			options: [{ ...includeField, description: 'By Email: which users the email is looked up among' }],
-		},
+		optionsCollection([{ ...includeField, description: 'By Email: which users the email is looked up among' }]),
 	]),
 ];
 

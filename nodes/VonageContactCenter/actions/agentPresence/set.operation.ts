@@ -32,6 +32,7 @@ import {
 } from '../../helpers/presence';
 import { requireGuid, resolveUserId } from '../../helpers/users';
 import { vonageRequest } from '../../transport';
+import { optionsCollection } from '../../../shared/collections';
 
 export const description: INodeProperties[] = showFor({ resource: ['agentPresence'], operation: ['set'] }, [
 	agentLocator(),
@@ -45,14 +46,7 @@ export const description: INodeProperties[] = showFor({ resource: ['agentPresenc
 		description:
 			'Whether to read the current presence first and skip the write when it already matches (same presence, or a presence of the wanted category). Stops two-way syncs from echoing.',
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [cacheTtlOption, protectedStatesOption('vonage'), sourceChangedAtOption('vonage'), timeoutOption],
-	},
+	optionsCollection([cacheTtlOption, protectedStatesOption('vonage'), sourceChangedAtOption('vonage'), timeoutOption]),
 ]);
 
 /** `PATCH /agents/{userId}/presence` with `{ presenceId }`; output says whether it wrote. */
