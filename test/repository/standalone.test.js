@@ -27,7 +27,7 @@ function trackedFiles() {
 }
 
 const CODE = /\.(js|ts|mjs|cjs|sh)$/;
-// A path that leaves the repository: ../shared beside it, or an absolute path of a machine's
+// A path that leaves the repository: a sibling folder beside the clone, or an absolute path of a machine's
 // work folders. Module paths inside the repo and system binaries are fine.
 const OUTSIDE = [/['"`]\.\.['"`],\s*['"`]shared['"`]/, /['"`]\/(work|home|Users|root)\//];
 // A relative path literal ('../x', "../../y") that resolves to a place above the repository root.
