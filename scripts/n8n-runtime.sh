@@ -41,7 +41,9 @@ progress() {
 	while kill -0 "$pid" 2>/dev/null; do
 		for _ in $(seq 1 40); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
 		kill -0 "$pid" 2>/dev/null || break
-		count=$(find "$RUNTIME_N8N_PREFIX/node_modules" -mindepth 1 -maxdepth 1 2>/dev/null | wc -l)
+		# node_modules appears only once npm has resolved the tree: until then find fails, and under
+		# pipefail + errexit a failing assignment would end the whole install.
+		count=$( (find "$RUNTIME_N8N_PREFIX/node_modules" -mindepth 1 -maxdepth 1 2>/dev/null || true) | wc -l)
 		log "… $what: $((SECONDS - begun))s so far, $count folders in node_modules"
 	done
 	wait "$pid" || rc=$?
