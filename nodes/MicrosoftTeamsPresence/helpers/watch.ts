@@ -175,10 +175,10 @@ interface ObjectsPage {
 const MAX_PAGE = 999;
 
 /**
- * Every object of a Graph directory listing, paged by @odata.nextLink. A next link is followed
- * only on Graph's own origin: the bearer token must not go elsewhere.
+ * The objects of a Graph directory listing, paged by @odata.nextLink (up to `limit`). A next link
+ * is followed only on Graph's own origin: the bearer token must not go elsewhere.
  */
-async function allObjects(ctx: RequestContext, first: GraphRequest): Promise<IDataObject[]> {
+async function allObjects(ctx: RequestContext, first: GraphRequest, limit?: number): Promise<IDataObject[]> {
 	const config = graphConfigs[graphAuthentication(ctx)];
 	const origin = new URL(config.baseUrl(await ctx.getCredentials(config.credentialType))).origin;
 	return await paginate<ObjectsPage, IDataObject, GraphRequest>(
@@ -198,6 +198,7 @@ async function allObjects(ctx: RequestContext, first: GraphRequest): Promise<IDa
 				return { method: 'GET', path: link, permission: first.permission };
 			},
 		},
+		{ limit },
 	);
 }
 
@@ -231,25 +232,22 @@ async function groupMemberIds(ctx: RequestContext, groupId: string): Promise<str
 	);
 }
 
-/** The users a picker may offer at once: a bounded walk, the rest by expression. */
-const MAX_PICKER_PAGES = 5;
+/** The users the Agents picker offers at once (five pages); others can be given by expression. */
+const MAX_PICKER_USERS = 5 * MAX_PAGE;
 
-/** The Agents picker: the directory's users by name (and e-mail), IDs stored. */
+/** The Agents picker: the directory's enabled users by name (and e-mail), IDs stored. */
 export async function listAgents(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const options: INodePropertyOptions[] = [];
-	let request: GraphRequest | undefined = {
-		method: 'GET',
-		path: '/users',
-		qs: { $select: 'id,displayName,mail,userPrincipalName', $filter: 'accountEnabled eq true', $top: MAX_PAGE },
-		permission: { application: 'User.Read.All', delegated: 'User.ReadBasic.All' },
-	};
-	for (let page = 0; request && page < MAX_PICKER_PAGES; page++) {
-		const result: ObjectsPage = await graphRequest<ObjectsPage>(this, request);
-		options.push(...(result.value ?? []).map((u) => ({ name: userLabel(u), value: String(u.id) })));
-		const next = result['@odata.nextLink'];
-		request = next ? { method: 'GET', path: next, permission: request.permission } : undefined;
-	}
-	return options.sort((a, b) => a.name.localeCompare(b.name));
+	const users = await allObjects(
+		this,
+		{
+			method: 'GET',
+			path: '/users',
+			qs: { $select: 'id,displayName,mail,userPrincipalName', $filter: 'accountEnabled eq true', $top: MAX_PAGE },
+			permission: { application: 'User.Read.All', delegated: 'User.ReadBasic.All' },
+		},
+		MAX_PICKER_USERS,
+	);
+	return users.map((u) => ({ name: userLabel(u), value: String(u.id) })).sort((a, b) => a.name.localeCompare(b.name));
 }
 
 /**
