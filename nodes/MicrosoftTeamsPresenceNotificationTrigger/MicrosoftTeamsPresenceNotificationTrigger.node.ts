@@ -25,7 +25,14 @@ import type {
 import { NodeApiError, NodeConnectionTypes, NodeOperationError, randomString } from 'n8n-workflow';
 
 import type { SeenState } from '../MicrosoftTeamsPresence/helpers/watch';
-import { changesOf, readPresences, watchProperties, watchedIds } from '../MicrosoftTeamsPresence/helpers/watch';
+import {
+	changesOf,
+	listAgents,
+	readPresences,
+	searchGroups,
+	watchProperties,
+	watchedIds,
+} from '../MicrosoftTeamsPresence/helpers/watch';
 import type { RequestContext } from '../shared/transport';
 import { GRAPH_DELEGATED_TYPE, asNodeError, graphRequest } from '../MicrosoftTeamsPresence/transport';
 
@@ -139,7 +146,9 @@ export class MicrosoftTeamsPresenceNotificationTrigger implements INodeType {
 		name: 'microsoftTeamsPresenceNotificationTrigger',
 		icon: { light: 'file:../../icons/teams.svg', dark: 'file:../../icons/teams.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		// Version 2: Watch defaults to All Users; agents and group are picked from lists.
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle: 'Presence changes (change notifications)',
 		description: 'Starts the workflow when Microsoft Graph notifies a change of the Microsoft Teams presence of chosen users',
 		defaults: { name: 'Microsoft Teams Presence Notification Trigger' },
@@ -157,6 +166,11 @@ export class MicrosoftTeamsPresenceNotificationTrigger implements INodeType {
 			},
 			...watchProperties,
 		],
+	};
+
+	methods = {
+		loadOptions: { listAgents },
+		listSearch: { searchGroups },
 	};
 
 	webhookMethods = {

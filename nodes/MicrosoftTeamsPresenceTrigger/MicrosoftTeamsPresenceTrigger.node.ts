@@ -9,7 +9,14 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { presenceItem } from '../MicrosoftTeamsPresence/helpers/presence';
 import type { SeenState } from '../MicrosoftTeamsPresence/helpers/watch';
-import { changesOf, readPresences, watchProperties, watchedIds } from '../MicrosoftTeamsPresence/helpers/watch';
+import {
+	changesOf,
+	listAgents,
+	readPresences,
+	searchGroups,
+	watchProperties,
+	watchedIds,
+} from '../MicrosoftTeamsPresence/helpers/watch';
 
 export class MicrosoftTeamsPresenceTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -17,7 +24,9 @@ export class MicrosoftTeamsPresenceTrigger implements INodeType {
 		name: 'microsoftTeamsPresenceTrigger',
 		icon: { light: 'file:../../icons/teams.svg', dark: 'file:../../icons/teams.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		// Version 2: Watch defaults to All Users; agents and group are picked from lists.
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle: 'Presence changes (polled)',
 		description: 'Starts the workflow when the Microsoft Teams presence of chosen users changes',
 		defaults: { name: 'Microsoft Teams Presence Trigger' },
@@ -35,6 +44,11 @@ export class MicrosoftTeamsPresenceTrigger implements INodeType {
 			},
 			...watchProperties,
 		],
+	};
+
+	methods = {
+		loadOptions: { listAgents },
+		listSearch: { searchGroups },
 	};
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {

@@ -14,7 +14,7 @@ const alex = {
 	userPrincipalName: 'alex.agent@contoso.com',
 	jobTitle: null,
 	department: null,
-	accountEnabled: null,
+	accountEnabled: true,
 };
 
 describe('Microsoft Teams Agent', () => {

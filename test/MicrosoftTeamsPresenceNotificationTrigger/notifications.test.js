@@ -28,7 +28,7 @@ afterEach(async () => {
 });
 
 /** An active trigger signed in as Dana (a supervisor) watching `parameters`' users. */
-async function activeTrigger(/** @type {Record<string, any>} */ parameters = {}, { activate = true } = {}) {
+async function activeTrigger(/** @type {Record<string, any>} */ parameters = {}, { activate = true, typeVersion = 1, scopes = ['Presence.Read.All', 'GroupMember.Read.All'] } = {}) {
 	const tr = await createTriggerHarness({
 		credentials: {
 			[OAUTH2]: {
@@ -41,13 +41,14 @@ async function activeTrigger(/** @type {Record<string, any>} */ parameters = {},
 				scope: 'openid offline_access Presence.Read.All GroupMember.Read.All',
 				authentication: 'body',
 				apiBaseUrl: sim.urls.graph,
-				oauthTokenData: { token_type: 'Bearer', access_token: sim.graph.delegatedToken(DANA, ['Presence.Read.All', 'GroupMember.Read.All']) },
+				oauthTokenData: { token_type: 'Bearer', access_token: sim.graph.delegatedToken(DANA, scopes) },
 			},
 		},
 		trigger: {
 			name: 'Teams Notifications',
 			type: 'microsoftTeamsPresenceNotificationTrigger',
-			parameters: { agentIds: `${ALEX},${BLAKE}`, ...parameters },
+			typeVersion,
+			parameters: typeVersion === 1 ? { agentIds: `${ALEX},${BLAKE}`, ...parameters } : parameters,
 			credentials: { [OAUTH2]: { id: '1', name: 'Teams (delegated)' } },
 		},
 	});
@@ -244,6 +245,15 @@ describe('Microsoft Teams Presence Notification Trigger', () => {
 		expect(onlySubscription().resource).toBe(`/communications/presences?$filter=id in ('${ALEX}','${BLAKE}','${T.users.casey}')`);
 		const members = sim.requests.filter((/** @type {any} */ r) => r.path.includes('/members/'));
 		expect(members.map((/** @type {any} */ r) => [r.path, r.query])).toEqual([[`/v1.0/groups/${T.groups.agents}/members/microsoft.graph.user`, { $select: 'id', $top: '999' }]]);
+	});
+
+	test('version 2, All Users (nothing typed): one subscription on every enabled user of the directory', async () => {
+		sim.graph.addUsers([{ id: '0000ffff-0000-4000-8000-000000000001', accountEnabled: false }]);
+		await activeTrigger({}, { activate: false, typeVersion: 2, scopes: ['Presence.Read.All', 'User.ReadBasic.All'] }).then((tr) => tr.activate());
+		const everyone = Object.values(T.users).map((id) => `'${id}'`).join(',');
+		expect(onlySubscription().resource).toBe(`/communications/presences?$filter=id in (${everyone})`);
+		const lists = sim.requests.filter((/** @type {any} */ r) => r.path === '/v1.0/users');
+		expect(lists.map((/** @type {any} */ r) => r.query)).toEqual([{ $select: 'id', $filter: 'accountEnabled eq true', $top: '999' }]);
 	});
 
 	test('more than 650 users: a clear error at activation, no subscription', async () => {

@@ -19,7 +19,7 @@ async function run(c, { fixtures, IDS, CLIENTS, SHARED_KEY, SYNC_SOURCE_ID }) {
 	async function deliver(/** @type {string} */ wf, /** @type {any} */ body, /** @type {number} */ executions) {
 		await c.clearRequests();
 		const before = c.executions(wf).length;
-		const r = await c.post(c.webhookUrl(wf, wf === 'two-way-dynamics-genesys' ? KEY_QUERY(await generatedKey()) : key), body);
+		const r = await c.post(c.webhookUrl(wf, c.workflow(wf).autoRegistered ? KEY_QUERY(await generatedKey(wf)) : key), body);
 		assert.equal(r.status, 200, `webhook answered ${r.status}: ${r.text}`);
 		const all = await c.settledExecutions(wf, before + executions);
 		const fresh = all.slice(before);
@@ -142,15 +142,16 @@ async function run(c, { fixtures, IDS, CLIENTS, SHARED_KEY, SYNC_SOURCE_ID }) {
 	 * The two-way template registers its Dataverse webhook itself with an empty Shared Key: the
 	 * trigger generated the key at activation, and it is known only from the registration.
 	 */
-	let twoWayKey = '';
-	async function generatedKey() {
-		if (twoWayKey) return twoWayKey;
+	/** @type {Record<string, string>} */
+	const generatedKeys = {};
+	async function generatedKey(wf = 'two-way-dynamics-genesys') {
+		if (generatedKeys[wf]) return generatedKeys[wf];
 		const state = /** @type {any} */ (await (await fetch(`${c.sim}/__sim/state`)).json());
-		const webhookId = c.workflow('two-way-dynamics-genesys').webhookId;
+		const webhookId = c.workflow(wf).webhookId;
 		const endpoint = (state.dataverse?.tables?.serviceendpoints ?? []).find((/** @type {any} */ e) => String(e.url).includes(webhookId));
-		assert.ok(endpoint, 'the two-way trigger registered no Dataverse webhook');
-		twoWayKey = String(endpoint.authvalue);
-		return twoWayKey;
+		assert.ok(endpoint, `the trigger of ${wf} registered no Dataverse webhook`);
+		generatedKeys[wf] = String(endpoint.authvalue);
+		return generatedKeys[wf];
 	}
 
 	// ---------------------------------------------------------------- two-way
@@ -188,7 +189,11 @@ async function run(c, { fixtures, IDS, CLIENTS, SHARED_KEY, SYNC_SOURCE_ID }) {
 		await afterGenesysChange('two-way-dynamics-genesys', () => changeGenesysPresence(gu.dana, gp['On Queue']));
 		expectOneDataverseWrite(await c.writes('dataverse'), dv.agents.dana, dv.presences.available);
 		await none(['genesys', 'vonage']);
-		const deliveries = /** @type {any[]} */ (await (await fetch(`${c.sim}/__sim/webhook-deliveries`)).json()).slice(deliveriesBefore);
+		// Only this template's webhook: two-way Dynamics ⇄ Teams registers its own and gets the echo too.
+		const ownHook = c.workflow('two-way-dynamics-genesys').webhookId;
+		const deliveries = /** @type {any[]} */ (await (await fetch(`${c.sim}/__sim/webhook-deliveries`)).json())
+			.slice(deliveriesBefore)
+			.filter((/** @type {any} */ d) => String(d.url).includes(ownHook));
 		assert.equal(deliveries.length, 1, `Dataverse delivered ${deliveries.length} webhook(s) for the sync's write`);
 		assert.equal(deliveries[0].status, 200, `the echo delivery: ${JSON.stringify(deliveries[0])}`);
 	});

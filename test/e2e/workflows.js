@@ -39,7 +39,8 @@ const SCHEDULED = new Set(['reconcile-dynamics-genesys']);
 
 /**
  * The Teams user the Teams → Dynamics template watches (the two-way Dynamics ⇄ Teams template
- * watches its own), and the Genesys user the Genesys → Teams template listens to.
+ * watches its own; both ship watching All Users), and the Genesys user the Genesys → Teams
+ * template listens to.
  */
 const TEAMS_WATCHED = 'casey';
 const TWO_WAY_TEAMS_WATCHED = 'eli';
@@ -56,7 +57,6 @@ function buildWorkflows({ templatesDir, credentials, sim, mode }) {
 		REPLACE_WITH_YOUR_DATAVERSE_APPLICATION_USER_ID: IDS.dataverse.applicationUserId,
 		REPLACE_WITH_YOUR_PRESENCE_SOURCE_ID: SYNC_SOURCE_ID,
 		REPLACE_WITH_A_LONG_RANDOM_SHARED_KEY: SHARED_KEY,
-		REPLACE_WITH_TEAMS_USER_IDS: IDS.graph.users[TEAMS_WATCHED],
 	};
 	const files = fs.readdirSync(templatesDir).filter((f) => f.endsWith('.json')).sort();
 	if (files.length === 0) throw new Error(`no templates in ${templatesDir}`);
@@ -84,13 +84,19 @@ function buildWorkflows({ templatesDir, credentials, sim, mode }) {
 			listener.parameters.userIdList = people.map((p) => IDS.genesys.users[p]).join(', ');
 		}
 		const teamsPoller = json.nodes.find((/** @type {any} */ n) => n.type.endsWith('.microsoftTeamsPresenceTrigger'));
-		if (teamsPoller && key === 'two-way-dynamics-teams') teamsPoller.parameters.agentIds = IDS.graph.users[TWO_WAY_TEAMS_WATCHED];
+		// The Teams templates ship watching All Users; here each watches its own person instead (as
+		// a user narrows it to some agents), or every published Teams template would sync every
+		// scenario's Teams change and the scenarios' one-write assertions would see the others'.
+		if (teamsPoller && mode === 'test') {
+			teamsPoller.parameters.watch = 'agents';
+			teamsPoller.parameters.agents = [IDS.graph.users[key === 'two-way-dynamics-teams' ? TWO_WAY_TEAMS_WATCHED : TEAMS_WATCHED]];
+		}
 		// The two-way sync registers its Dataverse webhook itself, so the simulator delivers the
 		// sync's own Dataverse writes back to it: the echoes the trigger must ignore.
 		if (trigger?.parameters.verification === 'vonageSignature' && !trigger.parameters.vonageSignatureSecret) {
 			trigger.parameters.vonageSignatureSecret = VONAGE_SUBSCRIPTION_SECRET;
 		}
-		const autoRegistered = key === 'two-way-dynamics-genesys' && mode === 'test';
+		const autoRegistered = mode === 'test' && (key === 'two-way-dynamics-genesys' || trigger?.parameters.registration === 'automatic');
 		// The templates ship the Shared Key empty (the editor marks it): the e2e types one, like a
 		// user, except where the trigger registers itself and so generates its own at activation.
 		if (trigger && trigger.parameters.sharedKey === '' && !autoRegistered) trigger.parameters.sharedKey = SHARED_KEY;
@@ -133,6 +139,7 @@ function mappingRows(/** @type {string} */ key, /** @type {any} */ IDS) {
 		'dynamics-to-genesys': [busyDnd],
 		'two-way-dynamics-genesys': [busyDnd],
 		'genesys-to-vonage': [[IDS.genesys.presence.Meal, IDS.vonage.presence.lunch]],
+		'genesys-to-teams': [[IDS.genesys.presence.Meeting, 'Busy/InAConferenceCall']],
 		'vonage-to-dynamics': [[IDS.vonage.presence.lunch, IDS.dataverse.presences.lunch]],
 	};
 	return (rows[key] ?? []).map(([from, to]) => ({ from, to }));
@@ -147,8 +154,6 @@ function fillMapping(/** @type {any} */ node, /** @type {string} */ sim, /** @ty
 	}
 	if (node.type !== 'n8n-nodes-base.set' || !/mapping \(edit here\)/.test(node.name)) return;
 	for (const a of node.parameters.assignments.assignments) {
-		if (a.name === 'genesysApiBaseUrl') a.value = `${sim}/genesys`;
-		if (a.name === 'graphApiBaseUrl') a.value = `${sim}/graph/v1.0`;
 		if (a.name === 'genesysDefinitionByDynamicsPresence') {
 			a.value = JSON.stringify({ ...JSON.parse(a.value), 'Busy DND': IDS.genesys.custom.busyDnd });
 		}

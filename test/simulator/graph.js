@@ -6,7 +6,7 @@
  * POST /{tenant}/oauth2/v2.0/token) and Graph (`graph.microsoft.com`, mounted at /graph:
  * /v1.0/users/{id}/presence[/setPresence|clearPresence|setUserPreferredPresence|
  * clearUserPreferredPresence|setStatusMessage], /v1.0/communications/getPresencesByUserId,
- * /v1.0/users[/{id|upn}], /v1.0/me/presence).
+ * /v1.0/users[/{id|upn}], /v1.0/groups[/{id}/members/microsoft.graph.user], /v1.0/me/presence).
  *
  * Presence follows "presence: setPresence": each user has sessions (a signed-in Teams client, one
  * per app that called setPresence); the presence shown is the preferred presence if one is set
@@ -89,6 +89,7 @@ function createVendor(ctx) {
 			displayName: `${p.first} ${p.last}`,
 			mail: p.email,
 			userPrincipalName: p.email,
+			accountEnabled: true,
 		}));
 		/** Per user: the Teams client's session (null: not signed in), app sessions by app ID, preferred presence, status message. */
 		state.presence = {
@@ -127,6 +128,7 @@ function createVendor(ctx) {
 		['GET', '/v1.0/me/presence', (/** @type {any} */ rq, /** @type {any} */ caller) => getPresence({ ...rq, params: { id: caller.userId } }, caller)],
 		['GET', '/v1.0/users', listUsers],
 		['GET', '/v1.0/users/:id', getUser],
+		['GET', '/v1.0/groups', listGroups],
 		['GET', '/v1.0/groups/:id/members/microsoft.graph.user', groupMembers],
 		['POST', '/v1.0/subscriptions', (/** @type {any} */ rq, /** @type {any} */ c) => subs.create(rq, c)],
 		['GET', '/v1.0/subscriptions/:id', (/** @type {any} */ rq, /** @type {any} */ c) => subs.get(rq, c)],
@@ -356,31 +358,66 @@ function createVendor(ctx) {
 		return { status: 200 };
 	}
 
-	function listUsers(/** @type {any} */ rq, /** @type {any} */ caller) {
-		requirePermission(caller, 'User.Read.All', 'User.ReadBasic.All');
-		const q = rq.query;
-		let users = state.users;
-		if (q.$search !== undefined) {
-			// "Advanced query capabilities on Microsoft Entra ID objects": $search needs ConsistencyLevel: eventual.
-			if (String(rq.headers.consistencylevel || '').toLowerCase() !== 'eventual') {
-				throw graphError(400, 'Request_UnsupportedQuery', "Request with $search query parameter only works through MSGraph with a special request header: 'ConsistencyLevel: eventual'");
-			}
-			const terms = [...String(q.$search).matchAll(/"(\w+):([^"]*)"/g)].map((m) => [m[1], m[2].toLowerCase()]);
-			if (terms.length === 0) throw graphError(400, 'Request_UnsupportedQuery', 'Syntax error: the $search value must be "property:value" clauses.');
-			users = users.filter((/** @type {any} */ u) => terms.some(([prop, text]) => String(u[prop] || '').toLowerCase().split(/[\s@.]+/).some((w) => w.startsWith(text)) || String(u[prop] || '').toLowerCase().startsWith(text)));
-		}
-		const top = q.$top === undefined ? 100 : Number(q.$top);
-		const skip = q.$skiptoken ? Number(Buffer.from(q.$skiptoken, 'base64url').toString()) : 0;
-		const page = users.slice(skip, skip + top);
-		const select = q.$select ? String(q.$select).split(',') : null;
+	/**
+	 * "Paging Microsoft Graph data in your app": directory listings page 100 by default, `$top`
+	 * 1–999 (outside that, Graph's 400 "Invalid page size specified"), the rest by @odata.nextLink.
+	 */
+	function pageSize(/** @type {any} */ q, fallback = 100) {
+		const top = q.$top === undefined ? fallback : Number(q.$top);
+		if (!(Number.isInteger(top) && top >= 1 && top <= 999)) throw graphError(400, 'Request_BadRequest', `Invalid page size specified: '${q.$top}'. Must be between 1 and 999 inclusive.`);
+		return top;
+	}
+
+	/** One page of `all` for the request, with the nextLink (on `state.nextLinkOrigin` when set: a hostile page). */
+	function listPage(/** @type {any} */ rq, /** @type {any[]} */ all, /** @type {number} */ top, /** @type {(o: any) => any} */ shape) {
+		const skip = rq.query.$skiptoken ? Number(Buffer.from(rq.query.$skiptoken, 'base64url').toString()) : 0;
+		const select = rq.query.$select ? String(rq.query.$select).split(',') : null;
 		/** @type {any} */
-		const body = { '@odata.context': `${GRAPH_RESOURCE}/v1.0/$metadata#users`, value: page.map((/** @type {any} */ u) => (select ? Object.fromEntries(select.map((k) => [k, u[k] ?? null])) : clone(u))) };
-		if (skip + top < users.length) {
+		const body = {
+			'@odata.context': `${GRAPH_RESOURCE}/v1.0/$metadata#${rq.path.split('/')[2]}`,
+			value: all.slice(skip, skip + top).map((o) => shape(select ? Object.fromEntries(select.map((k) => [k, o[k] ?? null])) : clone(o))),
+		};
+		if (skip + top < all.length) {
 			const next = new URL(rq.url.href);
 			next.searchParams.set('$skiptoken', Buffer.from(String(skip + top)).toString('base64url'));
-			body['@odata.nextLink'] = `${ctx.root()}${next.pathname}${next.search}`;
+			body['@odata.nextLink'] = (state.nextLinkOrigin ?? ctx.root()) + next.pathname + next.search;
 		}
 		return { status: 200, body };
+	}
+
+	/** `$search="prop:text" OR …`: an advanced query, only with ConsistencyLevel: eventual. */
+	function searchFilter(/** @type {any} */ rq) {
+		if (rq.query.$search === undefined) return () => true;
+		// "Advanced query capabilities on Microsoft Entra ID objects": $search needs ConsistencyLevel: eventual.
+		if (String(rq.headers.consistencylevel || '').toLowerCase() !== 'eventual') {
+			throw graphError(400, 'Request_UnsupportedQuery', "Request with $search query parameter only works through MSGraph with a special request header: 'ConsistencyLevel: eventual'");
+		}
+		const terms = [...String(rq.query.$search).matchAll(/"(\w+):([^"]*)"/g)].map((m) => [m[1], m[2].toLowerCase()]);
+		if (terms.length === 0) throw graphError(400, 'Request_UnsupportedQuery', 'Syntax error: the $search value must be "property:value" clauses.');
+		return (/** @type {any} */ o) => terms.some(([prop, text]) => String(o[prop] || '').toLowerCase().split(/[\s@.]+/).some((w) => w.startsWith(text)) || String(o[prop] || '').toLowerCase().startsWith(text));
+	}
+
+	/** "List users" (User.Read.All; delegated User.ReadBasic.All). */
+	function listUsers(/** @type {any} */ rq, /** @type {any} */ caller) {
+		requirePermission(caller, 'User.Read.All', 'User.ReadBasic.All');
+		const top = pageSize(rq.query);
+		let users = state.users.filter(searchFilter(rq));
+		if (rq.query.$filter !== undefined) {
+			// "Advanced query capabilities": `accountEnabled eq …` works by default.
+			const m = /^accountEnabled eq (true|false)$/.exec(String(rq.query.$filter));
+			// ASSUMPTION: any other $filter (none of our nodes sends one) is refused, the stricter choice.
+			if (!m) throw graphError(400, 'Request_UnsupportedQuery', 'Unsupported Query.');
+			users = users.filter((/** @type {any} */ u) => u.accountEnabled === (m[1] === 'true'));
+		}
+		return listPage(rq, users, top, (u) => u);
+	}
+
+	/** "List groups" (GroupMember.Read.All is the least privileged, application and delegated). */
+	function listGroups(/** @type {any} */ rq, /** @type {any} */ caller) {
+		requirePermission(caller, 'GroupMember.Read.All', 'GroupMember.Read.All');
+		const top = pageSize(rq.query);
+		const groups = Object.values(state.groups).map((/** @type {any} */ g) => ({ id: g.id, displayName: g.displayName, mail: g.mail ?? null }));
+		return listPage(rq, groups.filter(searchFilter(rq)), top, (g) => g);
 	}
 
 	function getUser(/** @type {any} */ rq, /** @type {any} */ caller) {
@@ -396,22 +433,11 @@ function createVendor(ctx) {
 		requirePermission(caller, 'GroupMember.Read.All', 'GroupMember.Read.All');
 		const group = state.groups[String(rq.params.id).toLowerCase()];
 		if (!group) throw graphError(404, 'Request_ResourceNotFound', `Resource '${rq.params.id}' does not exist or one of its queried reference-property objects are not present.`);
-		const top = rq.query.$top === undefined ? MEMBERS_PAGE : Number(rq.query.$top);
-		if (!(top >= 1 && top <= 999)) throw graphError(400, 'Request_BadRequest', `Invalid page size specified: '${rq.query.$top}'. Must be between 1 and 999 inclusive.`);
-		const skip = rq.query.$skiptoken ? Number(Buffer.from(rq.query.$skiptoken, 'base64url').toString()) : 0;
-		const select = rq.query.$select ? String(rq.query.$select).split(',') : null;
+		const top = pageSize(rq.query, MEMBERS_PAGE);
 		const members = group.members.map((/** @type {string} */ id) => userOf(id)).filter(Boolean);
-		/** @type {any} */
-		const body = {
-			'@odata.context': `${GRAPH_RESOURCE}/v1.0/$metadata#users`,
-			value: members.slice(skip, skip + top).map((/** @type {any} */ u) => ({ '@odata.type': '#microsoft.graph.user', ...(select ? Object.fromEntries(select.map((k) => [k, u[k] ?? null])) : clone(u)) })),
-		};
-		if (skip + top < members.length) {
-			const next = new URL(rq.url.href);
-			next.searchParams.set('$skiptoken', Buffer.from(String(skip + top)).toString('base64url'));
-			body['@odata.nextLink'] = (state.nextLinkOrigin ?? ctx.root()) + next.pathname + next.search;
-		}
-		return { status: 200, body };
+		const page = listPage(rq, members, top, (u) => ({ '@odata.type': '#microsoft.graph.user', ...u }));
+		page.body['@odata.context'] = `${GRAPH_RESOURCE}/v1.0/$metadata#users`;
+		return page;
 	}
 
 	const control = {
@@ -433,13 +459,20 @@ function createVendor(ctx) {
 		setGroupMembers(/** @type {string} */ groupId, /** @type {string[]} */ members) {
 			for (const id of members) {
 				if (!userOf(id)) {
-					state.users.push({ id, displayName: `User ${id.slice(0, 8)}`, mail: null, userPrincipalName: `${id.slice(0, 8)}@contoso.com` });
+					state.users.push({ id, displayName: `User ${id.slice(0, 8)}`, mail: null, userPrincipalName: `${id.slice(0, 8)}@contoso.com`, accountEnabled: true });
 					state.presence[id] = { client: null, apps: {}, preferred: null, statusMessage: null };
 				}
 			}
 			state.groups[groupId] = { id: groupId, displayName: 'Group', members: [...members] };
 		},
-		/** A hostile page: next links of group members point at another origin. */
+		/** More directory users (`accountEnabled` false: a disabled account), each with a presence record. */
+		addUsers(/** @type {Array<{ id: string, displayName?: string, accountEnabled?: boolean }>} */ users) {
+			for (const u of users) {
+				state.users.push({ id: u.id, displayName: u.displayName ?? `User ${u.id.slice(0, 8)}`, mail: null, userPrincipalName: `${u.id.slice(0, 8)}@contoso.com`, accountEnabled: u.accountEnabled ?? true });
+				state.presence[u.id] = { client: null, apps: {}, preferred: null, statusMessage: null };
+			}
+		},
+		/** A hostile page: next links of directory listings point at another origin. */
 		setNextLinkOrigin(/** @type {string|undefined} */ origin) {
 			state.nextLinkOrigin = origin;
 		},

@@ -47,7 +47,7 @@ export const presenceFields: INodeProperties[] = [
 		displayName: 'Presence Given As',
 		name: 'presenceBy',
 		type: 'options',
-		noDataExpression: true,
+		// An expression is allowed: a template takes it from the Map Presence node's `presenceBy`.
 		options: [
 			{ name: 'Presence', value: 'presence', description: 'An availability/activity pair Graph accepts' },
 			{ name: 'Category', value: 'category', description: 'A shared category, mapped to a pair Graph accepts' },
