@@ -8,6 +8,13 @@ import { SYSTEMS, parsePair } from './systems';
 
 const SYSTEM_NAMES = Object.fromEntries(Object.entries(SYSTEMS).map(([key, s]) => [key, s.name]));
 
+/** A side of the chosen pair (0 = from, 1 = to) by its product name, the raw value if unknown. */
+const side = (index: 0 | 1) =>
+	`((${JSON.stringify(SYSTEM_NAMES)})[($parameter["sync"] || ":").split(":")[${index}]] || ($parameter["sync"] || ":").split(":")[${index}])`;
+
+/** The canvas subtitle in words: "Dynamics 365 Contact Center → Genesys Cloud", or "Both directions: A ⇄ B". */
+const SUBTITLE = `={{ $parameter["sync"] ? ($parameter["bothDirections"] ? "Both directions: " + ${side(0)} + " ⇄ " + ${side(1)} : ${side(0)} + " → " + ${side(1)}) : "" }}`;
+
 /**
  * The presence mapping of a sync, as a table a person edits: rows from a presence of one system
  * to a presence of the other (both picked from live lists), and the same category for the rest.
@@ -18,10 +25,10 @@ export class MapPresence implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Map Presence',
 		name: 'mapPresence',
-		icon: { light: 'file:../../icons/presence.svg', dark: 'file:../../icons/presence.dark.svg' },
+		icon: { light: 'file:../../icons/map.svg', dark: 'file:../../icons/map.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{ $parameter["sync"] ? $parameter["sync"].replace(":", " → ") : "" }}',
+		subtitle: SUBTITLE,
 		description: 'Map an agent presence of one contact-centre system onto a presence of another',
 		defaults: { name: 'Map Presence' },
 		usableAsTool: true,
