@@ -98,7 +98,7 @@ export const properties: INodeProperties[] = [
 				name: 'Asynchronous',
 				value: 'asynchronous',
 				description:
-					'Each change is delivered in the background and agents are never held up. A change n8n misses (n8n unreachable, or the key refused) is lost: Dynamics tries again only once, and only when the server in front of n8n answers that n8n is unavailable',
+					'Each change is delivered in the background and agents are never held up. A change n8n misses (n8n unreachable, or the key refused) is lost: Dynamics tries again only once, and only when the server in front of n8n answers that n8n is unavailable.',
 			},
 			{
 				name: 'Synchronous',

@@ -8,12 +8,17 @@ import { SYSTEMS, parsePair } from './systems';
 
 const SYSTEM_NAMES = Object.fromEntries(Object.entries(SYSTEMS).map(([key, s]) => [key, s.name]));
 
-/** A side of the chosen pair (0 = from, 1 = to) by its product name, the raw value if unknown. */
-const side = (index: 0 | 1) =>
-	`((${JSON.stringify(SYSTEM_NAMES)})[($parameter["sync"] || ":").split(":")[${index}]] || ($parameter["sync"] || ":").split(":")[${index}])`;
+const SHORT_NAMES = Object.fromEntries(Object.entries(SYSTEMS).map(([key, s]) => [key, s.short]));
 
-/** The canvas subtitle in words: "Dynamics 365 Contact Center → Genesys Cloud", or "Both directions: A ⇄ B". */
-const SUBTITLE = `={{ $parameter["sync"] ? ($parameter["bothDirections"] ? "Both directions: " + ${side(0)} + " ⇄ " + ${side(1)} : ${side(0)} + " → " + ${side(1)}) : "" }}`;
+/** A side of the chosen pair (0 = from, 1 = to) by its short product name, the raw value if unknown. */
+const side = (index: 0 | 1) =>
+	`((${JSON.stringify(SHORT_NAMES)})[($parameter["sync"] || ":").split(":")[${index}]] || ($parameter["sync"] || ":").split(":")[${index}])`;
+
+/**
+ * The canvas subtitle in words, the systems first so they stay visible where n8n cuts it off:
+ * "Dynamics 365 → Genesys Cloud", or "Dynamics 365 ⇄ Genesys Cloud (both ways)".
+ */
+const SUBTITLE = `={{ $parameter["sync"] ? ${side(0)} + ($parameter["bothDirections"] ? " ⇄ " : " → ") + ${side(1)} + ($parameter["bothDirections"] ? " (both ways)" : "") : "" }}`;
 
 /**
  * The presence mapping of a sync, as a table a person edits: rows from a presence of one system

@@ -3,12 +3,15 @@ import type { INodePropertyOptions } from 'n8n-workflow';
 
 export type PresenceSystem = 'dataverse' | 'genesys' | 'vonage' | 'teams';
 
-/** Each system's product name (what the user sees) and credential type. */
-export const SYSTEMS: Record<PresenceSystem, { name: string; credential: string }> = {
-	dataverse: { name: 'Dynamics 365 Contact Center', credential: 'dynamicsContactCenterApi' },
-	genesys: { name: 'Genesys Cloud', credential: 'genesysCloudPresenceApi' },
-	vonage: { name: 'Vonage Contact Center', credential: 'vonageContactCenterApi' },
-	teams: { name: 'Microsoft Teams', credential: 'microsoftTeamsPresenceGraphApi' },
+/**
+ * Each system's product name (what the user sees), the short name the canvas subtitle uses (n8n
+ * cuts a subtitle off after about 28 characters) and its credential type.
+ */
+export const SYSTEMS: Record<PresenceSystem, { name: string; short: string; credential: string }> = {
+	dataverse: { name: 'Dynamics 365 Contact Center', short: 'Dynamics 365', credential: 'dynamicsContactCenterApi' },
+	genesys: { name: 'Genesys Cloud', short: 'Genesys Cloud', credential: 'genesysCloudPresenceApi' },
+	vonage: { name: 'Vonage Contact Center', short: 'Vonage', credential: 'vonageContactCenterApi' },
+	teams: { name: 'Microsoft Teams', short: 'Teams', credential: 'microsoftTeamsPresenceGraphApi' },
 };
 
 const ALL = Object.keys(SYSTEMS) as PresenceSystem[];

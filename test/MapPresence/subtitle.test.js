@@ -1,7 +1,8 @@
 // @ts-check
 /**
  * Map Presence's canvas subtitle, evaluated by n8n-workflow's expression engine as the editor
- * evaluates it: the chosen systems by their product names, never the raw option value.
+ * evaluates it: the chosen systems by name, never the raw option value, short enough that n8n's
+ * canvas (which cuts a subtitle off after about 28 characters) still shows both systems.
  */
 const { Workflow } = require('n8n-workflow');
 const { MapPresence } = require('../../dist/nodes/MapPresence/MapPresence.node.js');
@@ -25,22 +26,26 @@ async function subtitleFor(/** @type {Record<string, unknown>} */ parameters) {
 }
 
 test.each([
-	[{ sync: 'dataverse:genesys' }, 'Dynamics 365 Contact Center → Genesys Cloud'],
-	[{ sync: 'genesys:vonage', bothDirections: false }, 'Genesys Cloud → Vonage Contact Center'],
-	[{ sync: 'teams:dataverse' }, 'Microsoft Teams → Dynamics 365 Contact Center'],
-	[{ sync: 'dataverse:genesys', bothDirections: true }, 'Both directions: Dynamics 365 Contact Center ⇄ Genesys Cloud'],
-	[{ sync: 'dataverse:teams', bothDirections: true }, 'Both directions: Dynamics 365 Contact Center ⇄ Microsoft Teams'],
+	[{ sync: 'dataverse:genesys' }, 'Dynamics 365 → Genesys Cloud'],
+	[{ sync: 'genesys:vonage', bothDirections: false }, 'Genesys Cloud → Vonage'],
+	[{ sync: 'teams:dataverse' }, 'Teams → Dynamics 365'],
+	[{ sync: 'dataverse:genesys', bothDirections: true }, 'Dynamics 365 ⇄ Genesys Cloud (both ways)'],
+	[{ sync: 'dataverse:teams', bothDirections: true }, 'Dynamics 365 ⇄ Teams (both ways)'],
 ])('%o reads "%s"', async (parameters, expected) => {
 	expect(await subtitleFor(parameters)).toBe(expected);
 });
 
-test('every pair the node offers reads as two product names, no raw value', async () => {
+test('every pair the node offers reads as two names that fit, no raw value', async () => {
 	const pairs = /** @type {any} */ (nodeType.description.properties.find((p) => p.name === 'sync')).options;
-	for (const { name, value } of pairs) {
-		expect(await subtitleFor({ sync: value })).toBe(name);
-		const both = await subtitleFor({ sync: value, bothDirections: true });
-		expect(both).toBe(`Both directions: ${name.replace(' → ', ' ⇄ ')}`);
-		expect(both).not.toMatch(/\b(dataverse|genesys|vonage|teams)\b/); // the raw values are lower case
+	expect(pairs.length).toBe(12);
+	for (const { value } of pairs) {
+		const one = /** @type {string} */ (await subtitleFor({ sync: value }));
+		const both = /** @type {string} */ (await subtitleFor({ sync: value, bothDirections: true }));
+		expect(one).toMatch(/^[A-Z][\w ]+ → [A-Z][\w ]+$/);
+		expect(both).toBe(`${one.replace(' → ', ' ⇄ ')} (both ways)`);
+		expect(one.length).toBeLessThanOrEqual(28);
+		// The raw option values are lower case (`dataverse:genesys`).
+		for (const text of [one, both]) expect(text).not.toMatch(/\b(dataverse|genesys|vonage|teams)\b|:/);
 	}
 });
 
