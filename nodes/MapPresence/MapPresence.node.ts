@@ -6,7 +6,7 @@ import { mapItem } from './map';
 import { sourcePresences, targetPresences } from './methods/loadOptions';
 import { SYSTEMS, parsePair } from './systems';
 
-const SYSTEM_NAMES = Object.fromEntries(Object.entries(SYSTEMS).map(([key, s]) => [key, s.name]));
+const OUTPUT_NAMES = Object.fromEntries(Object.entries(SYSTEMS).map(([key, s]) => [key, s.output]));
 
 const SHORT_NAMES = Object.fromEntries(Object.entries(SYSTEMS).map(([key, s]) => [key, s.short]));
 
@@ -15,10 +15,10 @@ const side = (index: 0 | 1) =>
 	`((${JSON.stringify(SHORT_NAMES)})[($parameter["sync"] || ":").split(":")[${index}]] || ($parameter["sync"] || ":").split(":")[${index}])`;
 
 /**
- * The canvas subtitle in words, the systems first so they stay visible where n8n cuts it off:
- * "Dynamics 365 → Genesys Cloud", or "Dynamics 365 ⇄ Genesys Cloud (both ways)".
+ * The canvas subtitle in words: "Dynamics 365 → Genesys", or "Dynamics 365 ⇄ Genesys" for both
+ * directions (the two outputs, "To Genesys" and "To Dynamics", say the rest).
  */
-const SUBTITLE = `={{ $parameter["sync"] ? ${side(0)} + ($parameter["bothDirections"] ? " ⇄ " : " → ") + ${side(1)} + ($parameter["bothDirections"] ? " (both ways)" : "") : "" }}`;
+const SUBTITLE = `={{ $parameter["sync"] ? ${side(0)} + ($parameter["bothDirections"] ? " ⇄ " : " → ") + ${side(1)} : "" }}`;
 
 /**
  * The presence mapping of a sync, as a table a person edits: rows from a presence of one system
@@ -39,7 +39,7 @@ export class MapPresence implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		// Both Directions: one output per direction, so a two-way sync needs no routing node.
-		outputs: `={{ $parameter.bothDirections ? [{ type: "${NodeConnectionTypes.Main}", displayName: "To " + (${JSON.stringify(SYSTEM_NAMES)})[($parameter.sync || ":").split(":")[1]] }, { type: "${NodeConnectionTypes.Main}", displayName: "To " + (${JSON.stringify(SYSTEM_NAMES)})[($parameter.sync || ":").split(":")[0]] }] : ["${NodeConnectionTypes.Main}"] }}`,
+		outputs: `={{ $parameter.bothDirections ? [{ type: "${NodeConnectionTypes.Main}", displayName: (${JSON.stringify(OUTPUT_NAMES)})[($parameter.sync || ":").split(":")[1]] }, { type: "${NodeConnectionTypes.Main}", displayName: (${JSON.stringify(OUTPUT_NAMES)})[($parameter.sync || ":").split(":")[0]] }] : ["${NodeConnectionTypes.Main}"] }}`,
 		credentials,
 		properties,
 	};

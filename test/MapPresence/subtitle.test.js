@@ -2,7 +2,7 @@
 /**
  * Map Presence's canvas subtitle, evaluated by n8n-workflow's expression engine as the editor
  * evaluates it: the chosen systems by name, never the raw option value, short enough that n8n's
- * canvas (which cuts a subtitle off after about 28 characters) still shows both systems.
+ * canvas (which cuts a subtitle off after about 25 characters) still shows both systems.
  */
 const { Workflow } = require('n8n-workflow');
 const { MapPresence } = require('../../dist/nodes/MapPresence/MapPresence.node.js');
@@ -26,11 +26,11 @@ async function subtitleFor(/** @type {Record<string, unknown>} */ parameters) {
 }
 
 test.each([
-	[{ sync: 'dataverse:genesys' }, 'Dynamics 365 → Genesys Cloud'],
-	[{ sync: 'genesys:vonage', bothDirections: false }, 'Genesys Cloud → Vonage'],
+	[{ sync: 'dataverse:genesys' }, 'Dynamics 365 → Genesys'],
+	[{ sync: 'genesys:vonage', bothDirections: false }, 'Genesys → Vonage'],
 	[{ sync: 'teams:dataverse' }, 'Teams → Dynamics 365'],
-	[{ sync: 'dataverse:genesys', bothDirections: true }, 'Dynamics 365 ⇄ Genesys Cloud (both ways)'],
-	[{ sync: 'dataverse:teams', bothDirections: true }, 'Dynamics 365 ⇄ Teams (both ways)'],
+	[{ sync: 'dataverse:genesys', bothDirections: true }, 'Dynamics 365 ⇄ Genesys'],
+	[{ sync: 'dataverse:teams', bothDirections: true }, 'Dynamics 365 ⇄ Teams'],
 ])('%o reads "%s"', async (parameters, expected) => {
 	expect(await subtitleFor(parameters)).toBe(expected);
 });
@@ -42,8 +42,8 @@ test('every pair the node offers reads as two names that fit, no raw value', asy
 		const one = /** @type {string} */ (await subtitleFor({ sync: value }));
 		const both = /** @type {string} */ (await subtitleFor({ sync: value, bothDirections: true }));
 		expect(one).toMatch(/^[A-Z][\w ]+ → [A-Z][\w ]+$/);
-		expect(both).toBe(`${one.replace(' → ', ' ⇄ ')} (both ways)`);
-		expect(one.length).toBeLessThanOrEqual(28);
+		expect(both).toBe(one.replace(' → ', ' ⇄ '));
+		expect(one.length).toBeLessThanOrEqual(25);
 		// The raw option values are lower case (`dataverse:genesys`).
 		for (const text of [one, both]) expect(text).not.toMatch(/\b(dataverse|genesys|vonage|teams)\b|:/);
 	}
@@ -54,4 +54,17 @@ test('its own icon, not the Agent Presence Trigger’s', () => {
 	const trigger = new AgentPresenceTrigger().description.icon;
 	expect(nodeType.description.icon).toEqual({ light: 'file:../../icons/map.svg', dark: 'file:../../icons/map.dark.svg' });
 	expect(nodeType.description.icon).not.toEqual(trigger);
+});
+
+test('Both Directions: one output per direction, each labelled with the system it writes to, short enough to show', async () => {
+	/** @type {any} */
+	const node = { id: 'm', name: 'Map Presence', type: 'mapPresence', typeVersion: 1, position: [0, 0], parameters: { sync: 'dataverse:genesys', bothDirections: true } };
+	const workflow = new Workflow({ id: 'outputs', nodes: [node], connections: {}, nodeTypes, active: false });
+	const outputs = await workflow.expression.withIsolate(async () =>
+		workflow.expression.getSimpleParameterValue(node, /** @type {string} */ (nodeType.description.outputs), 'internal', {}),
+	);
+	expect(outputs).toEqual([
+		{ type: 'main', displayName: 'To Genesys' },
+		{ type: 'main', displayName: 'To Dynamics' },
+	]);
 });
