@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 export const EVENT_OPTIONS = [
-	{ name: 'Agent Created', value: 'agent_created', description: 'An agent gets their first status in Dynamics 365 Contact Center' },
+	{ name: 'Agent Created', value: 'agent_created', description: 'Dynamics 365 Contact Center creates the status record of a new agent' },
 	{ name: 'Capacity Changed', value: 'capacity_changed', description: 'Only the available capacity changed' },
 	{ name: 'Logged In', value: 'logged_in' },
 	{ name: 'Logged Out', value: 'logged_out' },
