@@ -23,7 +23,7 @@ export class VonageContactCenterPresenceTrigger implements INodeType {
 		icon: { light: 'file:../../icons/vonage.svg', dark: 'file:../../icons/vonage.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: 'Polls presence changes',
+		subtitle: 'Presence changes (polled)',
 		description:
 			'Starts the workflow for each agent presence change in Vonage Contact Center, polled from its reporting (Insights Stats) API',
 		defaults: { name: 'Vonage Contact Center Presence Trigger' },
