@@ -40,7 +40,7 @@ export class GenesysCloudPresenceApi implements ICredentialType {
 			type: 'options',
 			default: 'mypurecloud.com',
 			options: GENESYS_REGIONS,
-			description: 'The region of your Genesys Cloud organization (API host api.<domain>)',
+			description: 'The region of your Genesys Cloud organization: the one whose domain your Genesys Cloud address ends with',
 		},
 		...clientFields,
 		...endpointOverrideFields('https://api.mypurecloud.com', 'https://login.mypurecloud.com/oauth/token'),

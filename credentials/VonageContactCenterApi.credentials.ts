@@ -55,7 +55,7 @@ export class VonageContactCenterApi implements ICredentialType {
 			default: 'api.cc.vonage.com',
 			options: VONAGE_API_HOSTS,
 			description:
-				'Where the APIs are served: https://{region}.api.cc.vonage.com, or the older https://{region}.api.newvoicemedia.com. Tokens always come from https://{region}.cc.vonage.com/Auth/connect/token.',
+				'Which address your account’s APIs use in the chosen region: the current api.cc.vonage.com, or the older api.newvoicemedia.com. Sign-in always goes through cc.vonage.com.',
 		},
 		...clientFields,
 		{

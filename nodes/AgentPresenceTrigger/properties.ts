@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 export const EVENT_OPTIONS = [
-	{ name: 'Agent Created', value: 'agent_created', description: 'A new agent status row (Dataverse Create)' },
+	{ name: 'Agent Created', value: 'agent_created', description: 'Dynamics 365 Contact Center creates the status record of a new agent' },
 	{ name: 'Capacity Changed', value: 'capacity_changed', description: 'Only the available capacity changed' },
 	{ name: 'Logged In', value: 'logged_in' },
 	{ name: 'Logged Out', value: 'logged_out' },
@@ -98,16 +98,16 @@ export const properties: INodeProperties[] = [
 				name: 'Asynchronous',
 				value: 'asynchronous',
 				description:
-					"Dataverse's asynchronous service delivers each change and agents are never blocked; it tries once more only after a 502, 503 or 504, so a change n8n misses otherwise (down, 401) is lost",
+					'Each change is delivered in the background and agents are never held up. A change n8n misses (n8n unreachable, or the key refused) is lost: Dynamics tries again only once, and only when the server in front of n8n answers that n8n is unavailable.',
 			},
 			{
 				name: 'Synchronous',
 				value: 'synchronous',
 				description:
-					'Lowest latency, but the agent\'s presence change FAILS in Dynamics whenever n8n does not answer 2xx within 60 s (n8n down, restarting, slow, or a changed shared key)',
+					'Fastest, but the agent\'s presence change FAILS in Dynamics whenever n8n does not answer successfully within 60 seconds (n8n down, restarting, slow, or a changed shared key)',
 			},
 		],
-		description: 'How Dataverse runs the registered steps',
+		description: 'How Dynamics 365 Contact Center calls n8n for each change',
 	},
 	// One Sender Verification per source, so each only explains how that system sends the key.
 	verification('dataverse', {

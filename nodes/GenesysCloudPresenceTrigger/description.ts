@@ -47,7 +47,7 @@ export const triggerProperties: INodeProperties[] = [
 			{
 				...cacheTtlOption,
 				description:
-					"Seconds to keep each user's email for later changes (with Include Agent Email), per credential. 0 turns the cache off. The cache lives in this n8n process: each queue-mode worker keeps its own.",
+					"How many seconds each user's email is kept for later changes (with Include Agent Email), per credential; 0 reads it every time. Each n8n process (each queue-mode worker) keeps its own.",
 			},
 			{
 				displayName: 'Ignore Changes Made By Source Names or IDs',
@@ -64,7 +64,7 @@ export const triggerProperties: INodeProperties[] = [
 				type: 'boolean',
 				default: false,
 				description:
-					"Whether to add the user's email under `email` (GET /api/v2/users/{userId}, cached), so a sync to a system that knows agents by email needs no lookup node",
+					"Whether to add the user's email under `email` (read from Genesys Cloud once per user and cached), so a sync to a system that knows agents by email needs no lookup node",
 			},
 			{
 				displayName: 'Include Raw Event',

@@ -6,7 +6,19 @@ import { mapItem } from './map';
 import { sourcePresences, targetPresences } from './methods/loadOptions';
 import { SYSTEMS, parsePair } from './systems';
 
-const SYSTEM_NAMES = Object.fromEntries(Object.entries(SYSTEMS).map(([key, s]) => [key, s.name]));
+const OUTPUT_NAMES = Object.fromEntries(Object.entries(SYSTEMS).map(([key, s]) => [key, s.output]));
+
+const SHORT_NAMES = Object.fromEntries(Object.entries(SYSTEMS).map(([key, s]) => [key, s.short]));
+
+/** A side of the chosen pair (0 = from, 1 = to) by its short product name, the raw value if unknown. */
+const side = (index: 0 | 1) =>
+	`((${JSON.stringify(SHORT_NAMES)})[($parameter["sync"] || ":").split(":")[${index}]] || ($parameter["sync"] || ":").split(":")[${index}])`;
+
+/**
+ * The canvas subtitle in words: "Dynamics 365 → Genesys", or "Dynamics 365 ⇄ Genesys" for both
+ * directions (the two outputs, "To Genesys" and "To Dynamics", say the rest).
+ */
+const SUBTITLE = `={{ $parameter["sync"] ? ${side(0)} + ($parameter["bothDirections"] ? " ⇄ " : " → ") + ${side(1)} : "" }}`;
 
 /**
  * The presence mapping of a sync, as a table a person edits: rows from a presence of one system
@@ -18,16 +30,16 @@ export class MapPresence implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Map Presence',
 		name: 'mapPresence',
-		icon: { light: 'file:../../icons/presence.svg', dark: 'file:../../icons/presence.dark.svg' },
+		icon: { light: 'file:../../icons/map.svg', dark: 'file:../../icons/map.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{ $parameter["sync"] ? $parameter["sync"].replace(":", " → ") : "" }}',
+		subtitle: SUBTITLE,
 		description: 'Map an agent presence of one contact-centre system onto a presence of another',
 		defaults: { name: 'Map Presence' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		// Both Directions: one output per direction, so a two-way sync needs no routing node.
-		outputs: `={{ $parameter.bothDirections ? [{ type: "${NodeConnectionTypes.Main}", displayName: "To " + (${JSON.stringify(SYSTEM_NAMES)})[($parameter.sync || ":").split(":")[1]] }, { type: "${NodeConnectionTypes.Main}", displayName: "To " + (${JSON.stringify(SYSTEM_NAMES)})[($parameter.sync || ":").split(":")[0]] }] : ["${NodeConnectionTypes.Main}"] }}`,
+		outputs: `={{ $parameter.bothDirections ? [{ type: "${NodeConnectionTypes.Main}", displayName: (${JSON.stringify(OUTPUT_NAMES)})[($parameter.sync || ":").split(":")[1]] }, { type: "${NodeConnectionTypes.Main}", displayName: (${JSON.stringify(OUTPUT_NAMES)})[($parameter.sync || ":").split(":")[0]] }] : ["${NodeConnectionTypes.Main}"] }}`,
 		credentials,
 		properties,
 	};

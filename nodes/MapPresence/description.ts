@@ -2,13 +2,19 @@
 import type { INodeCredentialDescription, INodeProperties } from 'n8n-workflow';
 
 import type { PresenceSystem } from './systems';
-import { PAIR_OPTIONS, SYSTEMS, pairsWith } from './systems';
+import { PAIR_OPTIONS, SYSTEMS } from './systems';
 
-/** Each system's credential, shown when the chosen pair has that system on one side. */
+/**
+ * Each system's credential, shown when the chosen pair has that system on one side. Written as a
+ * condition ("Sync includes dataverse"), not as the list of pairs: n8n's editor takes a field whose
+ * every value is listed in the credentials' conditions for the node's authentication choice and
+ * then hides it from the panel, so listing the pairs would hide Sync.
+ */
 export const credentials: INodeCredentialDescription[] = (Object.keys(SYSTEMS) as PresenceSystem[]).map((system) => ({
 	name: SYSTEMS[system].credential,
 	required: true,
-	displayOptions: { show: { sync: pairsWith(system) } },
+	// n8n applies display conditions to credentials as to parameters; its type lists only plain values.
+	displayOptions: { show: { sync: [{ _cnd: { includes: system } }] } } as unknown as INodeCredentialDescription['displayOptions'],
 }));
 
 export const properties: INodeProperties[] = [

@@ -3,12 +3,21 @@ import type { INodePropertyOptions } from 'n8n-workflow';
 
 export type PresenceSystem = 'dataverse' | 'genesys' | 'vonage' | 'teams';
 
-/** Each system's product name (what the user sees) and credential type. */
-export const SYSTEMS: Record<PresenceSystem, { name: string; credential: string }> = {
-	dataverse: { name: 'Dynamics 365 Contact Center', credential: 'dynamicsContactCenterApi' },
-	genesys: { name: 'Genesys Cloud', credential: 'genesysCloudPresenceApi' },
-	vonage: { name: 'Vonage Contact Center', credential: 'vonageContactCenterApi' },
-	teams: { name: 'Microsoft Teams', credential: 'microsoftTeamsPresenceGraphApi' },
+/**
+ * Each system's product name (what the user sees), the shorter names the canvas shows where n8n
+ * cuts text off (a subtitle after about 25 characters, an output's label after about 13) and its
+ * credential type.
+ */
+export const SYSTEMS: Record<PresenceSystem, { name: string; short: string; output: string; credential: string }> = {
+	dataverse: {
+		name: 'Dynamics 365 Contact Center',
+		short: 'Dynamics 365',
+		output: 'To Dynamics',
+		credential: 'dynamicsContactCenterApi',
+	},
+	genesys: { name: 'Genesys Cloud', short: 'Genesys', output: 'To Genesys', credential: 'genesysCloudPresenceApi' },
+	vonage: { name: 'Vonage Contact Center', short: 'Vonage', output: 'To Vonage', credential: 'vonageContactCenterApi' },
+	teams: { name: 'Microsoft Teams', short: 'Teams', output: 'To Teams', credential: 'microsoftTeamsPresenceGraphApi' },
 };
 
 const ALL = Object.keys(SYSTEMS) as PresenceSystem[];
@@ -24,10 +33,6 @@ export const PAIR_OPTIONS: INodePropertyOptions[] = PAIRS.map(([from, to]) => ({
 	name: `${SYSTEMS[from].name} → ${SYSTEMS[to].name}`,
 	value: pairValue(from, to),
 }));
-
-/** The pairs a system is one side of: its credential is shown for those. */
-export const pairsWith = (system: PresenceSystem) =>
-	PAIRS.filter(([from, to]) => from === system || to === system).map(([from, to]) => pairValue(from, to));
 
 export function parsePair(value: unknown): [PresenceSystem, PresenceSystem] | null {
 	const found = PAIRS.find(([from, to]) => pairValue(from, to) === value);

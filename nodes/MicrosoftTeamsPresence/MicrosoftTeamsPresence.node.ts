@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { ACTION_SUBTITLE } from '../shared/subtitle';
 import { router } from './actions/router';
 import { properties } from './actions/versionDescription';
 import { searchAgents, searchPresences } from './methods/listSearch';
@@ -12,7 +13,7 @@ export class MicrosoftTeamsPresence implements INodeType {
 		icon: { light: 'file:../../icons/teams.svg', dark: 'file:../../icons/teams.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: ACTION_SUBTITLE,
 		description: 'Read and set users’ presence in Microsoft Teams through Microsoft Graph',
 		defaults: { name: 'Microsoft Teams Presence' },
 		usableAsTool: true,

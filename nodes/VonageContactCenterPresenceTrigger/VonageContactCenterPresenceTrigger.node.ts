@@ -23,9 +23,9 @@ export class VonageContactCenterPresenceTrigger implements INodeType {
 		icon: { light: 'file:../../icons/vonage.svg', dark: 'file:../../icons/vonage.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: 'Presence changes (Insights Stats)',
+		subtitle: 'Presence changes (polled)',
 		description:
-			'Starts the workflow for each agent presence change in Vonage Contact Center, polled from the Insights Stats API',
+			'Starts the workflow for each agent presence change in Vonage Contact Center, polled from its reporting (Insights Stats) API',
 		defaults: { name: 'Vonage Contact Center Presence Trigger' },
 		polling: true,
 		inputs: [],
@@ -56,13 +56,14 @@ export class VonageContactCenterPresenceTrigger implements INodeType {
 					{ name: 'Presence Changed', value: 'presence_changed' },
 					{ name: 'Logged Out', value: 'logged_out' },
 				],
+				description: 'Which presence changes start the workflow',
 			},
 			{
 				displayName: 'Include Raw Activity',
 				name: 'includeRaw',
 				type: 'boolean',
 				default: false,
-				description: 'Whether to add the Insights Stats activity to the item as "raw"',
+				description: 'Whether to add the activity as Vonage Contact Center reported it to the item as "raw"',
 			},
 		],
 	};

@@ -19,7 +19,7 @@ export const cacheTtlOption: INodeProperties = {
 	typeOptions: { minValue: 0 },
 	default: DEFAULT_CACHE_TTL_SECONDS,
 	description:
-		"Seconds to keep agent and presence-definition lookups (e-mail ↔ user ID, definitions) for later executions, per credential. 0 turns the cache off. The cache lives in this n8n process: each queue-mode worker keeps its own, and a lookup whose ID the vendor rejects (404/400) is repeated fresh.",
+		"How many seconds later executions reuse what this node looked up (an agent's ID for an e-mail address, the list of presences), per credential; 0 looks everything up every time. Each n8n process (each queue-mode worker) keeps its own, and an ID the vendor no longer knows is looked up again.",
 };
 
 interface Entry {

@@ -87,37 +87,37 @@ const SYSTEM_STATES: Record<GuardedSystem, INodePropertyOptions[]> = {
 			name: 'Set by the System',
 			value: 'setBySystem',
 			description:
-				"The agent's status row says the presence was last changed by SYSTEM (msdyn_presencemodifiedby), e.g. by capacity or work assignment, not by the agent",
+				'Dynamics 365 Contact Center itself set the current presence (e.g. because of capacity or work assignment), not the agent',
 		},
 	],
 	genesys: [
 		{
 			name: 'On Queue',
 			value: 'onQueue',
-			description: 'The agent is On Queue (system presence OnQueue) and is taking interactions',
+			description: 'The agent is On Queue in Genesys Cloud and is taking interactions',
 		},
 	],
 	// The Agents API's presence read has no interaction state: categories only.
 	vonage: [],
 	teams: [
-		{ name: 'In a Call (Busy)', value: 'InACall', description: 'Teams shows the activity InACall' },
+		{ name: 'In a Call (Busy)', value: 'InACall', description: 'Teams shows the user in a call' },
 		{
 			name: 'In a Conference Call (Busy)',
 			value: 'InAConferenceCall',
-			description: 'Teams shows the activity InAConferenceCall',
+			description: 'Teams shows the user in a conference call',
 		},
-		{ name: 'Presenting (Do Not Disturb)', value: 'Presenting', description: 'Teams shows the activity Presenting' },
+		{ name: 'Presenting (Do Not Disturb)', value: 'Presenting', description: 'Teams shows the user presenting' },
 		{
 			name: 'Do Not Disturb (Activity)',
 			value: 'DoNotDisturb',
-			description: 'Teams shows the activity DoNotDisturb (set by the user, or focusing)',
+			description: 'Teams shows Do Not Disturb (set by the user, or while focusing)',
 		},
 	],
 };
 
 const CURRENT_READ_NOTE: Record<GuardedSystem, string> = {
 	dataverse:
-		"Reads the agent's status row (msdyn_agentstatus) first when a state is chosen, even with Only If Different off",
+		"Reads the agent's current presence and who set it first when a state is chosen, even with Only If Different off",
 	genesys: 'Reads the current presence first when a state is chosen, even with Only If Different off',
 	vonage: 'Reads the current presence first when a state is chosen, even with Only If Different off',
 	teams: 'Reads the current presence first when a state is chosen, even with Only If Different off',
@@ -141,9 +141,9 @@ export function protectedStatesOption(system: GuardedSystem): INodeProperties {
 }
 
 const CHANGED_AT_SOURCE: Record<GuardedSystem, string> = {
-	dataverse: "the agent status row's msdyn_presencemodifiedon (read first when this is set)",
-	genesys: "the presence's modifiedDate (read first when this is set)",
-	vonage: "the presence's updated time (read first when this is set)",
+	dataverse: 'when Dynamics 365 Contact Center last recorded a presence change (read first when this is set)',
+	genesys: 'when Genesys Cloud last recorded a presence change (read first when this is set)',
+	vonage: 'when Vonage Contact Center last recorded a presence change (read first when this is set)',
 	teams: '',
 };
 

@@ -4,7 +4,23 @@
  * new ones (`agentPresence`, `agent`) read the same, so saved workflows keep a readable subtitle.
  * Object literals are wrapped in parentheses: a literal `}}` would end n8n's expression early.
  */
-const OPERATIONS: Record<string, string> = { set: 'Set', get: 'Get', getAll: 'Get many', findByEmail: 'Find' };
+const OPERATIONS: Record<string, string> = {
+	set: 'Set',
+	get: 'Get',
+	getAll: 'Get many',
+	findByEmail: 'Find',
+	bulkSet: 'Set many',
+	create: 'Create',
+	update: 'Update',
+	delete: 'Delete',
+	clear: 'Clear',
+	setPreferred: 'Set preferred',
+	clearPreferred: 'Clear preferred',
+};
+/** Operations that act on many: their resource reads in the plural. */
+const PLURAL = ['getAll', 'bulkSet'];
+/** Operations whose subtitle is a phrase of its own rather than "<operation> <resource>". */
+const WHOLE: Record<string, string> = { setStatusMessage: 'Set status message' };
 const ONE: Record<string, string> = {
 	agentPresence: 'agent presence',
 	userPresence: 'agent presence',
@@ -12,6 +28,7 @@ const ONE: Record<string, string> = {
 	user: 'agent',
 	agentStatus: 'agent status',
 	presenceDefinition: 'presence definition',
+	presenceSource: 'presence source',
 	systemPresence: 'system presence',
 };
 const MANY: Record<string, string> = {
@@ -21,14 +38,16 @@ const MANY: Record<string, string> = {
 	user: 'agents',
 	agentStatus: 'agent statuses',
 	presenceDefinition: 'presence definitions',
+	presenceSource: 'presence sources',
 	systemPresence: 'system presences',
 };
 
 const lookup = (map: Record<string, string>, parameter: string) => `(${JSON.stringify(map)})[$parameter["${parameter}"]]`;
 
 export const ACTION_SUBTITLE =
-	`={{ ${lookup(OPERATIONS, 'operation')} || $parameter["operation"] }} ` +
-	`{{ ($parameter["operation"] === "getAll" ? ${lookup(MANY, 'resource')} : ${lookup(ONE, 'resource')}) || $parameter["resource"] }}`;
+	`={{ ${lookup(WHOLE, 'operation')} || ` +
+	`(${lookup(OPERATIONS, 'operation')} || $parameter["operation"]) + " " + ` +
+	`((${JSON.stringify(PLURAL)}.includes($parameter["operation"]) ? ${lookup(MANY, 'resource')} : ${lookup(ONE, 'resource')}) || $parameter["resource"]) }}`;
 
 export const SOURCE_NAMES: Record<string, string> = {
 	dataverse: 'Dynamics 365 Contact Center',

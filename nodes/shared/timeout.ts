@@ -15,7 +15,7 @@ export const timeoutOption: INodeProperties = {
 	typeOptions: { minValue: 1 },
 	default: DEFAULT_TIMEOUT_MS,
 	description:
-		'Time in ms to wait for the vendor to answer the presence read or write before giving up on it',
+		'How many milliseconds to wait for the vendor to answer the presence read or write before giving up on it',
 };
 
 /** The item's Timeout option (in `options`), or undefined for the transport's default. */

@@ -102,7 +102,7 @@ describe('service protection, tokens', () => {
 
 describe('bad input and Continue On Fail', () => {
 	test('a typed agent ID that is not a GUID is flagged by the resource locator, as in the editor', async () => {
-		await expect(h.runWorkflow({ nodes: [getPresence('alex')] })).rejects.toThrow('Not a valid systemuserid (GUID)');
+		await expect(h.runWorkflow({ nodes: [getPresence('alex')] })).rejects.toThrow('Not a valid user ID: expected one like 97c90b02-4e38-ef11-a315-000d3a5a54dc');
 		expect(lines()).toEqual([]);
 	});
 

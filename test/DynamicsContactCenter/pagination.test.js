@@ -86,8 +86,8 @@ describe('live pickers', () => {
 		const result = await h.callMethod(node, 'listSearch', 'searchPresences', 'e');
 		expect(result).toEqual({
 			results: [
-				{ name: 'Available (Available)', value: DV.presences.available },
-				{ name: 'Offline (Offline)', value: DV.presences.offline },
+				{ name: 'Available', value: DV.presences.available },
+				{ name: 'Offline', value: DV.presences.offline },
 			],
 			paginationToken: undefined,
 		});

@@ -35,7 +35,10 @@ test('users: no filter lists active users page by page', async () => {
 test('presence definitions: active ones, labelled with their system presence, filtered', async () => {
 	const found = await t.h.callMethod(setNode, 'listSearch', 'searchPresenceDefinitions', 'queue');
 	expect(apiCalls(t.sim)).toEqual([{ method: 'GET', path: '/api/v2/presence/definitions', query: {}, body: undefined }]);
-	expect(found).toEqual({ results: [{ name: 'On Queue (OnQueue)', value: G.presence['On Queue'] }] });
+	// A system presence's own definition reads as Genesys Cloud shows it, not "On Queue (OnQueue)".
+	expect(found).toEqual({ results: [{ name: 'On Queue', value: G.presence['On Queue'] }] });
+	const lunch = await t.h.callMethod(setNode, 'listSearch', 'searchPresenceDefinitions', 'lunch');
+	expect(lunch.results.map((/** @type {any} */ r) => r.name)).toEqual(['Lunch (Meal)']);
 });
 
 test('presence definitions from the legacy API when the node uses it', async () => {

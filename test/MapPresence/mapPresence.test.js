@@ -46,17 +46,17 @@ describe('Map Presence: the dropdowns', () => {
 	test('From lists Dynamics 365 presences by name, To lists Genesys definitions by name (IDs stored)', async () => {
 		const from = await t.h.callMethod(mapNode({}), 'loadOptions', 'sourcePresences');
 		expect(from).toEqual([
-			{ name: 'Available (Available)', value: D.available },
-			{ name: 'Away (Away)', value: D.away },
-			{ name: 'Busy (Busy)', value: D.busy },
+			{ name: 'Available', value: D.available },
+			{ name: 'Away', value: D.away },
+			{ name: 'Busy', value: D.busy },
 			{ name: 'Busy - DND (Do Not Disturb)', value: D.busyDnd },
 			{ name: 'Lunch (Away)', value: D.lunch },
-			{ name: 'Offline (Offline)', value: D.offline },
+			{ name: 'Offline', value: D.offline },
 		]);
 		const to = await t.h.callMethod(mapNode({}), 'loadOptions', 'targetPresences');
 		expect(to).toContainEqual({ name: 'Busy - DND (Busy)', value: G.custom.busyDnd });
 		expect(to).toContainEqual({ name: 'Lunch (Meal)', value: G.custom.lunch });
-		expect(to).toContainEqual({ name: 'Available (Available)', value: G.presence.Available });
+		expect(to).toContainEqual({ name: 'Available', value: G.presence.Available });
 		// Every page of the 50+ active definitions, none of the deactivated ones.
 		expect(to.find((/** @type {any} */ o) => o.value === G.custom.deactivated)).toBeUndefined();
 		expect(to.length).toBeGreaterThan(50);

@@ -85,6 +85,12 @@ async function openTemplate(page, /** @type {string} */ base, /** @type {any} */
 					}),
 				}));
 			})(),
+			// The subtitle n8n shows under each node's name (a CSS-module class "_subtitle_…").
+			subtitles: [...document.querySelectorAll('[data-test-id="canvas-node"]')].map((el) => ({
+				name: el.getAttribute('data-node-name'),
+				type: el.getAttribute('data-node-type'),
+				subtitle: (el.querySelector('[class*="_subtitle_"]')?.textContent ?? '').trim(),
+			})),
 			flagged: [...document.querySelectorAll('[data-test-id="canvas-node"]')]
 				.filter((el) => el.querySelector('[data-test-id="node-issues"]'))
 				.map((el) => el.getAttribute('data-node-name')),
@@ -114,6 +120,11 @@ async function openTemplate(page, /** @type {string} */ base, /** @type {any} */
 			for (const [field, value] of leaves(node.parameters)) if (/REPLACE_[A-Z_]+/.test(String(value))) placeholders.push(`${node.name} › ${field}: ${/REPLACE_[A-Z_]+/.exec(String(value))?.[0]}`);
 		}
 	}
+	// Map Presence's subtitle names the systems in words, never the raw option value (`dataverse:genesys`).
+	for (const node of seen.subtitles.filter((n) => /\.mapPresence$/.test(n.type ?? ''))) {
+		if (!node.subtitle || RAW_SYSTEM.test(node.subtitle)) issues.push(`(subtitle) ${node.name} reads "${node.subtitle}"`);
+	}
+	subtitles.push(...seen.subtitles.filter((n) => !/stickyNote/.test(n.type ?? '')).map((n) => `${w.key} › ${n.name}: ${n.subtitle}`));
 	for (const note of seen.stickies) {
 		if (note.covers.length > 0) issues.push(`(sticky note) ${note.name} covers ${note.covers.join(', ')}`);
 		if (note.overflows) issues.push(`(sticky note) ${note.name}: its text does not fit`);
@@ -129,9 +140,9 @@ async function openTemplate(page, /** @type {string} */ base, /** @type {any} */
 		fs.mkdirSync(path.join(DOCS, 'templates'), { recursive: true });
 		await page.screenshot({ path: path.join(DOCS, 'templates', `${w.key}.png`) });
 	}
-	// The panels a user opens first: the mapping (a Set node) and the Agent Presence Trigger.
+	// The panels a user opens first: the mapping (Map Presence, or a Set node) and the Agent Presence Trigger.
 	const panels = [
-		seen.nodes.find((n) => n.type === 'n8n-nodes-base.set'),
+		seen.nodes.find((n) => n.type.endsWith('.mapPresence')) ?? seen.nodes.find((n) => n.type === 'n8n-nodes-base.set'),
 		seen.nodes.find((n) => n.type.endsWith('.agentPresenceTrigger')),
 	].filter((n) => n !== undefined);
 	for (const panel of panels) {
@@ -141,12 +152,66 @@ async function openTemplate(page, /** @type {string} */ base, /** @type {any} */
 		await page.waitForSelector('[data-test-id="ndv"], [data-test-id="node-parameters"]', { timeout: 15000 }).catch(() => undefined);
 		await sleep(800);
 		await page.screenshot({ path: path.join(OUTPUT, `${w.key}--${slug(panel.name)}.png`) });
+		if (panel.type.endsWith('.mapPresence')) {
+			// Sync (which systems) must be in the panel: n8n hides a field it takes for an authentication choice.
+			if (!(await page.$('[data-test-id="parameter-input-sync"]'))) issues.push(`(panel) ${panel.name}: no Sync field`);
+			if (w.key === MAPPING_SHOWCASE) await mappingDropdown(page);
+		}
 		await page.keyboard.press('Escape');
 		await sleep(300);
 	}
 	say(`${w.key}: ${issues.length} issue(s), ${placeholders.length} placeholder(s)`);
 	return { key: w.key, issues: issues.sort(), placeholders: placeholders.sort() };
 }
+
+/** Map Presence's raw option values: a subtitle showing one is not in words. */
+const RAW_SYSTEM = /\b(dataverse|genesys|vonage|teams)\b|^\S+:\S+$/;
+
+/** Every node's canvas subtitle, printed after the table ("<template> › <node>: <subtitle>"). */
+/** @type {string[]} */
+const subtitles = [];
+
+/** The template whose Map Presence panel (and its "To" dropdown) README shows. */
+const MAPPING_SHOWCASE = 'dynamics-to-genesys';
+
+/**
+ * The Map Presence panel as README shows it: the mapping table, then the first row's "To" dropdown
+ * opened, which lists the target system's presences by name (loaded live through its credential).
+ * Saves both screenshots (also into docs/ with UI_UPDATE_DOCS=1) and records the names it listed.
+ * @param {import('puppeteer-core').Page} page
+ */
+async function mappingDropdown(page) {
+	// The template ships with no rows: add one, as a user would.
+	const added = await page.evaluate(() => {
+		const button = [...document.querySelectorAll('button')].find((b) => (b.textContent ?? '').trim() === 'Add Presence');
+		button?.click();
+		return Boolean(button);
+	});
+	if (added) await sleep(2500);
+	const shots = [path.join(OUTPUT, 'map-presence.png')];
+	if (env.UI_UPDATE_DOCS === '1') shots.push(path.join(DOCS, 'map-presence.png'));
+	for (const file of shots) await page.screenshot({ path: file });
+	const input = await page.$('[data-test-id="parameter-input-to"] input, [data-test-id="parameter-input-to"]');
+	if (!input) {
+		mappingOptions.push('(no "To" field found in the Map Presence panel)');
+		return;
+	}
+	await input.click();
+	await sleep(2500);
+	const names = await page.$$eval('.el-select-dropdown__item, [role="option"]', (els) =>
+		els.filter((e) => /** @type {HTMLElement} */ (e).offsetParent !== null).map((e) => (e.textContent ?? '').trim()).filter(Boolean),
+	);
+	mappingOptions.push(...names);
+	const dropShots = [path.join(OUTPUT, 'map-presence-dropdown.png')];
+	if (env.UI_UPDATE_DOCS === '1') dropShots.push(path.join(DOCS, 'map-presence-dropdown.png'));
+	for (const file of dropShots) await page.screenshot({ path: file });
+	await page.keyboard.press('Escape');
+	await sleep(300);
+}
+
+/** What the Map Presence "To" dropdown listed. */
+/** @type {string[]} */
+const mappingOptions = [];
 
 /**
  * What a user types into n8n's node panel, and the node it must find (the trigger panel lists the
@@ -279,10 +344,16 @@ async function main() {
 		await browser.close();
 	}
 	stack.stop();
-	const failed = report(results) + searchFailures;
+	console.log('\ncanvas subtitles');
+	for (const line of subtitles) console.log(`  ${line}`);
+	console.log(`\nMap Presence "To" dropdown (${MAPPING_SHOWCASE}): ${mappingOptions.join(', ') || 'nothing listed'}`);
+	// The dropdown lists the target system's presences by name (not IDs, not an error).
+	const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+	const dropdownFailed = mappingOptions.length === 0 || mappingOptions.some((n) => GUID.test(n) || /^\(/.test(n)) ? 1 : 0;
+	const failed = report(results) + searchFailures + dropdownFailed;
 	console.log(`screenshots in ${OUTPUT}`);
 	console.log(`ui took ${secs()}`);
-	const checks = results.length + SEARCHES.length;
+	const checks = results.length + SEARCHES.length + 1;
 	console.log(`${checks - failed} passed, ${failed} failed`);
 	process.exitCode = failed === 0 ? 0 : 1;
 }

@@ -50,7 +50,8 @@ export async function searchPresences(
 		results: rows.map((r) => {
 			const label = categoryLabel(r.msdyn_basepresencestatus);
 			const name = String(r.msdyn_presencestatustext || r.msdyn_name);
-			return { name: label ? `${name} (${label})` : name, value: String(r.msdyn_presenceid) };
+			// "Lunch (Away)"; an out-of-the-box presence named like its category just "Away".
+			return { name: label && label !== name ? `${name} (${label})` : name, value: String(r.msdyn_presenceid) };
 		}),
 		paginationToken: next,
 	};

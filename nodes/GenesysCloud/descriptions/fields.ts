@@ -15,15 +15,16 @@ export const apiVersionField: INodeProperties = {
 			name: 'Current',
 			value: 'current',
 			description:
-				'/api/v2/presence/definitions: the endpoints Genesys asks apps to migrate to (needs presence:presenceDefinition permissions)',
+				'The presence definitions API Genesys Cloud asks apps to use (needs the presence:presenceDefinition permissions)',
 		},
 		{
 			name: 'Legacy',
 			value: 'legacy',
-			description: '/api/v2/presencedefinitions: the deprecated endpoints (paged listing with a deleted filter)',
+			description: 'The older presence definitions API Genesys Cloud is retiring; only its listing can include deleted presences',
 		},
 	],
 	default: 'current',
+	description: 'Which of Genesys Cloud’s two presence definitions APIs to use',
 };
 
 export const sourceFields: INodeProperties[] = [
@@ -32,7 +33,7 @@ export const sourceFields: INodeProperties[] = [
 		name: 'source',
 		type: 'options',
 		options: [
-			{ name: 'Genesys Cloud (PURECLOUD)', value: 'purecloud' },
+			{ name: 'Genesys Cloud (PURECLOUD)', value: 'purecloud', description: 'The presence Genesys Cloud itself shows and routes on' },
 			{ name: 'Other Source', value: 'other', description: 'A presence source of your organization, e.g. the one a sync writes with' },
 		],
 		default: 'purecloud',
@@ -60,6 +61,7 @@ export const parentPresenceField: INodeProperties = {
 	type: 'options',
 	options: SECONDARY_PARENTS.map((name) => ({ name, value: name })),
 	default: 'Away',
+	description: 'The system presence this presence is a kind of (routing treats it the same)',
 };
 
 /** The language of a definition's label (create and update). */
@@ -97,6 +99,7 @@ export const targetPresenceFields: INodeProperties[] = [
 		type: 'options',
 		options: SYSTEM_PRESENCES.map((name) => ({ name, value: name })),
 		default: 'Available',
+		description: "The system presence to set: the organization's primary presence for it is written",
 		displayOptions: { show: { presenceBy: ['systemPresence'] } },
 	},
 ];

@@ -43,6 +43,10 @@ export const SYSTEM_PRESENCES = [
 /** 'On Queue' (legacy API), 'ON_QUEUE' and 'OnQueue' (current API) are the same presence. */
 const squash = (name: unknown) => String(name ?? '').toUpperCase().replace(/[\s_-]+/g, '');
 
+/** A system presence as Genesys Cloud shows it ("On Queue", not the API's `OnQueue`). */
+export const systemPresenceName = (value: unknown): string =>
+	SYSTEM_PRESENCES.find((name) => squash(name) === squash(value)) ?? String(value ?? '');
+
 export function definitionLabel(def: IDataObject): string {
 	const labels = (def.languageLabels ?? {}) as IDataObject;
 	const label = labels.en_US ?? def.name ?? Object.values(labels)[0] ?? def.systemPresence ?? def.id;

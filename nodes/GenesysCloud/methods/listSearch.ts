@@ -2,7 +2,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
 import type { DefinitionApi } from '../helpers/definitions';
-import { definitionLabel, listDefinitions } from '../helpers/definitions';
+import { definitionLabel, listDefinitions, systemPresenceName } from '../helpers/definitions';
 import { searchUsers } from '../helpers/users';
 
 const USERS_PAGE = 25;
@@ -37,7 +37,12 @@ export async function searchPresenceDefinitions(
 	const text = filter?.trim().toLowerCase();
 	const results = definitions
 		.filter((d: IDataObject) => d.deactivated !== true)
-		.map((d) => ({ name: `${definitionLabel(d)} (${String(d.systemPresence)})`, value: String(d.id) }))
+		.map((d) => {
+			// "Lunch (Meal)"; a system presence's own definition just "On Queue".
+			const label = definitionLabel(d);
+			const system = systemPresenceName(d.systemPresence);
+			return { name: label === system ? label : `${label} (${system})`, value: String(d.id) };
+		})
 		.filter((r) => !text || r.name.toLowerCase().includes(text))
 		.sort((a, b) => a.name.localeCompare(b.name));
 	return { results };

@@ -49,8 +49,8 @@ export const presenceFields: INodeProperties[] = [
 		type: 'options',
 		// An expression is allowed: a template takes it from the Map Presence node's `presenceBy`.
 		options: [
-			{ name: 'Presence', value: 'presence', description: 'An availability/activity pair Graph accepts' },
-			{ name: 'Category', value: 'category', description: 'A shared category, mapped to a pair Graph accepts' },
+			{ name: 'Presence', value: 'presence', description: 'A presence Teams accepts: an availability and an activity, from the list or typed' },
+			{ name: 'Category', value: 'category', description: 'Available, Busy, Do Not Disturb, Away or Offline, turned into a presence Teams accepts' },
 		],
 		default: 'presence',
 	},

@@ -11,13 +11,13 @@ export const description: INodeProperties[] = [
 		{
 			name: 'Get',
 			value: 'get',
-			description: "Read an agent's current presence (CCaaS_GetPresence)",
+			description: "Read an agent's current presence",
 			action: 'Get an agent presence',
 		},
 		{
 			name: 'Set',
 			value: 'set',
-			description: "Change an agent's presence (CCaaS_ModifyAgentPresence)",
+			description: "Change an agent's presence",
 			action: 'Set an agent presence',
 		},
 	]),

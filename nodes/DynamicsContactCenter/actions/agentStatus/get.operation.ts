@@ -13,8 +13,8 @@ const properties: INodeProperties[] = [
 		default: '',
 		required: true,
 		placeholder: '3d1feef9-604d-ef11-bfe3-6045bd03d9d8',
-		description: 'The msdyn_agentstatusid of the row (the webhook\'s PrimaryEntityId)',
-		typeOptions: { validation: [{ type: 'regex', properties: { regex: GUID_REGEX, errorMessage: 'Not a GUID' } }] },
+		description: "The ID of the agent's status in Dynamics 365 Contact Center, e.g. the Agent Presence Trigger's agentStatusId",
+		typeOptions: { validation: [{ type: 'regex', properties: { regex: GUID_REGEX, errorMessage: 'Not a valid ID: expected one like 3d1feef9-604d-ef11-bfe3-6045bd03d9d8' } }] },
 	},
 ];
 

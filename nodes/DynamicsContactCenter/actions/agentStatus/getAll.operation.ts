@@ -17,7 +17,7 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Filter',
 		default: {},
 		options: [
-			agentLocator({ required: false, description: 'Only this agent\'s status row' }),
+			agentLocator({ required: false, description: "Only this agent's status" }),
 			{
 				displayName: 'Logged In',
 				name: 'loggedIn',
@@ -28,7 +28,7 @@ const properties: INodeProperties[] = [
 					{ name: 'Logged In', value: 'true' },
 					{ name: 'Logged Out', value: 'false' },
 				],
-				description: 'Whether to return only agents who are logged in (msdyn_isagentloggedin), or out',
+				description: 'Whether to return only the agents who are logged in, or only those who are logged out',
 			},
 		],
 	},
@@ -45,7 +45,7 @@ const properties: INodeProperties[] = [
 				type: 'boolean',
 				default: false,
 				description:
-					"Whether to add each agent's e-mail address (the user's internalemailaddress) as agentEmail, to match agents with another system; one extra request per 100 agents",
+					"Whether to add each agent's e-mail address (from their Dynamics 365 user) as agentEmail, to match agents with another system; one extra request per 100 agents",
 			},
 		],
 	},

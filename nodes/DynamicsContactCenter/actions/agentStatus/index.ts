@@ -8,11 +8,11 @@ export const operations = { get: get.execute, getAll: getAll.execute };
 
 export const description: INodeProperties[] = [
 	operationSelector('agentStatus', 'getAll', [
-		{ name: 'Get', value: 'get', description: "Get an agent's status row", action: 'Get an agent status' },
+		{ name: 'Get', value: 'get', description: "Get one agent's status (presence, login, capacity)", action: 'Get an agent status' },
 		{
 			name: 'Get Many',
 			value: 'getAll',
-			description: 'List agent status rows (presence, login, capacity)',
+			description: "List agents' statuses (presence, login, capacity)",
 			action: 'Get many agent statuses',
 		},
 	]),

@@ -15,20 +15,20 @@ const properties: INodeProperties[] = [
 		default: {},
 		options: [
 			{
-				displayName: 'Filter',
+				displayName: 'Filter Query',
 				name: 'filter',
 				type: 'string',
 				default: '',
-				placeholder: 'msdyn_basepresencestatus eq 192360003 and statecode eq 0',
-				description: 'OData $filter expression',
+				placeholder: 'statecode eq 0',
+				description:
+					'Only the presences matching this condition, in Dataverse’s filter syntax (e.g. statecode eq 0: active presences only). See <a href="https://learn.microsoft.com/en-us/power-apps/developer/data-platform/webapi/query/filter-rows">Filter rows</a>.',
 			},
 			{
 				displayName: 'Select Columns',
 				name: 'select',
 				type: 'string',
 				default: '',
-				placeholder: 'msdyn_name,msdyn_basepresencestatus',
-				description: 'Comma-separated columns to return (OData $select); all when empty',
+				description: 'Which of the presence’s fields to return, named as in the output and separated by commas; all when empty',
 			},
 		],
 	},

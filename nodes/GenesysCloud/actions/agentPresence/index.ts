@@ -13,14 +13,14 @@ export const description: INodeProperties[] = [
 		{
 			name: 'Bulk Set',
 			value: 'bulkSet',
-			action: 'Set many agents presences at once',
+			action: "Set many agents' presences at once",
 			description: 'Set the presence of every input item’s agent, 50 agents per request',
 		},
 		{ name: 'Get', value: 'get', action: 'Get an agent presence' },
 		{
 			name: 'Get Many',
 			value: 'getAll',
-			action: 'Get many agents presences',
+			action: 'Get many agent presences',
 			description: 'Read the presence of given agents or of every agent, 50 agents per request',
 		},
 		{ name: 'Set', value: 'set', action: 'Set an agent presence' },

@@ -35,7 +35,7 @@ const properties: INodeProperties[] = [
 				default: '',
 				placeholder: 'PT1H',
 				description:
-					'How long the session lasts unless renewed, as an ISO 8601 duration from PT5M to PT4H (Graph\'s default: PT5M)',
+					'How long the session lasts unless renewed, as an ISO 8601 duration from PT5M (5 minutes, the default) to PT4H (4 hours)',
 			},
 			protectedStatesOption('teams'),
 			sourceChangedAtOption('teams'),

@@ -32,7 +32,7 @@ const properties: INodeProperties[] = [
 				default: '',
 				placeholder: 'PT8H',
 				description:
-					'How long the preferred presence lasts, as an ISO 8601 duration (Graph\'s default: 1 day for Busy and Do Not Disturb, 7 days otherwise)',
+					'How long the preferred presence lasts, as an ISO 8601 duration such as PT8H for 8 hours (when empty: 1 day for Busy and Do Not Disturb, 7 days otherwise)',
 			},
 			protectedStatesOption('teams'),
 			sourceChangedAtOption('teams'),

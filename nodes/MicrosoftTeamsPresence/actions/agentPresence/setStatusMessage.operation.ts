@@ -10,7 +10,7 @@ import { writePresence } from '../../helpers/write';
 const properties: INodeProperties[] = [
 	{
 		displayName:
-			'Microsoft Graph v1.0 sets a status message only on behalf of a signed-in user: choose the Delegated (OAuth2) authentication.',
+			'Microsoft Teams sets a status message only on behalf of a signed-in user: choose the Delegated (OAuth2) authentication.',
 		name: 'statusMessageNotice',
 		type: 'notice',
 		default: '',

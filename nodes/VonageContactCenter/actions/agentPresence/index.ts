@@ -13,7 +13,7 @@ export const description: INodeProperties[] = [
 			name: 'Get',
 			value: 'get',
 			description: "Get an agent's current presence",
-			action: 'Get agent presence',
+			action: 'Get an agent presence',
 		},
 		{
 			name: 'Get Many',
@@ -25,7 +25,7 @@ export const description: INodeProperties[] = [
 			name: 'Set',
 			value: 'set',
 			description: "Set an agent's presence",
-			action: 'Set agent presence',
+			action: 'Set an agent presence',
 		},
 	]),
 	...get.description,

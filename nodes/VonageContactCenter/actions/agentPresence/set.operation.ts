@@ -39,7 +39,7 @@ export const description: INodeProperties[] = showFor({ resource: ['agentPresenc
 	presenceByField(),
 	presenceLocator({ displayOptions: { show: { presenceBy: ['presence'] } } }),
 	categoryField(
-		'Resolved through categoryType: Available → Ready (never Ready (Outbound), which takes no inbound work), Busy → Away, Do Not Disturb and Away → Away or ExtendedAway, Offline → LoggedOut',
+		'Resolved to a selectable presence of the matching Vonage type: Available → Ready (never Ready (Outbound), which takes no inbound work), Busy → Away, Do Not Disturb and Away → Away or Extended Away, Offline → Logged Out',
 	),
 	{
 		...onlyIfDifferentField,
