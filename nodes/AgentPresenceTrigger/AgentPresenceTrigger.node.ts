@@ -19,6 +19,7 @@ import {
 import { ensureCredential, ensureSharedKey } from './sharedKey';
 import { SOURCE_SUBTITLE } from '../shared/subtitle';
 import { rememberApplicationUser } from './ownWrites';
+import { ensureVonageSecret } from './vonageSecret';
 
 export class AgentPresenceTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -46,6 +47,11 @@ export class AgentPresenceTrigger implements INodeType {
 				required: false,
 				displayOptions: { show: { source: ['dataverse'] } },
 			},
+			{
+				name: 'vonageContactCenterWebhookApi',
+				required: true,
+				displayOptions: { show: { source: ['vonage'], verification: ['vonageSignature'] } },
+			},
 		],
 		webhooks: [
 			{
@@ -72,6 +78,7 @@ export class AgentPresenceTrigger implements INodeType {
 			async checkExists(this: IHookFunctions): Promise<boolean> {
 				ensureSharedKey(this, isAutomatic(this));
 				await ensureCredential(this, isAutomatic(this));
+				await ensureVonageSecret(this);
 				// Activation: remember whose writes are the sync's own before any event arrives.
 				await rememberApplicationUser(this);
 				if (!isAutomatic(this)) return true;
