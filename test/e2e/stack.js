@@ -144,6 +144,13 @@ function simCredentials(/** @type {string} */ sim) {
 			},
 		},
 		{
+			// The secret the e2e signs its Vonage webhook notifications with (the subscription's, as Vonage gives it).
+			id: 'e2eVonageHook001',
+			name: 'Vonage Contact Center Webhook (simulator)',
+			type: 'vonageContactCenterWebhookApi',
+			data: { subscriptionSecret: require('./workflows').VONAGE_SUBSCRIPTION_SECRET },
+		},
+		{
 			id: 'e2eTeamsGraphCr1',
 			name: 'Microsoft Teams Presence (simulator)',
 			type: 'microsoftTeamsPresenceGraphApi',
