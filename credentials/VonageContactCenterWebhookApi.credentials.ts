@@ -5,12 +5,13 @@ import type { ICredentialType, INodeProperties, Icon } from 'n8n-workflow';
  * notification it sends ("Verifying and responding to a signed webhook notification"). Kept in a
  * credential, like the secrets n8n's own Webhook node verifies senders with (Header Auth, JWT
  * Auth), so it is stored encrypted and never exported with the workflow. It calls no API: the
- * Agent Presence Trigger only checks incoming signatures with it.
+ * Agent Presence Trigger only checks incoming signatures with it, and its credential test checks
+ * that the secret is base64, as Vonage gives it.
  */
 export class VonageContactCenterWebhookApi implements ICredentialType {
 	name = 'vonageContactCenterWebhookApi';
 
-	displayName = 'Vonage Contact Center Webhook';
+	displayName = 'Vonage Contact Center Webhook API';
 
 	icon: Icon = { light: 'file:../icons/vonage.svg', dark: 'file:../icons/vonage.dark.svg' };
 

@@ -19,7 +19,7 @@ import {
 import { ensureCredential, ensureSharedKey } from './sharedKey';
 import { SOURCE_SUBTITLE } from '../shared/subtitle';
 import { rememberApplicationUser } from './ownWrites';
-import { ensureVonageSecret } from './vonageSecret';
+import { ensureVonageSecret, vonageSubscriptionSecretTest } from './vonageSecret';
 
 export class AgentPresenceTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -50,6 +50,7 @@ export class AgentPresenceTrigger implements INodeType {
 			{
 				name: 'vonageContactCenterWebhookApi',
 				required: true,
+				testedBy: 'vonageSubscriptionSecret',
 				displayOptions: { show: { source: ['vonage'], verification: ['vonageSignature'] } },
 			},
 		],
@@ -73,6 +74,8 @@ export class AgentPresenceTrigger implements INodeType {
 	 * registration, Genesys Cloud and Vonage the sender is configured outside n8n, so there is
 	 * nothing to check, create or delete here and the methods say so by returning true.
 	 */
+	methods = { credentialTest: { vonageSubscriptionSecret: vonageSubscriptionSecretTest } };
+
 	webhookMethods = {
 		default: {
 			async checkExists(this: IHookFunctions): Promise<boolean> {

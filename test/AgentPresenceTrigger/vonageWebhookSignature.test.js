@@ -18,7 +18,7 @@ const OTHER_SECRET = Buffer.from('another-subscription-secret').toString('base64
 
 const CREDENTIAL = 'vonageContactCenterWebhookApi';
 
-/** The trigger with the secret in its Vonage Contact Center Webhook credential (what new workflows do). */
+/** The trigger with the secret in its Vonage Contact Center Webhook API credential (what new workflows do). */
 const trigger = (parameters = {}, secret = SECRET) => ({
 	credentials: { [CREDENTIAL]: { subscriptionSecret: secret } },
 	trigger: {
@@ -140,7 +140,7 @@ describe('Vonage Signature (JWT)', () => {
 		expect(none).toMatchObject({
 			status: 401,
 			executed: false,
-			body: { message: 'Unauthorized: No Vonage subscription secret is configured: select a Vonage Contact Center Webhook credential on the trigger' },
+			body: { message: 'Unauthorized: No Vonage subscription secret is configured: select a Vonage Contact Center Webhook API credential on the trigger' },
 		});
 		const text = await deliver(await createTriggerHarness(trigger({}, 'not base64!')), signWebhook(event(), SECRET));
 		expect(text).toMatchObject({ status: 401, executed: false });
@@ -156,7 +156,7 @@ describe('Vonage Signature (JWT)', () => {
 	});
 });
 
-describe('the secret: Vonage Contact Center Webhook credential, the old node parameter as a fallback', () => {
+describe('the secret: Vonage Contact Center Webhook API credential, the old node parameter as a fallback', () => {
 	test('a workflow saved with the old Subscription Secret parameter and no credential: good → one execution; bad, expired → 401, none', async () => {
 		const t = await createTriggerHarness(oldTrigger());
 		const good = await deliver(t, signWebhook(event(), SECRET));
@@ -184,8 +184,18 @@ describe('the secret: Vonage Contact Center Webhook credential, the old node par
 		await expect((await createTriggerHarness(oldTrigger())).activate()).resolves.toEqual({ existed: true });
 		await expect((await createTriggerHarness(oldTrigger(''))).activate()).rejects.toMatchObject({
 			message: "Vonage Signature needs the webhook subscription's secret",
-			description: expect.stringContaining('Vonage Contact Center Webhook credential'),
+			description: expect.stringContaining('Vonage Contact Center Webhook API credential'),
 		});
+	});
+
+	test("the credential's test (testedBy the trigger; it calls no API): a base64 secret passes, anything else fails without echoing it", async () => {
+		const { AgentPresenceTrigger } = require('../../dist/nodes/AgentPresenceTrigger/AgentPresenceTrigger.node');
+		const node = new AgentPresenceTrigger();
+		const test = (/** @type {string} */ subscriptionSecret) =>
+			node.methods.credentialTest.vonageSubscriptionSecret.call({}, { id: '1', name: 'Vonage', type: CREDENTIAL, data: { subscriptionSecret } });
+		expect(await test(SECRET)).toEqual({ status: 'OK', message: 'The secret has the form Vonage Contact Center gives' });
+		expect(await test('not base64!')).toEqual({ status: 'Error', message: 'The subscription secret is not base64, as Vonage Contact Center gives it' });
+		expect(await test('  ')).toEqual({ status: 'Error', message: 'Enter the subscription secret Vonage Contact Center gave' });
 	});
 
 	test('the node asks for the credential only with Source = Vonage and Vonage Signature; the old parameter is hidden', () => {
@@ -194,6 +204,7 @@ describe('the secret: Vonage Contact Center Webhook credential, the old node par
 		expect(description.credentials).toContainEqual({
 			name: CREDENTIAL,
 			required: true,
+			testedBy: 'vonageSubscriptionSecret',
 			displayOptions: { show: { source: ['vonage'], verification: ['vonageSignature'] } },
 		});
 		expect(description.properties.find((p) => p.name === 'vonageSignatureSecret')).toMatchObject({ type: 'hidden', default: '' });

@@ -146,7 +146,7 @@ function simCredentials(/** @type {string} */ sim) {
 		{
 			// The secret the e2e signs its Vonage webhook notifications with (the subscription's, as Vonage gives it).
 			id: 'e2eVonageHook001',
-			name: 'Vonage Contact Center Webhook (simulator)',
+			name: 'Vonage Contact Center Webhook API (simulator)',
 			type: 'vonageContactCenterWebhookApi',
 			data: { subscriptionSecret: require('./workflows').VONAGE_SUBSCRIPTION_SECRET },
 		},

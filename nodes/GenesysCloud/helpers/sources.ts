@@ -2,6 +2,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { passOn } from '../../shared/errors';
 import { cachedLookup } from '../../shared/lookupCache';
 import type { RequestContext } from '../../shared/transport';
 import { GENESYS_CREDENTIAL, genesysRequest } from '../transport';
@@ -80,9 +81,9 @@ async function findOrCreate(ctx: RequestContext, name: string, options: SourceBy
 		});
 	} catch (error) {
 		// Another execution may have created it meanwhile: take that one rather than fail.
-		if (!(error instanceof NodeApiError)) throw error;
+		if (!(error instanceof NodeApiError)) passOn(error);
 		const now = pick(ctx, await listSources(ctx), name, options.itemIndex);
 		if (now) return now;
-		throw error;
+		passOn(error);
 	}
 }
