@@ -19,6 +19,7 @@ import {
 import { ensureCredential, ensureSharedKey } from './sharedKey';
 import { SOURCE_SUBTITLE } from '../shared/subtitle';
 import { rememberApplicationUser } from './ownWrites';
+import { ensureVonageSecret, vonageSubscriptionSecretTest } from './vonageSecret';
 
 export class AgentPresenceTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -46,6 +47,12 @@ export class AgentPresenceTrigger implements INodeType {
 				required: false,
 				displayOptions: { show: { source: ['dataverse'] } },
 			},
+			{
+				name: 'vonageContactCenterWebhookApi',
+				required: true,
+				testedBy: 'vonageSubscriptionSecret',
+				displayOptions: { show: { source: ['vonage'], verification: ['vonageSignature'] } },
+			},
 		],
 		webhooks: [
 			{
@@ -67,11 +74,14 @@ export class AgentPresenceTrigger implements INodeType {
 	 * registration, Genesys Cloud and Vonage the sender is configured outside n8n, so there is
 	 * nothing to check, create or delete here and the methods say so by returning true.
 	 */
+	methods = { credentialTest: { vonageSubscriptionSecret: vonageSubscriptionSecretTest } };
+
 	webhookMethods = {
 		default: {
 			async checkExists(this: IHookFunctions): Promise<boolean> {
 				ensureSharedKey(this, isAutomatic(this));
 				await ensureCredential(this, isAutomatic(this));
+				await ensureVonageSecret(this);
 				// Activation: remember whose writes are the sync's own before any event arrives.
 				await rememberApplicationUser(this);
 				if (!isAutomatic(this)) return true;

@@ -18,6 +18,7 @@ import { isSizeExceeded, sizeExceededItem } from './sizeExceeded';
 import type { Verification } from './security';
 import { verifySender } from './security';
 import { effectiveSharedKey, isPlaceholder } from './sharedKey';
+import { vonageSubscriptionSecret } from './vonageSecret';
 import { passOn } from '../shared/errors';
 
 export type Source = 'dataverse' | 'genesys' | 'vonage';
@@ -134,8 +135,7 @@ export async function handleWebhook(this: IWebhookFunctions): Promise<IWebhookRe
 			queryParameter: verification === 'queryKey' ? (this.getNodeParameter('queryParameter', 'code') as string) : '',
 			headerName: verification === 'header' ? (this.getNodeParameter('headerName', '') as string) : '',
 			sharedKey: verification === 'queryKey' || verification === 'header' ? usableKey(effectiveSharedKey(this)) : '',
-			signatureSecret:
-				verification === 'vonageSignature' ? (this.getNodeParameter('vonageSignatureSecret', '') as string) : undefined,
+			signatureSecret: verification === 'vonageSignature' ? await vonageSubscriptionSecret(this) : undefined,
 		},
 		this.getQueryData() as Record<string, unknown>,
 		this.getHeaderData() as Record<string, unknown>,

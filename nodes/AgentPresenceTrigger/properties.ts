@@ -122,18 +122,16 @@ export const properties: INodeProperties[] = [
 		queryKey: 'Add the key to the URL you give Vonage Contact Center (…?code=your-key)',
 		header: 'The key in a header. Vonage Contact Center signs each notification instead: prefer Vonage Signature.',
 		vonageSignature:
-			"Vonage Contact Center signs every notification with its webhook subscription's secret (the Vonage-Signature header); notifications not signed with it, altered or older than 5 minutes are refused",
+			"Vonage Contact Center signs every notification with its webhook subscription's secret, which you keep in a Vonage Contact Center Webhook API credential; notifications not signed with it, altered or older than 5 minutes are refused",
 	}),
+	// Where workflows made before the Vonage Contact Center Webhook API credential keep the secret:
+	// hidden (new workflows use the credential), still read when no credential is selected.
 	{
 		displayName: 'Subscription Secret',
 		name: 'vonageSignatureSecret',
-		type: 'string',
+		type: 'hidden',
 		typeOptions: { password: true },
 		default: '',
-		required: true,
-		displayOptions: { show: { verification: ['vonageSignature'] } },
-		description:
-			"The Vonage webhook subscription's secret, base64 as Vonage gives it when the subscription is created",
 	},
 	{
 		displayName: 'Query Parameter',

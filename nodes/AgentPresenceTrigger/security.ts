@@ -77,7 +77,7 @@ function verifyVonageSignature(
 	nowMs: number,
 ): string | null {
 	const secret = secretBase64.trim();
-	if (secret === '') return 'No Vonage subscription secret is configured on the trigger';
+	if (secret === '') return 'No Vonage subscription secret is configured: select a Vonage Contact Center Webhook API credential on the trigger';
 	if (!BASE64.test(secret)) return 'The configured Vonage subscription secret is not base64, as Vonage gives it';
 	if (header === undefined || header.trim() === '') return 'Missing header "Vonage-Signature"';
 	const token = header.trim().replace(/^Bearer\s+/i, '');

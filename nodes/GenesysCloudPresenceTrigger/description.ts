@@ -50,6 +50,15 @@ export const triggerProperties: INodeProperties[] = [
 					"How many seconds each user's email is kept for later changes (with Include Agent Email), per credential; 0 reads it every time. Each n8n process (each queue-mode worker) keeps its own.",
 			},
 			{
+				displayName: 'Ignore Changes Made By Source Names',
+				name: 'ignoreSourceNames',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. n8n presence sync',
+				description:
+					"Names of presence sources, separated by commas, whose changes are skipped: e.g. the source a two-way sync's Genesys Cloud Set writes with (Source by Name), so the sync does not trigger itself. A name that does not exist yet is created when the workflow is published, so the sync's first write is already known (the credential's role needs presence:source:view and presence:source:add).",
+			},
+			{
 				displayName: 'Ignore Changes Made By Source Names or IDs',
 				name: 'ignoreSources',
 				type: 'multiOptions',

@@ -18,6 +18,10 @@ export function settingsFrom(ctx: ITriggerFunctions): ListenerSettings {
 	if (selection === 'ids') users = splitList(ctx.getNodeParameter('userIdList', ''));
 	return {
 		users,
+		ignoreSourceNames: String(options.ignoreSourceNames ?? '')
+			.split(/[,\n]+/)
+			.map((s) => s.trim())
+			.filter(Boolean),
 		filter: {
 			ignoreSources: splitList(options.ignoreSources),
 			onlyDefinitionChanges: options.onlyDefinitionChanges === true,

@@ -3,22 +3,38 @@
  * Agent Presence Trigger, source Vonage, verification "Vonage Signature (JWT)": notifications
  * signed as Vonage signs them (the simulator's signWebhook) start exactly one execution; anything
  * else — tampered body, expired, another secret, alg none, no header — is answered 401 and starts
- * nothing. Ready (Outbound) arrives as busy.
+ * nothing. Ready (Outbound) arrives as busy. The secret lives in the Vonage Contact Center Webhook
+ * credential; workflows made before it keep theirs in the node's old Subscription Secret parameter.
  */
 const crypto = require('node:crypto');
 
 const { createTriggerHarness } = require('../harness/webhook');
 const { signWebhook } = require('../simulator/vonage');
 const { presenceChangedEvent } = require('./vonage');
+const { credentialRef } = require('../helpers/vendors');
 
 const SECRET = 'YqABRE18Vk2zfiVVMV7uag==';
 const OTHER_SECRET = Buffer.from('another-subscription-secret').toString('base64');
 
-const trigger = (parameters = {}) => ({
+const CREDENTIAL = 'vonageContactCenterWebhookApi';
+
+/** The trigger with the secret in its Vonage Contact Center Webhook API credential (what new workflows do). */
+const trigger = (parameters = {}, secret = SECRET) => ({
+	credentials: { [CREDENTIAL]: { subscriptionSecret: secret } },
 	trigger: {
 		name: 'Presence',
 		type: 'agentPresenceTrigger',
-		parameters: { source: 'vonage', verification: 'vonageSignature', vonageSignatureSecret: SECRET, ...parameters },
+		parameters: { source: 'vonage', verification: 'vonageSignature', ...parameters },
+		credentials: credentialRef(CREDENTIAL),
+	},
+});
+
+/** A workflow saved before the credential existed: the secret in the node's old parameter, no credential. */
+const oldTrigger = (secret = SECRET) => ({
+	trigger: {
+		name: 'Presence',
+		type: 'agentPresenceTrigger',
+		parameters: { source: 'vonage', verification: 'vonageSignature', vonageSignatureSecret: secret },
 	},
 });
 
@@ -58,7 +74,7 @@ describe('Vonage Signature (JWT)', () => {
 	});
 
 	test('version 2 (what new workflows get): n8n leaves an application/cloudevents+json body unread, the trigger reads it', async () => {
-		const t = await createTriggerHarness({ trigger: { ...trigger().trigger, typeVersion: 2 } });
+		const t = await createTriggerHarness({ ...trigger(), trigger: { ...trigger().trigger, typeVersion: 2 } });
 		const signed = signWebhook(event(), SECRET);
 		expect(signed.headers['content-type']).toBe('application/cloudevents+json');
 		const out = await deliver(t, signed);
@@ -120,9 +136,13 @@ describe('Vonage Signature (JWT)', () => {
 	});
 
 	test('no secret configured, or one that is not base64 → 401 naming the configuration', async () => {
-		const none = await deliver(await createTriggerHarness(trigger({ vonageSignatureSecret: '' })), signWebhook(event(), SECRET));
-		expect(none).toMatchObject({ status: 401, executed: false, body: { message: 'Unauthorized: No Vonage subscription secret is configured on the trigger' } });
-		const text = await deliver(await createTriggerHarness(trigger({ vonageSignatureSecret: 'not base64!' })), signWebhook(event(), SECRET));
+		const none = await deliver(await createTriggerHarness(oldTrigger('')), signWebhook(event(), SECRET));
+		expect(none).toMatchObject({
+			status: 401,
+			executed: false,
+			body: { message: 'Unauthorized: No Vonage subscription secret is configured: select a Vonage Contact Center Webhook API credential on the trigger' },
+		});
+		const text = await deliver(await createTriggerHarness(trigger({}, 'not base64!')), signWebhook(event(), SECRET));
 		expect(text).toMatchObject({ status: 401, executed: false });
 	});
 
@@ -136,6 +156,65 @@ describe('Vonage Signature (JWT)', () => {
 	});
 });
 
+describe('the secret: Vonage Contact Center Webhook API credential, the old node parameter as a fallback', () => {
+	test('a workflow saved with the old Subscription Secret parameter and no credential: good → one execution; bad, expired → 401, none', async () => {
+		const t = await createTriggerHarness(oldTrigger());
+		const good = await deliver(t, signWebhook(event(), SECRET));
+		expect(good).toMatchObject({ status: 200, executed: true });
+		expect(good.items).toEqual([ITEM]);
+		const bad = await deliver(t, signWebhook(event(), OTHER_SECRET));
+		expect(bad).toEqual({
+			status: 401,
+			executed: false,
+			items: [],
+			body: { code: 401, message: 'Unauthorized: The Vonage-Signature JWT does not verify with the configured subscription secret' },
+		});
+		const expired = await deliver(t, signWebhook(event(), SECRET, { now: Date.now() - 6 * 60 * 1000 }));
+		expect(expired).toEqual({ status: 401, executed: false, items: [], body: { code: 401, message: 'Unauthorized: The Vonage-Signature JWT has expired' } });
+	});
+
+	test('the credential wins over an old parameter still on the node', async () => {
+		const t = await createTriggerHarness(trigger({ vonageSignatureSecret: OTHER_SECRET }));
+		expect((await deliver(t, signWebhook(event(), SECRET))).items).toEqual([ITEM]);
+		expect((await deliver(t, signWebhook(event(), OTHER_SECRET))).status).toBe(401);
+	});
+
+	test('activation: with the credential or the old parameter it publishes; with neither it refuses, naming the credential', async () => {
+		await expect((await createTriggerHarness(trigger())).activate()).resolves.toEqual({ existed: true });
+		await expect((await createTriggerHarness(oldTrigger())).activate()).resolves.toEqual({ existed: true });
+		await expect((await createTriggerHarness(oldTrigger(''))).activate()).rejects.toMatchObject({
+			message: "Vonage Signature needs the webhook subscription's secret",
+			description: expect.stringContaining('Vonage Contact Center Webhook API credential'),
+		});
+	});
+
+	test("the credential's test (testedBy the trigger; it calls no API): a base64 secret passes, anything else fails without echoing it", async () => {
+		const { AgentPresenceTrigger } = require('../../dist/nodes/AgentPresenceTrigger/AgentPresenceTrigger.node');
+		const node = new AgentPresenceTrigger();
+		const test = (/** @type {string} */ subscriptionSecret) =>
+			node.methods.credentialTest.vonageSubscriptionSecret.call({}, { id: '1', name: 'Vonage', type: CREDENTIAL, data: { subscriptionSecret } });
+		expect(await test(SECRET)).toEqual({ status: 'OK', message: 'The secret has the form Vonage Contact Center gives' });
+		expect(await test('not base64!')).toEqual({ status: 'Error', message: 'The subscription secret is not base64, as Vonage Contact Center gives it' });
+		expect(await test('  ')).toEqual({ status: 'Error', message: 'Enter the subscription secret Vonage Contact Center gave' });
+	});
+
+	test('the node asks for the credential only with Source = Vonage and Vonage Signature; the old parameter is hidden', () => {
+		const { AgentPresenceTrigger } = require('../../dist/nodes/AgentPresenceTrigger/AgentPresenceTrigger.node');
+		const { description } = new AgentPresenceTrigger();
+		expect(description.credentials).toContainEqual({
+			name: CREDENTIAL,
+			required: true,
+			testedBy: 'vonageSubscriptionSecret',
+			displayOptions: { show: { source: ['vonage'], verification: ['vonageSignature'] } },
+		});
+		expect(description.properties.find((p) => p.name === 'vonageSignatureSecret')).toMatchObject({ type: 'hidden', default: '' });
+		const { VonageContactCenterWebhookApi } = require('../../dist/credentials/VonageContactCenterWebhookApi.credentials');
+		expect(new VonageContactCenterWebhookApi().properties).toEqual([
+			expect.objectContaining({ name: 'subscriptionSecret', type: 'string', typeOptions: { password: true }, required: true }),
+		]);
+	});
+});
+
 test('with Source = Vonage, the header mode points to Vonage Signature and no hint talks about Dynamics\' WebhookKey', () => {
 	const { properties } = require('../../dist/nodes/AgentPresenceTrigger/properties');
 	const verification = properties.find((p) => p.name === 'verification' && p.displayOptions?.show?.source?.includes('vonage'));
@@ -143,6 +222,4 @@ test('with Source = Vonage, the header mode points to Vonage Signature and no hi
 	expect(header.description).toMatch(/Vonage Contact Center signs each notification instead: prefer Vonage Signature/);
 	expect(verification.options.map((o) => o.value)).toContain('vonageSignature');
 	expect(JSON.stringify(verification)).not.toMatch(/WebhookKey|Dataverse|Dynamics/);
-	const secret = properties.find((p) => p.name === 'vonageSignatureSecret');
-	expect(secret).toMatchObject({ type: 'string', typeOptions: { password: true }, displayOptions: { show: { verification: ['vonageSignature'] } } });
 });

@@ -5,7 +5,7 @@
  */
 const { createHarness } = require('../harness');
 const { runTrigger } = require('../harness/trigger');
-const { startSimulator, IDS, allCredentials } = require('../helpers/vendors');
+const { startSimulator, IDS, allCredentials, nodeOf, byId } = require('../helpers/vendors');
 const { CRED, triggerNode, useTriggerSimulator, startLargeOrganization } = require('./useTriggerSimulator');
 
 const USERS = IDS.genesys.users;
@@ -208,6 +208,64 @@ test('options: only definition changes, and ignoring a presence source', async (
 	});
 	await patch(USERS.alex, { message: 'back in 5' }); // same definition (Available): skipped
 	await patch(USERS.alex, { presenceDefinition: { id: P.Busy } }, 'n8n-sync-source'); // the sync's own write: skipped
+	await setPresence(USERS.alex, P.Away);
+	await t.waitForItems(1);
+	expect(t.items.map((i) => [i.presenceName, i.presenceSource])).toEqual([['Away', 'PURECLOUD']]);
+});
+
+test('Ignore Changes Made By Source Names: a missing source is created at activation; the Set then finds it by the same name and its writes are skipped', async () => {
+	// Left out: a 401 answered to the token cached before the simulator's reset (n8n then renews it).
+	const sourceCalls = () =>
+		sim.requests.filter((/** @type {any} */ r) => r.path === '/api/v2/presence/sources' && r.status !== 401).map((/** @type {any} */ r) => [r.method, r.query, r.body]);
+	const t = await start({ userSelection: 'ids', userIdList: USERS.alex, options: { ignoreSourceNames: 'n8n presence sync', cacheTtl: 0 } });
+	expect(sourceCalls()).toEqual([
+		['GET', { deactivated: 'false' }, undefined],
+		['POST', {}, { name: 'n8n presence sync' }],
+	]);
+	const [source] = sim.state.genesys.sources;
+	expect(source).toMatchObject({ name: 'n8n presence sync', deactivated: false });
+
+	// The two-way sync's Set, giving the source by name as the template does: found, not created again.
+	sim.requests.length = 0;
+	const set = await h.runWorkflow({
+		nodes: [
+			nodeOf('genesys', {
+				resource: 'agentPresence',
+				operation: 'set',
+				agent: byId(USERS.alex),
+				source: 'name',
+				sourceName: 'n8n presence sync',
+				presenceBy: 'category',
+				category: 'busy',
+				onlyIfDifferent: false,
+				options: { cacheTtl: 0 },
+			}),
+		],
+		input: [{}],
+	});
+	expect(set.items('Genesys')[0]).toMatchObject({ sourceId: source.id, written: true });
+	expect(sourceCalls()).toEqual([['GET', { deactivated: 'false' }, undefined]]);
+
+	await setPresence(USERS.alex, P.Away);
+	const [item] = await t.waitForItems(1);
+	expect([item.presenceName, item.presenceSource]).toEqual(['Away', 'PURECLOUD']);
+	expect(t.items).toHaveLength(1);
+	expect(sim.state.genesys.sources).toHaveLength(1);
+});
+
+test('Ignore Changes Made By Source Names: an existing source (any case) is found, not created', async () => {
+	await patch(USERS.blake, { presenceDefinition: { id: P.Away } }); // any request, so the token is fetched first
+	const created = await h.request(CRED, { method: 'POST', url: `${sim.urls.genesysApi}/api/v2/presence/sources`, body: { name: 'N8N Presence Sync' }, json: true });
+	sim.requests.length = 0;
+	const t = await start({ userSelection: 'ids', userIdList: USERS.alex, options: { ignoreSourceNames: 'n8n presence sync, Other sync', cacheTtl: 0 } });
+	const calls = sim.requests.filter((/** @type {any} */ r) => r.path === '/api/v2/presence/sources').map((/** @type {any} */ r) => [r.method, r.body]);
+	// "Other sync" does not exist either: created too, so every name given is known from the start.
+	expect(calls).toEqual([
+		['GET', undefined],
+		['GET', undefined],
+		['POST', { name: 'Other sync' }],
+	]);
+	await patch(USERS.alex, { presenceDefinition: { id: P.Busy } }, created.id);
 	await setPresence(USERS.alex, P.Away);
 	await t.waitForItems(1);
 	expect(t.items.map((i) => [i.presenceName, i.presenceSource])).toEqual([['Away', 'PURECLOUD']]);

@@ -77,16 +77,17 @@ test('Vonage → Dynamics: the webhook item, the Vonage user\'s e-mail, the row 
 });
 
 describe('two-way Dynamics ⇄ Genesys: one mapping, both directions', () => {
-	const SOURCE = 'n8n-sync-source-0001';
-	const picks = { [MAP]: rows([[IDS.dataverse.presences.busyDnd, IDS.genesys.custom.busyDnd]]), 'Set Genesys presence': { sourceId: SOURCE } };
+	const picks = { [MAP]: rows([[IDS.dataverse.presences.busyDnd, IDS.genesys.custom.busyDnd]]) };
 
-	test('Dynamics Busy DND → the row\'s Genesys "Busy - DND", under the presence source picked', async () => {
+	test('Dynamics Busy DND → the row\'s Genesys "Busy - DND", under the presence source "n8n presence sync" (given by name, created when missing)', async () => {
 		await t.h.runWorkflow({
 			...template('two-way-dynamics-genesys', picks),
 			input: [{ source: 'dataverse', event: 'presence_changed', agentId: IDS.dataverse.agents.dana, presenceId: IDS.dataverse.presences.busyDnd, presenceName: 'Busy - DND', category: 'do_not_disturb' }],
 		});
 		const writes = apiCalls(t.sim, 'genesys').filter((c) => c.method === 'PATCH');
-		expect(writes.map((c) => [c.path, c.body])).toEqual([[`/api/v2/users/${IDS.genesys.users.dana}/presences/${SOURCE}`, { presenceDefinition: { id: IDS.genesys.custom.busyDnd } }]]);
+		const [source] = t.sim.state.genesys.sources;
+		expect(source).toMatchObject({ name: 'n8n presence sync' });
+		expect(writes.map((c) => [c.path, c.body])).toEqual([[`/api/v2/users/${IDS.genesys.users.dana}/presences/${source.id}`, { presenceDefinition: { id: IDS.genesys.custom.busyDnd } }]]);
 		expect(dataverseWrites()).toEqual([]);
 	});
 

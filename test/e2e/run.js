@@ -34,7 +34,7 @@ const ENGINE = env.N8N_EXPRESSION_ENGINE || 'vm';
 const USER_FOLDER = /** @type {string} */ (env.N8N_USER_FOLDER);
 const N8N_PORT = Number(env.N8N_PORT);
 const { IDS, CLIENTS } = require(path.join(REPO, 'test/simulator'));
-const { buildWorkflows, reconnectWorkflow, teamsDelegatedCredential, teamsNotificationWorkflow, throughputWorkflows, RECONNECT_USER, SHARED_KEY, SYNC_SOURCE_ID, WEBHOOK_PATH } = require('./workflows');
+const { buildWorkflows, reconnectWorkflow, teamsDelegatedCredential, teamsNotificationWorkflow, throughputWorkflows, RECONNECT_USER, SHARED_KEY, SYNC_SOURCE_NAME, WEBHOOK_PATH } = require('./workflows');
 const { fuzzWorkflow } = require('./fuzz');
 const { fixtures } = require('./fixtures');
 const { Checks } = require('./checks');
@@ -64,7 +64,7 @@ async function main() {
 	const checks = new Checks({ n8n, sim, workflows, userFolder: USER_FOLDER, say });
 	const scenarios = require('./scenarios');
 	const reconnect = { IDS, CLIENTS, userId: IDS.genesys.users[RECONNECT_USER] };
-	if (WITH_SCENARIOS) await scenarios.run(checks, { fixtures: fixtures(FIXTURES_DIR), IDS, CLIENTS, SHARED_KEY, SYNC_SOURCE_ID });
+	if (WITH_SCENARIOS) await scenarios.run(checks, { fixtures: fixtures(FIXTURES_DIR), IDS, CLIENTS, SHARED_KEY, SYNC_SOURCE_NAME });
 	if (WITH_SCENARIOS) await scenarios.runTeamsNotifications(checks, { IDS, engine: ENGINE });
 	if (WITH_RECONNECT) await scenarios.runGenesysReconnect(checks, { ...reconnect, engine: ENGINE });
 	if (SUITE === 'throughput') {

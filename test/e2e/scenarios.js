@@ -7,9 +7,9 @@ const KEY_QUERY = (/** @type {string} */ key) => `?code=${encodeURIComponent(key
 
 /**
  * @param {import('./checks').Checks} c
- * @param {{ fixtures: any, IDS: any, CLIENTS: any, SHARED_KEY: string, SYNC_SOURCE_ID: string }} o
+ * @param {{ fixtures: any, IDS: any, CLIENTS: any, SHARED_KEY: string, SYNC_SOURCE_NAME: string }} o
  */
-async function run(c, { fixtures, IDS, CLIENTS, SHARED_KEY, SYNC_SOURCE_ID }) {
+async function run(c, { fixtures, IDS, CLIENTS, SHARED_KEY, SYNC_SOURCE_NAME }) {
 	const dv = IDS.dataverse;
 	const gp = IDS.genesys.presence;
 	const gu = IDS.genesys.users;
@@ -154,7 +154,22 @@ async function run(c, { fixtures, IDS, CLIENTS, SHARED_KEY, SYNC_SOURCE_ID }) {
 		return generatedKeys[wf];
 	}
 
+	/**
+	 * The two-way template gives its Genesys presence source by name: the one active source of that
+	 * name the simulated organization has (created at activation by the Genesys trigger).
+	 */
+	async function syncSourceId() {
+		const state = /** @type {any} */ (await (await fetch(`${c.sim}/__sim/state`)).json());
+		const named = (state.genesys?.sources ?? []).filter((/** @type {any} */ s) => s.name === SYNC_SOURCE_NAME && !s.deactivated);
+		assert.equal(named.length, 1, `sources named "${SYNC_SOURCE_NAME}": ${JSON.stringify(state.genesys?.sources)}`);
+		return String(named[0].id);
+	}
+
 	// ---------------------------------------------------------------- two-way
+	await c.test('Two-way: the Genesys presence source "n8n presence sync" (given by name in the template, nothing picked) exists exactly once', async () => {
+		await syncSourceId();
+	});
+
 	await c.test('Two-way: the trigger generated its own shared key at activation (empty in the template), registered it as the WebhookKey, and refuses the e2e\'s typed key', async () => {
 		const generated = await generatedKey();
 		assert.match(generated, /^[A-Za-z0-9_-]{43}$/);
@@ -180,7 +195,7 @@ async function run(c, { fixtures, IDS, CLIENTS, SHARED_KEY, SYNC_SOURCE_ID }) {
 			initiatingUserId: dv.agents.dana,
 		});
 		await deliver('two-way-dynamics-genesys', danaDnd, 1);
-		expectOneGenesysWrite(await c.writes('genesys'), gu.dana, IDS.genesys.custom.busyDnd, SYNC_SOURCE_ID);
+		expectOneGenesysWrite(await c.writes('genesys'), gu.dana, IDS.genesys.custom.busyDnd, await syncSourceId());
 		await none(['dataverse', 'vonage']);
 	});
 

@@ -144,6 +144,13 @@ function simCredentials(/** @type {string} */ sim) {
 			},
 		},
 		{
+			// The secret the e2e signs its Vonage webhook notifications with (the subscription's, as Vonage gives it).
+			id: 'e2eVonageHook001',
+			name: 'Vonage Contact Center Webhook API (simulator)',
+			type: 'vonageContactCenterWebhookApi',
+			data: { subscriptionSecret: require('./workflows').VONAGE_SUBSCRIPTION_SECRET },
+		},
+		{
 			id: 'e2eTeamsGraphCr1',
 			name: 'Microsoft Teams Presence (simulator)',
 			type: 'microsoftTeamsPresenceGraphApi',
@@ -246,8 +253,14 @@ async function startStack({ simPort, inProcessSimulator = false, logs = WORK, ge
 	const simGet = async (/** @type {string} */ p) => (await fetch(`${sim}${p}`)).json();
 	const listeners = workflows.filter((x) => x.publish && x.genesysListener).length;
 	await until(async () => (await simGet('/__sim/genesys/notifications')).openSockets.length >= listeners, `${listeners} Genesys notification socket(s)`, 60000);
-	if (workflows.some((x) => x.publish && x.autoRegistered)) {
-		await until(async () => (await simGet('/__sim/state')).dataverse?.tables?.sdkmessageprocessingsteps?.length > 0, 'the Dataverse webhook registration', 30000);
+	// Each self-registering workflow writes one Webhook service endpoint (then its steps).
+	const registrations = workflows.filter((x) => x.publish && x.autoRegistered).length;
+	if (registrations > 0) {
+		await until(
+			async () => ((await simGet('/__sim/state')).dataverse?.tables?.serviceendpoints?.length ?? 0) >= registrations,
+			`${registrations} Dataverse webhook registration(s)`,
+			30000,
+		);
 	}
 	// Activation settles in steps (n8n re-publishes triggers shortly after start; the Dataverse
 	// registration writes several rows): wait until the simulator has seen no request for 3 s.

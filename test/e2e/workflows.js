@@ -1,16 +1,20 @@
 // @ts-check
 /**
  * The templates as the e2e run (and the demo) imports them: the shipped JSON from templates/ with
- * what a user fills in or picks in the editor — credential IDs, the shared key, the Vonage
- * subscription secret, the Genesys presence source and the Map Presence rows — pointed at the
- * simulator. Everything else (nodes, connections, mapping) is imported exactly as shipped.
+ * what a user fills in or picks in the editor — credential IDs (the Vonage Contact Center Webhook
+ * credential holds the subscription secret), the shared key where a template is registered by hand,
+ * and the Map Presence rows — pointed at the simulator. Everything else (nodes, connections,
+ * mapping) is imported exactly as shipped.
  */
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');
 
 const SHARED_KEY = 'e2e-shared-key-0123456789abcdef';
-const SYNC_SOURCE_ID = 'e2e0sync-0000-4000-8000-00000000a9e1';
+/** The Genesys presence source the two-way template writes with and ignores, by name as shipped. */
+const SYNC_SOURCE_NAME = 'n8n presence sync';
+/** The templates the e2e runs with their Dataverse webhook registered by the trigger itself. */
+const AUTO_REGISTERED = new Set(['two-way-dynamics-genesys', 'two-way-dynamics-teams']);
 /** The Agent Presence Trigger's static webhook path (production URL /webhook/<webhookId>/<path>). */
 const WEBHOOK_PATH = 'agent-presence';
 
@@ -55,7 +59,6 @@ function buildWorkflows({ templatesDir, credentials, sim, mode }) {
 	const credentialByType = Object.fromEntries(credentials.map((c) => [c.type, { id: c.id, name: c.name }]));
 	const values = {
 		REPLACE_WITH_YOUR_DATAVERSE_APPLICATION_USER_ID: IDS.dataverse.applicationUserId,
-		REPLACE_WITH_YOUR_PRESENCE_SOURCE_ID: SYNC_SOURCE_ID,
 		REPLACE_WITH_A_LONG_RANDOM_SHARED_KEY: SHARED_KEY,
 	};
 	const files = fs.readdirSync(templatesDir).filter((f) => f.endsWith('.json')).sort();
@@ -72,7 +75,6 @@ function buildWorkflows({ templatesDir, credentials, sim, mode }) {
 				node.credentials[type] = { ...ref, ...credentialByType[type] };
 			}
 			fillMapping(node, sim, IDS, key);
-			pickSyncSource(node);
 		}
 		const trigger = json.nodes.find((/** @type {any} */ n) => n.type.endsWith('.agentPresenceTrigger'));
 		const listener = json.nodes.find((/** @type {any} */ n) => n.type.endsWith('.genesysCloudPresenceTrigger'));
@@ -91,41 +93,30 @@ function buildWorkflows({ templatesDir, credentials, sim, mode }) {
 			teamsPoller.parameters.watch = 'agents';
 			teamsPoller.parameters.agents = [IDS.graph.users[key === 'two-way-dynamics-teams' ? TWO_WAY_TEAMS_WATCHED : TEAMS_WATCHED]];
 		}
-		// The two-way sync registers its Dataverse webhook itself, so the simulator delivers the
-		// sync's own Dataverse writes back to it: the echoes the trigger must ignore.
-		if (trigger?.parameters.verification === 'vonageSignature' && !trigger.parameters.vonageSignatureSecret) {
-			trigger.parameters.vonageSignatureSecret = VONAGE_SUBSCRIPTION_SECRET;
+		// The Dynamics-triggered templates ship with "Register Webhook Automatically". The two-way
+		// sync runs as shipped: it registers its Dataverse webhook and generates its key, so the
+		// simulator delivers the sync's own Dataverse writes back to it (the echoes it must ignore).
+		// The simulator delivers each Dataverse change to EVERY registered step, so the other
+		// published ones are switched to manual registration with a typed key, as a user registering
+		// with the Plug-in Registration Tool would: each scenario then delivers to the one template it
+		// tests (and the demo's curl command knows the key).
+		const publish = (mode === 'test' && !SCHEDULED.has(key)) || key === 'dynamics-to-genesys';
+		const autoRegistered = trigger?.parameters.registration === 'automatic' && mode === 'test' && AUTO_REGISTERED.has(key);
+		if (trigger?.parameters.source === 'dataverse' && publish && !autoRegistered) {
+			trigger.parameters.registration = 'manual';
+			if (!trigger.parameters.sharedKey) trigger.parameters.sharedKey = SHARED_KEY;
 		}
-		const autoRegistered = mode === 'test' && (key === 'two-way-dynamics-genesys' || trigger?.parameters.registration === 'automatic');
-		// The templates ship the Shared Key empty (the editor marks it): the e2e types one, like a
-		// user, except where the trigger registers itself and so generates its own at activation.
-		if (trigger && trigger.parameters.sharedKey === '' && !autoRegistered) trigger.parameters.sharedKey = SHARED_KEY;
-		if (autoRegistered) trigger.parameters.registration = 'automatic';
 		const leftover = /REPLACE_[A-Z_]+/.exec(JSON.stringify(json.nodes.filter((/** @type {any} */ n) => !/stickyNote/.test(n.type))));
 		if (leftover) throw new Error(`${file}: placeholder ${leftover[0]} was not filled in`);
 		return {
 			key,
 			json,
-			publish: (mode === 'test' && !SCHEDULED.has(key)) || key === 'dynamics-to-genesys',
+			publish,
 			webhookId: trigger?.webhookId,
 			genesysListener: Boolean(listener),
 			autoRegistered,
 		};
 	});
-}
-
-/**
- * The Genesys presence source a two-way sync writes with, as the editor stores the pick from the
- * source lists (its ID): the Set's Other Source and the trigger's Ignore Changes Made By Source.
- */
-function pickSyncSource(/** @type {any} */ node) {
-	if (node.type === 'n8n-nodes-agent-presence.genesysCloud' && node.parameters.source === 'other' && !node.parameters.sourceId) {
-		node.parameters.sourceId = SYNC_SOURCE_ID;
-	}
-	const options = node.parameters.options;
-	if (node.type === 'n8n-nodes-agent-presence.genesysCloudPresenceTrigger' && Array.isArray(options?.ignoreSources) && options.ignoreSources.length === 0) {
-		options.ignoreSources = [SYNC_SOURCE_ID];
-	}
 }
 
 /**
@@ -361,4 +352,4 @@ function throughputWorkflows(credentials) {
 	];
 }
 
-module.exports = { VONAGE_SUBSCRIPTION_SECRET, buildWorkflows, postJson, reconnectWorkflow, teamsDelegatedCredential, teamsNotificationWorkflow, throughputWorkflows, RECONNECT_USER, SHARED_KEY, SYNC_SOURCE_ID, WEBHOOK_PATH };
+module.exports = { VONAGE_SUBSCRIPTION_SECRET, buildWorkflows, postJson, reconnectWorkflow, teamsDelegatedCredential, teamsNotificationWorkflow, throughputWorkflows, RECONNECT_USER, SHARED_KEY, SYNC_SOURCE_NAME, WEBHOOK_PATH };

@@ -405,6 +405,11 @@ function handlers(ctx, state, publishPresence) {
 		createSource(/** @type {any} */ rq) {
 			const name = typeof rq.body?.name === 'string' ? rq.body.name.trim() : '';
 			if (!name) throw fail(400, 'name is required', 'bad.request');
+			// ASSUMPTION: an organization's active presence sources have distinct names (the SDK's
+			// Source model does not say); the stricter answer refuses a second one with the same name.
+			if (state.sources.some((/** @type {any} */ x) => !x.deactivated && x.name.toLowerCase() === name.toLowerCase())) {
+				throw fail(400, `A presence source named "${name}" already exists`, 'bad.request');
+			}
 			const id = uuid();
 			const source = {
 				id,

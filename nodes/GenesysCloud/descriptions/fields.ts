@@ -3,6 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { categoryField, presenceByField } from '../../shared/presenceFields';
 import { SYSTEM_PRESENCES } from '../helpers/definitions';
+import { SYNC_SOURCE_NAME } from '../helpers/sources';
 import { presenceLocator } from './locators';
 
 export const apiVersionField: INodeProperties = {
@@ -34,9 +35,25 @@ export const sourceFields: INodeProperties[] = [
 		type: 'options',
 		options: [
 			{ name: 'Genesys Cloud (PURECLOUD)', value: 'purecloud', description: 'The presence Genesys Cloud itself shows and routes on' },
-			{ name: 'Other Source', value: 'other', description: 'A presence source of your organization, e.g. the one a sync writes with' },
+			{ name: 'Other Source', value: 'other', description: 'A presence source of your organization, picked from the list or given by ID' },
+			{
+				name: 'Source by Name',
+				value: 'name',
+				description:
+					'A presence source of your organization given by its name, e.g. the one a sync writes with. Setting a presence creates it when it does not exist yet.',
+			},
 		],
 		default: 'purecloud',
+	},
+	{
+		displayName: 'Source Name',
+		name: 'sourceName',
+		type: 'string',
+		default: SYNC_SOURCE_NAME,
+		required: true,
+		description:
+			"The presence source's name. It is looked up once per run; when it does not exist yet, setting a presence creates it (the credential's role needs presence:source:view and presence:source:add).",
+		displayOptions: { show: { source: ['name'] } },
 	},
 	{
 		displayName: 'Source Name or ID',

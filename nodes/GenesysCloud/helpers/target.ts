@@ -3,15 +3,31 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { requirePresenceCategory } from '../../shared/categories';
+import { cacheTtlSeconds } from '../../shared/lookupCache';
+import { sourceIdByName } from './sources';
 import {
 	parseSystemPresence,
 	primaryDefinitionId,
 	systemPresenceForCategory,
 } from './definitions';
 
-/** `purecloud` or the registered source's ID, as the path wants it. */
-export function resolveSource(ctx: IExecuteFunctions, itemIndex: number): string {
-	if (ctx.getNodeParameter('source', itemIndex) === 'purecloud') return 'purecloud';
+/**
+ * `purecloud` or the registered source's ID, as the path wants it. A source given by name is
+ * looked up once per execution (and cached like the other lookups); writes create it when missing.
+ */
+export async function resolveSource(ctx: IExecuteFunctions, itemIndex: number, write: boolean): Promise<string> {
+	const source = ctx.getNodeParameter('source', itemIndex);
+	if (source === 'purecloud') return 'purecloud';
+	if (source === 'name') {
+		const name = String(ctx.getNodeParameter('sourceName', itemIndex, '') ?? '').trim();
+		if (name === '') throw new NodeOperationError(ctx.getNode(), 'No presence source name given', { itemIndex });
+		const id = await sourceIdByName(ctx, name, { create: write, ttlSeconds: cacheTtlSeconds(ctx, itemIndex), itemIndex });
+		if (id) return id;
+		throw new NodeOperationError(ctx.getNode(), `Genesys Cloud has no presence source named "${name}"`, {
+			itemIndex,
+			description: 'A Set with this source creates it; or create it with Presence Source → Create.',
+		});
+	}
 	const sourceId = String(ctx.getNodeParameter('sourceId', itemIndex, '')).trim();
 	if (sourceId === '') throw new NodeOperationError(ctx.getNode(), 'No presence source ID given', { itemIndex });
 	return sourceId;

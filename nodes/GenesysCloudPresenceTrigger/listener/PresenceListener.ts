@@ -5,6 +5,7 @@
 import type { IDataObject, ITriggerFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { sourceIdByName } from '../../GenesysCloud/helpers/sources';
 import { userById } from '../../GenesysCloud/helpers/users';
 
 import type { PresenceEventBody, PresenceFilter } from '../events/genesysNotifications';
@@ -25,6 +26,8 @@ export interface ListenerSettings {
 	/** Specific user IDs, or 'all' for every active user of the organization. */
 	users: string[] | 'all';
 	filter: PresenceFilter;
+	/** Presence sources by name whose changes are skipped too: resolved to IDs (created if missing) at start. */
+	ignoreSourceNames: string[];
 	includeRaw: boolean;
 	/** Add the user's email (`email`) to each item, looked up with this cache TTL in seconds. */
 	includeAgentEmail: boolean;
@@ -55,6 +58,7 @@ export class PresenceListener implements ListenerOwner {
 		try {
 			const userIds = await this.resolveUsers();
 			checkChannelBudget(this.ctx, userIds.length);
+			await this.resolveIgnoredSources();
 			this.names = await presenceNames(this.ctx);
 			for (const ids of chunkTopics(userIds, MAX_TOPICS_PER_CHANNEL)) {
 				const runner = new ChannelRunner(this, ids);
@@ -79,6 +83,17 @@ export class PresenceListener implements ListenerOwner {
 		const results = await Promise.allSettled(this.runners.map(async (r) => await r.shutdown()));
 		const failure = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
 		if (failure) throw failure.reason;
+	}
+
+	/**
+	 * The sources given by name become IDs, as notifications carry them. A missing one is created
+	 * now, so the sync's first write with it (the Set finds it by the same name) is already skipped.
+	 */
+	private async resolveIgnoredSources(): Promise<void> {
+		for (const name of this.settings.ignoreSourceNames) {
+			const id = await sourceIdByName(this.ctx, name, { create: true, ttlSeconds: this.settings.cacheTtlSeconds });
+			if (id && !this.settings.filter.ignoreSources.includes(id)) this.settings.filter.ignoreSources.push(id);
+		}
 	}
 
 	/** What the simulator-facing tests and the UI may want to see. */

@@ -60,7 +60,7 @@ export async function runOnce(this: IExecuteFunctions, fail: ItemFailure): Promi
 	for (let i = 0; i < items.length; i++) {
 		try {
 			const userId = await resolveUserId(this, i);
-			const source = resolveSource(this, i);
+			const source = await resolveSource(this, i, true);
 			const definitionId = await resolveDefinitionId(this, i);
 			entries.push({
 				itemIndex: i,

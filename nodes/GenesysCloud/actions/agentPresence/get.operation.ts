@@ -21,7 +21,7 @@ export const description = showFor({ resource: ['agentPresence'], operation: ['g
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
 	return await retryIfStale(this, async () => {
 		const userId = await resolveUserId(this, i);
-		const source = resolveSource(this, i);
+		const source = await resolveSource(this, i, false);
 		const presence = await genesysRequest(this, { method: 'GET', path: sourcePath(userId, source) });
 		return userPresenceItem(userId, presence, 'presence_read');
 	});

@@ -56,7 +56,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 
 async function setPresence(ctx: IExecuteFunctions, i: number): Promise<IDataObject> {
 	const userId = await resolveUserId(ctx, i);
-	const source = resolveSource(ctx, i);
+	const source = await resolveSource(ctx, i, true);
 	const definitionId = await resolveDefinitionId(ctx, i);
 	const options = ctx.getNodeParameter('options', i, {}) as IDataObject;
 	const path = sourcePath(userId, source);
