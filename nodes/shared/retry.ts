@@ -9,8 +9,7 @@ import type { IHttpRequestMethods } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
 import type { HttpFailure } from './errors';
-import { httpFailureOf } from './errors';
-import { passOn } from './errors';
+import { httpFailureOf, passOn } from './errors';
 
 export interface RetryPolicy {
 	maxAttempts: number;
