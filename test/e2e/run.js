@@ -67,6 +67,8 @@ async function main() {
 	if (WITH_SCENARIOS) await scenarios.run(checks, { fixtures: fixtures(FIXTURES_DIR), IDS, CLIENTS, SHARED_KEY, SYNC_SOURCE_ID });
 	if (WITH_SCENARIOS) await scenarios.runTeamsNotifications(checks, { IDS, engine: ENGINE });
 	if (WITH_RECONNECT) await scenarios.runGenesysReconnect(checks, { ...reconnect, engine: ENGINE });
+	// Last: it stops and starts n8n.
+	if (WITH_SCENARIOS) await scenarios.runReconciliation(checks, { IDS, CLIENTS, stack });
 	if (SUITE === 'throughput') {
 		const count = Number(env.E2E_THROUGHPUT_WEBHOOKS || 200);
 		await require('./throughput').run(checks, { body: fixtures(FIXTURES_DIR).update, key: SHARED_KEY, count, concurrency: 8, rounds: 3 });

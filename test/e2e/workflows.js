@@ -132,13 +132,14 @@ function mappingRows(/** @type {string} */ key, /** @type {any} */ IDS) {
 	const rows = {
 		'dynamics-to-genesys': [busyDnd],
 		'two-way-dynamics-genesys': [busyDnd],
+		'reconcile-dynamics-genesys': [busyDnd],
 		'genesys-to-vonage': [[IDS.genesys.presence.Meal, IDS.vonage.presence.lunch]],
 		'vonage-to-dynamics': [[IDS.vonage.presence.lunch, IDS.dataverse.presences.lunch]],
 	};
 	return (rows[key] ?? []).map(([from, to]) => ({ from, to }));
 }
 
-/** Old-style mapping Set nodes (templates not moved to Map Presence yet): the simulator's API bases and "Busy - DND". */
+/** Old-style mapping Set nodes (templates not moved to Map Presence yet): the simulator's API bases. */
 function fillMapping(/** @type {any} */ node, /** @type {string} */ sim, /** @type {any} */ IDS, /** @type {string} */ key) {
 	if (node.type === 'n8n-nodes-agent-presence.mapPresence') {
 		const rows = mappingRows(key, IDS);
@@ -149,9 +150,6 @@ function fillMapping(/** @type {any} */ node, /** @type {string} */ sim, /** @ty
 	for (const a of node.parameters.assignments.assignments) {
 		if (a.name === 'genesysApiBaseUrl') a.value = `${sim}/genesys`;
 		if (a.name === 'graphApiBaseUrl') a.value = `${sim}/graph/v1.0`;
-		if (a.name === 'genesysDefinitionByDynamicsPresence') {
-			a.value = JSON.stringify({ ...JSON.parse(a.value), 'Busy DND': IDS.genesys.custom.busyDnd });
-		}
 	}
 }
 
