@@ -289,6 +289,7 @@ async function runReconciliation(c, { IDS, CLIENTS, stack }) {
 		const deliveredBefore = (await deliveries()).length;
 		await stack.stopN8n();
 		try {
+			assert.equal(await fetch(`${c.n8n}/healthz`).then(() => 'up', () => 'down'), 'down', 'n8n still answers after it was stopped');
 			const token = await dataverseToken(c, CLIENTS);
 			for (const step of plan) await dataverseByHand(c, token, step.agentId, step.presenceId);
 			// Blake logs in to Dynamics as Away while taking queue calls in Genesys.
