@@ -6,7 +6,9 @@
  *
  * startStack(): simulator → credentials and workflows imported with n8n's CLI and published →
  * n8n started (one `n8n start`, or in queue mode a main, a webhook process and two workers) →
- * production webhooks registered, Genesys sockets open, activation settled.
+ * production webhooks registered, Genesys sockets open, activation settled. The stack's
+ * stopN8n() / startN8n() stop every n8n process and start them again (the simulator stays up),
+ * as an n8n restart in production.
  */
 'use strict';
 const fs = require('node:fs');
