@@ -161,7 +161,7 @@ async function measure(/** @type {'vm' | 'legacy'} */ engine, /** @type {string}
 		logs,
 		extraCredentials: oauth2Credentials,
 		workflows: (sim, credentials) => [
-			...buildWorkflows({ templatesDir: path.join(REPO, 'templates'), credentials, sim, mode: 'test' }).filter((w) => w.key === 'dynamics-to-genesys'),
+			...buildWorkflows({ templatesDir: path.join(REPO, 'templates'), credentials, mode: 'test' }).filter((w) => w.key === 'dynamics-to-genesys'),
 			handBuilt(sim),
 			...(engine === 'vm' ? throughputWorkflows(credentials) : []),
 		],

@@ -100,3 +100,62 @@ describe('two-way Dynamics ⇄ Genesys: one mapping, both directions', () => {
 		expect(apiCalls(t.sim, 'genesys').filter((c) => c.method === 'PATCH')).toEqual([]);
 	});
 });
+
+describe('reconcile Dynamics → Genesys: the mapping and the one repair node, as shipped', () => {
+	const G = IDS.genesys;
+	const DV = IDS.dataverse;
+	const REPAIR = 'Repair Genesys presence';
+	/** The template's Presence mapping → Repair Genesys presence; what lies between them is n8n's own Set, Merge and If. */
+	function mapAndRepair(/** @type {Record<string, any>} */ mapping) {
+		const w = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'templates', 'reconcile-dynamics-genesys.json'), 'utf8'));
+		const pick = (/** @type {string} */ name) => w.nodes.find((/** @type {any} */ n) => n.name === name);
+		const map = pick(MAP);
+		return {
+			nodes: [{ ...map, parameters: { ...map.parameters, ...mapping } }, pick(REPAIR)],
+			connections: { Input: { main: [[{ node: MAP, type: 'main', index: 0 }]] }, [MAP]: { main: [[{ node: REPAIR, type: 'main', index: 0 }]] } },
+		};
+	}
+	/** A Dynamics Agent Status → Get Many item as the template's join leaves it: with the Genesys side's fields. */
+	const joined = (/** @type {string} */ key, /** @type {string} */ presenceId, /** @type {string} */ name, /** @type {string} */ category, /** @type {string} */ genesysPresenceId) => ({
+		source: 'dataverse',
+		event: 'presence_read',
+		agentId: DV.agents[key],
+		presenceId,
+		presenceName: name,
+		category,
+		agentEmail: email(key),
+		matchEmail: email(key).toLowerCase(),
+		genesysAgentId: G.users[key],
+		genesysPresenceId,
+	});
+	const putPresence = (/** @type {string} */ key, /** @type {string} */ definitionId) => {
+		t.sim.state.genesys.presences[G.users[key]].sources.PURECLOUD = { presenceDefinitionId: definitionId, message: '', modifiedDate: '2024-05-01T08:00:00.000Z' };
+	};
+
+	test('a row → its Genesys definition, no row → the same category, an agent On Queue → nothing written (protected)', async () => {
+		putPresence('alex', G.presence.Available);
+		putPresence('casey', G.presence.Available);
+		putPresence('dana', G.presence['On Queue']);
+		const run = await t.h.runWorkflow({
+			...mapAndRepair(rows([[DV.presences.busyDnd, G.custom.busyDnd]])),
+			input: [
+				joined('alex', DV.presences.busyDnd, 'Busy - DND', 'do_not_disturb', G.presence.Available),
+				joined('casey', DV.presences.away, 'Away', 'away', G.presence.Available),
+				joined('dana', DV.presences.busy, 'Busy', 'busy', G.presence['On Queue']),
+			],
+		});
+		expect(run.error).toBeUndefined();
+		const patches = apiCalls(t.sim, 'genesys').filter((c) => c.method === 'PATCH');
+		expect(patches.map((c) => [c.path, c.body])).toEqual([
+			[`/api/v2/users/${G.users.alex}/presences/purecloud`, { presenceDefinition: { id: G.custom.busyDnd } }],
+			[`/api/v2/users/${G.users.casey}/presences/purecloud`, { presenceDefinition: { id: G.presence.Away } }],
+		]);
+		const reads = apiCalls(t.sim, 'genesys').filter((c) => c.method === 'GET' && c.path === `/api/v2/users/${G.users.dana}/presences/purecloud`);
+		expect(reads).toHaveLength(1);
+		expect(run.items(REPAIR).map((i) => [i.agentId, i.written, i.skippedReason, i.protectedState, i.presenceId])).toEqual([
+			[G.users.alex, true, undefined, undefined, G.custom.busyDnd],
+			[G.users.casey, true, undefined, undefined, G.presence.Away],
+			[G.users.dana, false, 'protected', 'onQueue', G.presence['On Queue']],
+		]);
+	});
+});

@@ -52,7 +52,7 @@ async function main() {
 		workflows: (sim, credentials) => {
 			if (SUITE === 'reconnect') return [reconnectWorkflow(credentials)];
 			if (SUITE === 'throughput') return throughputWorkflows(credentials);
-			const templates = buildWorkflows({ templatesDir: path.join(REPO, 'templates'), credentials, sim, mode: MODE });
+			const templates = buildWorkflows({ templatesDir: path.join(REPO, 'templates'), credentials, mode: MODE });
 			if (WITH_RECONNECT) templates.push(reconnectWorkflow(credentials));
 			if (WITH_SCENARIOS && MODE === 'test') templates.push(teamsNotificationWorkflow(credentials));
 			return MODE === 'test' && SUITE !== 'scenarios' ? [...templates, fuzzWorkflow(credentials)] : templates;
@@ -67,6 +67,8 @@ async function main() {
 	if (WITH_SCENARIOS) await scenarios.run(checks, { fixtures: fixtures(FIXTURES_DIR), IDS, CLIENTS, SHARED_KEY, SYNC_SOURCE_NAME });
 	if (WITH_SCENARIOS) await scenarios.runTeamsNotifications(checks, { IDS, engine: ENGINE });
 	if (WITH_RECONNECT) await scenarios.runGenesysReconnect(checks, { ...reconnect, engine: ENGINE });
+	// Last: it stops and starts n8n.
+	if (WITH_SCENARIOS) await scenarios.runReconciliation(checks, { IDS, CLIENTS, stack });
 	if (SUITE === 'throughput') {
 		const count = Number(env.E2E_THROUGHPUT_WEBHOOKS || 200);
 		await require('./throughput').run(checks, { body: fixtures(FIXTURES_DIR).update, key: SHARED_KEY, count, concurrency: 8, rounds: 3 });

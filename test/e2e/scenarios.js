@@ -219,27 +219,29 @@ async function run(c, { fixtures, IDS, CLIENTS, SHARED_KEY, SYNC_SOURCE_NAME }) 
 	await acknowledgement(c, { fixtures, key });
 	await genesysToVonage(c, { IDS }, { afterGenesysChange, changeGenesysPresence });
 	await vonageToDynamics(c, { IDS }, { expectOneDataverseWrite });
-	await reconciliation(c, { IDS, CLIENTS });
 }
 
 /**
  * The reconciliation template (Schedule Trigger, run here with `n8n execute`): once every agent
- * is in step a run writes nothing; presences changed in Dynamics while Dataverse could not reach
- * n8n (its webhook deliveries fail, as when n8n is down) are repaired in Genesys by the next run,
- * each exactly once, and the run after that writes nothing again. Its Summary item is asserted.
+ * is in step a run writes nothing. Then the sync is broken the way it breaks in production: n8n
+ * is stopped (every process), presences change in Dynamics meanwhile (Dataverse's webhook
+ * deliveries find no n8n), one agent goes On Queue in Genesys, and n8n is started again. The next
+ * run repairs each changed agent in Genesys exactly once and leaves the On Queue agent alone
+ * (counted as skipped); the run after that writes nothing. Runs last: it restarts n8n.
  * @param {import('./checks').Checks} c
- * @param {{ IDS: any, CLIENTS: any }} o
+ * @param {{ IDS: any, CLIENTS: any, stack: { stopN8n: () => Promise<void>, startN8n: () => Promise<void> } }} o
  */
-async function reconciliation(c, { IDS, CLIENTS }) {
-	const { n8nExecute, E2E_PUBLIC_HOST } = require('./stack');
+async function runReconciliation(c, { IDS, CLIENTS, stack }) {
+	const { n8nExecute } = require('./stack');
 	const WF = 'reconcile-dynamics-genesys';
+	const REPAIR = 'Repair Genesys presence';
 	const gp = IDS.genesys.presence;
 	const dv = IDS.dataverse;
 	const state = async () => /** @type {any} */ (await (await fetch(`${c.sim}/__sim/state`)).json());
 	/** Genesys PURECLOUD writes (the two-way sync writes its own presence source, not this one). */
 	const purecloudWrites = async () => (await c.writes('genesys')).filter((w) => /\/presences\/purecloud$/i.test(w.path));
 
-	/** One run: its execution succeeded; its Summary item. */
+	/** One run: its execution succeeded; its Summary item and what Repair Genesys presence output. */
 	async function reconcile() {
 		const before = c.executions(WF).length;
 		await n8nExecute(c.workflow(WF).json.id);
@@ -250,7 +252,7 @@ async function reconciliation(c, { IDS, CLIENTS }) {
 		const summary = c.nodeItems(run.id, 'Summary');
 		assert.equal(summary.length, 1, `one summary item, got ${JSON.stringify(summary)}`);
 		await c.quiet(1500);
-		return summary[0];
+		return { summary: summary[0], repairs: c.nodeItems(run.id, REPAIR) };
 	}
 
 	/** Logged-in Dynamics agents that have a Genesys user of the same e-mail: the agents a run checks. */
@@ -263,19 +265,27 @@ async function reconciliation(c, { IDS, CLIENTS }) {
 			.filter((/** @type {any} */ a) => a.genesysId);
 	}
 
-	await c.test('Reconcile: a run brings every agent in step; the next run checks them all and writes nothing', async () => {
+	/** Genesys agents a run left alone because they are On Queue (their Repair Genesys presence item). */
+	const protectedIn = (/** @type {any[]} */ repairs) => repairs.filter((i) => i.skippedReason === 'protected').map((i) => String(i.agentId)).sort();
+	/** @type {string[]} */
+	let leftOnQueue = [];
+
+	await c.test('Reconcile: a run brings every agent in step but those On Queue in Genesys; the next run checks them all and writes nothing', async () => {
 		await c.clearRequests();
 		const first = await reconcile();
-		assert.equal(first.failed, 0, `first run: ${JSON.stringify(first)}`);
+		assert.equal(first.summary.failed, 0, `first run: ${JSON.stringify(first.summary)}`);
+		leftOnQueue = protectedIn(first.repairs);
+		const s = await state();
+		for (const id of leftOnQueue) assert.equal(s.genesys.presences[id].sources.PURECLOUD.presenceDefinitionId, gp['On Queue'], `${id} was protected but is not On Queue`);
 		await c.clearRequests();
-		const agents = checked(await state());
+		const agents = checked(s);
 		const second = await reconcile();
-		assert.deepEqual(second, { agentsChecked: agents.length, inStep: agents.length, repaired: 0, failed: 0, skipped: 0 });
+		assert.deepEqual(second.summary, { agentsChecked: agents.length, inStep: agents.length - leftOnQueue.length, repaired: 0, failed: 0, skipped: leftOnQueue.length });
+		assert.deepEqual(protectedIn(second.repairs), leftOnQueue, 'the agents left On Queue');
 		assert.deepEqual((await purecloudWrites()).map((w) => `${w.method} ${w.path}`), [], 'unexpected Genesys writes');
 	});
 
-	await c.test('Reconcile: 3 Dynamics changes that never reached n8n are repaired in Genesys, each exactly once; the next run writes nothing', async () => {
-		const people = ['alex', 'casey', 'dana'];
+	await c.test('Reconcile: n8n stopped; meanwhile Alex and Casey change in Dynamics, Blake logs in to Dynamics as Away and goes On Queue in Genesys; n8n started: the next run repairs Alex and Casey in Genesys, each exactly once, and leaves Blake On Queue (skipped); the run after writes nothing', async () => {
 		const CATEGORY = { AVAILABLE: 'available', ONQUEUE: 'available', BUSY: 'busy', MEETING: 'busy', TRAINING: 'busy', AWAY: 'away', BREAK: 'away', MEAL: 'away', IDLE: 'away', OFFLINE: 'offline' };
 		const before = await state();
 		const genesysCategory = (/** @type {string} */ userId) => {
@@ -283,6 +293,9 @@ async function reconciliation(c, { IDS, CLIENTS }) {
 			const def = before.genesys.definitions.find((/** @type {any} */ d) => d.id === defId);
 			return /** @type {any} */ (CATEGORY)[String(def.systemPresence).toUpperCase().replace(/[\s_-]+/g, '')];
 		};
+		const people = ['alex', 'casey'];
+		for (const p of people) assert.notEqual(genesysCategory(IDS.genesys.users[p]), undefined);
+		for (const p of people) assert.ok(!leftOnQueue.includes(IDS.genesys.users[p]), `${p} is On Queue in Genesys: a run would not repair them`);
 		/** For each agent a Dynamics presence whose category differs from their Genesys presence. */
 		const PRIMARY = { available: gp.Available, busy: gp.Busy, away: gp.Away };
 		const plan = people.map((p) => {
@@ -290,36 +303,49 @@ async function reconciliation(c, { IDS, CLIENTS }) {
 			const category = /** @type {'available'|'busy'|'away'} */ (['available', 'busy', 'away'].find((x) => x !== genesysCategory(genesysId)));
 			return { p, genesysId, agentId: dv.agents[p], presenceId: dv.presences[category], definitionId: PRIMARY[category] };
 		});
+		const blake = IDS.genesys.users.blake;
 
-		// Dataverse cannot reach n8n: its webhook deliveries fail, as when n8n is stopped.
 		const deliveries = async () => /** @type {any[]} */ (await (await fetch(`${c.sim}/__sim/webhook-deliveries`)).json());
 		const deliveredBefore = (await deliveries()).length;
-		const network = async (/** @type {string} */ origin) =>
-			await fetch(`${c.sim}/__sim/dataverse/webhooks`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ network: { [`${E2E_PUBLIC_HOST}:443`]: origin } }) });
-		await network('http://127.0.0.1:9');
+		await stack.stopN8n();
 		try {
+			assert.equal(await fetch(`${c.n8n}/healthz`).then(() => 'up', () => 'down'), 'down', 'n8n still answers after it was stopped');
 			const token = await dataverseToken(c, CLIENTS);
 			for (const step of plan) await dataverseByHand(c, token, step.agentId, step.presenceId);
+			// Blake logs in to Dynamics as Away while taking queue calls in Genesys.
+			await dataverseByHand(c, token, dv.agents.blake, dv.presences.away);
+			await genesysByHand(c, CLIENTS)(blake, gp['On Queue']);
 			const missed = (await deliveries()).slice(deliveredBefore);
-			assert.ok(missed.length >= plan.length && missed.every((d) => d.status !== 200), `deliveries while unreachable: ${JSON.stringify(missed.map((d) => d.status ?? d.error))}`);
+			assert.ok(missed.length >= plan.length + 1 && missed.every((d) => d.status !== 200), `deliveries while n8n was down: ${JSON.stringify(missed.map((d) => d.status ?? d.error))}`);
 		} finally {
-			await network(c.n8n);
+			await stack.startN8n();
 		}
 
 		await c.clearRequests();
 		const agents = checked(await state());
+		assert.ok(agents.some((a) => a.genesysId === blake), 'Blake is not among the agents checked');
 		const run = await reconcile();
 		const writes = await purecloudWrites();
 		assert.deepEqual(
 			writes.map((w) => [w.method, w.path, w.body?.presenceDefinition?.id, w.status]).sort(),
 			plan.map((x) => ['PATCH', `/api/v2/users/${x.genesysId}/presences/purecloud`, x.definitionId, 200]).sort(),
-			'one Genesys write per drifted agent',
+			'one Genesys write per agent changed while n8n was down, none for Blake',
 		);
-		assert.deepEqual(run, { agentsChecked: agents.length, inStep: agents.length - plan.length, repaired: plan.length, failed: 0, skipped: 0 });
+		const skipped = [...leftOnQueue, blake].sort();
+		assert.deepEqual(run.summary, { agentsChecked: agents.length, inStep: agents.length - plan.length - skipped.length, repaired: plan.length, failed: 0, skipped: skipped.length });
+		assert.deepEqual(protectedIn(run.repairs), skipped, 'the agents left On Queue');
+		const blakeRepair = run.repairs.filter((i) => i.agentId === blake);
+		assert.deepEqual(
+			blakeRepair.map((i) => [i.written, i.skippedReason, i.protectedState, i.presenceId]),
+			[[false, 'protected', 'onQueue', gp['On Queue']]],
+			`Repair Genesys presence for Blake: ${JSON.stringify(blakeRepair)}`,
+		);
+		assert.equal((await state()).genesys.presences[blake].sources.PURECLOUD.presenceDefinitionId, gp['On Queue'], 'Blake is no longer On Queue');
 
 		await c.clearRequests();
 		const again = await reconcile();
-		assert.deepEqual(again, { agentsChecked: agents.length, inStep: agents.length, repaired: 0, failed: 0, skipped: 0 });
+		assert.deepEqual(again.summary, { agentsChecked: agents.length, inStep: agents.length - skipped.length, repaired: 0, failed: 0, skipped: skipped.length });
+		assert.deepEqual(protectedIn(again.repairs), skipped, 'the agents left On Queue');
 		assert.deepEqual((await purecloudWrites()).map((w) => `${w.method} ${w.path}`), [], 'the run after the repair wrote to Genesys');
 	});
 }
@@ -711,4 +737,4 @@ async function runTeamsNotifications(c, { IDS, engine }) {
 	});
 }
 
-module.exports = { run, runGenesysReconnect, runTeamsNotifications };
+module.exports = { run, runGenesysReconnect, runReconciliation, runTeamsNotifications };

@@ -6,7 +6,9 @@
  *
  * startStack(): simulator → credentials and workflows imported with n8n's CLI and published →
  * n8n started (one `n8n start`, or in queue mode a main, a webhook process and two workers) →
- * production webhooks registered, Genesys sockets open, activation settled.
+ * production webhooks registered, Genesys sockets open, activation settled. The stack's
+ * stopN8n() / startN8n() stop every n8n process and start them again (the simulator stays up),
+ * as an n8n restart in production.
  */
 'use strict';
 const fs = require('node:fs');
@@ -97,9 +99,23 @@ function startProcess(/** @type {string} */ name, /** @type {string[]} */ args, 
 	const child = spawn(process.execPath, [...prof, ...args], { env: { ...env, ...extraEnv }, stdio: ['ignore', out, out] });
 	children.push(child);
 	child.on('exit', (code, signal) => {
-		if (!stopping) say(`${name} exited (${signal ?? code}); log: ${logFile}`);
+		if (!stopping && !stoppedOnPurpose.has(child)) say(`${name} exited (${signal ?? code}); log: ${logFile}`);
 	});
 	return child;
+}
+
+/** @type {WeakSet<import('node:child_process').ChildProcess>} */
+const stoppedOnPurpose = new WeakSet();
+
+/** SIGTERM to one child, then waits for it to exit (SIGKILL after 60 s). */
+async function stopProcess(/** @type {import('node:child_process').ChildProcess} */ child) {
+	if (child.exitCode !== null || child.signalCode !== null) return;
+	stoppedOnPurpose.add(child);
+	const exited = new Promise((resolve) => child.once('exit', resolve));
+	child.kill('SIGTERM');
+	const timer = setTimeout(() => child.kill('SIGKILL'), 60000);
+	await exited;
+	clearTimeout(timer);
 }
 
 /** Credentials in `n8n import:credentials` form: plain data, n8n encrypts it with N8N_ENCRYPTION_KEY. */
@@ -171,7 +187,8 @@ function simCredentials(/** @type {string} */ sim) {
  * A workflow to import; its production webhook is /webhook/<webhookPath>, by default
  * <webhookId>/agent-presence (the Agent Presence Trigger's static path).
  * @typedef {{ key: string, json: any, publish: boolean, webhookId?: string, webhookPath?: string, genesysListener?: boolean, autoRegistered?: boolean }} StackWorkflow
- * @typedef {{ n8n: string, main: string, sim: string, simulator?: any, mainPid: number, pids: number[], workflows: StackWorkflow[], logs: string, stop: () => void }} Stack
+ * @typedef {{ n8n: string, main: string, sim: string, simulator?: any, mainPid: number, pids: number[], workflows: StackWorkflow[], logs: string,
+ *   stopN8n: () => Promise<void>, startN8n: () => Promise<void>, stop: () => void }} Stack
  */
 
 /**
@@ -229,56 +246,81 @@ async function startStack({ simPort, inProcessSimulator = false, logs = WORK, ge
 		// socket may have been closed by the simulator meanwhile.
 		await postJson(`${sim}/__sim/${route}`, { network: { [`${E2E_PUBLIC_HOST}:443`]: n8n } });
 	}
-	const mainProcess = startProcess('n8n', [N8N_BIN, 'start'], path.join(logs, 'n8n.log'));
-	const n8nProcesses = [mainProcess];
-	if (QUEUE) {
-		await until(async () => (await fetch(`${main}/healthz`)).ok, 'n8n main /healthz', 180000);
-		n8nProcesses.push(startProcess('n8n webhook', [N8N_BIN, 'webhook'], path.join(logs, 'n8n-webhook.log'), { N8N_PORT: String(webhookPort), N8N_RUNNERS_BROKER_PORT: String(await freePort()) }));
-		for (const i of [1, 2]) {
-			n8nProcesses.push(startProcess(`n8n worker ${i}`, [N8N_BIN, 'worker', '--concurrency=10'], path.join(logs, `n8n-worker-${i}.log`), {
-				N8N_RUNNERS_BROKER_PORT: String(await freePort()),
-				QUEUE_HEALTH_CHECK_PORT: String(await freePort()),
-			}));
+	/** @type {import('node:child_process').ChildProcess[]} */
+	let n8nProcesses = [];
+	/** Starts n8n (main; in queue mode then the webhook process and two workers) and waits until its triggers are active. */
+	async function startN8n() {
+		const mainProcess = startProcess('n8n', [N8N_BIN, 'start'], path.join(logs, 'n8n.log'));
+		n8nProcesses = [mainProcess];
+		if (QUEUE) {
+			await until(async () => (await fetch(`${main}/healthz`)).ok, 'n8n main /healthz', 180000);
+			n8nProcesses.push(startProcess('n8n webhook', [N8N_BIN, 'webhook'], path.join(logs, 'n8n-webhook.log'), { N8N_PORT: String(webhookPort), N8N_RUNNERS_BROKER_PORT: String(await freePort()) }));
+			for (const i of [1, 2]) {
+				n8nProcesses.push(startProcess(`n8n worker ${i}`, [N8N_BIN, 'worker', '--concurrency=10'], path.join(logs, `n8n-worker-${i}.log`), {
+					N8N_RUNNERS_BROKER_PORT: String(await freePort()),
+					QUEUE_HEALTH_CHECK_PORT: String(await freePort()),
+				}));
+			}
 		}
+		await until(async () => (await fetch(`${n8n}/healthz`)).ok, `${QUEUE ? 'the webhook process' : 'n8n'} /healthz`, 180000);
+		say(QUEUE ? `n8n main on ${main}, webhook process on ${n8n}, 2 workers` : 'n8n answers /healthz');
+		await activationSettled();
 	}
-	await until(async () => (await fetch(`${n8n}/healthz`)).ok, `${QUEUE ? 'the webhook process' : 'n8n'} /healthz`, 180000);
-	say(QUEUE ? `n8n main on ${main}, webhook process on ${n8n}, 2 workers` : 'n8n answers /healthz');
-	for (const w of workflows.filter((x) => x.publish && x.webhookId)) {
-		// A registered POST webhook answers GET with "not registered for GET requests" rather than "not registered".
+	/** Waits until the published workflows' webhooks answer, their Genesys sockets are open and the simulator is quiet. */
+	async function activationSettled() {
+		for (const w of workflows.filter((x) => x.publish && x.webhookId)) {
+			// A registered POST webhook answers GET with "not registered for GET requests" rather than "not registered".
+			await until(async () => {
+				const r = await fetch(`${n8n}/webhook/${w.webhookPath ?? `${w.webhookId}/${WEBHOOK_PATH}`}`);
+				return /POST/.test(await r.text());
+			}, `the production webhook of "${w.json.name}"`, 60000);
+		}
+		const simGet = async (/** @type {string} */ p) => (await fetch(`${sim}${p}`)).json();
+		const listeners = workflows.filter((x) => x.publish && x.genesysListener).length;
+		await until(async () => (await simGet('/__sim/genesys/notifications')).openSockets.length >= listeners, `${listeners} Genesys notification socket(s)`, 60000);
+		// Each self-registering workflow writes one Webhook service endpoint (then its steps).
+		const registrations = workflows.filter((x) => x.publish && x.autoRegistered).length;
+		if (registrations > 0) {
+			await until(
+				async () => ((await simGet('/__sim/state')).dataverse?.tables?.serviceendpoints?.length ?? 0) >= registrations,
+				`${registrations} Dataverse webhook registration(s)`,
+				30000,
+			);
+		}
+		// Activation settles in steps (n8n re-publishes triggers shortly after start; the Dataverse
+		// registration writes several rows): wait until the simulator has seen no request for 3 s.
+		let last = -1;
+		let stableSince = Date.now();
 		await until(async () => {
-			const r = await fetch(`${n8n}/webhook/${w.webhookPath ?? `${w.webhookId}/${WEBHOOK_PATH}`}`);
-			return /POST/.test(await r.text());
-		}, `the production webhook of "${w.json.name}"`, 60000);
+			const n = (await simGet('/__sim/requests')).length;
+			if (n !== last) [last, stableSince] = [n, Date.now()];
+			return Date.now() - stableSince > 3000;
+		}, 'the simulator to go quiet after activation', 60000);
+		say('production webhooks registered, Genesys sockets open, activation settled');
 	}
-	const simGet = async (/** @type {string} */ p) => (await fetch(`${sim}${p}`)).json();
-	const listeners = workflows.filter((x) => x.publish && x.genesysListener).length;
-	await until(async () => (await simGet('/__sim/genesys/notifications')).openSockets.length >= listeners, `${listeners} Genesys notification socket(s)`, 60000);
-	// Each self-registering workflow writes one Webhook service endpoint (then its steps).
-	const registrations = workflows.filter((x) => x.publish && x.autoRegistered).length;
-	if (registrations > 0) {
-		await until(
-			async () => ((await simGet('/__sim/state')).dataverse?.tables?.serviceendpoints?.length ?? 0) >= registrations,
-			`${registrations} Dataverse webhook registration(s)`,
-			30000,
-		);
+	/**
+	 * Stops every n8n process (workers first, main last) the way a service manager does (SIGTERM,
+	 * n8n's graceful shutdown), and waits until all have exited: n8n is down, the simulator stays up.
+	 */
+	async function stopN8n() {
+		for (const p of [...n8nProcesses].reverse()) await stopProcess(p);
+		n8nProcesses = [];
+		say('n8n stopped');
 	}
-	// Activation settles in steps (n8n re-publishes triggers shortly after start; the Dataverse
-	// registration writes several rows): wait until the simulator has seen no request for 3 s.
-	let last = -1;
-	let stableSince = Date.now();
-	await until(async () => {
-		const n = (await simGet('/__sim/requests')).length;
-		if (n !== last) [last, stableSince] = [n, Date.now()];
-		return Date.now() - stableSince > 3000;
-	}, 'the simulator to go quiet after activation', 60000);
-	say('production webhooks registered, Genesys sockets open, activation settled');
+	await startN8n();
 	return {
 		n8n,
 		main,
 		sim,
 		simulator,
-		mainPid: /** @type {number} */ (mainProcess.pid),
-		pids: n8nProcesses.map((p) => /** @type {number} */ (p.pid)),
+		get mainPid() {
+			return /** @type {number} */ (n8nProcesses[0]?.pid);
+		},
+		get pids() {
+			return n8nProcesses.map((p) => /** @type {number} */ (p.pid));
+		},
+		stopN8n,
+		startN8n,
 		workflows,
 		logs,
 		stop() {

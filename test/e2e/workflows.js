@@ -51,10 +51,10 @@ const TWO_WAY_TEAMS_WATCHED = 'eli';
 const GENESYS_TO_TEAMS_LISTENS_TO = 'alex';
 
 /**
- * @param {{ templatesDir: string, credentials: any[], sim: string, mode: 'test'|'demo' }} o
+ * @param {{ templatesDir: string, credentials: any[], mode: 'test'|'demo' }} o
  * @returns {{ key: string, json: any, publish: boolean, webhookId?: string, genesysListener: boolean, autoRegistered: boolean }[]}
  */
-function buildWorkflows({ templatesDir, credentials, sim, mode }) {
+function buildWorkflows({ templatesDir, credentials, mode }) {
 	const { IDS } = require('../simulator');
 	const credentialByType = Object.fromEntries(credentials.map((c) => [c.type, { id: c.id, name: c.name }]));
 	const values = {
@@ -74,7 +74,7 @@ function buildWorkflows({ templatesDir, credentials, sim, mode }) {
 				if (!credentialByType[type]) throw new Error(`${file}: node "${node.name}" uses unknown credential type ${type}`);
 				node.credentials[type] = { ...ref, ...credentialByType[type] };
 			}
-			fillMapping(node, sim, IDS, key);
+			fillMapping(node, IDS, key);
 		}
 		const trigger = json.nodes.find((/** @type {any} */ n) => n.type.endsWith('.agentPresenceTrigger'));
 		const listener = json.nodes.find((/** @type {any} */ n) => n.type.endsWith('.genesysCloudPresenceTrigger'));
@@ -129,6 +129,7 @@ function mappingRows(/** @type {string} */ key, /** @type {any} */ IDS) {
 	const rows = {
 		'dynamics-to-genesys': [busyDnd],
 		'two-way-dynamics-genesys': [busyDnd],
+		'reconcile-dynamics-genesys': [busyDnd],
 		'genesys-to-vonage': [[IDS.genesys.presence.Meal, IDS.vonage.presence.lunch]],
 		'genesys-to-teams': [[IDS.genesys.presence.Meeting, 'Busy/InAConferenceCall']],
 		'vonage-to-dynamics': [[IDS.vonage.presence.lunch, IDS.dataverse.presences.lunch]],
@@ -136,19 +137,11 @@ function mappingRows(/** @type {string} */ key, /** @type {any} */ IDS) {
 	return (rows[key] ?? []).map(([from, to]) => ({ from, to }));
 }
 
-/** Old-style mapping Set nodes (templates not moved to Map Presence yet): the simulator's API bases and "Busy - DND". */
-function fillMapping(/** @type {any} */ node, /** @type {string} */ sim, /** @type {any} */ IDS, /** @type {string} */ key) {
-	if (node.type === 'n8n-nodes-agent-presence.mapPresence') {
-		const rows = mappingRows(key, IDS);
-		if (rows.length) node.parameters.mappings = { rows };
-		return;
-	}
-	if (node.type !== 'n8n-nodes-base.set' || !/mapping \(edit here\)/.test(node.name)) return;
-	for (const a of node.parameters.assignments.assignments) {
-		if (a.name === 'genesysDefinitionByDynamicsPresence') {
-			a.value = JSON.stringify({ ...JSON.parse(a.value), 'Busy DND': IDS.genesys.custom.busyDnd });
-		}
-	}
+/** Each template's Map Presence node gets the rows the e2e picks, as the editor stores them. */
+function fillMapping(/** @type {any} */ node, /** @type {any} */ IDS, /** @type {string} */ key) {
+	if (node.type !== 'n8n-nodes-agent-presence.mapPresence') return;
+	const rows = mappingRows(key, IDS);
+	if (rows.length) node.parameters.mappings = { rows };
 }
 
 /** The Genesys Cloud user the reconnect workflow listens to (no template listens to Blake). */
