@@ -8,23 +8,11 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { useSimulator, IDS, apiCalls } = require('../helpers/vendors');
 const { PEOPLE } = require('../simulator/common');
+const { MAP, template, rows } = require('../helpers/templates');
 
 const t = useSimulator();
-const MAP = 'Presence mapping (edit here)';
 const email = (/** @type {string} */ key) => /** @type {any} */ (PEOPLE.find((p) => p.key === key)).email;
 
-/** A template's nodes after its trigger, the input wired to the mapping node; `picks` edits nodes by name. */
-function template(/** @type {string} */ file, /** @type {Record<string, Record<string, any>>} */ picks = {}) {
-	const w = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'templates', `${file}.json`), 'utf8'));
-	const triggers = w.nodes.filter((/** @type {any} */ n) => /Trigger$/i.test(n.type)).map((/** @type {any} */ n) => n.name);
-	const nodes = w.nodes
-		.filter((/** @type {any} */ n) => n.type !== 'n8n-nodes-base.stickyNote' && !triggers.includes(n.name))
-		.map((/** @type {any} */ n) => ({ ...n, parameters: { ...n.parameters, ...(picks[n.name] ?? {}) } }));
-	const connections = Object.fromEntries(Object.entries(w.connections).filter(([from]) => !triggers.includes(from)));
-	connections.Input = { main: [[{ node: MAP, type: 'main', index: 0 }]] };
-	return { nodes, connections };
-}
-const rows = (/** @type {Array<[string, string]>} */ pairs) => ({ mappings: { rows: pairs.map(([from, to]) => ({ from, to })) } });
 /** A Genesys Cloud Presence Trigger item (with Include Agent Email). */
 const genesysChange = (/** @type {string} */ key, /** @type {string} */ definitionId, /** @type {string} */ name, /** @type {string} */ category) => ({
 	source: 'genesys',

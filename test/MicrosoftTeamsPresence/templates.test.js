@@ -4,35 +4,21 @@
  * templates/, the Map Presence rows as the editor stores a user's picks (IDs), fed the items the
  * template's trigger emits, against the simulator. Asserts the writes each vendor receives.
  */
-const fs = require('node:fs');
-const path = require('node:path');
 const { useSimulator, IDS, apiCalls, allCredentials, credentialsFor } = require('../helpers/vendors');
 const { createHarness } = require('../harness');
 const { PEOPLE } = require('../simulator/common');
+const { MAP, template, rows } = require('../helpers/templates');
 
 const t = useSimulator();
 // Every vendor's credential, Microsoft Teams' included.
 beforeEach(async () => {
 	t.h = await createHarness({ credentials: { ...allCredentials(t.sim), ...credentialsFor(t.sim, 'graph') } });
 });
-const MAP = 'Presence mapping (edit here)';
 const G = IDS.genesys;
 const D = IDS.dataverse;
 const U = IDS.graph.users;
 const email = (/** @type {string} */ key) => /** @type {any} */ (PEOPLE.find((p) => p.key === key)).email;
 
-/** A template's nodes after its trigger(s), the input wired to the mapping node; `picks` edits nodes by name. */
-function template(/** @type {string} */ file, /** @type {Record<string, Record<string, any>>} */ picks = {}) {
-	const w = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'templates', `${file}.json`), 'utf8'));
-	const triggers = w.nodes.filter((/** @type {any} */ n) => /Trigger$/i.test(n.type)).map((/** @type {any} */ n) => n.name);
-	const nodes = w.nodes
-		.filter((/** @type {any} */ n) => n.type !== 'n8n-nodes-base.stickyNote' && !triggers.includes(n.name))
-		.map((/** @type {any} */ n) => ({ ...n, parameters: { ...n.parameters, ...(picks[n.name] ?? {}) } }));
-	const connections = Object.fromEntries(Object.entries(w.connections).filter(([from]) => !triggers.includes(from)));
-	connections.Input = { main: [[{ node: MAP, type: 'main', index: 0 }]] };
-	return { w, nodes, connections };
-}
-const rows = (/** @type {Array<[string, string]>} */ pairs) => ({ mappings: { rows: pairs.map(([from, to]) => ({ from, to })) } });
 
 /** The Genesys Cloud Presence Trigger's item (Include Agent Email on, as the template sets it). */
 const genesysChange = (/** @type {string} */ key, /** @type {string} */ name, /** @type {string} */ category) => ({

@@ -1,0 +1,28 @@
+// @ts-check
+/**
+ * A shipped template as the harness runs it: the nodes and connections exactly as in templates/,
+ * its trigger(s) replaced by the harness's Input wired to the mapping node, and the Map Presence
+ * rows stored the way the editor stores a user's picks (IDs).
+ */
+const fs = require('node:fs');
+const path = require('node:path');
+
+/** The mapping node every template names the same. */
+const MAP = 'Presence mapping (edit here)';
+
+/** A template's nodes after its trigger(s), the input wired to the mapping node; `picks` edits nodes by name. */
+function template(/** @type {string} */ file, /** @type {Record<string, Record<string, any>>} */ picks = {}) {
+	const w = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'templates', `${file}.json`), 'utf8'));
+	const triggers = w.nodes.filter((/** @type {any} */ n) => /Trigger$/i.test(n.type)).map((/** @type {any} */ n) => n.name);
+	const nodes = w.nodes
+		.filter((/** @type {any} */ n) => n.type !== 'n8n-nodes-base.stickyNote' && !triggers.includes(n.name))
+		.map((/** @type {any} */ n) => ({ ...n, parameters: { ...n.parameters, ...(picks[n.name] ?? {}) } }));
+	const connections = Object.fromEntries(Object.entries(w.connections).filter(([from]) => !triggers.includes(from)));
+	connections.Input = { main: [[{ node: MAP, type: 'main', index: 0 }]] };
+	return { w, nodes, connections };
+}
+
+/** Map Presence rows, as the editor stores them. */
+const rows = (/** @type {Array<[string, string]>} */ pairs) => ({ mappings: { rows: pairs.map(([from, to]) => ({ from, to })) } });
+
+module.exports = { MAP, template, rows };
