@@ -16,7 +16,7 @@ const P = IDS.genesys.presence;
 
 beforeAll(async () => {
 	const stdout = await new Promise((resolve, reject) => {
-		execFile(process.execPath, [path.join(__dirname, 'isolateEngineRun.js')], { timeout: 50_000 }, (error, out, err) =>
+		execFile(process.execPath, [path.join(__dirname, 'isolateEngineRun.js')], { timeout: 55_000 }, (error, out, err) =>
 			error ? reject(new Error(`${error.message}\n${err}`)) : resolve(out),
 		);
 	});
