@@ -707,7 +707,13 @@ function send(/** @type {string} */ url, /** @type {string} */ method, /** @type
 			const rq = http.request(url, { method, agent: false, headers }, (res) => {
 				let text = '';
 				res.on('data', (c) => (text += c));
-				res.on('end', () => resolve({ status: Number(res.statusCode), json: text ? JSON.parse(text) : undefined }));
+				res.on('end', () => {
+					try {
+						resolve({ status: Number(res.statusCode), json: text ? JSON.parse(text) : undefined });
+					} catch {
+						reject(new Error(`${method} ${url} answered ${res.statusCode} with no JSON: ${text.slice(0, 200)}`));
+					}
+				});
 			});
 			rq.on('error', reject);
 			rq.end(body);
@@ -801,7 +807,7 @@ async function runVonagePoll(c, { IDS, CLIENTS, engine, agent }) {
 		const seen = new Set(polls.keys());
 		await until(() => [...polls.keys()].some((k) => !seen.has(k)), 'the next poll');
 		const next = [...polls.values()].filter((r) => !seen.has(r.query.start));
-		// One request per poll (one page); its window starts where the emitting poll's ended, after the change.
+		// One page per poll; its window starts where the emitting poll's ended, after the change.
 		for (const r of next) {
 			assert.deepEqual(r.query, { start: r.query.start, include: 'Processed', page: '1', limit: '1000', agentId }, `the poll's query ${r.search}`);
 			assert.ok(Date.parse(r.query.start) > Date.parse(emitted.change.start), `the window ${r.query.start} starts before the change (${emitted.change.start})`);
