@@ -34,7 +34,7 @@ const ENGINE = env.N8N_EXPRESSION_ENGINE || 'vm';
 const USER_FOLDER = /** @type {string} */ (env.N8N_USER_FOLDER);
 const N8N_PORT = Number(env.N8N_PORT);
 const { IDS, CLIENTS } = require(path.join(REPO, 'test/simulator'));
-const { buildWorkflows, reconnectWorkflow, teamsDelegatedCredential, teamsNotificationWorkflow, throughputWorkflows, RECONNECT_USER, SHARED_KEY, SYNC_SOURCE_NAME, WEBHOOK_PATH } = require('./workflows');
+const { buildWorkflows, reconnectWorkflow, teamsDelegatedCredential, teamsNotificationWorkflow, throughputWorkflows, vonagePollWorkflow, RECONNECT_USER, SHARED_KEY, SYNC_SOURCE_NAME, VONAGE_POLL_AGENT, WEBHOOK_PATH } = require('./workflows');
 const { fuzzWorkflow } = require('./fuzz');
 const { fixtures } = require('./fixtures');
 const { Checks } = require('./checks');
@@ -49,12 +49,14 @@ async function main() {
 		logs: MODE === 'demo' ? USER_FOLDER : WORK,
 		genesysChannelTtlSeconds: WITH_RECONNECT ? GENESYS_CHANNEL_TTL_SECONDS : undefined,
 		extraCredentials: WITH_SCENARIOS && MODE === 'test' ? async (sim) => [await teamsDelegatedCredential(sim)] : undefined,
+		// The Vonage poll scenario's agent changes presence before n8n starts: history no poll may report.
+		beforeN8n: WITH_SCENARIOS && MODE === 'test' ? (sim) => require('./scenarios').vonagePollHistory(sim, IDS, CLIENTS, VONAGE_POLL_AGENT) : undefined,
 		workflows: (sim, credentials) => {
 			if (SUITE === 'reconnect') return [reconnectWorkflow(credentials)];
 			if (SUITE === 'throughput') return throughputWorkflows(credentials);
 			const templates = buildWorkflows({ templatesDir: path.join(REPO, 'templates'), credentials, mode: MODE });
 			if (WITH_RECONNECT) templates.push(reconnectWorkflow(credentials));
-			if (WITH_SCENARIOS && MODE === 'test') templates.push(teamsNotificationWorkflow(credentials));
+			if (WITH_SCENARIOS && MODE === 'test') templates.push(teamsNotificationWorkflow(credentials), vonagePollWorkflow(credentials));
 			return MODE === 'test' && SUITE !== 'scenarios' ? [...templates, fuzzWorkflow(credentials)] : templates;
 		},
 	});
@@ -64,9 +66,13 @@ async function main() {
 	const checks = new Checks({ n8n, sim, workflows, userFolder: USER_FOLDER, say });
 	const scenarios = require('./scenarios');
 	const reconnect = { IDS, CLIENTS, userId: IDS.genesys.users[RECONNECT_USER] };
+	// The Vonage poll scenario waits for the trigger's minute polls: it runs beside the others
+	// (it changes only its own agent and never clears the simulator's records), not after them.
+	const vonagePoll = WITH_SCENARIOS ? scenarios.runVonagePoll(checks, { IDS, CLIENTS, engine: ENGINE, agent: VONAGE_POLL_AGENT }) : undefined;
 	if (WITH_SCENARIOS) await scenarios.run(checks, { fixtures: fixtures(FIXTURES_DIR), IDS, CLIENTS, SHARED_KEY, SYNC_SOURCE_NAME });
 	if (WITH_SCENARIOS) await scenarios.runTeamsNotifications(checks, { IDS, engine: ENGINE });
 	if (WITH_RECONNECT) await scenarios.runGenesysReconnect(checks, { ...reconnect, engine: ENGINE });
+	await vonagePoll;
 	// Last: it stops and starts n8n.
 	if (WITH_SCENARIOS) await scenarios.runReconciliation(checks, { IDS, CLIENTS, stack });
 	if (SUITE === 'throughput') {

@@ -681,6 +681,145 @@ function genesysByHand(/** @type {import('./checks').Checks} */ c, /** @type {an
 }
 
 /**
+ * An agent changes their own Vonage presence (as ContactPad does: the Agents API's "Set agent's
+ * presence" with a users:write token). On fresh connections: it also runs right after the n8n CLI
+ * calls, which blocked this process, so a pooled keep-alive socket may be stale.
+ * @param {string} sim @param {any} CLIENTS @param {string} userId @param {string} presenceId
+ */
+async function vonageByHand(sim, CLIENTS, userId, presenceId) {
+	const form = new URLSearchParams({ grant_type: 'client_credentials', client_id: CLIENTS.vonage.clientId, client_secret: CLIENTS.vonage.clientSecret, scope: 'users:write' }).toString();
+	const token = await send(`${sim}/vonage-auth/Auth/connect/token`, 'POST', { 'content-type': 'application/x-www-form-urlencoded' }, form);
+	assert.equal(token.status, 200, `Vonage token by hand answered ${token.status}`);
+	const r = await send(
+		`${sim}/vonage/agents/${userId}/presence`,
+		'PATCH',
+		{ authorization: `Bearer ${token.json.access_token}`, 'content-type': 'application/json', accept: 'application/vnd.newvoicemedia.v1+json', [BY_HAND]: '1' },
+		JSON.stringify({ presenceId }),
+	);
+	assert.equal(r.status, 200, `Vonage PATCH presence by hand answered ${r.status}`);
+}
+
+/** One HTTP request on its own connection; the JSON answer parsed. */
+function send(/** @type {string} */ url, /** @type {string} */ method, /** @type {Record<string,string>} */ headers, /** @type {string} */ body) {
+	const http = require('node:http');
+	return /** @type {Promise<{ status: number, json: any }>} */ (
+		new Promise((resolve, reject) => {
+			const rq = http.request(url, { method, agent: false, headers }, (res) => {
+				let text = '';
+				res.on('data', (c) => (text += c));
+				res.on('end', () => {
+					try {
+						resolve({ status: Number(res.statusCode), json: text ? JSON.parse(text) : undefined });
+					} catch {
+						reject(new Error(`${method} ${url} answered ${res.statusCode} with no JSON: ${text.slice(0, 200)}`));
+					}
+				});
+			});
+			rq.on('error', reject);
+			rq.end(body);
+		})
+	);
+}
+
+/** What the Vonage poll scenario's agent did before n8n started: history, which no poll may report. */
+const VONAGE_POLL_HISTORY = 'meeting';
+
+/** Before n8n starts: the poll workflow's agent goes to Meeting (run.js passes it to startStack). */
+async function vonagePollHistory(/** @type {string} */ sim, /** @type {any} */ IDS, /** @type {any} */ CLIENTS, /** @type {string} */ agent) {
+	await vonageByHand(sim, CLIENTS, IDS.vonage.users[agent], IDS.vonage.presence[VONAGE_POLL_HISTORY]);
+}
+
+/**
+ * The Vonage Contact Center Presence Trigger (a poll of Insights Stats every minute, its cursor in
+ * the workflow's static data) in a real n8n on its default engine: its first poll at activation
+ * only sets the cursor, so the agent's change made before n8n started is never emitted; a change
+ * after activation starts exactly one execution whose item is that change (the ended Meeting
+ * activity Insights Stats returns with it is history too); the next poll, with no change, starts
+ * none. Runs beside the other scenarios (its waits are the trigger's minute polls) and changes
+ * only its own agent. It never clears the simulator's records: it keeps every Insights Stats
+ * request it sees, sampling them while it waits.
+ * @param {import('./checks').Checks} c
+ * @param {{ IDS: any, CLIENTS: any, engine: string, agent: string }} o
+ */
+async function runVonagePoll(c, { IDS, CLIENTS, engine, agent }) {
+	const wf = 'vonage-poll';
+	const node = 'Vonage presence changed';
+	const agentId = IDS.vonage.agentDisplayIds[agent];
+	const { sleep } = require('./stack');
+	/** @type {Map<string, any>} Insights Stats requests of this workflow's polls, by window start. */
+	const polls = new Map();
+	async function sample() {
+		for (const r of await c.requests('vonage')) {
+			if (r.method === 'GET' && r.path === '/stats/agent-activities/presence' && r.query.agentId === agentId && !polls.has(r.query.start)) polls.set(r.query.start, r);
+		}
+	}
+	/** Samples the polls until done() holds (or the time is up: two poll cycles and more, as the Teams scenarios allow). */
+	async function until(/** @type {() => boolean} */ done, /** @type {string} */ what, timeoutMs = 150_000) {
+		const end = Date.now() + timeoutMs;
+		for (;;) {
+			await sample();
+			if (done()) return;
+			if (Date.now() > end) throw new Error(`timed out after ${timeoutMs / 1000}s waiting for ${what}`);
+			await sleep(250);
+		}
+	}
+	const activities = async () => /** @type {any[]} */ ((await (await fetch(`${c.sim}/__sim/state`)).json()).vonage.activities).filter((a) => a.agentId === agentId);
+
+	await c.test(`[${engine}] Vonage poll: activation's first poll emitted nothing (${agent}'s change to Meeting before n8n started is history)`, async () => {
+		assert.equal(c.executions(wf).length, 0, 'the poll workflow ran before any change after activation');
+		const history = (await activities()).filter((a) => a.name === 'Meeting');
+		assert.equal(history.length, 1, `${agent} has no Meeting activity from before n8n started: ${JSON.stringify(history)}`);
+	});
+
+	/** @type {any} */
+	let emitted;
+	await c.test(`[${engine}] Vonage poll: ${agent} → Break at Vonage → exactly one execution; its one item is that change, as the trigger emits it`, async () => {
+		await vonageByHand(c.sim, CLIENTS, IDS.vonage.users[agent], IDS.vonage.presence.break);
+		const [change] = (await activities()).filter((a) => a.name === 'Break');
+		assert.ok(change, `the simulator recorded no Break activity for ${agent}`);
+		await until(() => c.executions(wf).length > 0, 'the poll workflow\'s execution');
+		const fresh = await c.settledExecutions(wf, 1);
+		await c.quiet(3000);
+		assert.equal(c.executions(wf).length, 1, `expected exactly one execution, got ${c.executions(wf).length}`);
+		assert.equal(fresh[0].status, 'success', `execution ${fresh[0].id} ended ${fresh[0].status}`);
+		assert.deepEqual(c.nodeItems(fresh[0].id, node), [
+			{
+				source: 'vonage',
+				event: 'presence_changed',
+				agentId,
+				presenceId: null,
+				presenceName: 'Break',
+				category: 'away',
+				loggedIn: true,
+				changedAt: change.start,
+				categoryType: 'Away',
+				eligibleForRouting: false,
+				agentDisplayId: agentId,
+				reason: null,
+			},
+		]);
+		emitted = { execution: fresh[0], change };
+	});
+
+	await c.test(`[${engine}] Vonage poll: the next poll, with no change, starts no execution`, async () => {
+		assert.ok(emitted, 'no execution to follow');
+		await sample();
+		const seen = new Set(polls.keys());
+		await until(() => [...polls.keys()].some((k) => !seen.has(k)), 'the next poll');
+		const next = [...polls.values()].filter((r) => !seen.has(r.query.start));
+		// One page per poll; its window starts where the emitting poll's ended, after the change.
+		for (const r of next) {
+			assert.deepEqual(r.query, { start: r.query.start, include: 'Processed', page: '1', limit: '1000', agentId }, `the poll's query ${r.search}`);
+			assert.ok(Date.parse(r.query.start) > Date.parse(emitted.change.start), `the window ${r.query.start} starts before the change (${emitted.change.start})`);
+			assert.equal(r.headers.accept, 'application/vnd.newvoicemedia.v2+json');
+			assert.equal(r.status, 200);
+		}
+		await c.quiet(3000);
+		assert.equal(c.executions(wf).length, 1, 'a poll with no change started an execution');
+	});
+}
+
+/**
  * The Microsoft Teams Presence Notification Trigger in a real n8n on its default engine: at
  * activation it subscribed to Graph change notifications for the group's members (Graph validated
  * n8n's public HTTPS webhook URL by the handshake); a change Graph notifies is emitted once; the
@@ -737,4 +876,4 @@ async function runTeamsNotifications(c, { IDS, engine }) {
 	});
 }
 
-module.exports = { run, runGenesysReconnect, runReconciliation, runTeamsNotifications };
+module.exports = { run, runGenesysReconnect, runReconciliation, runTeamsNotifications, runVonagePoll, vonagePollHistory };

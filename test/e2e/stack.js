@@ -193,11 +193,13 @@ function simCredentials(/** @type {string} */ sim) {
 
 /**
  * genesysChannelTtlSeconds: the simulated Genesys notification channels' lifetime (default 24 h).
+ * beforeN8n: what happens at the vendors before n8n first starts (history its triggers must not report).
  * @param {{ simPort?: number, inProcessSimulator?: boolean, logs?: string, genesysChannelTtlSeconds?: number,
- *   workflows: (sim: string, credentials: any[]) => StackWorkflow[], extraCredentials?: (sim: string) => any[] | Promise<any[]> }} o
+ *   workflows: (sim: string, credentials: any[]) => StackWorkflow[], extraCredentials?: (sim: string) => any[] | Promise<any[]>,
+ *   beforeN8n?: (sim: string) => Promise<void> }} o
  * @returns {Promise<Stack>}
  */
-async function startStack({ simPort, inProcessSimulator = false, logs = WORK, genesysChannelTtlSeconds, workflows: buildWorkflows, extraCredentials }) {
+async function startStack({ simPort, inProcessSimulator = false, logs = WORK, genesysChannelTtlSeconds, workflows: buildWorkflows, extraCredentials, beforeN8n }) {
 	// 1. simulator: a child process (its own event loop), or in this process when the caller reads its records directly
 	let sim;
 	let simulator;
@@ -307,6 +309,7 @@ async function startStack({ simPort, inProcessSimulator = false, logs = WORK, ge
 		n8nProcesses = [];
 		say('n8n stopped');
 	}
+	if (beforeN8n) await beforeN8n(sim);
 	await startN8n();
 	return {
 		n8n,

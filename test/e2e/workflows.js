@@ -190,6 +190,55 @@ function reconnectWorkflow(credentials) {
 	};
 }
 
+/**
+ * The Vonage agent the poll workflow watches (narrowed to one agent, as a user may: no template
+ * changes Casey's Vonage presence, so only the poll scenario's changes reach it).
+ */
+const VONAGE_POLL_AGENT = 'casey';
+
+/**
+ * Vonage Contact Center Presence Trigger (polls Insights Stats every minute) → No Op: the workflow
+ * the poll scenario (scenarios.js runVonagePoll) watches.
+ * @param {any[]} credentials
+ */
+function vonagePollWorkflow(credentials) {
+	const { IDS } = require('../simulator');
+	const vonage = credentials.find((c) => c.type === 'vonageContactCenterApi');
+	return {
+		key: 'vonage-poll',
+		publish: true,
+		genesysListener: false,
+		autoRegistered: false,
+		json: {
+			id: 'e2eVonagePoll001',
+			name: 'e2e: Vonage Contact Center Presence Trigger → No Op (poll)',
+			nodes: [
+				{
+					id: 'e2e0vpl0-0000-4000-8000-000000000001',
+					name: 'Vonage presence changed',
+					type: 'n8n-nodes-agent-presence.vonageContactCenterPresenceTrigger',
+					typeVersion: 1,
+					position: [0, 0],
+					parameters: { pollTimes: { item: [{ mode: 'everyMinute' }] }, agentId: IDS.vonage.agentDisplayIds[VONAGE_POLL_AGENT] },
+					credentials: { vonageContactCenterApi: { id: vonage.id, name: vonage.name } },
+				},
+				{
+					id: 'e2e0vpl0-0000-4000-8000-000000000002',
+					name: 'No Operation',
+					type: 'n8n-nodes-base.noOp',
+					typeVersion: 1,
+					position: [220, 0],
+					parameters: {},
+				},
+			],
+			connections: { 'Vonage presence changed': { main: [[{ node: 'No Operation', type: 'main', index: 0 }]] } },
+			active: false,
+			settings: { executionOrder: 'v1' },
+			pinData: {},
+		},
+	};
+}
+
 /** POSTs JSON on a fresh connection (no keep-alive) and parses the JSON answer. @param {string} url @param {any} body */
 function postJson(url, body) {
 	const http = require('node:http');
@@ -345,4 +394,4 @@ function throughputWorkflows(credentials) {
 	];
 }
 
-module.exports = { VONAGE_SUBSCRIPTION_SECRET, buildWorkflows, postJson, reconnectWorkflow, teamsDelegatedCredential, teamsNotificationWorkflow, throughputWorkflows, RECONNECT_USER, SHARED_KEY, SYNC_SOURCE_NAME, WEBHOOK_PATH };
+module.exports = { VONAGE_SUBSCRIPTION_SECRET, buildWorkflows, postJson, reconnectWorkflow, teamsDelegatedCredential, teamsNotificationWorkflow, throughputWorkflows, vonagePollWorkflow, RECONNECT_USER, VONAGE_POLL_AGENT, SHARED_KEY, SYNC_SOURCE_NAME, WEBHOOK_PATH };
