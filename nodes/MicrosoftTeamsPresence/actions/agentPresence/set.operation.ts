@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { optionsCollection } from '../../../shared/collections';
 import { showFor } from '../../../shared/displayOptions';
 import { protectedStatesOption, sourceChangedAtOption } from '../../../shared/presenceFields';
 import { cacheTtlOption } from '../../../shared/lookupCache';
@@ -20,28 +21,21 @@ const properties: INodeProperties[] = [
 	},
 	agentLocator,
 	...presenceFields,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			cacheTtlOption,
-			{
-				displayName: 'Expiration',
-				name: 'expirationDuration',
-				type: 'string',
-				default: '',
-				placeholder: 'PT1H',
-				description:
-					'How long the session lasts unless renewed, as an ISO 8601 duration from PT5M (5 minutes, the default) to PT4H (4 hours)',
-			},
-			protectedStatesOption('teams'),
-			sourceChangedAtOption('teams'),
-			timeoutOption,
-		],
-	},
+	optionsCollection([
+		cacheTtlOption,
+		{
+			displayName: 'Expiration',
+			name: 'expirationDuration',
+			type: 'string',
+			default: '',
+			placeholder: 'PT1H',
+			description:
+				'How long the session lasts unless renewed, as an ISO 8601 duration from PT5M (5 minutes, the default) to PT4H (4 hours)',
+		},
+		protectedStatesOption('teams'),
+		sourceChangedAtOption('teams'),
+		timeoutOption,
+	]),
 ];
 
 export const description = showFor({ resource: ['agentPresence'], operation: ['set'] }, properties);
@@ -49,7 +43,10 @@ export const description = showFor({ resource: ['agentPresence'], operation: ['s
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
 	const [availability, activity] = resolvePair(this, i, 'session');
 	const options = this.getNodeParameter('options', i, {}) as IDataObject;
-	const expirationDuration = parseDuration(this, options.expirationDuration, i, { minMinutes: 5, maxMinutes: 240 });
+	const expirationDuration = parseDuration(this, options.expirationDuration, i, {
+		minMinutes: 5,
+		maxMinutes: 240,
+	});
 	const agentId = await resolveAgentId(this, i);
 	// "presence: setPresence": the session ID is the application's (client) ID.
 	const body: IDataObject = { sessionId: await graphClientId(this), availability, activity };

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { optionsCollection } from '../../../shared/collections';
 import { showFor } from '../../../shared/displayOptions';
 import { protectedStatesOption, sourceChangedAtOption } from '../../../shared/presenceFields';
 import { timeoutOption } from '../../../shared/timeout';
@@ -18,30 +19,26 @@ const properties: INodeProperties[] = [
 	},
 	agentLocator,
 	...presenceFields,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Expiration',
-				name: 'expirationDuration',
-				type: 'string',
-				default: '',
-				placeholder: 'PT8H',
-				description:
-					'How long the preferred presence lasts, as an ISO 8601 duration such as PT8H for 8 hours (when empty: 1 day for Busy and Do Not Disturb, 7 days otherwise)',
-			},
-			protectedStatesOption('teams'),
-			sourceChangedAtOption('teams'),
-			timeoutOption,
-		],
-	},
+	optionsCollection([
+		{
+			displayName: 'Expiration',
+			name: 'expirationDuration',
+			type: 'string',
+			default: '',
+			placeholder: 'PT8H',
+			description:
+				'How long the preferred presence lasts, as an ISO 8601 duration such as PT8H for 8 hours (when empty: 1 day for Busy and Do Not Disturb, 7 days otherwise)',
+		},
+		protectedStatesOption('teams'),
+		sourceChangedAtOption('teams'),
+		timeoutOption,
+	]),
 ];
 
-export const description = showFor({ resource: ['agentPresence'], operation: ['setPreferred'] }, properties);
+export const description = showFor(
+	{ resource: ['agentPresence'], operation: ['setPreferred'] },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
 	const [availability, activity] = resolvePair(this, i, 'preferred');
