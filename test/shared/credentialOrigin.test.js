@@ -6,7 +6,7 @@
  * server stands in for the foreign host and records every request that reaches it.
  */
 const http = require('node:http');
-const { startSimulator, freshHarness, nodeOf, apiCalls } = require('../helpers/vendors');
+const { startSimulator, freshHarness, nodeOf, apiCalls, credentialsFor } = require('../helpers/vendors');
 const { createHarness } = require('../harness');
 
 const REFUSAL = 'Refusing to send credentials to an unexpected host';
@@ -83,19 +83,7 @@ describe('Dynamics 365 Contact Center', () => {
 describe('Microsoft Teams (Graph)', () => {
 	beforeEach(async () => {
 		sim.reset();
-		h = await createHarness({
-			credentials: {
-				microsoftTeamsPresenceGraphApi: {
-					cloud: 'public',
-					tenantId: sim.clients.graph.tenantId,
-					clientId: sim.clients.graph.clientId,
-					clientSecret: sim.clients.graph.clientSecret,
-					overrideEndpoints: true,
-					apiBaseUrl: sim.urls.graph,
-					authEndpoint: sim.urls.graphToken,
-				},
-			},
-		});
+		h = await createHarness({ credentials: credentialsFor(sim, 'graph') });
 	});
 	const teams = {
 		name: 'Teams',

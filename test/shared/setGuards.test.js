@@ -4,7 +4,7 @@
  * "Don't Override When Current Is" (protected states) and "Source Changed At" (stale events, with
  * duplicated and reversed deliveries in one execution and across executions).
  */
-const { startSimulator, freshHarness, nodeOf, apiCalls, byId, IDS } = require('../helpers/vendors');
+const { startSimulator, freshHarness, nodeOf, apiCalls, byId, IDS, credentialsFor } = require('../helpers/vendors');
 const { createHarness } = require('../harness');
 
 const G = IDS.genesys;
@@ -222,19 +222,7 @@ describe('Vonage Contact Center → Set', () => {
 describe('Microsoft Teams → Set / Set Preferred', () => {
 	beforeEach(async () => {
 		sim.reset();
-		h = await createHarness({
-			credentials: {
-				microsoftTeamsPresenceGraphApi: {
-					cloud: 'public',
-					tenantId: sim.clients.graph.tenantId,
-					clientId: sim.clients.graph.clientId,
-					clientSecret: sim.clients.graph.clientSecret,
-					overrideEndpoints: true,
-					apiBaseUrl: sim.urls.graph,
-					authEndpoint: sim.urls.graphToken,
-				},
-			},
-		});
+		h = await createHarness({ credentials: credentialsFor(sim, 'graph') });
 	});
 	const teams = (/** @type {Record<string, any>} */ p) => ({
 		name: 'Teams',
