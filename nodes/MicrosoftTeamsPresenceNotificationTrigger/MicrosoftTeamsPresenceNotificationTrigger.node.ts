@@ -27,9 +27,8 @@ import { NodeApiError, NodeConnectionTypes, NodeOperationError, randomString } f
 import type { SeenState } from '../MicrosoftTeamsPresence/helpers/watch';
 import {
 	changesOf,
-	listAgents,
 	readPresences,
-	searchGroups,
+	watchMethods,
 	watchProperties,
 	watchedIds,
 } from '../MicrosoftTeamsPresence/helpers/watch';
@@ -168,10 +167,7 @@ export class MicrosoftTeamsPresenceNotificationTrigger implements INodeType {
 		],
 	};
 
-	methods = {
-		loadOptions: { listAgents },
-		listSearch: { searchGroups },
-	};
+	methods = watchMethods;
 
 	webhookMethods = {
 		default: {

@@ -11,9 +11,8 @@ import { presenceItem } from '../MicrosoftTeamsPresence/helpers/presence';
 import type { SeenState } from '../MicrosoftTeamsPresence/helpers/watch';
 import {
 	changesOf,
-	listAgents,
 	readPresences,
-	searchGroups,
+	watchMethods,
 	watchProperties,
 	watchedIds,
 } from '../MicrosoftTeamsPresence/helpers/watch';
@@ -46,10 +45,7 @@ export class MicrosoftTeamsPresenceTrigger implements INodeType {
 		],
 	};
 
-	methods = {
-		loadOptions: { listAgents },
-		listSearch: { searchGroups },
-	};
+	methods = watchMethods;
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const ids = await watchedIds(this);

@@ -286,6 +286,12 @@ export async function searchGroups(
 }
 
 /** The users' presences, 650 IDs a request ("cloudCommunications: getPresencesByUserId"). */
+/** The pickers behind watchProperties, as a trigger's `methods`. */
+export const watchMethods = {
+	loadOptions: { listAgents },
+	listSearch: { searchGroups },
+};
+
 export async function readPresences(ctx: RequestContext, ids: string[]): Promise<IDataObject[]> {
 	const out: IDataObject[] = [];
 	for (let start = 0; start < ids.length; start += MAX_IDS_PER_CALL) {
