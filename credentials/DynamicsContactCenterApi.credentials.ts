@@ -38,7 +38,7 @@ export class DynamicsContactCenterApi implements ICredentialType {
 	icon: Icon = { light: 'file:../icons/dynamics.svg', dark: 'file:../icons/dynamics.dark.svg' };
 
 	documentationUrl =
-		'https://learn.microsoft.com/en-us/power-apps/developer/data-platform/authenticate-oauth';
+		'https://github.com/agent-presence/n8n-nodes-agent-presence/blob/main/docs/setup/dynamics-365-contact-center.md';
 
 	properties: INodeProperties[] = [
 		{

@@ -31,7 +31,7 @@ export class GenesysCloudPresenceApi implements ICredentialType {
 	icon: Icon = { light: 'file:../icons/genesys.svg', dark: 'file:../icons/genesys.dark.svg' };
 
 	documentationUrl =
-		'https://developer.genesys.cloud/authorization/platform-auth/use-client-credentials';
+		'https://github.com/agent-presence/n8n-nodes-agent-presence/blob/main/docs/setup/genesys-cloud.md';
 
 	properties: INodeProperties[] = [
 		{

@@ -38,7 +38,8 @@ export class MicrosoftTeamsPresenceGraphApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:../icons/teams.svg', dark: 'file:../icons/teams.dark.svg' };
 
-	documentationUrl = 'https://learn.microsoft.com/en-us/graph/auth-v2-service';
+	documentationUrl =
+		'https://github.com/agent-presence/n8n-nodes-agent-presence/blob/main/docs/setup/microsoft-teams.md';
 
 	properties: INodeProperties[] = [
 		{

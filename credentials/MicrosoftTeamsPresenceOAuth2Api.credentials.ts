@@ -24,7 +24,8 @@ export class MicrosoftTeamsPresenceOAuth2Api implements ICredentialType {
 
 	icon: Icon = { light: 'file:../icons/teams.svg', dark: 'file:../icons/teams.dark.svg' };
 
-	documentationUrl = 'https://learn.microsoft.com/en-us/graph/auth-v2-user';
+	documentationUrl =
+		'https://github.com/agent-presence/n8n-nodes-agent-presence/blob/main/docs/setup/microsoft-teams.md#4-add-delegated-permissions-notification-trigger';
 
 	properties: INodeProperties[] = [
 		{

@@ -37,7 +37,7 @@ export class VonageContactCenterApi implements ICredentialType {
 	icon: Icon = { light: 'file:../icons/vonage.svg', dark: 'file:../icons/vonage.dark.svg' };
 
 	documentationUrl =
-		'https://developer.vonage.com/en/vonage-contact-center/authentication';
+		'https://github.com/agent-presence/n8n-nodes-agent-presence/blob/main/docs/setup/vonage-contact-center.md';
 
 	properties: INodeProperties[] = [
 		{

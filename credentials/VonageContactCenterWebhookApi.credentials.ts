@@ -15,7 +15,8 @@ export class VonageContactCenterWebhookApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:../icons/vonage.svg', dark: 'file:../icons/vonage.dark.svg' };
 
-	documentationUrl = 'https://developer.vonage.com/en/vonage-contact-center/overview';
+	documentationUrl =
+		'https://github.com/agent-presence/n8n-nodes-agent-presence/blob/main/docs/setup/vonage-contact-center.md#the-webhook-subscription-and-its-secret';
 
 	properties: INodeProperties[] = [
 		{
