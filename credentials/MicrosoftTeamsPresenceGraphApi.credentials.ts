@@ -10,6 +10,7 @@ import {
 	bearerTokenAuth,
 	entraClientCredentialFields,
 	entraPreAuthentication,
+	setupGuideNotice,
 } from '../nodes/shared/credentialFields';
 import { VENDOR_NAMES, graphScope, graphTokenUrl } from '../nodes/shared/endpoints';
 
@@ -42,6 +43,10 @@ export class MicrosoftTeamsPresenceGraphApi implements ICredentialType {
 		'https://github.com/agent-presence/n8n-nodes-agent-presence/blob/main/docs/setup/microsoft-teams.md';
 
 	properties: INodeProperties[] = [
+		setupGuideNotice(
+			this.documentationUrl,
+			'Needs a Microsoft Entra app with the application permission Presence.ReadWrite.All (or Presence.Read.All to only read), granted admin consent',
+		),
 		{
 			displayName: 'Cloud',
 			name: 'cloud',
