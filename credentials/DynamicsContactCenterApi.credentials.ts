@@ -10,6 +10,7 @@ import {
 	bearerTokenAuth,
 	entraClientCredentialFields,
 	entraPreAuthentication,
+	setupGuideNotice,
 } from '../nodes/shared/credentialFields';
 import {
 	VENDOR_NAMES,
@@ -38,9 +39,13 @@ export class DynamicsContactCenterApi implements ICredentialType {
 	icon: Icon = { light: 'file:../icons/dynamics.svg', dark: 'file:../icons/dynamics.dark.svg' };
 
 	documentationUrl =
-		'https://learn.microsoft.com/en-us/power-apps/developer/data-platform/authenticate-oauth';
+		'https://github.com/agent-presence/n8n-nodes-agent-presence/blob/main/docs/setup/dynamics-365-contact-center.md';
 
 	properties: INodeProperties[] = [
+		setupGuideNotice(
+			this.documentationUrl,
+			'Needs a Microsoft Entra app, added to the environment as an application user with a security role, the privilege Act on Behalf of Another User and an Omnichannel role',
+		),
 		{
 			displayName: 'Environment URL',
 			name: 'environmentUrl',
@@ -48,7 +53,8 @@ export class DynamicsContactCenterApi implements ICredentialType {
 			default: '',
 			required: true,
 			placeholder: 'https://contoso.crm.dynamics.com',
-			description: 'The Dataverse environment (organization) URL',
+			description:
+				'The address of your Dynamics 365 environment: Power Platform admin center → Environments → your environment → Environment URL',
 		},
 		{
 			displayName: 'Cloud',
@@ -56,6 +62,8 @@ export class DynamicsContactCenterApi implements ICredentialType {
 			type: 'options',
 			default: 'public',
 			options: AZURE_CLOUD_OPTIONS,
+			description:
+				'Where your Microsoft tenant signs in: Public for commercial and GCC, US Government for GCC High and DoD, China for 21Vianet',
 		},
 		...entraClientCredentialFields('https://contoso.crm.dynamics.com/api/data/v9.2'),
 	];

@@ -13,6 +13,7 @@ import {
 	bearerTokenAuth,
 	clientFields,
 	endpointOverrideFields,
+	setupGuideNotice,
 } from '../nodes/shared/credentialFields';
 import { requestClientCredentialsToken } from '../nodes/shared/clientCredentialsToken';
 import { GENESYS_REGIONS, VENDOR_NAMES, genesysTokenUrl } from '../nodes/shared/endpoints';
@@ -31,9 +32,13 @@ export class GenesysCloudPresenceApi implements ICredentialType {
 	icon: Icon = { light: 'file:../icons/genesys.svg', dark: 'file:../icons/genesys.dark.svg' };
 
 	documentationUrl =
-		'https://developer.genesys.cloud/authorization/platform-auth/use-client-credentials';
+		'https://github.com/agent-presence/n8n-nodes-agent-presence/blob/main/docs/setup/genesys-cloud.md';
 
 	properties: INodeProperties[] = [
+		setupGuideNotice(
+			this.documentationUrl,
+			'Needs a Genesys Cloud OAuth client of grant type Client Credentials, with a role holding the permissions the package uses (such as presence:userPresence:edit)',
+		),
 		{
 			displayName: 'Region',
 			name: 'region',
@@ -42,7 +47,10 @@ export class GenesysCloudPresenceApi implements ICredentialType {
 			options: GENESYS_REGIONS,
 			description: 'The region of your Genesys Cloud organization: the one whose domain your Genesys Cloud address ends with',
 		},
-		...clientFields,
+		...clientFields({
+			clientId: 'Of an OAuth client with grant type Client Credentials: Genesys Cloud Admin → Integrations → OAuth → your client',
+			clientSecret: 'Shown on the same OAuth client’s page in Genesys Cloud Admin',
+		}),
 		...endpointOverrideFields('https://api.mypurecloud.com', 'https://login.mypurecloud.com/oauth/token'),
 		accessTokenField,
 	];

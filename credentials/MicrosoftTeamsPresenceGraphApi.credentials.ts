@@ -10,6 +10,7 @@ import {
 	bearerTokenAuth,
 	entraClientCredentialFields,
 	entraPreAuthentication,
+	setupGuideNotice,
 } from '../nodes/shared/credentialFields';
 import { VENDOR_NAMES, graphScope, graphTokenUrl } from '../nodes/shared/endpoints';
 
@@ -38,9 +39,14 @@ export class MicrosoftTeamsPresenceGraphApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:../icons/teams.svg', dark: 'file:../icons/teams.dark.svg' };
 
-	documentationUrl = 'https://learn.microsoft.com/en-us/graph/auth-v2-service';
+	documentationUrl =
+		'https://github.com/agent-presence/n8n-nodes-agent-presence/blob/main/docs/setup/microsoft-teams.md';
 
 	properties: INodeProperties[] = [
+		setupGuideNotice(
+			this.documentationUrl,
+			'Needs a Microsoft Entra app with the application permission Presence.ReadWrite.All (or Presence.Read.All to only read), granted admin consent',
+		),
 		{
 			displayName: 'Cloud',
 			name: 'cloud',

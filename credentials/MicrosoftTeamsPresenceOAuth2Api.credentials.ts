@@ -1,5 +1,6 @@
 import type { ICredentialTestRequest, ICredentialType, INodeProperties, Icon } from 'n8n-workflow';
 
+import { setupGuideNotice } from '../nodes/shared/credentialFields';
 import { GRAPH_CLOUD_OPTIONS } from './MicrosoftTeamsPresenceGraphApi.credentials';
 
 const AUTHORITY =
@@ -24,9 +25,14 @@ export class MicrosoftTeamsPresenceOAuth2Api implements ICredentialType {
 
 	icon: Icon = { light: 'file:../icons/teams.svg', dark: 'file:../icons/teams.dark.svg' };
 
-	documentationUrl = 'https://learn.microsoft.com/en-us/graph/auth-v2-user';
+	documentationUrl =
+		'https://github.com/agent-presence/n8n-nodes-agent-presence/blob/main/docs/setup/microsoft-teams.md#4-add-delegated-permissions-notification-trigger';
 
 	properties: INodeProperties[] = [
+		setupGuideNotice(
+			this.documentationUrl,
+			'Needs a Microsoft Entra app with delegated permissions (Presence.Read.All for the Notification Trigger) and n8n’s OAuth Redirect URL added as a Web redirect URI',
+		),
 		{
 			displayName: 'Grant Type',
 			name: 'grantType',
@@ -45,7 +51,8 @@ export class MicrosoftTeamsPresenceOAuth2Api implements ICredentialType {
 			name: 'tenantId',
 			type: 'string',
 			default: 'organizations',
-			description: 'The Microsoft Entra ID tenant, or "organizations" for any work or school account',
+			description:
+				'The Directory (tenant) ID on the Overview page of the app registration, or "organizations" for any work or school account',
 		},
 		{
 			displayName: 'Authorization URL',

@@ -13,6 +13,7 @@ import {
 	clientFields,
 	endpointOverrideFields,
 	requestTokenWithClientSecret,
+	setupGuideNotice,
 } from '../nodes/shared/credentialFields';
 import {
 	VENDOR_NAMES,
@@ -37,15 +38,20 @@ export class VonageContactCenterApi implements ICredentialType {
 	icon: Icon = { light: 'file:../icons/vonage.svg', dark: 'file:../icons/vonage.dark.svg' };
 
 	documentationUrl =
-		'https://developer.vonage.com/en/vonage-contact-center/authentication';
+		'https://github.com/agent-presence/n8n-nodes-agent-presence/blob/main/docs/setup/vonage-contact-center.md';
 
 	properties: INodeProperties[] = [
+		setupGuideNotice(
+			this.documentationUrl,
+			'Needs API credentials created in VCC Admin by an administrator-level user: they reach only the agents that user can see',
+		),
 		{
 			displayName: 'Region',
 			name: 'region',
 			type: 'options',
 			default: 'emea',
 			options: VONAGE_REGIONS,
+			description: 'The region your Vonage Contact Center account is hosted in (the first part of its API address: emea, nam, apac)',
 		},
 		{
 			// Kept under its old name so saved credentials keep their choice.
@@ -57,7 +63,10 @@ export class VonageContactCenterApi implements ICredentialType {
 			description:
 				'Which address your account’s APIs use in the chosen region: the current api.cc.vonage.com, or the older api.newvoicemedia.com. Sign-in always goes through cc.vonage.com.',
 		},
-		...clientFields,
+		...clientFields({
+			clientId: 'Of API credentials made in VCC Admin → Account Settings → API Credentials, by an administrator-level user',
+			clientSecret: 'The Secret shown once when those API credentials were made',
+		}),
 		{
 			displayName: 'Scopes',
 			name: 'scopes',
@@ -65,7 +74,7 @@ export class VonageContactCenterApi implements ICredentialType {
 			default: 'users:read users:write stats',
 			required: true,
 			description:
-				'Space-separated scopes to request: users:read and users:write for presences and users, stats for the presence trigger. Each operation uses a token for the scope it needs; scopes the API client is not granted only fail the operations that need them.',
+				'Space-separated scopes to request, as ticked on the API credentials in VCC Admin: users:read to read presences and users, users:write to set presence, stats for the presence trigger. Each operation uses a token for the scope it needs; scopes the API client is not granted only fail the operations that need them.',
 		},
 		...endpointOverrideFields(
 			'https://emea.api.cc.vonage.com',

@@ -1,5 +1,7 @@
 import type { ICredentialType, INodeProperties, Icon } from 'n8n-workflow';
 
+import { setupGuideNotice } from '../nodes/shared/credentialFields';
+
 /**
  * The secret of a Vonage Contact Center webhook subscription, with which Vonage signs every
  * notification it sends ("Verifying and responding to a signed webhook notification"). Kept in a
@@ -15,9 +17,14 @@ export class VonageContactCenterWebhookApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:../icons/vonage.svg', dark: 'file:../icons/vonage.dark.svg' };
 
-	documentationUrl = 'https://developer.vonage.com/en/vonage-contact-center/overview';
+	documentationUrl =
+		'https://github.com/agent-presence/n8n-nodes-agent-presence/blob/main/docs/setup/vonage-contact-center.md#the-webhook-subscription-and-its-secret';
 
 	properties: INodeProperties[] = [
+		setupGuideNotice(
+			this.documentationUrl,
+			'Holds the secret of a Vonage Contact Center webhook subscription to agent.presencechanged events',
+		),
 		{
 			displayName: 'Subscription Secret',
 			name: 'subscriptionSecret',

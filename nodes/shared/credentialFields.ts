@@ -49,24 +49,41 @@ export function endpointOverrideFields(
 	];
 }
 
-/** The OAuth client every vendor issues for the client-credentials grant. */
-export const clientFields: INodeProperties[] = [
-	{
-		displayName: 'Client ID',
-		name: 'clientId',
-		type: 'string',
+/**
+ * A notice at the top of a credential's form linking its setup guide: where each value comes from
+ * and which roles, permissions or scopes each operation needs.
+ */
+export function setupGuideNotice(guideUrl: string, whatToSetUp: string): INodeProperties {
+	return {
+		displayName: `${whatToSetUp}: follow the <a href="${guideUrl}" target="_blank">setup guide</a> for where each value comes from and what each operation needs.`,
+		name: 'setupGuideNotice',
+		type: 'notice',
 		default: '',
-		required: true,
-	},
-	{
-		displayName: 'Client Secret',
-		name: 'clientSecret',
-		type: 'string',
-		typeOptions: { password: true },
-		default: '',
-		required: true,
-	},
-];
+	};
+}
+
+/** The OAuth client every vendor issues for the client-credentials grant, with where the vendor shows each value. */
+export function clientFields(where: { clientId: string; clientSecret: string }): INodeProperties[] {
+	return [
+		{
+			displayName: 'Client ID',
+			name: 'clientId',
+			type: 'string',
+			default: '',
+			required: true,
+			description: where.clientId,
+		},
+		{
+			displayName: 'Client Secret',
+			name: 'clientSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			description: where.clientSecret,
+		},
+	];
+}
 
 /** The fields of a Microsoft Entra ID (Azure AD) app registration, after the cloud: Dataverse and Graph. */
 export function entraClientCredentialFields(apiExample: string): INodeProperties[] {
@@ -77,9 +94,14 @@ export function entraClientCredentialFields(apiExample: string): INodeProperties
 			type: 'string',
 			default: '',
 			required: true,
-			description: 'The Microsoft Entra ID (Azure AD) tenant of the app registration',
+			description:
+				'The Directory (tenant) ID on the Overview page of the app registration in the Microsoft Entra admin center',
 		},
-		...clientFields,
+		...clientFields({
+			clientId: 'The Application (client) ID on the Overview page of the same app registration',
+			clientSecret:
+				'The Value (not the Secret ID) of a client secret made under Certificates & secrets of the app registration; shown only once',
+		}),
 		...endpointOverrideFields(
 			apiExample,
 			'https://login.microsoftonline.com/<tenant>/oauth2/v2.0/token',
