@@ -31,25 +31,38 @@ done
 
 log() { printf 'n8n-runtime: %s\n' "$*" >&2; }
 
-# progress <what> <command…>: runs the command, and every 20 s says it is still at it, for how
-# long, and how far node_modules has grown (npm itself is silent for minutes).
+# progress <what> <status function> <command…>: runs the command and every 20 s says it is still
+# at it, for how long, and what the status function prints (npm itself is silent for minutes).
 progress() {
-	local what=$1 begun=$SECONDS pid rc=0 count
-	shift
+	local what=$1 status=$2 begun=$SECONDS pid rc=0
+	shift 2
 	"$@" &
 	pid=$!
 	while kill -0 "$pid" 2>/dev/null; do
 		for _ in $(seq 1 40); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
 		kill -0 "$pid" 2>/dev/null || break
-		# node_modules appears only once npm has resolved the tree: until then find fails, and under
-		# pipefail + errexit a failing assignment would end the whole install.
-		count=$( (find "$RUNTIME_N8N_PREFIX/node_modules" -mindepth 1 -maxdepth 1 2>/dev/null || true) | wc -l)
-		log "… $what: $((SECONDS - begun))s so far, $count folders in node_modules"
+		log "… $what: $((SECONDS - begun))s so far, $("$status")"
 	done
 	wait "$pid" || rc=$?
 	log "$what: done in $((SECONDS - begun))s"
 	return "$rc"
 }
+
+# What npm install is at: it first resolves the whole tree from the registry's metadata (a minute
+# or two with nothing on disk), then unpacks packages into node_modules.
+install_status() {
+	local modules=$RUNTIME_N8N_PREFIX/node_modules count
+	if [ ! -d "$modules" ]; then
+		echo "resolving the dependency tree (node_modules comes after)"
+		return
+	fi
+	# Packages: node_modules/<name>/ and node_modules/@<scope>/<name>/. The folder changes under our
+	# feet, so a failing ls must not end the install (errexit + pipefail).
+	count=$( (cd "$modules" 2>/dev/null && ls -d -- [!@.]*/ @*/*/ 2>/dev/null || true) | wc -l)
+	echo "$count packages unpacked into node_modules"
+}
+
+compiling() { echo "compiling (output in $N8N_RUNTIME_DIR/sqlite3-build.log)"; }
 
 if [ "$force" = 0 ] && runtime_is_installed; then
 	log "up to date: node $RUNTIME_NODE_VERSION, n8n $RUNTIME_N8N_VERSION in $N8N_RUNTIME_DIR"
@@ -64,10 +77,11 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
 # npm settings for everything below: our own node's headers for node-gyp (the user's npmrc may
-# point nodedir at the system Node 20), no network beyond the npm registry, quiet.
+# point nodedir at the system Node 20), no network beyond the npm registry, quiet and plain.
 export npm_config_nodedir=$RUNTIME_NODE_HOME
 export npm_config_build_from_source=true   # sqlite3: skip prebuild-install's GitHub download
 export npm_config_update_notifier=false npm_config_fund=false npm_config_audit=false
+export npm_config_progress=false           # no spinner: its control characters clutter logs
 export JOBS=max                             # node-gyp: use all cores
 
 # 1. Node 24 -----------------------------------------------------------------------------
@@ -100,10 +114,10 @@ JSON
 # tried: npm 11 drops some nested and other-platform optional packages from it, so `npm ci`
 # refuses it and `npm install` from it builds a different tree than a fresh install.)
 log "installing n8n@$RUNTIME_N8N_VERSION into $RUNTIME_N8N_PREFIX (npm install --ignore-scripts; about 8 minutes, once)"
-progress "installing n8n" bash -c 'cd "$1" && npm install --ignore-scripts --no-audit --no-fund --loglevel=error' _ "$RUNTIME_N8N_PREFIX"
+progress "installing n8n" install_status bash -c 'cd "$1" && npm install --ignore-scripts --no-audit --no-fund --no-progress --loglevel=error' _ "$RUNTIME_N8N_PREFIX"
 
 log "rebuilding sqlite3 against node $RUNTIME_NODE_VERSION's headers (npm rebuild sqlite3)"
-progress "building sqlite3" bash -c 'cd "$1" && npm rebuild sqlite3 --ignore-scripts=false --foreground-scripts --loglevel=error >"$2" 2>&1' \
+progress "building sqlite3" compiling bash -c 'cd "$1" && npm rebuild sqlite3 --ignore-scripts=false --foreground-scripts --loglevel=error >"$2" 2>&1' \
 	_ "$RUNTIME_N8N_PREFIX" "$N8N_RUNTIME_DIR/sqlite3-build.log" || {
 	log "sqlite3 build failed; last lines of $N8N_RUNTIME_DIR/sqlite3-build.log:"
 	tail -30 "$N8N_RUNTIME_DIR/sqlite3-build.log" >&2

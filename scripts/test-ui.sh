@@ -6,22 +6,21 @@
 # Screenshots of each canvas and of the mapping node's panel go to $UI_OUTPUT_DIR (default
 # test-output/ui/); UI_UPDATE_DOCS=1 also copies the canvases to docs/.
 #
-# Chromium comes from Debian's packages (apt-get install chromium, as root, when missing); the
-# browser is driven by puppeteer-core, which downloads nothing.
+# Chromium comes from Debian's packages (apt-get install chromium when missing: as root, or through
+# sudo when not root, scripts/lib/as-root.sh); the browser is driven by puppeteer-core, which
+# downloads nothing.
 #
 # Environment: N8N_RUNTIME_DIR, E2E_KEEP=1, UI_OUTPUT_DIR, UI_UPDATE_DOCS=1 — see scripts/lib/e2e.sh.
 set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/lib/e2e.sh"
 e2e_args "$0" "$@"
 
+. "$E2E_LIB_DIR/as-root.sh"
+
+# GitHub's ubuntu-latest runners have /usr/bin/chromium already (a Chromium snapshot).
 if [ ! -x /usr/bin/chromium ]; then
-	if [ "$(id -u)" != 0 ]; then
-		log "Chromium is missing: run 'apt-get install -y chromium' as root"
-		exit 1
-	fi
 	log "installing Debian's Chromium (apt-get install chromium)"
-	apt-get update -qq
-	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+	apt_install chromium
 fi
 log "$(/usr/bin/chromium --version 2>/dev/null || echo 'chromium: version unknown')"
 

@@ -1,9 +1,13 @@
 # shellcheck shell=bash
 # Source this (scripts/test-queue.sh): Redis and PostgreSQL from Debian's packages for n8n's queue
-# mode, installed with apt-get when missing, started on 127.0.0.1 with their data under a temp
-# folder, and n8n's queue and database environment exported. stop_queue_services stops both.
+# mode, installed with apt-get when missing (as root, or through sudo: as-root.sh), started on
+# 127.0.0.1 with their data under a temp folder (as root PostgreSQL runs as the postgres user, as
+# anyone else as that user), and n8n's queue and database environment exported.
+# stop_queue_services stops both.
 #
 #   start_queue_services <work dir>     needs free_port (n8n-package.sh) and log (e2e.sh)
+
+. "$(dirname "${BASH_SOURCE[0]}")/as-root.sh"
 
 QUEUE_PG_BIN=
 QUEUE_PG_DATA=
@@ -13,29 +17,30 @@ ensure_queue_packages() {
 	local pg_bin
 	pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
 	if ! command -v redis-server >/dev/null || [ -z "$pg_bin" ] || [ ! -x "$pg_bin/initdb" ] || ! command -v psql >/dev/null; then
-		[ "$(id -u)" = 0 ] || { log "queue mode needs redis-server and postgresql: run as root, or apt-get install them"; return 1; }
 		log "apt-get install redis-server postgresql"
-		DEBIAN_FRONTEND=noninteractive apt-get update -qq
-		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends redis-server postgresql >/dev/null
+		apt_install --no-install-recommends redis-server postgresql
 		pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
 	fi
 	QUEUE_PG_BIN=$pg_bin
 }
 
+# as_postgres <command…>: PostgreSQL refuses to run as root, so as root its commands run as the
+# package's postgres user (owner of the data folder); as any other user they run as that user.
+as_postgres() {
+	if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
 start_queue_services() {
 	local work=$1
 	ensure_queue_packages
-	# PostgreSQL refuses to run as root: its data folder belongs to the package's postgres user.
-	local as_pg=()
-	[ "$(id -u)" = 0 ] && as_pg=(runuser -u postgres --)
 	QUEUE_PG_DATA=$work/postgres
 	mkdir -p "$QUEUE_PG_DATA"
-	[ "$(id -u)" = 0 ] && chown postgres: "$QUEUE_PG_DATA" && chmod 755 "$work"
+	if [ "$(id -u)" = 0 ]; then chown postgres: "$QUEUE_PG_DATA" && chmod 755 "$work"; fi
 	local pg_port redis_port
 	pg_port=$(free_port)
-	"${as_pg[@]}" "$QUEUE_PG_BIN/initdb" -D "$QUEUE_PG_DATA/data" -U postgres --auth=trust -E UTF8 >"$work/postgres-initdb.log" 2>&1 ||
+	as_postgres "$QUEUE_PG_BIN/initdb" -D "$QUEUE_PG_DATA/data" -U postgres --auth=trust -E UTF8 >"$work/postgres-initdb.log" 2>&1 ||
 		{ cat "$work/postgres-initdb.log" >&2; return 1; }
-	"${as_pg[@]}" "$QUEUE_PG_BIN/pg_ctl" -D "$QUEUE_PG_DATA/data" -l "$QUEUE_PG_DATA/postgres.log" -w -t 60 \
+	as_postgres "$QUEUE_PG_BIN/pg_ctl" -D "$QUEUE_PG_DATA/data" -l "$QUEUE_PG_DATA/postgres.log" -w -t 60 \
 		-o "-c listen_addresses=127.0.0.1 -p $pg_port -k $QUEUE_PG_DATA -c fsync=off" start >/dev/null
 	psql -h 127.0.0.1 -p "$pg_port" -U postgres -qAt -c 'CREATE DATABASE n8n' >/dev/null
 	log "PostgreSQL $("$QUEUE_PG_BIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$pg_port"
@@ -62,8 +67,6 @@ stop_queue_services() {
 		kill "$(cat "$QUEUE_REDIS_PIDFILE")" 2>/dev/null || true
 	fi
 	if [ -n "$QUEUE_PG_DATA" ] && [ -f "$QUEUE_PG_DATA/data/postmaster.pid" ]; then
-		local as_pg=()
-		[ "$(id -u)" = 0 ] && as_pg=(runuser -u postgres --)
-		"${as_pg[@]}" "$QUEUE_PG_BIN/pg_ctl" -D "$QUEUE_PG_DATA/data" -m fast -w stop >/dev/null 2>&1 || true
+		as_postgres "$QUEUE_PG_BIN/pg_ctl" -D "$QUEUE_PG_DATA/data" -m fast -w stop >/dev/null 2>&1 || true
 	fi
 }
