@@ -176,7 +176,7 @@ const STATS_PAGE_SIZE = 1000;
  */
 export async function vonagePresenceActivities(
 	ctx: RequestContext,
-	query: { start: string; agentId?: string },
+	query: { start: string; end?: string; agentId?: string },
 ): Promise<{ items: VonagePresenceActivity[]; upTo: string }> {
 	let upTo: string | undefined;
 	const items = await paginate(
@@ -187,6 +187,7 @@ export async function vonagePresenceActivities(
 				path: '/stats/agent-activities/presence',
 				qs: {
 					start: query.start,
+					...(query.end ? { end: query.end } : {}),
 					include: 'Processed',
 					page,
 					limit: STATS_PAGE_SIZE,
