@@ -57,6 +57,14 @@ export class VonageContactCenterApi implements ICredentialType {
 			description:
 				'Which address your account’s APIs use in the chosen region: the current api.cc.vonage.com, or the older api.newvoicemedia.com. Sign-in always goes through cc.vonage.com.',
 		},
+		{
+			// "Agents API" overview: API credentials are tied to an active user and limited by that user's rights.
+			displayName:
+				'Create these API credentials for an active administrator user in Vonage Contact Center: the credentials act with that user\'s rights, and a supervisor\'s reach only the agents in their groups (Get Many with All Agents then warns that agents are out of reach).',
+			name: 'userLevelNotice',
+			type: 'notice',
+			default: '',
+		},
 		...clientFields,
 		{
 			displayName: 'Scopes',
