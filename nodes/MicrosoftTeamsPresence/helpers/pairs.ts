@@ -43,7 +43,7 @@ export function resolvePair(ctx: IExecuteFunctions, itemIndex: number, kind: Pre
 				itemIndex,
 				// Offline is the only category without a session pair.
 				description:
-					'Use "Clear" to end the app\'s session (the user shows Offline when no other session is left), or "Set Preferred" with Offline',
+					'Use "Clear" to end the app\'s session (Teams shows Offline when it was the user\'s last session), or "Set Preferred" with Offline',
 			});
 		}
 		return pair;
