@@ -126,6 +126,7 @@ describe('Agent Presence → Get Many', () => {
 		t.sim.vonage.credentialOfSupervisor([V.users.alex]);
 		const run = await t.run({ resource: 'agentPresence', operation: 'get', agent: { __rl: true, mode: 'id', value: V.users.casey } });
 		expect(run.error.message).toMatch(/^Vonage Contact Center returned 403/);
+		expect(run.error.description).toMatch(/a supervisor's credentials reach only the agents in their groups\.$/);
 	});
 
 	test('200 given agents: four bulk reads, one token request (the first read goes alone)', async () => {
