@@ -9,12 +9,11 @@ const GRAPH =
 	'{{ ({ public: "https://graph.microsoft.com", usGovL4: "https://graph.microsoft.us", usGovL5: "https://dod-graph.microsoft.us", china: "https://microsoftgraph.chinacloudapi.cn" })[$self["cloud"]] }}';
 
 /**
- * Delegated access (a signed-in user, authorization code): Microsoft Graph v1.0 lets an app set a
- * presence status message only on behalf of a user (Presence.ReadWrite, delegated; the
- * permissions reference lists no application permission for setStatusMessage), and subscribe to
- * presence change notifications only as a user (delegated Presence.Read.All: "Get change
- * notifications for presence updates in Microsoft Teams"). Every other operation works with
- * either credential.
+ * Delegated access (a signed-in user, authorization code): Microsoft Graph v1.0 lets an app
+ * subscribe to presence change notifications only as a user (delegated Presence.Read.All: "Get
+ * change notifications for presence updates in Microsoft Teams"). Every other operation works with
+ * either credential (setStatusMessage: delegated Presence.ReadWrite or application
+ * Presence.ReadWrite.All, "presence: setStatusMessage").
  */
 export class MicrosoftTeamsPresenceOAuth2Api implements ICredentialType {
 	name = 'microsoftTeamsPresenceOAuth2Api';

@@ -43,7 +43,8 @@ export class VonageContactCenterApi implements ICredentialType {
 	properties: INodeProperties[] = [
 		setupGuideNotice(
 			this.documentationUrl,
-			'Needs API credentials created in VCC Admin by an administrator-level user: they reach only the agents that user can see',
+			// "Agents API" overview: API credentials are tied to an active user and limited by that user's rights.
+			'Needs API credentials created in VCC Admin for an active administrator-level user: they act with that user\'s rights, so a supervisor\'s reach only the agents in their groups (Get Many with All Agents then warns that agents are out of reach)',
 		),
 		{
 			displayName: 'Region',

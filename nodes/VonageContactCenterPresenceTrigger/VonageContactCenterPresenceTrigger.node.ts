@@ -11,7 +11,7 @@ import { vonagePresenceActivities } from '../VonageContactCenter/transport';
 import type { VonagePresenceActivity } from '../VonageContactCenter/events/vonageEvents';
 import { normalizeVonageActivity } from '../VonageContactCenter/events/vonageEvents';
 import type { CursorState } from './cursor';
-import { selectNew } from './cursor';
+import { selectNew, windowEnd } from './cursor';
 
 /** How far back "Fetch Test Event" looks. */
 const MANUAL_LOOKBACK_MS = 24 * 60 * 60 * 1000;
@@ -81,8 +81,12 @@ export class VonageContactCenterPresenceTrigger implements INodeType {
 		}
 		const start = manual ? new Date(Date.now() - MANUAL_LOOKBACK_MS).toISOString() : (state.cursor as string);
 		const agentId = (this.getNodeParameter('agentId', '') as string).trim();
+		// After n8n was off (or polls failed) for weeks the gap is longer than one Stats window:
+		// walk it a window per poll instead of asking for it all and failing for good.
+		const end = windowEnd(start, Date.now());
+		if (end) this.logger.info(`Vonage Contact Center Presence Trigger: catching up, reading ${start} to ${end}`);
 		// Scope "stats" and Accept v2: a token for the Agents API's scopes or its v1 is refused there.
-		const { items, upTo } = await vonagePresenceActivities(this, { start, agentId });
+		const { items, upTo } = await vonagePresenceActivities(this, { start, end, agentId });
 
 		let activities: VonagePresenceActivity[];
 		if (manual) {
@@ -91,7 +95,7 @@ export class VonageContactCenterPresenceTrigger implements INodeType {
 			activities.sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
 			activities = activities.slice(-1);
 		} else {
-			const { fresh, next } = selectNew(state, items, upTo);
+			const { fresh, next } = selectNew(state, items, upTo, start);
 			Object.assign(state, next);
 			activities = fresh;
 		}

@@ -8,6 +8,19 @@ import type { VonagePresenceActivity } from '../VonageContactCenter/events/vonag
 
 const RETAIN_MS = 24 * 60 * 60 * 1000;
 
+/**
+ * Insights Stats answers a window of at most 31 days (400 "Request window size limit exceeded 31
+ * days"). A cursor further back than this is walked forward one window per poll; 30 days leaves
+ * room for the clock moving between our reading of it and Vonage's.
+ */
+export const MAX_WINDOW_MS = 30 * 24 * 60 * 60 * 1000;
+
+/** The end to ask for when the window from `start` to now is longer than Vonage answers; else none (up to now). */
+export function windowEnd(start: string, nowMs: number): string | undefined {
+	const from = Date.parse(start);
+	return nowMs - from > MAX_WINDOW_MS ? new Date(from + MAX_WINDOW_MS).toISOString() : undefined;
+}
+
 export interface CursorState {
 	/** The previous response's `upTo`: the next poll's `start`. */
 	cursor?: string;
@@ -19,14 +32,19 @@ export interface CursorState {
 
 const activityKey = (a: VonagePresenceActivity) => `${a.agentId}|${a.start}|${a.name ?? a.category}`;
 
-/** The activities to emit (oldest first) and the state to store after this poll. */
+/**
+ * The activities to emit (oldest first) and the state to store after this poll. The horizon is
+ * RETAIN_MS before the window's start: the keys kept from the previous poll reach back exactly
+ * that far, and a catch-up window (weeks old) still emits what happened in it.
+ */
 export function selectNew(
 	state: CursorState,
 	activities: VonagePresenceActivity[],
 	upTo: string,
+	windowStart: string = upTo,
 ): { fresh: VonagePresenceActivity[]; next: CursorState } {
 	const seen = { ...(state.seen ?? {}) };
-	const horizon = Math.max(Date.parse(state.since ?? upTo), Date.parse(upTo) - RETAIN_MS);
+	const horizon = Math.max(Date.parse(state.since ?? upTo), Date.parse(windowStart) - RETAIN_MS);
 	const fresh: VonagePresenceActivity[] = [];
 	for (const activity of activities) {
 		if (activity.type !== undefined && activity.type !== 'Presence') continue;

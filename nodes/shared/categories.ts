@@ -219,15 +219,15 @@ export function teamsCategory(availability: string | null | undefined): Presence
 
 /**
  * The availability/activity pair a category is set as. An app's presence session accepts only
- * Available/Available, Busy/InACall, Busy/InAConferenceCall and Away/Away ("presence:
- * setPresence"): Do Not Disturb and Offline have no session pair (null). The user's preferred
+ * Available/Available, Busy/InACall, Busy/InAConferenceCall, Away/Away and DoNotDisturb/Presenting
+ * ("presence: setPresence", Supported combinations): Offline has no session pair (null). The user's preferred
  * presence accepts Available, Busy, DoNotDisturb, BeRightBack, Away and Offline/OffWork
  * ("presence: setUserPreferredPresence").
  */
 export const TEAMS_SESSION_PAIR_BY_CATEGORY: Record<PresenceCategory, [string, string] | null> = {
 	available: ['Available', 'Available'],
 	busy: ['Busy', 'InACall'],
-	do_not_disturb: null,
+	do_not_disturb: ['DoNotDisturb', 'Presenting'],
 	away: ['Away', 'Away'],
 	offline: null,
 };

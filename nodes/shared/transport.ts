@@ -45,7 +45,8 @@ export interface VendorRequest {
 	/** Path below the vendor's API base, e.g. `/api/v2/systempresences`, or a vendor-given absolute next-page URL. */
 	path: string;
 	qs?: IDataObject;
-	body?: IDataObject | IDataObject[];
+	/** A string goes as it is: n8n's HTTP helper drops an empty object, so `{}` is sent as the text '{}'. */
+	body?: IDataObject | IDataObject[] | string;
 	headers?: Record<string, string>;
 	/** Overrides the method's default (PATCH of a presence is idempotent, say). */
 	idempotent?: boolean;

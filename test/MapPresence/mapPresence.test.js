@@ -67,7 +67,7 @@ describe('Map Presence: the dropdowns', () => {
 		expect(vonage).toContainEqual({ name: 'Lunch (Extended Away)', value: V.lunch });
 		expect(vonage.find((/** @type {any} */ o) => o.value === V.extendedAway)).toBeUndefined();
 		const teams = await t.h.callMethod(mapNode({ sync: 'vonage:teams' }, ['vonage']), 'loadOptions', 'targetPresences');
-		expect(teams.map((/** @type {any} */ o) => o.value)).toEqual(['Available/Available', 'Busy/InACall', 'Busy/InAConferenceCall', 'Away/Away']);
+		expect(teams.map((/** @type {any} */ o) => o.value)).toEqual(['Available/Available', 'Busy/InACall', 'Busy/InAConferenceCall', 'Away/Away', 'DoNotDisturb/Presenting']);
 	});
 });
 

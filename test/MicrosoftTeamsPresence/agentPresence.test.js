@@ -140,10 +140,24 @@ describe('Agent Presence: Set (app session)', () => {
 		expect(t.sim.graph.presenceOf(CASEY)).toMatchObject({ availability: 'Offline', activity: 'Offline' });
 	});
 
-	test('Do Not Disturb by category is refused for an app session, pointing at Set Preferred', async () => {
+	test('Do Not Disturb by category: the session pair DoNotDisturb/Presenting ("presence: setPresence", Supported combinations)', async () => {
 		const run = await t.run({ operation: 'set', agent: byId(ALEX), presenceBy: 'category', category: 'DND' });
-		expect(run.error.message).toBe('An app presence session cannot show "do_not_disturb" in Microsoft Teams');
-		expect(run.error.description).toContain('Set Preferred');
+		expect(apiCalls(t.sim)).toEqual([
+			read(ALEX),
+			write(ALEX, 'setPresence', { sessionId: appId(), availability: 'DoNotDisturb', activity: 'Presenting' }),
+			read(ALEX),
+		]);
+		// Among app sessions DoNotDisturb wins over the client's Available.
+		expect(run.items('Teams')[0]).toMatchObject({ written: true, requestedPresenceId: 'DoNotDisturb/Presenting', presenceId: 'DoNotDisturb/Presenting', category: 'do_not_disturb' });
+	});
+
+	test('DoNotDisturb/Presenting given as a presence is a Set pair; Offline by category is refused, pointing at Clear', async () => {
+		const pair = await t.run({ operation: 'set', agent: byId(CASEY), presenceBy: 'presence', presence: byId('DoNotDisturb/Presenting'), onlyIfDifferent: false });
+		expect(pair.items('Teams')[0]).toMatchObject({ written: true, presenceId: 'DoNotDisturb/Presenting' });
+		t.sim.clearRequests();
+		const run = await t.run({ operation: 'set', agent: byId(ALEX), presenceBy: 'category', category: 'offline' });
+		expect(run.error.message).toBe('An app presence session cannot show "offline" in Microsoft Teams');
+		expect(run.error.description).toContain('Clear');
 		expect(t.sim.requests).toEqual([]);
 	});
 
@@ -250,24 +264,78 @@ describe('Agent Presence: Clear and Clear Preferred', () => {
 		await t.run({ operation: 'setPreferred', agent: byId(ALEX), presenceBy: 'category', category: 'away', onlyIfDifferent: false });
 		t.sim.clearRequests();
 		const run = await t.run({ operation: 'clearPreferred', agent: byId(ALEX) });
-		expect(apiCalls(t.sim)).toEqual([write(ALEX, 'clearUserPreferredPresence', undefined), read(ALEX)]);
+		// "supply an empty JSON object `{}`"; the simulator refuses a missing body as Graph's docs ask for one.
+		expect(apiCalls(t.sim)).toEqual([write(ALEX, 'clearUserPreferredPresence', {}), read(ALEX)]);
 		expect(run.items('Teams')[0]).toMatchObject({ written: true, presenceId: 'Available/Available', category: 'available' });
 	});
 });
 
 describe('Agent Presence: Set Status Message', () => {
-	test('with the application credential Graph refuses it, and the error says a delegated credential is needed', async () => {
-		const run = await t.run({ operation: 'setStatusMessage', agent: byId(ALEX), message: 'On a call' });
+	test('with the application credential (Presence.ReadWrite.All, as Graph v1.0 lists it): written, the message in the presence read after', async () => {
+		const run = await t.run({ operation: 'setStatusMessage', agent: byId(BLAKE), message: 'On a call' });
 		expect(apiCalls(t.sim)).toEqual([
-			write(ALEX, 'setStatusMessage', { statusMessage: { message: { content: 'On a call', contentType: 'text' } } }),
+			write(BLAKE, 'setStatusMessage', { statusMessage: { message: { content: 'On a call', contentType: 'text' } } }),
+			read(BLAKE),
 		]);
-		expect(run.error.message).toMatch(/^Microsoft Teams \(Graph\) returned 403: /);
-		expect(run.error.description).toMatch(/use the Delegated \(OAuth2\) authentication with Presence\.ReadWrite$/);
+		expect(run.items('Teams')[0]).toMatchObject({ agentId: BLAKE, written: true, statusMessage: { message: { content: 'On a call', contentType: 'text' } } });
+	});
+
+	test('without Presence.ReadWrite.All the 403 names that application permission (it exists)', async () => {
+		const roles = t.sim.clients.graph.roles;
+		roles.splice(0, roles.length, 'Presence.Read.All', 'User.Read.All', 'GroupMember.Read.All');
+		try {
+			const run = await t.run({ operation: 'setStatusMessage', agent: byId(ALEX), message: 'On a call' });
+			expect(run.error.message).toMatch(/^Microsoft Teams \(Graph\) returned 403: /);
+			expect(run.error.description).toMatch(/this call needs the application permission Presence\.ReadWrite\.All with admin consent$/);
+			expect(run.error.description).not.toMatch(/no application permission/);
+		} finally {
+			roles.splice(0, roles.length, 'Presence.ReadWrite.All', 'User.Read.All', 'GroupMember.Read.All');
+		}
 	});
 
 	test('an expiry with an offset is refused before any request', async () => {
 		const run = await t.run({ operation: 'setStatusMessage', agent: byId(ALEX), message: 'x', options: { expiryDateTime: '2026-10-18T17:05:33Z' } });
 		expect(run.error.message).toBe('Expires At "2026-10-18T17:05:33Z" is not a local date and time');
 		expect(t.sim.requests).toEqual([]);
+	});
+});
+
+describe('the simulated Graph on the points the package once read differently', () => {
+	/** One POST to a presence action with the application credential, answered in full. */
+	const post = async (/** @type {string} */ id, /** @type {string} */ action, /** @type {any} */ body) =>
+		await t.h.request('microsoftTeamsPresenceGraphApi', {
+			method: 'POST',
+			url: `${t.sim.urls.graph}/users/${id}/presence/${action}`,
+			headers: { 'Content-Type': 'application/json' },
+			...(body === undefined ? {} : { body }),
+			json: true,
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+		});
+
+	test('clearUserPreferredPresence takes `{}` ("supply an empty JSON object"); no body, or a parameter, is refused', async () => {
+		expect((await post(ALEX, 'setUserPreferredPresence', { availability: 'Away', activity: 'Away' })).statusCode).toBe(200);
+		const none = await post(ALEX, 'clearUserPreferredPresence', undefined);
+		expect([none.statusCode, none.body.error.code]).toEqual([400, 'BadRequest']);
+		const extra = await post(ALEX, 'clearUserPreferredPresence', { sessionId: appId() });
+		expect([extra.statusCode, extra.body.error.message]).toEqual([400, "The parameter 'sessionId' in the request payload is not a valid parameter for the operation 'clearUserPreferredPresence'."]);
+		expect(t.sim.graph.presenceOf(ALEX)).toMatchObject({ availability: 'Away', activity: 'Away' });
+		// As text: n8n's HTTP helper drops an empty object.
+		expect((await post(ALEX, 'clearUserPreferredPresence', '{}')).statusCode).toBe(200);
+		expect(t.sim.graph.presenceOf(ALEX)).toMatchObject({ availability: 'Available', activity: 'Available' });
+	});
+
+	test('setPresence accepts DoNotDisturb/Presenting and still refuses a pair outside the supported combinations', async () => {
+		const dnd = await post(CASEY, 'setPresence', { sessionId: appId(), availability: 'DoNotDisturb', activity: 'Presenting' });
+		expect(dnd.statusCode).toBe(200);
+		expect(t.sim.graph.presenceOf(CASEY)).toMatchObject({ availability: 'DoNotDisturb', activity: 'Presenting' });
+		const other = await post(CASEY, 'setPresence', { sessionId: appId(), availability: 'DoNotDisturb', activity: 'DoNotDisturb' });
+		expect(other.statusCode).toBe(400);
+	});
+
+	test('setStatusMessage accepts an application token with Presence.ReadWrite.All', async () => {
+		const answer = await post(DANA, 'setStatusMessage', { statusMessage: { message: { content: 'Back at 3', contentType: 'text' } } });
+		expect(answer.statusCode).toBe(200);
+		expect(t.sim.graph.presenceOf(DANA).statusMessage).toMatchObject({ message: { content: 'Back at 3', contentType: 'text' } });
 	});
 });

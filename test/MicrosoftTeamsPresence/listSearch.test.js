@@ -28,7 +28,7 @@ describe('pickers', () => {
 
 	test('presences offered are the pairs the operation accepts', async () => {
 		const set = await t.h.callMethod(node(), 'listSearch', 'searchPresences');
-		expect(set.results.map((/** @type {any} */ r) => r.value)).toEqual(['Available/Available', 'Busy/InACall', 'Busy/InAConferenceCall', 'Away/Away']);
+		expect(set.results.map((/** @type {any} */ r) => r.value)).toEqual(['Available/Available', 'Busy/InACall', 'Busy/InAConferenceCall', 'Away/Away', 'DoNotDisturb/Presenting']);
 		const preferred = await t.h.callMethod(node({ operation: 'setPreferred' }), 'listSearch', 'searchPresences');
 		expect(preferred.results.map((/** @type {any} */ r) => r.value)).toEqual([
 			'Available/Available',

@@ -111,13 +111,56 @@ describe('Watch: Chosen Agents and A Group’s Members (version 2: picked from l
 		expect(sim.requests).toEqual([]);
 	});
 
-	test('a group picked from the list: its members are read, then their presences', async () => {
+	test('a group picked from the list: its members are read (an OData cast: ConsistencyLevel eventual, $count=true), then their presences', async () => {
 		const tr = await trigger({ watch: 'group', group: { __rl: true, mode: 'list', value: T.groups.agents, cachedResultName: 'Contact centre agents' } });
 		await tr.poll();
 		expect(graphRequests()).toEqual([
-			{ method: 'GET', path: `/v1.0/groups/${T.groups.agents}/members/microsoft.graph.user`, query: { $select: 'id', $top: '999' }, ids: undefined },
+			{ method: 'GET', path: `/v1.0/groups/${T.groups.agents}/members/microsoft.graph.user`, query: { $select: 'id', $top: '999', $count: 'true' }, ids: undefined },
 			{ method: 'POST', path: '/v1.0/communications/getPresencesByUserId', query: {}, ids: [ALEX, T.users.blake, T.users.casey] },
 		]);
+		const members = sim.requests.find((/** @type {any} */ r) => r.path.endsWith('/microsoft.graph.user'));
+		expect(members.headers.consistencylevel).toBe('eventual');
+		expect(members.status).toBe(200);
+	});
+
+	test("a group of 1,200: the next page keeps the advanced query's header and $count", async () => {
+		const ids = Array.from({ length: 1200 }, (_, i) => guid('0000bbbb', i));
+		const group = guid('0000cccc', 1);
+		sim.graph.setGroupMembers(group, ids);
+		const tr = await trigger({ watch: 'group', group: { __rl: true, mode: 'id', value: group } });
+		await tr.poll();
+		const pages = sim.requests.filter((/** @type {any} */ r) => r.path.endsWith('/microsoft.graph.user'));
+		expect(pages.map((/** @type {any} */ r) => [r.status, r.query.$count, r.headers.consistencylevel])).toEqual([
+			[200, 'true', 'eventual'],
+			[200, 'true', 'eventual'],
+		]);
+		const read = graphRequests().filter((r) => r.path.endsWith('getPresencesByUserId'));
+		expect(read.flatMap((r) => r.ids)).toEqual(ids);
+	});
+
+	test("the simulated Graph refuses the cast without the advanced query parameters, in Graph's documented error shape", async () => {
+		const tr = await trigger();
+		const ask = async (/** @type {string} */ query, /** @type {Record<string, string>} */ headers) =>
+			await tr.harness.request('microsoftTeamsPresenceGraphApi', {
+				method: 'GET',
+				url: `${sim.urls.graph}/groups/${T.groups.agents}/members/microsoft.graph.user?${query}`,
+				headers,
+				json: true,
+				returnFullResponse: true,
+				ignoreHttpStatusErrors: true,
+			});
+		for (const [query, headers] of /** @type {Array<[string, Record<string, string>]>} */ ([
+			['$select=id', {}],
+			['$select=id&$count=true', {}],
+			['$select=id', { ConsistencyLevel: 'eventual' }],
+		])) {
+			const answer = await ask(query, headers);
+			expect(answer.statusCode).toBe(400);
+			expect(answer.body.error).toMatchObject({ code: 'Request_UnsupportedQuery', message: expect.stringContaining('Try adding $count=true query parameter and ConsistencyLevel:eventual header') });
+		}
+		const ok = await ask('$select=id&$count=true', { ConsistencyLevel: 'eventual' });
+		expect(ok.statusCode).toBe(200);
+		expect(ok.body['@odata.count']).toBe(3);
 	});
 
 	test('a group given by an ID that is not one is a clear error before any request', async () => {

@@ -131,6 +131,37 @@ describe('Microsoft Teams Presence Notification Trigger', () => {
 		expect(executions(tr)).toHaveLength(1);
 	});
 
+	test("Graph's documented notification form (resource communications/presences/{id}, @odata.id users/{id}/presence) names the user", async () => {
+		const tr = await activeTrigger();
+		sim.graph.userSets(ALEX, 'Away', 'Away', false);
+		await sim.graph.subscriptions.settle();
+		const [delivered] = sim.graph.subscriptions.deliveries().filter((/** @type {any} */ d) => d.kind === 'change');
+		expect(delivered.body.value).toEqual([
+			expect.objectContaining({
+				resource: `communications/presences/${ALEX}`,
+				resourceData: { '@odata.id': `users/${ALEX}/presence`, '@odata.type': '#microsoft.graph.presence', id: ALEX },
+			}),
+		]);
+		expect(executions(tr)).toHaveLength(1);
+		// Without resourceData.id the resource names the user; without both, resourceData.@odata.id does;
+		// the key form presences('{id}') is still understood.
+		const sub = onlySubscription();
+		const base = { subscriptionId: sub.id, clientState: sub.clientState, changeType: 'updated' };
+		const forms = [
+			{ user: BLAKE, availability: 'Away', n: { ...base, resource: `communications/presences/${BLAKE}`, resourceData: { '@odata.type': '#microsoft.graph.presence' } } },
+			{ user: ALEX, availability: 'Busy', n: { ...base, resource: 'communications/presences', resourceData: { '@odata.id': `users/${ALEX}/presence` } } },
+			{ user: BLAKE, availability: 'Available', n: { ...base, resource: `communications/presences('${BLAKE}')` } },
+		];
+		for (const [i, form] of forms.entries()) {
+			// The presence changes without the simulator noticing (no notification of its own): only the forged one tells.
+			sim.state.graph.presence[form.user].client = { availability: form.availability, activity: form.availability, userConfigured: false };
+			sim.graph.subscriptions.forge(sub.id, [form.n]);
+			await sim.graph.subscriptions.settle();
+			expect(executions(tr)).toHaveLength(2 + i);
+			expect(executions(tr).at(-1).items).toEqual([expect.objectContaining({ agentId: form.user, availability: form.availability })]);
+		}
+	});
+
 	test('a notification with the wrong clientState is refused (401): no read, no execution', async () => {
 		const tr = await activeTrigger();
 		const sub = onlySubscription();
@@ -244,7 +275,10 @@ describe('Microsoft Teams Presence Notification Trigger', () => {
 		await activeTrigger({ watch: 'group', groupId: T.groups.agents }, { activate: false }).then((tr) => tr.activate());
 		expect(onlySubscription().resource).toBe(`/communications/presences?$filter=id in ('${ALEX}','${BLAKE}','${T.users.casey}')`);
 		const members = sim.requests.filter((/** @type {any} */ r) => r.path.includes('/members/'));
-		expect(members.map((/** @type {any} */ r) => [r.path, r.query])).toEqual([[`/v1.0/groups/${T.groups.agents}/members/microsoft.graph.user`, { $select: 'id', $top: '999' }]]);
+		// An OData cast is an advanced query: ConsistencyLevel: eventual with $count=true, on the delegated path too.
+		expect(members.map((/** @type {any} */ r) => [r.path, r.query, r.headers.consistencylevel, r.status])).toEqual([
+			[`/v1.0/groups/${T.groups.agents}/members/microsoft.graph.user`, { $select: 'id', $top: '999', $count: 'true' }, 'eventual', 200],
+		]);
 	});
 
 	test('version 2, All Users (nothing typed): one subscription on every enabled user of the directory', async () => {

@@ -9,6 +9,18 @@ const { guidFrom } = require('../simulator/common');
 const { V, AGENTS_ACCEPT, USER_ADMIN_ACCEPT, apiCalls } = require('./vonage');
 
 const t = useSimulator({ vendor: 'vonage' });
+
+/** The warnings the node logs while a test runs: its context takes n8n's Logger from the container. */
+function captureWarnings() {
+	const { Container } = require(require.resolve('@n8n/di', { paths: [require.resolve('n8n-core')] }));
+	const { Logger } = require(require.resolve('@n8n/backend-common', { paths: [require.resolve('n8n-core')] }));
+	const original = Container.get(Logger);
+	/** @type {string[]} */
+	const messages = [];
+	const warn = (/** @type {string} */ message) => void messages.push(String(message));
+	Container.set(Logger, Object.defineProperty(Object.create(original), 'warn', { value: warn }));
+	return { messages, restore: () => void Container.set(Logger, original) };
+}
 const P = V.presence;
 const base = { resource: 'agentPresence', operation: 'getAll' };
 const SEED_TIME = '2024-05-01T08:00:00.000Z';
@@ -79,6 +91,42 @@ describe('Agent Presence → Get Many', () => {
 		expect(items.map((/** @type {any} */ i) => i.agentId)).toEqual(active);
 		expect(items[99]).toEqual({ ...expectedItem(extra[69], P.away, 'away'), agentEmail: 'getmany69@contoso.com' });
 		expect(items[0].agentEmail).toBe('alex.agent@contoso.com');
+	});
+
+	test("all agents with a supervisor's credentials (user-level: only their groups' agents): the run warns instead of syncing a subset silently", async () => {
+		const group = [V.users.alex, V.users.blake];
+		t.sim.vonage.credentialOfSupervisor(group);
+		const active = t.sim.state.vonage.users.filter((/** @type {any} */ u) => u.active).map((/** @type {any} */ u) => u.userId);
+		const warnings = captureWarnings();
+		try {
+			const run = await t.run({ ...base, agents: 'all', returnAll: true });
+			// The Agents API leaves out whom the supervisor cannot see: two items of the 30 active users.
+			expect(run.items('Vonage').map((/** @type {any} */ i) => i.agentId)).toEqual(group);
+			const message = `Vonage Contact Center answered the presence of 2 of the ${active.length} active users in User Admin; ${active.length - 2} are out of reach of the API credentials' user`;
+			expect(warnings.messages).toEqual([expect.stringContaining(message)]);
+			expect(run.hints('Vonage')).toEqual([expect.objectContaining({ message: expect.stringContaining(message), location: 'outputPane' })]);
+		} finally {
+			warnings.restore();
+		}
+	});
+
+	test("an administrator's credentials reach every agent: no warning", async () => {
+		const warnings = captureWarnings();
+		try {
+			const run = await t.run({ ...base, agents: 'all', returnAll: true });
+			expect(run.items('Vonage')).toHaveLength(30);
+			expect(warnings.messages).toEqual([]);
+			expect(run.hints('Vonage')).toEqual([]);
+		} finally {
+			warnings.restore();
+		}
+	});
+
+	test("the simulated Agents API refuses a supervisor's credentials one agent outside their groups", async () => {
+		t.sim.vonage.credentialOfSupervisor([V.users.alex]);
+		const run = await t.run({ resource: 'agentPresence', operation: 'get', agent: { __rl: true, mode: 'id', value: V.users.casey } });
+		expect(run.error.message).toMatch(/^Vonage Contact Center returned 403/);
+		expect(run.error.description).toMatch(/a supervisor's credentials reach only the agents in their groups\.$/);
 	});
 
 	test('200 given agents: four bulk reads, one token request (the first read goes alone)', async () => {

@@ -26,15 +26,20 @@ const setup = (parameters = {}) =>
 		},
 	});
 
-/** Changes an agent's presence through the Agents API (as ContactPad would). */
-async function setPresence(userKey, presenceId) {
-	const token = await (
+/** A token from the simulated Vonage for one scope. @param {string} scope */
+async function tokenFor(scope) {
+	return await (
 		await fetch(sim.urls.vonageToken, {
 			method: 'POST',
 			headers: { 'content-type': 'application/x-www-form-urlencoded' },
-			body: new URLSearchParams({ grant_type: 'client_credentials', client_id: sim.clients.vonage.clientId, client_secret: sim.clients.vonage.clientSecret, scope: 'users:write' }),
+			body: new URLSearchParams({ grant_type: 'client_credentials', client_id: sim.clients.vonage.clientId, client_secret: sim.clients.vonage.clientSecret, scope }),
 		})
 	).json();
+}
+
+/** Changes an agent's presence through the Agents API (as ContactPad would). */
+async function setPresence(userKey, presenceId) {
+	const token = await tokenFor('users:write');
 	const res = await fetch(`${sim.urls.vonage}/agents/${IDS.vonage.users[userKey]}/presence`, {
 		method: 'PATCH',
 		headers: { authorization: `Bearer ${token.access_token}`, 'content-type': 'application/json', accept: 'application/vnd.newvoicemedia.v1+json' },
@@ -139,4 +144,46 @@ test('Fetch Test Event (manual) shows the latest change and leaves the cursor al
 	expect(out.items).toEqual([expect.objectContaining({ agentId: IDS.vonage.agentDisplayIds.alex, presenceName: 'Training' })]);
 	expect(t.staticData()).toEqual(before);
 	expect((await t.poll()).items).toEqual([expect.objectContaining({ presenceName: 'Training' })]);
+});
+
+test('after 40 days without polling: the gap is walked in windows Insights Stats accepts (≤ 31 days), nothing in it lost', async () => {
+	const t = await setup();
+	await t.poll();
+	const DAY = 24 * 3600 * 1000;
+	const cursor = new Date(Date.now() - 40 * DAY).toISOString();
+	t.setStaticData({ ...t.staticData(), cursor, since: cursor });
+	// An agent went on a break 35 days ago (inside the first window) and to a meeting 5 days ago (the second).
+	const agent = IDS.vonage.agentDisplayIds.dana;
+	const at = (/** @type {number} */ daysAgo) => Date.now() - daysAgo * DAY;
+	const activity = (/** @type {number} */ daysAgo, /** @type {string} */ name) => ({ agentId: agent, type: 'Presence', category: 'Away', name, start: new Date(at(daysAgo)).toISOString(), duration: null, reason: null, processed: at(daysAgo) });
+	sim.state.vonage.activities.push(activity(35, 'Break'), activity(5, 'Meeting'));
+
+	const first = await t.poll();
+	const [req] = statsRequests();
+	expect(req.status).toBe(200);
+	expect(req.query.start).toBe(cursor);
+	expect(Date.parse(req.query.end) - Date.parse(req.query.start)).toBeLessThanOrEqual(31 * DAY);
+	expect(first.items).toEqual([expect.objectContaining({ agentId: agent, presenceName: 'Break' })]);
+	expect(t.staticData().cursor).toBe(req.query.end);
+
+	const second = await t.poll();
+	const next = statsRequests()[1];
+	expect(next.status).toBe(200);
+	expect(next.query).toMatchObject({ start: req.query.end });
+	expect(next.query.end).toBeUndefined();
+	expect(second.items).toEqual([expect.objectContaining({ agentId: agent, presenceName: 'Meeting' })]);
+	expect((await t.poll()).items).toEqual([]);
+});
+
+test('the simulated Insights Stats refuses a window over 31 days as Vonage does', async () => {
+	const token = await tokenFor('stats');
+	const ask = async (/** @type {number} */ days) => {
+		const start = new Date(Date.now() - days * 24 * 3600 * 1000).toISOString();
+		const res = await fetch(`${sim.urls.vonage}/stats/agent-activities/presence?start=${encodeURIComponent(start)}`, {
+			headers: { authorization: `Bearer ${token.access_token}`, accept: 'application/vnd.newvoicemedia.v2+json' },
+		});
+		return [res.status, await res.json()];
+	};
+	expect(await ask(32)).toEqual([400, { message: 'Request window size limit exceeded 31 days' }]);
+	expect((await ask(30))[0]).toBe(200);
 });

@@ -503,6 +503,11 @@ class RunResult {
 		const runs = this.run.data.resultData.runData[nodeName];
 		return runs[runs.length - 1].data?.main?.[output] ?? [];
 	}
+	/** The execution hints a node added (n8n shows them over its output). */
+	hints(nodeName) {
+		const runs = this.run.data.resultData.runData[nodeName];
+		return runs?.[runs.length - 1]?.hints ?? [];
+	}
 	nodeError(nodeName) {
 		const runs = this.run.data.resultData.runData[nodeName];
 		return runs?.[runs.length - 1]?.error;

@@ -136,9 +136,9 @@ function createSubscriptions(deps) {
 		const expirationDateTime = expiryOf(b.expirationDateTime);
 		const existing = Object.values(live()).find((s) => /** @type {any} */ (s).creatorId === caller.userId && /** @type {any} */ (s).applicationId === caller.appId);
 		if (existing) {
-			// "A single user can create one presence subscription per unique application."
-			// ASSUMPTION: the second one is a 409 Conflict.
-			throw graphError(409, 'Conflict', 'A presence subscription for this user and application already exists.');
+			// "A single user can create one presence subscription per unique application." Graph answers a
+			// second one as reported in microsoftgraph/msgraph-beta-sdk-dotnet#174 (and docs-contrib#2219).
+			throw graphError(409, 'ExtensionError', 'Operation: Create; Exception: [Status Code: Conflict; Reason: A subscripton already exists. It must be deleted before a another can be made.]');
 		}
 		await validate(String(b.notificationUrl));
 		if (b.lifecycleNotificationUrl !== undefined) await validate(String(b.lifecycleNotificationUrl));
@@ -222,9 +222,11 @@ function createSubscriptions(deps) {
 					subscriptionId: s.id,
 					clientState: s.clientState,
 					changeType: 'updated',
-					resource: `communications/presences('${userId}')`,
+					// "Get change notifications for presence updates in Microsoft Teams", Basic presence notifications.
+					resource: `communications/presences/${userId}`,
 					subscriptionExpirationDateTime: s.expirationDateTime,
-					resourceData: { '@odata.type': '#Microsoft.Graph.presence', '@odata.id': `communications/presences('${userId}')`, id: userId },
+					resourceData: { '@odata.id': `users/${userId}/presence`, '@odata.type': '#microsoft.graph.presence', id: userId },
+					organizationId: deps.tenantId,
 					tenantId: deps.tenantId,
 				})),
 			);

@@ -38,8 +38,8 @@ const IDS = {
 /** "List group members": 100 a page by default, $top up to 999. */
 const MEMBERS_PAGE = 100;
 
-/** "presence: setPresence" supported pairs. */
-const SESSION_PAIRS = ['Available/Available', 'Busy/InACall', 'Busy/InAConferenceCall', 'Away/Away'];
+/** "presence: setPresence", Supported combinations of availability and activity. */
+const SESSION_PAIRS = ['Available/Available', 'Busy/InACall', 'Busy/InAConferenceCall', 'Away/Away', 'DoNotDisturb/Presenting'];
 /** "presence: setUserPreferredPresence" supported pairs. */
 const PREFERRED_PAIRS = ['Available/Available', 'Busy/Busy', 'DoNotDisturb/DoNotDisturb', 'BeRightBack/BeRightBack', 'Away/Away', 'Offline/OffWork'];
 const RANK = { DoNotDisturb: 4, Busy: 3, BusyIdle: 3, Available: 2, AvailableIdle: 2, Away: 1, BeRightBack: 1 };
@@ -271,17 +271,23 @@ function createVendor(ctx) {
 		return { status: 200, body: { '@odata.context': `${GRAPH_RESOURCE}/v1.0/$metadata#Collection(presence)`, value: ids.map((id) => presenceBody(String(id))) } };
 	}
 
-	/** A delegated caller may write only their own presence. */
-	function writable(/** @type {any} */ rq, /** @type {any} */ caller, /** @type {string|null} */ role, bodyless = false) {
+	/** A delegated caller may write only their own presence. `emptyBody`: the action takes `{}` and nothing else. */
+	function writable(/** @type {any} */ rq, /** @type {any} */ caller, /** @type {string|null} */ role, emptyBody = false) {
 		requirePermission(caller, role, 'Presence.ReadWrite');
 		if (caller.kind === 'delegated' && caller.userId !== rq.params.id) {
 			// ASSUMPTION: delegated writes are limited to the signed-in user (Presence.ReadWrite, not .All).
 			throw graphError(403, 'Forbidden', 'The signed-in user can only change their own presence.');
 		}
-		if (bodyless) {
-			// "Don't supply a request body for this method."
-			if (rq.raw) throw graphError(400, 'BadRequest', 'This method takes no request body.');
-		} else if (!rq.body || typeof rq.body !== 'object') throw graphError(400, 'BadRequest', 'Empty Payload. JSON content expected.');
+		if (!rq.body || typeof rq.body !== 'object' || Array.isArray(rq.body)) {
+			// ASSUMPTION: a missing body is refused as OData refuses it for an action; "presence:
+			// clearUserPreferredPresence" says to supply `{}`, the other writes document their parameters.
+			throw graphError(400, 'BadRequest', 'Empty Payload. JSON content expected.');
+		}
+		const extra = emptyBody ? Object.keys(rq.body)[0] : undefined;
+		if (extra !== undefined) {
+			// OData refuses a parameter the action does not declare; this one declares none.
+			throw graphError(400, 'BadRequest', `The parameter '${extra}' in the request payload is not a valid parameter for the operation '${String(rq.path).split('/').pop()}'.`);
+		}
 		return recordOf(rq.params.id);
 	}
 
@@ -346,8 +352,8 @@ function createVendor(ctx) {
 	}
 
 	function setStatusMessage(/** @type {any} */ rq, /** @type {any} */ caller) {
-		// Graph v1.0 offers setStatusMessage with delegated Presence.ReadWrite only.
-		const rec = writable(rq, caller, null);
+		// "presence: setStatusMessage" permissions: delegated Presence.ReadWrite, application Presence.ReadWrite.All.
+		const rec = writable(rq, caller, 'Presence.ReadWrite.All');
 		const sm = rq.body.statusMessage;
 		if (!sm || !sm.message || typeof sm.message.content !== 'string') throw graphError(400, 'BadRequest', 'statusMessage.message is required.');
 		if (sm.message.contentType !== undefined && sm.message.contentType !== 'text') {
@@ -428,15 +434,34 @@ function createVendor(ctx) {
 		return { status: 200, body: select ? Object.fromEntries(select.map((k) => [k, user[k] ?? null])) : clone(user) };
 	}
 
-	/** "List group members" cast to users: `id` and what $select names, paged with @odata.nextLink. */
+	/**
+	 * "Advanced query capabilities on Microsoft Entra ID objects": an OData cast on a directory
+	 * relationship is an advanced query, so it needs the ConsistencyLevel: eventual header and
+	 * $count=true. Without them Graph answers its documented Request_UnsupportedQuery error
+	 * ("If a property or query parameter in the URL is supported only in advanced queries but
+	 * either the ConsistencyLevel header or the $count=true query string is missing").
+	 */
+	function requireAdvancedQuery(/** @type {any} */ rq, /** @type {string} */ what) {
+		const eventual = String(rq.headers.consistencylevel || '').toLowerCase() === 'eventual';
+		if (eventual && String(rq.query.$count).toLowerCase() === 'true') return;
+		// ASSUMPTION: the page shows this message for an operator ('endsWith'); the cast's is worded the same way.
+		throw graphError(
+			400,
+			'Request_UnsupportedQuery',
+			`${what} is not supported because the required parameters might be missing. Try adding $count=true query parameter and ConsistencyLevel:eventual header. Refer to https://aka.ms/graph-docs/advanced-queries for more information`,
+		);
+	}
+
+	/** "List group members" cast to users (an advanced query): `id` and what $select names, @odata.count, paged with @odata.nextLink. */
 	function groupMembers(/** @type {any} */ rq, /** @type {any} */ caller) {
 		requirePermission(caller, 'GroupMember.Read.All', 'GroupMember.Read.All');
+		requireAdvancedQuery(rq, "OData cast 'microsoft.graph.user'");
 		const group = state.groups[String(rq.params.id).toLowerCase()];
 		if (!group) throw graphError(404, 'Request_ResourceNotFound', `Resource '${rq.params.id}' does not exist or one of its queried reference-property objects are not present.`);
 		const top = pageSize(rq.query, MEMBERS_PAGE);
 		const members = group.members.map((/** @type {string} */ id) => userOf(id)).filter(Boolean);
 		const page = listPage(rq, members, top, (u) => ({ '@odata.type': '#microsoft.graph.user', ...u }));
-		page.body['@odata.context'] = `${GRAPH_RESOURCE}/v1.0/$metadata#users`;
+		page.body = { ...page.body, '@odata.context': `${GRAPH_RESOURCE}/v1.0/$metadata#users`, '@odata.count': members.length };
 		return page;
 	}
 

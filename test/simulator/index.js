@@ -96,6 +96,8 @@ async function startSimulator(options = {}) {
 		genesysNotifications: vendors.genesys.notifications.control,
 		/** Microsoft Graph presence: clock, the user's own Teams state, delegated tokens. */
 		graph: vendors.graph.control,
+		/** Vonage Contact Center: whose user-level API credentials the client holds. */
+		vonage: vendors.vonage.control,
 		close: () => {
 			vendors.genesys.close();
 			return new Promise((resolve) => server.close(() => resolve(undefined)));

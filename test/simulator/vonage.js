@@ -10,6 +10,11 @@
  * without the /stats prefix). Each answers 404 for the other's paths. Each API checks
  * its own Accept version. signWebhook() signs an agent.presencechanged CloudEvent as
  * Vonage's webhooks do.
+ *
+ * API credentials are user-level ("Agents API" overview): tied to an active user and limited by
+ * that user's rights. By default the client belongs to an administrator, who reaches every agent;
+ * control.credentialOfSupervisor(agentIds) makes it a supervisor's, whose Agents API calls reach
+ * only the agents in their groups.
  */
 const crypto = require('node:crypto');
 const common = require('./common');
@@ -116,8 +121,16 @@ function seedPresence(/** @type {any[]} */ users) {
 
 /** @param {any} ctx */
 function createVendor(ctx) {
-	const state = { definitions: /** @type {any[]} */ ([]), users: /** @type {any[]} */ ([]), presence: /** @type {any} */ ({}), activities: /** @type {any[]} */ ([]) };
+	const state = {
+		definitions: /** @type {any[]} */ ([]),
+		users: /** @type {any[]} */ ([]),
+		presence: /** @type {any} */ ({}),
+		activities: /** @type {any[]} */ ([]),
+		/** The user the API credentials belong to: an administrator (all agents) or a supervisor (`agents`: their groups' agents). */
+		apiUser: /** @type {{ role: 'Administrator' } | { role: 'Supervisor', agents: string[] }} */ ({ role: 'Administrator' }),
+	};
 	const reset = () => {
+		state.apiUser = { role: 'Administrator' };
 		state.definitions = seedDefinitions();
 		state.users = seedUsers();
 		if (ctx.seed && Array.isArray(ctx.seed.users)) state.users.push(...clone(ctx.seed.users));
@@ -146,11 +159,19 @@ function createVendor(ctx) {
 	router.add('GET', '/stats/agent-activities/presence', guard(['stats'], 'stats', h.presenceActivities));
 	router.add('GET', '/agent-activities/presence', guard(['stats'], 'stats', h.presenceActivities));
 
+	const control = {
+		/** The API credentials belong to a supervisor whose groups hold these users (the Agents API reaches only them). */
+		credentialOfSupervisor(/** @type {string[]} */ agents) {
+			state.apiUser = { role: 'Supervisor', agents: agents.map((id) => id.toLowerCase()) };
+		},
+	};
+
 	return {
 		name: 'vonage',
 		client: ctx.client,
 		state,
 		reset,
+		control,
 		mounts: [
 			{ prefix: '/vonage-auth', recordPrefix: '', router: auth },
 			{ prefix: '/vonage', recordPrefix: '', router },
@@ -213,12 +234,17 @@ function checkAccept(rq, media) {
 function handlers(ctx, state) {
 	const findUser = (/** @type {string} */ id) => state.users.find((/** @type {any} */ u) => u.userId.toLowerCase() === String(id).toLowerCase());
 	const findDef = (/** @type {string} */ id) => state.definitions.find((/** @type {any} */ d) => d.presenceId.toLowerCase() === String(id).toLowerCase());
+	/** Whether the credentials' user may see this agent: a supervisor only their groups' agents. */
+	const reaches = (/** @type {any} */ u) => state.apiUser.role !== 'Supervisor' || state.apiUser.agents.includes(u.userId.toLowerCase());
 	const requireUser = (/** @type {string} */ id) => {
 		if (!common.isGuid(id)) throw fail(400, 'The request is invalid.');
 		const u = findUser(id);
 		// ASSUMPTION: an unknown user is 404 in the problem-details shape the page uses for its other 400s;
 		// "Responses (Agents API)" lists 400/401/403 bodies only. A 404 (not an empty 200) is the stricter.
 		if (!u) throw problem(404, 'Not Found', { detail: `User ${id} was not found.` });
+		// ASSUMPTION: an agent outside a supervisor's groups is the documented 403 ("a request that is not
+		// authorized"); the overview says the credentials are limited by the user's rights, not how.
+		if (!reaches(u)) throw fail(403, 'Authorization has been denied for this request.');
 		return u;
 	};
 	const presenceOf = (/** @type {any} */ u) => {
@@ -276,9 +302,10 @@ function handlers(ctx, state) {
 			if (ids.length > 50) throw invalid(`The maximum number of user IDs is 50, not ${ids.length}.`);
 			const bad = ids.find((id) => !common.isGuid(id));
 			if (bad) throw invalid(`${bad} is not a valid user ID.`);
-			// ASSUMPTION: unknown users are left out of the answer rather than failing the query (undocumented);
-			// the stricter for a client, which must notice the missing entries.
-			const body = ids.map(findUser).filter(Boolean).map((/** @type {any} */ u) => {
+			// ASSUMPTION: unknown users, and users outside a supervisor's groups, are left out of the answer
+			// rather than failing the query (undocumented); the stricter for a client, which must notice the
+			// missing entries.
+			const body = ids.map(findUser).filter((/** @type {any} */ u) => u && reaches(u)).map((/** @type {any} */ u) => {
 				const one = presenceOf(u);
 				const def = findDef(one.presence.presenceId);
 				return { ...one, presence: { ...one.presence, category: { ...one.presence.category, subCategory: def.category.subCategory } } };

@@ -17,12 +17,12 @@ export const properties: INodeProperties[] = [
 			{
 				name: 'Application (Client Credentials)',
 				value: 'clientCredentials',
-				description: 'An app registration with Presence.ReadWrite.All: every operation but Set Status Message',
+				description: 'An app registration with Presence.ReadWrite.All: every operation',
 			},
 			{
 				name: 'Delegated (OAuth2)',
 				value: 'oAuth2',
-				description: 'On behalf of a signed-in user (Presence.ReadWrite): needed for Set Status Message',
+				description: 'On behalf of a signed-in user (Presence.ReadWrite): the user changes their own presence',
 			},
 		],
 		default: 'clientCredentials',

@@ -14,6 +14,7 @@ export const TEAMS_SESSION_PAIRS: Array<[string, string]> = [
 	['Busy', 'InACall'],
 	['Busy', 'InAConferenceCall'],
 	['Away', 'Away'],
+	['DoNotDisturb', 'Presenting'],
 ];
 
 /** "presence: setUserPreferredPresence". */
@@ -40,10 +41,9 @@ export function resolvePair(ctx: IExecuteFunctions, itemIndex: number, kind: Pre
 		if (!pair) {
 			throw new NodeOperationError(ctx.getNode(), `An app presence session cannot show "${category}" in Microsoft Teams`, {
 				itemIndex,
+				// Offline is the only category without a session pair.
 				description:
-					category === 'offline'
-						? 'Use "Clear" to end the app\'s session (the user shows Offline when no other session is left), or "Set Preferred" with Offline'
-						: 'Use "Set Preferred": Graph sets Do Not Disturb only as the user\'s preferred presence',
+					'Use "Clear" to end the app\'s session (Teams shows Offline when it was the user\'s last session), or "Set Preferred" with Offline',
 			});
 		}
 		return pair;

@@ -195,7 +195,8 @@ async function allObjects(ctx: RequestContext, first: GraphRequest, limit?: numb
 						`Microsoft Teams (Graph) returned a next page at ${new URL(link).origin}, off its own host; not followed`,
 					);
 				}
-				return { method: 'GET', path: link, permission: first.permission };
+				// The next page is the same query: an advanced one keeps its ConsistencyLevel header.
+				return { method: 'GET', path: link, headers: first.headers, permission: first.permission };
 			},
 		},
 		{ limit },
@@ -220,13 +221,18 @@ async function allUserIds(ctx: RequestContext): Promise<string[]> {
 	return found;
 }
 
-/** "List group members" cast to users (`/members/microsoft.graph.user`). */
+/**
+ * "List group members" cast to users (`/members/microsoft.graph.user`). An OData cast is an
+ * advanced query: Graph needs `ConsistencyLevel: eventual` and `$count=true` ("Advanced query
+ * capabilities on Microsoft Entra ID objects").
+ */
 async function groupMemberIds(ctx: RequestContext, groupId: string): Promise<string[]> {
 	return uniqueIds(
 		await allObjects(ctx, {
 			method: 'GET',
 			path: `/groups/${groupId}/members/microsoft.graph.user`,
-			qs: { $select: 'id', $top: MAX_PAGE },
+			qs: { $select: 'id', $top: MAX_PAGE, $count: true },
+			headers: { ConsistencyLevel: 'eventual' },
 			permission: { application: 'GroupMember.Read.All', delegated: 'GroupMember.Read.All' },
 		}),
 	);

@@ -18,7 +18,7 @@ export async function readPresence(ctx: IExecuteFunctions, agentId: string, time
 
 export interface WriteStep {
 	action: string;
-	body?: IDataObject;
+	body?: IDataObject | string;
 	/** Availability/activity wanted: with Only If Different, the write is skipped when Teams already shows it. */
 	wanted?: [string, string];
 	idempotent?: boolean;
@@ -82,7 +82,7 @@ export async function writePresence(
 			body: step.body,
 			idempotent: step.idempotent,
 			timeoutMs,
-			permission: step.action === 'setStatusMessage' ? { delegated: 'Presence.ReadWrite' } : WRITE,
+			permission: WRITE,
 		});
 	} catch (error) {
 		failure = error;

@@ -79,13 +79,14 @@ export async function vonageRequest<T = IDataObject>(ctx: RequestContext, reques
 
 /**
  * A 403 from Vonage almost always means the token lacks the endpoint's scope: say which scope,
- * in the message when Vonage's own text does not name it, and where to add it.
+ * in the message when Vonage's own text does not name it, and where to add it. API credentials
+ * are also user-level ("Agents API" overview): a supervisor's reach only their groups' agents.
  */
 function withScopeHint(error: unknown, scopes: string[]): unknown {
 	if (!(error instanceof NodeApiError) || error.httpCode !== '403') return error;
 	const needed = scopes.map((s) => `"${s}"`).join(' or ');
 	if (!scopes.some((s) => error.message.includes(s))) error.message = `${error.message} (this endpoint needs the scope ${needed})`;
-	error.description = `${error.description ?? ''} This endpoint needs the scope ${needed}: add it to the credential's Scopes and allow it for the API client in VCC Admin.`.trim();
+	error.description = `${error.description ?? ''} This endpoint needs the scope ${needed}: add it to the credential's Scopes and allow it for the API client in VCC Admin. With the scope granted, the API credentials' user may not reach this agent: a supervisor's credentials reach only the agents in their groups.`.trim();
 	return error;
 }
 
@@ -176,7 +177,7 @@ const STATS_PAGE_SIZE = 1000;
  */
 export async function vonagePresenceActivities(
 	ctx: RequestContext,
-	query: { start: string; agentId?: string },
+	query: { start: string; end?: string; agentId?: string },
 ): Promise<{ items: VonagePresenceActivity[]; upTo: string }> {
 	let upTo: string | undefined;
 	const items = await paginate(
@@ -187,6 +188,7 @@ export async function vonagePresenceActivities(
 				path: '/stats/agent-activities/presence',
 				qs: {
 					start: query.start,
+					...(query.end ? { end: query.end } : {}),
 					include: 'Processed',
 					page,
 					limit: STATS_PAGE_SIZE,

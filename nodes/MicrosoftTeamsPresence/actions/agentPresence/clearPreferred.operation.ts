@@ -16,7 +16,7 @@ export const description = showFor({ resource: ['agentPresence'], operation: ['c
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
 	const agentId = await resolveAgentId(this, i);
-	// "presence: clearUserPreferredPresence" takes no request body. Clearing what is not set
-	// changes nothing: safe to retry.
-	return await writePresence(this, i, agentId, { action: 'clearUserPreferredPresence', idempotent: true });
+	// "presence: clearUserPreferredPresence": "supply an empty JSON object `{}`" (as text: n8n would
+	// drop an empty object). Clearing what is not set changes nothing: safe to retry.
+	return await writePresence(this, i, agentId, { action: 'clearUserPreferredPresence', body: '{}', idempotent: true });
 }

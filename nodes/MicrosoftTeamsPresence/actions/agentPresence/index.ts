@@ -53,7 +53,7 @@ export const description: INodeProperties[] = [
 				name: 'Set Status Message',
 				value: 'setStatusMessage',
 				action: 'Set a status message',
-				description: 'Set the status message shown with the presence (delegated authentication)',
+				description: 'Set the status message shown with the presence',
 			},
 		],
 		default: 'set',

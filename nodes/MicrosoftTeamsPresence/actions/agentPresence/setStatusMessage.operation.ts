@@ -9,12 +9,12 @@ import { writePresence } from '../../helpers/write';
 
 const properties: INodeProperties[] = [
 	{
+		// "presence: setStatusMessage" lists both: delegated Presence.ReadWrite, application Presence.ReadWrite.All.
 		displayName:
-			'Microsoft Teams sets a status message only on behalf of a signed-in user: choose the Delegated (OAuth2) authentication.',
+			'Microsoft\'s docs allow both authentications: Application with Presence.ReadWrite.All (any user), or Delegated with Presence.ReadWrite (the signed-in user\'s own message).',
 		name: 'statusMessageNotice',
 		type: 'notice',
 		default: '',
-		displayOptions: { show: { '/authentication': ['clientCredentials'] } },
 	},
 	agentLocator,
 	{

@@ -19,6 +19,21 @@ const properties: INodeProperties[] = [
 
 export const description = showFor({ resource: ['agentPresence'], operation: ['getAll'] }, properties);
 
+/**
+ * Vonage API credentials are user-level ("Agents API" overview): a supervisor's reach only the
+ * agents in their groups, and the Agents API leaves the others out of its answer. Syncing that
+ * subset silently would look like success, so the run says so: in n8n's log and as a hint on the
+ * node's output.
+ */
+function warnUnreached(ctx: IExecuteFunctions, listed: number, missing: string[]): void {
+	const message =
+		`Vonage Contact Center answered the presence of ${listed - missing.length} of the ${listed} active users in User Admin; ` +
+		`${missing.length} are out of reach of the API credentials' user (first: ${missing.slice(0, 5).join(', ')}). ` +
+		'Create the API credentials for an administrator to reach every agent.';
+	ctx.logger.warn(message);
+	ctx.addExecutionHints({ message, location: 'outputPane' });
+}
+
 /** Users per User Admin page when listing everyone (the API allows up to 5000). */
 const USERS_PAGE_SIZE = 1000;
 
@@ -48,6 +63,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 			description: 'Check the user IDs: Vonage Contact Center answers only for users it knows.',
 		});
 	}
+	if (all && missing.length) warnUnreached(this, userIds.length, missing);
 	const items: IDataObject[] = [];
 	for (const userId of userIds) {
 		const presence = presences.get(userId);
