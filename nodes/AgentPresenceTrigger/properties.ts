@@ -54,7 +54,7 @@ export const properties: INodeProperties[] = [
 			{
 				name: 'Vonage Contact Center (Webhooks Beta)',
 				value: 'vonage',
-				description: 'Presence changes sent by Vonage Contact Center webhooks (beta). Without the beta, use the Vonage Contact Center Presence Trigger.',
+				description: 'Presence changes sent by Vonage Contact Center webhooks (beta). Without the beta, use the Vonage Contact Center Trigger.',
 			},
 		],
 	},
