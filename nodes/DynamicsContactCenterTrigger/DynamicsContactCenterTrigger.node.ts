@@ -20,6 +20,7 @@ export class DynamicsContactCenterTrigger extends AgentPresenceTrigger {
 		description:
 			'Starts the workflow when an agent signs in or out, or their presence changes, in Dynamics 365 Contact Center',
 		defaults: { name: 'Dynamics 365 Contact Center Trigger' },
+		eventTriggerDescription: "Change an agent's presence in Dynamics 365 Contact Center",
 		credentials: this.description.credentials?.filter((c) => c.name === 'dynamicsContactCenterApi'),
 		properties: this.description.properties.map((p) => (p.name === 'source' ? DATAVERSE_SOURCE : p)),
 	};

@@ -78,3 +78,10 @@ test.each(SEARCHES)('a search for "%s" lists every node of that vendor', (query,
 test('a search for "presence" lists every node of the package', () => {
 	expect(found('presence').sort()).toEqual(visible().map((t) => t.name).sort());
 });
+
+test('each webhook trigger says, in the vendor\'s words, what to do while it waits for a test event', () => {
+	const vendor = /Dynamics 365 Contact Center|Genesys Cloud|Vonage Contact Center|Microsoft Teams/;
+	const webhookTriggers = visible().filter((t) => isTrigger(t) && /** @type {any} */ (t).webhooks?.length);
+	expect(webhookTriggers.length).toBeGreaterThanOrEqual(3);
+	for (const t of webhookTriggers) expect([t.name, /** @type {any} */ (t).eventTriggerDescription]).toEqual([t.name, expect.stringMatching(vendor)]);
+});
