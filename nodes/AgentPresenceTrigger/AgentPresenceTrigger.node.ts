@@ -36,6 +36,9 @@ export class AgentPresenceTrigger implements INodeType {
 		description:
 			'Starts the workflow when an agent presence changes in Dynamics 365 Contact Center, Genesys Cloud or Vonage Contact Center',
 		defaults: { name: 'Agent Presence Trigger' },
+		// What the canvas says while it waits for a test event (else "create an event in Agent Presence").
+		eventTriggerDescription:
+			"Change an agent's presence in Dynamics 365 Contact Center, Genesys Cloud or Vonage Contact Center",
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		// Only automatic registration and custom-presence lookups use the credential. n8n reads only

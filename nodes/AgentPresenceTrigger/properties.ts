@@ -54,7 +54,7 @@ export const properties: INodeProperties[] = [
 			{
 				name: 'Vonage Contact Center (Webhooks Beta)',
 				value: 'vonage',
-				description: 'Presence changes sent by Vonage Contact Center webhooks (beta). Without the beta, use the Vonage Contact Center Presence Trigger.',
+				description: 'Presence changes sent by Vonage Contact Center webhooks (beta). Without the beta, use the Vonage Contact Center Trigger.',
 			},
 		],
 	},
@@ -80,7 +80,7 @@ export const properties: INodeProperties[] = [
 		],
 	},
 	{
-		displayName: 'Registering the webhook uses the Dynamics 365 Contact Center credential above: select one',
+		displayName: 'Registering the webhook needs a Dynamics 365 Contact Center credential: select one for this node',
 		name: 'credentialForRegistration',
 		type: 'notice',
 		default: '',
@@ -208,7 +208,7 @@ export const properties: INodeProperties[] = [
 			'Whether to look up presences your organization created (their name and the status they are based on) through the credential, so they get a category too. Built-in presences need no lookup.',
 	},
 	{
-		displayName: 'Looking up custom presences uses the Dynamics 365 Contact Center credential above: select one',
+		displayName: 'Looking up custom presences needs a Dynamics 365 Contact Center credential: select one for this node',
 		name: 'credentialForLookups',
 		type: 'notice',
 		default: '',

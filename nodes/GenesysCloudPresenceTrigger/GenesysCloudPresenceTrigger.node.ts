@@ -19,15 +19,17 @@ import { getUsers } from './methods/loadOptions';
  */
 export class GenesysCloudPresenceTrigger implements INodeType {
 	description: INodeTypeDescription = {
-		displayName: 'Genesys Cloud Presence Trigger',
+		displayName: 'Genesys Cloud Trigger',
 		name: 'genesysCloudPresenceTrigger',
+		// Saved workflows only: new nodes are the Genesys Cloud Trigger type (see underPanelName).
+		hidden: true,
 		icon: { light: 'file:../../icons/genesys.svg', dark: 'file:../../icons/genesys.dark.svg' },
 		group: ['trigger'],
 		version: 1,
 		subtitle: 'Presence changes',
 		description:
 			"Starts the workflow when a Genesys Cloud user's presence changes (Notifications API, no AWS needed)",
-		defaults: { name: 'Genesys Cloud Presence Trigger' },
+		defaults: { name: 'Genesys Cloud Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'genesysCloudPresenceApi', required: true }],

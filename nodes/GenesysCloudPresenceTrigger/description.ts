@@ -50,22 +50,22 @@ export const triggerProperties: INodeProperties[] = [
 					"How many seconds each user's email is kept for later changes (with Include Agent Email), per credential; 0 reads it every time. Each n8n process (each queue-mode worker) keeps its own.",
 			},
 			{
-				displayName: 'Ignore Changes Made By Source Names',
-				name: 'ignoreSourceNames',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. n8n presence sync',
-				description:
-					"Names of presence sources, separated by commas, whose changes are skipped: e.g. the source a two-way sync's Genesys Cloud Set writes with (Source by Name), so the sync does not trigger itself. A name that does not exist yet is created when the workflow is published, so the sync's first write is already known (the credential's role needs presence:source:view and presence:source:add).",
-			},
-			{
-				displayName: 'Ignore Changes Made By Source Names or IDs',
+				displayName: 'Ignore Changes From Existing Source Names or IDs',
 				name: 'ignoreSources',
 				type: 'multiOptions',
 				typeOptions: { loadOptionsMethod: 'presenceSources' },
 				default: [],
 				description:
-					'Changes made with these presence sources are skipped, so a sync that writes with its own source does not trigger itself. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+					'Pick presence sources that already exist in Genesys Cloud: changes made with them are skipped, so a sync that writes with its own source does not trigger itself. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			},
+			{
+				displayName: 'Ignore Changes From Named Sources',
+				name: 'ignoreSourceNames',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. n8n presence sync',
+				description:
+					"Type the names of presence sources, separated by commas, whose changes are skipped: e.g. the source a two-way sync's Genesys Cloud Set writes with (Source by Name), so the sync does not trigger itself. A name that does not exist yet is created when the workflow is published, so the sync's first write is already known (the credential's role needs presence:source:view and presence:source:add).",
 			},
 			{
 				displayName: 'Include Agent Email',

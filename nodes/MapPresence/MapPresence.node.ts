@@ -16,7 +16,7 @@ const side = (index: 0 | 1) =>
 
 /**
  * The canvas subtitle in words: "Dynamics 365 → Genesys", or "Dynamics 365 ⇄ Genesys" for both
- * directions (the two outputs, "To Genesys" and "To Dynamics", say the rest).
+ * directions (the two outputs, "Genesys" and "Dynamics", say where each goes).
  */
 const SUBTITLE = `={{ $parameter["sync"] ? ${side(0)} + ($parameter["bothDirections"] ? " ⇄ " : " → ") + ${side(1)} : "" }}`;
 

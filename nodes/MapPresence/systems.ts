@@ -6,18 +6,19 @@ export type PresenceSystem = 'dataverse' | 'genesys' | 'vonage' | 'teams';
 /**
  * Each system's product name (what the user sees), the shorter names the canvas shows where n8n
  * cuts text off (a subtitle after about 25 characters, an output's label after about 13) and its
- * credential type.
+ * credential type. An output's label is one word: n8n draws it over the start of the connection
+ * line (as its If node's "true"/"false"), so "To Genesys" hid the line's first bend.
  */
 export const SYSTEMS: Record<PresenceSystem, { name: string; short: string; output: string; credential: string }> = {
 	dataverse: {
 		name: 'Dynamics 365 Contact Center',
 		short: 'Dynamics 365',
-		output: 'To Dynamics',
+		output: 'Dynamics',
 		credential: 'dynamicsContactCenterApi',
 	},
-	genesys: { name: 'Genesys Cloud', short: 'Genesys', output: 'To Genesys', credential: 'genesysCloudPresenceApi' },
-	vonage: { name: 'Vonage Contact Center', short: 'Vonage', output: 'To Vonage', credential: 'vonageContactCenterApi' },
-	teams: { name: 'Microsoft Teams', short: 'Teams', output: 'To Teams', credential: 'microsoftTeamsPresenceGraphApi' },
+	genesys: { name: 'Genesys Cloud', short: 'Genesys', output: 'Genesys', credential: 'genesysCloudPresenceApi' },
+	vonage: { name: 'Vonage Contact Center', short: 'Vonage', output: 'Vonage', credential: 'vonageContactCenterApi' },
+	teams: { name: 'Microsoft Teams', short: 'Teams', output: 'Teams', credential: 'microsoftTeamsPresenceGraphApi' },
 };
 
 const ALL = Object.keys(SYSTEMS) as PresenceSystem[];

@@ -17,6 +17,7 @@
 import type {
 	IDataObject,
 	IHookFunctions,
+	INodeProperties,
 	INodeType,
 	INodeTypeDescription,
 	IWebhookFunctions,
@@ -158,6 +159,19 @@ function userOf(n: Notification): string | undefined {
 	return id === undefined ? undefined : id.toLowerCase();
 }
 
+/**
+ * Version 3 (new nodes) watches Chosen Agents by default: a subscription takes at most 650 users,
+ * so All Users fits only a small directory. Version 2 keeps All Users, version 1 its own default.
+ */
+const notificationWatchProperties: INodeProperties[] = watchProperties.flatMap((p) =>
+	p.name === 'watch' && p.default === 'all'
+		? [
+				{ ...p, displayOptions: { show: { '@version': [2] } } },
+				{ ...p, default: 'agents', displayOptions: { show: { '@version': [{ _cnd: { gte: 3 } }] } } },
+			]
+		: [p],
+);
+
 export class MicrosoftTeamsPresenceNotificationTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Microsoft Teams Presence Notification Trigger',
@@ -165,11 +179,13 @@ export class MicrosoftTeamsPresenceNotificationTrigger implements INodeType {
 		icon: { light: 'file:../../icons/teams.svg', dark: 'file:../../icons/teams.dark.svg' },
 		group: ['trigger'],
 		// Version 2: Watch defaults to All Users; agents and group are picked from lists.
-		version: [1, 2],
-		defaultVersion: 2,
+		version: [1, 2, 3],
+		defaultVersion: 3,
 		subtitle: 'Presence changes (change notifications)',
 		description: 'Starts the workflow when Microsoft Graph notifies a change of the Microsoft Teams presence of chosen users',
 		defaults: { name: 'Microsoft Teams Presence Notification Trigger' },
+		// What the canvas says while it waits for a test event (else "create an event in Microsoft Teams Presence Notification").
+		eventTriggerDescription: "Change a watched user's presence in Microsoft Teams",
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: GRAPH_DELEGATED_TYPE, required: true }],
@@ -182,7 +198,7 @@ export class MicrosoftTeamsPresenceNotificationTrigger implements INodeType {
 				type: 'notice',
 				default: '',
 			},
-			...watchProperties,
+			...notificationWatchProperties,
 		],
 	};
 

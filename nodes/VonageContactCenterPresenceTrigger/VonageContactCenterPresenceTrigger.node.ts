@@ -18,15 +18,17 @@ const MANUAL_LOOKBACK_MS = 24 * 60 * 60 * 1000;
 
 export class VonageContactCenterPresenceTrigger implements INodeType {
 	description: INodeTypeDescription = {
-		displayName: 'Vonage Contact Center Presence Trigger',
+		displayName: 'Vonage Contact Center Trigger',
 		name: 'vonageContactCenterPresenceTrigger',
+		// Saved workflows only: new nodes are the Vonage Contact Center Trigger type (see underPanelName).
+		hidden: true,
 		icon: { light: 'file:../../icons/vonage.svg', dark: 'file:../../icons/vonage.dark.svg' },
 		group: ['trigger'],
 		version: 1,
 		subtitle: 'Presence changes (polled)',
 		description:
 			'Starts the workflow for each agent presence change in Vonage Contact Center, polled from its reporting (Insights Stats) API',
-		defaults: { name: 'Vonage Contact Center Presence Trigger' },
+		defaults: { name: 'Vonage Contact Center Trigger' },
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],

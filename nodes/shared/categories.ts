@@ -135,7 +135,8 @@ export const VONAGE_CATEGORY_TYPES_BY_CATEGORY: Record<PresenceCategory, string[
 /** An expression that found no category renders as one of these. */
 const NO_CATEGORY = new Set(['', 'null', 'undefined']);
 
-const TRIGGER_TYPE = 'agentPresenceTrigger';
+/** The webhook triggers whose items carry a presence (the Dynamics one is the same trigger, source fixed). */
+const TRIGGER_TYPES = ['agentPresenceTrigger', 'dynamicsContactCenterTrigger'];
 
 /** The presence the item is about: on the item itself, else on the trigger's item it came from. */
 function presenceLabel(ctx: IExecuteFunctions, itemIndex: number): string {
@@ -145,7 +146,7 @@ function presenceLabel(ctx: IExecuteFunctions, itemIndex: number): string {
 	try {
 		const trigger = ctx
 			.getParentNodes(ctx.getNode().name)
-			.find((p) => p.type.endsWith(`.${TRIGGER_TYPE}`) || p.type === TRIGGER_TYPE);
+			.find((p) => TRIGGER_TYPES.includes(p.type.slice(p.type.lastIndexOf('.') + 1)));
 		if (trigger) {
 			const found = ctx.evaluateExpression(
 				`{{ $('${trigger.name}').item.json.presenceName ?? $('${trigger.name}').item.json.presenceId }}`,

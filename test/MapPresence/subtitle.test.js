@@ -56,7 +56,7 @@ test('its own icon, not the Agent Presence Trigger’s', () => {
 	expect(nodeType.description.icon).not.toEqual(trigger);
 });
 
-test('Both Directions: one output per direction, each labelled with the system it writes to, short enough to show', async () => {
+test('Both Directions: one output per direction, each labelled with the system it writes to, one word (n8n draws it over the line)', async () => {
 	/** @type {any} */
 	const node = { id: 'm', name: 'Map Presence', type: 'mapPresence', typeVersion: 1, position: [0, 0], parameters: { sync: 'dataverse:genesys', bothDirections: true } };
 	const workflow = new Workflow({ id: 'outputs', nodes: [node], connections: {}, nodeTypes, active: false });
@@ -64,7 +64,7 @@ test('Both Directions: one output per direction, each labelled with the system i
 		workflow.expression.getSimpleParameterValue(node, /** @type {string} */ (nodeType.description.outputs), 'internal', {}),
 	);
 	expect(outputs).toEqual([
-		{ type: 'main', displayName: 'To Genesys' },
-		{ type: 'main', displayName: 'To Dynamics' },
+		{ type: 'main', displayName: 'Genesys' },
+		{ type: 'main', displayName: 'Dynamics' },
 	]);
 });

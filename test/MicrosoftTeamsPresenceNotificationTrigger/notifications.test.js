@@ -290,6 +290,18 @@ describe('Microsoft Teams Presence Notification Trigger', () => {
 		expect(lists.map((/** @type {any} */ r) => r.query)).toEqual([{ $select: 'id', $filter: 'accountEnabled eq true', $top: '999' }]);
 	});
 
+	test('version 3 (new nodes) watches Chosen Agents, not All Users: none chosen is refused at activation, no directory read', async () => {
+		const tr = await activeTrigger({}, { activate: false, typeVersion: 3, scopes: ['Presence.Read.All', 'User.ReadBasic.All'] });
+		await expect(tr.activate()).rejects.toThrow(/No agent IDs to watch/);
+		expect(sim.graph.subscriptions.list()).toEqual([]);
+		expect(sim.requests.filter((/** @type {any} */ r) => r.path === '/v1.0/users')).toEqual([]);
+	});
+
+	test('version 3 with chosen agents: one subscription on exactly them', async () => {
+		await activeTrigger({ agents: [ALEX, BLAKE] }, { activate: false, typeVersion: 3 }).then((tr) => tr.activate());
+		expect(onlySubscription().resource).toBe(`/communications/presences?$filter=id in ('${ALEX}','${BLAKE}')`);
+	});
+
 	test('more than 650 users: a clear error at activation, no subscription', async () => {
 		const ids = Array.from({ length: 651 }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`);
 		const tr = await activeTrigger({ agentIds: ids.join(',') }, { activate: false });

@@ -30,6 +30,22 @@ describe('a client lacking users:write', () => {
 		expect(await res.json()).toEqual({ error: 'invalid_scope', error_description: '"users:write" is an invalid scope' });
 	});
 
+	test('the credential test fails naming the ungranted scope, not "Connection tested successfully"', async () => {
+		const result = await t.h.testCredential('vonageContactCenterApi', credentials(t.sim).vonageContactCenterApi);
+		expect(result.status).toBe('Error');
+		expect(result.message).toMatch(/^Vonage Contact Center: the API client is not granted the scope "users:write"\. /);
+		expect(result.message).toContain('invalid_scope: "users:write" is an invalid scope');
+		expect(apiCalls(t.sim)).toEqual([]);
+	});
+
+	test('a mistyped scope fails the credential test, naming it', async () => {
+		const typo = { ...credentials(t.sim).vonageContactCenterApi, scopes: 'users:read user:read stats' };
+		const result = await t.h.testCredential('vonageContactCenterApi', typo);
+		expect(result.status).toBe('Error');
+		expect(result.message).toContain('not granted the scope "user:read".');
+		expect(result.message).not.toContain('"stats"');
+	});
+
 	test('Set fails naming users:write; Get still works, with a users:read token', async () => {
 		const set = await t.h.runWorkflow({ nodes: [setNode()] });
 		const error = set.nodeError('Vonage');

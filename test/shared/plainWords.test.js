@@ -96,3 +96,34 @@ describe.each(DESCRIPTIONS.filter(([name]) => !/Api$/.test(name)))('%s: every ch
 		expect(unexplained(description.properties)).toEqual([]);
 	});
 });
+
+describe.each(DESCRIPTIONS.filter(([name]) => !/Api$/.test(name)))('%s: fields read apart', (name, description) => {
+	/**
+	 * Side-by-side fields whose labels differ only by "Names or IDs" (n8n's required ending for a
+	 * list loaded from the vendor) read as the same field twice. Fields sharing a parameter name
+	 * are one field shown in different situations.
+	 * @param {any[]} properties @returns {string[]}
+	 */
+	const lookAlike = (properties) => {
+		const stem = (/** @type {string} */ label) => label.replace(/\s+or IDs$/, '').replace(/\s+Names?$/, '');
+		const seen = new Map();
+		const clashes = [];
+		for (const p of properties) {
+			if (p.type === 'collection' || p.type === 'fixedCollection') clashes.push(...lookAlike((p.options ?? []).flatMap((/** @type {any} */ o) => o.values ?? [o])));
+			if (!p.displayName || p.type === 'notice') continue;
+			const other = seen.get(stem(p.displayName));
+			if (other && other.name !== p.name) clashes.push(`${other.displayName} / ${p.displayName}`);
+			seen.set(stem(p.displayName), p);
+		}
+		return clashes;
+	};
+
+	test('no two fields side by side read alike', () => {
+		expect(lookAlike(description.properties)).toEqual([]);
+	});
+
+	test('no text says the credential is above or below: n8n decides where its selector goes', () => {
+		const placed = shownStrings(description.properties, name).filter(([, text]) => /credential[^.:]*\b(above|below)\b/i.test(text));
+		expect(placed).toEqual([]);
+	});
+});

@@ -220,9 +220,62 @@ const mappingOptions = [];
 const SEARCHES = ['dynamics', 'dataverse', 'genesys', 'vonage'].map((term) => ({ term, node: 'Agent Presence' }));
 
 /**
+ * Each vendor as a user finds it in n8n's node panel: the search term, the app it lists, and what
+ * clicking the app must show — its triggers (n8n lists them as "On …") beside its actions (the
+ * app's operations, read from the built node). n8n groups a trigger with the app whose type name
+ * is the trigger's own without "Trigger"; a trigger it cannot group leaves the app's page saying
+ * "No … Triggers available".
+ */
+const VENDOR_PANELS = [
+	{ term: 'Dynamics', app: 'Dynamics 365 Contact Center', file: 'DynamicsContactCenter', sharedKey: true },
+	{ term: 'Genesys', app: 'Genesys Cloud', file: 'GenesysCloud' },
+	{ term: 'Vonage', app: 'Vonage Contact Center', file: 'VonageContactCenter' },
+	{ term: 'Teams', app: 'Microsoft Teams Presence', file: 'MicrosoftTeamsPresence' },
+];
+
+/** The action labels n8n shows for an app: each operation's `action`. */
+function actionLabels(/** @type {string} */ file) {
+	const mod = require(path.join(REPO, 'dist', 'nodes', file, `${file}.node.js`));
+	const { description } = new mod[file]();
+	return description.properties
+		.filter((/** @type {any} */ p) => p.name === 'operation')
+		.flatMap((/** @type {any} */ p) => p.options.map((/** @type {any} */ o) => o.action).filter(Boolean));
+}
+
+/**
+ * A trigger added from the panel as a user adds it: a new trigger registers manually and has no
+ * key yet, so the editor must flag its empty Shared Key (n8n 2.41 draws no "*" beside a node's
+ * required field: the node's issue, the warning on the canvas, is the mark). Returns 1 when the
+ * editor does not flag it.
+ * @param {import('puppeteer-core').Page} page @param {string} action @param {string} app
+ */
+async function newTriggerPanel(page, action, app) {
+	await page.evaluate((label) => {
+		const item = [...document.querySelectorAll('[data-test-id="node-creator"] *')].find((e) => e.children.length === 0 && (e.textContent ?? '').trim() === label);
+		/** @type {HTMLElement | undefined} */ (item)?.click();
+	}, action);
+	await page.waitForSelector('[data-test-id="parameter-input-sharedKey"]', { timeout: 30000 }).catch(() => undefined);
+	await sleep(1500);
+	await page.screenshot({ path: path.join(OUTPUT, `new-${slug(app)}-trigger.png`) });
+	await page.keyboard.press('Escape');
+	await sleep(1500);
+	await page.screenshot({ path: path.join(OUTPUT, `new-${slug(app)}-trigger-canvas.png`) });
+	const issues = await page.evaluate(() => {
+		const pinia = /** @type {any} */ (document.querySelector('#app'))?.__vue_app__?.config?.globalProperties?.$pinia;
+		const docs = [...(pinia?._s?.entries() ?? [])].filter(([id]) => String(id).startsWith('workflowDocuments/')).map(([, store]) => store);
+		const node = docs.flatMap((d) => d.allNodes ?? []).find((n) => String(n.type).endsWith('.dynamicsContactCenterTrigger'));
+		return node ? JSON.parse(JSON.stringify(node.issues ?? {})) : null;
+	});
+	const flagged = Boolean(issues?.parameters?.sharedKey);
+	console.log(`  new ${app} Trigger ("${action}"): ${flagged ? `✓ empty Shared Key flagged (${issues.parameters.sharedKey.join(' ')})` : `✗ empty Shared Key not flagged (${issues ? JSON.stringify(issues) : 'no such node on the canvas'})`}`);
+	return flagged ? 0 : 1;
+}
+
+/**
  * n8n's node panel (the "+" on an empty canvas: "What triggers this workflow?") searched the way a
- * user would; each term must list the node. Also a dark-theme screenshot of the panel listing the
- * package's nodes (their dark icons on n8n's dark panel). Returns the number of failed searches.
+ * user would; each term must list the node. Then each vendor's app clicked: its page must list its
+ * triggers and its actions (screenshot per vendor). Also a dark-theme screenshot of the panel listing
+ * the package's nodes (their dark icons on n8n's dark panel). Returns the number of failed checks.
  * @param {import('puppeteer-core').Page} page
  */
 async function searchNodePanel(page, /** @type {string} */ base) {
@@ -243,6 +296,28 @@ async function searchNodePanel(page, /** @type {string} */ base) {
 		const ok = names.includes(node);
 		if (!ok) failed++;
 		console.log(`  "${term}" → ${ok ? `✓ ${node}` : `✗ no ${node}`} (${names.join(', ') || 'nothing'})`);
+	}
+	console.log('\nnode panel: each vendor\'s triggers beside its actions');
+	for (const v of VENDOR_PANELS) {
+		const names = await search(v.term);
+		const clicked = await page.evaluate((app) => {
+			const item = [...document.querySelectorAll('[data-test-id="node-creator-item-name"]')].find((e) => (e.textContent ?? '').trim() === app);
+			/** @type {HTMLElement | null | undefined} */ (item?.closest('[data-test-id="node-creator-node-item"]') ?? item)?.click();
+			return Boolean(item);
+		}, v.app);
+		await sleep(1500);
+		await page.screenshot({ path: path.join(OUTPUT, `node-panel-${slug(v.app)}.png`) });
+		const text = await page.evaluate(() => /** @type {HTMLElement} */ (document.querySelector('[data-test-id="node-creator"]') ?? document.body).innerText);
+		const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
+		const triggers = lines.filter((l) => /^On /.test(l));
+		// In the trigger panel n8n folds the actions under "Actions (n)"; listed, they read as the operations' labels.
+		const folded = Number(lines.map((l) => /^Actions \((\d+)\)$/.exec(l)?.[1]).find(Boolean) ?? 0);
+		const actions = Math.max(folded, actionLabels(v.file).filter((a) => lines.includes(a)).length);
+		const none = lines.find((l) => /No .* Triggers available/i.test(l) || /actions yet/i.test(l));
+		const ok = clicked && triggers.length > 0 && actions > 0 && !none;
+		if (!ok) failed++;
+		console.log(`  "${v.term}" → ${v.app}: ${ok ? '✓' : '✗'} triggers [${triggers.join(', ')}], ${actions} action(s)${none ? `, says "${none}"` : ''}${clicked ? '' : ` (not listed: ${names.join(', ')})`}`);
+		if (v.sharedKey && triggers.length > 0) failed += await newTriggerPanel(page, triggers[0], v.app);
 	}
 	await search('presence', 'dark');
 	await page.screenshot({ path: path.join(OUTPUT, 'node-panel-dark.png') });
@@ -336,6 +411,8 @@ async function main() {
 	let searchFailures = 0;
 	try {
 		const page = await browser.newPage();
+		// Seven suites may share two cores: a page can take minutes to settle, not seconds.
+		page.setDefaultNavigationTimeout(180000);
 		await signIn(page, base);
 		for (const w of stack.workflows) results.push(await openTemplate(page, base, w));
 		searchFailures = await searchNodePanel(page, base);
@@ -353,7 +430,7 @@ async function main() {
 	const failed = report(results) + searchFailures + dropdownFailed;
 	console.log(`screenshots in ${OUTPUT}`);
 	console.log(`ui took ${secs()}`);
-	const checks = results.length + SEARCHES.length + 1;
+	const checks = results.length + SEARCHES.length + VENDOR_PANELS.length + VENDOR_PANELS.filter((v) => v.sharedKey).length + 1;
 	console.log(`${checks - failed} passed, ${failed} failed`);
 	process.exitCode = failed === 0 ? 0 : 1;
 }

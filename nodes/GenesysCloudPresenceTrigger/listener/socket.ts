@@ -32,7 +32,7 @@ export function requireWebSocket(node: INode): WebSocketConstructor {
 	if (typeof WebSocket === 'undefined') {
 		throw new NodeOperationError(node, 'This Node.js has no built-in WebSocket client', {
 			description:
-				'The Genesys Cloud Presence Trigger needs Node.js 22 or later (n8n 2.x runs on Node.js 24). On Node.js 20, start n8n with NODE_OPTIONS=--experimental-websocket.',
+				'The Genesys Cloud Trigger needs Node.js 22 or later (n8n 2.x runs on Node.js 24). On Node.js 20, start n8n with NODE_OPTIONS=--experimental-websocket.',
 		});
 	}
 	return WebSocket;

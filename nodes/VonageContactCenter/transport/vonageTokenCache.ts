@@ -98,6 +98,21 @@ function readScopedTokens(credentials: ICredentialDataDecryptedObject, scopes: s
 }
 
 /**
+ * The credential test (a request that names no scope) fails while any of the credential's Scopes
+ * was refused: a mistyped or ungranted scope would otherwise pass the test on the other scopes'
+ * tokens and only fail the operations that need it, much later.
+ */
+function refuseUngrantedScopes(cache: ScopedTokens, vendorName: string): void {
+	const refused = Object.keys(cache.refused);
+	if (refused.length === 0) return;
+	const names = refused.map((s) => `"${s}"`).join(', ');
+	const one = refused.length === 1;
+	throw new UserError(
+		`${vendorName}: the API client is not granted the scope${one ? '' : 's'} ${names}. Correct ${one ? 'it' : 'them'} in the credential's Scopes, or allow ${one ? 'it' : 'them'} for the API client in VCC Admin. ${refused.map((s) => cache.refused[s]).join(' ')}`,
+	);
+}
+
+/**
  * The credential's authenticate(): the bearer token for the scopes the request accepts (any one
  * suffices, in the order given). Without a marker (the credential test) any granted token is used.
  */
@@ -122,6 +137,7 @@ export function authenticateVonage(
 
 	const configured = parseScopes(credentials.scopes);
 	const cache = readScopedTokens(credentials, configured);
+	if (wanted.length === 0) refuseUngrantedScopes(cache, vendorName);
 	const granted = wanted.length ? wanted.find((s) => cache.tokens[s]) : Object.keys(cache.tokens)[0];
 	if (granted) return out({ Authorization: `Bearer ${cache.tokens[granted]}` });
 
