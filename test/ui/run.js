@@ -393,7 +393,7 @@ async function main() {
 		last = `${r.status}: ${(await r.text()).slice(0, 300)}`;
 		if (r.status !== 404 && !r.ok) throw new Error(`owner setup answered ${last}`);
 		return r.ok;
-	}, 'n8n\'s owner setup (POST /rest/owner/setup)', 60000).catch((e) => {
+	}, 'n8n\'s owner setup (POST /rest/owner/setup)', 180000).catch((e) => {
 		throw new Error(`${e.message}; last answer ${last}`);
 	});
 	say('owner account created');
