@@ -272,10 +272,12 @@ async function startStack({ simPort, inProcessSimulator = false, logs = WORK, ge
 	async function activationSettled() {
 		for (const w of workflows.filter((x) => x.publish && x.webhookId)) {
 			// A registered POST webhook answers GET with "not registered for GET requests" rather than "not registered".
+			// Up to 3 min as for /healthz: n8n activates the workflows after it answers /healthz, which
+			// took over a minute on a 2-core machine shared with other builds.
 			await until(async () => {
 				const r = await fetch(`${n8n}/webhook/${w.webhookPath ?? `${w.webhookId}/${WEBHOOK_PATH}`}`);
 				return /POST/.test(await r.text());
-			}, `the production webhook of "${w.json.name}"`, 60000);
+			}, `the production webhook of "${w.json.name}"`, 180000);
 		}
 		const simGet = async (/** @type {string} */ p) => (await fetch(`${sim}${p}`)).json();
 		const listeners = workflows.filter((x) => x.publish && x.genesysListener).length;
