@@ -97,12 +97,20 @@ log "node: $(runtime_node --version) ($RUNTIME_NODE_HOME/bin/node)"
 # 2. n8n ---------------------------------------------------------------------------------
 if [ "$force" = 1 ]; then rm -rf "$RUNTIME_N8N_PREFIX"; fi
 mkdir -p "$RUNTIME_N8N_PREFIX"
+# n8n before 2.33 (n8n-nodes-base) takes xlsx from SheetJS's own server as a tarball URL; only the
+# npm registry is reachable here and in CI, so other versions take the same SheetJS release from
+# npm's @e965/xlsx, the package n8n itself moved to in 2.33. The pin's tree stays untouched.
+overrides=
+if [ "$RUNTIME_N8N_VERSION" != "$RUNTIME_N8N_PIN" ]; then
+	overrides=',
+  "overrides": { "xlsx": "npm:@e965/xlsx@0.20.3" }'
+fi
 cat >"$RUNTIME_N8N_PREFIX/package.json" <<JSON
 {
   "name": "n8n-runtime",
   "private": true,
   "description": "local n8n runtime installed by scripts/n8n-runtime.sh",
-  "dependencies": { "n8n": "$RUNTIME_N8N_VERSION" }
+  "dependencies": { "n8n": "$RUNTIME_N8N_VERSION" }$overrides
 }
 JSON
 # Only n8n itself is pinned; npm resolves its dependency tree afresh. (A committed lockfile was
