@@ -7,7 +7,8 @@
 #
 #   scripts/n8n-runtime.sh            install if needed
 #   scripts/n8n-runtime.sh --force    reinstall from scratch
-# N8N_RUNTIME_DIR overrides the install folder (default <repo>/.n8n-runtime).
+# N8N_VERSION=<x.y.z> installs that n8n instead of the pin, into <repo>/.n8n-runtime/<x.y.z>/
+# (docs/compatibility.md). N8N_RUNTIME_DIR overrides the install folder (default <repo>/.n8n-runtime).
 #
 # Use the runtime from other scripts with:  . scripts/lib/runtime-env.sh; "$N8N_BIN" ...
 set -euo pipefail
@@ -24,7 +25,7 @@ force=0
 for arg in "$@"; do
 	case $arg in
 		--force) force=1 ;;
-		-h | --help) sed -n '2,14p' "$0"; exit 0 ;;
+		-h | --help) sed -n '2,13p' "$0"; exit 0 ;;
 		*) echo "n8n-runtime: unknown argument: $arg" >&2; exit 2 ;;
 	esac
 done
@@ -69,6 +70,14 @@ if [ "$force" = 0 ] && runtime_is_installed; then
 	exit 0
 fi
 
+# A folder that holds another n8n version is never reinstalled over (N8N_VERSION with an
+# N8N_RUNTIME_DIR meant for another version, e.g. a shared pinned runtime): one folder per version.
+installed=$(sed -n 's/.*"version": *"\([^"]*\)".*/\1/p' "$RUNTIME_N8N_PREFIX/node_modules/n8n/package.json" 2>/dev/null | head -1 || true)
+if [ -n "$installed" ] && [ "$installed" != "$RUNTIME_N8N_VERSION" ]; then
+	log "$N8N_RUNTIME_DIR holds n8n $installed, not $RUNTIME_N8N_VERSION: unset N8N_RUNTIME_DIR (each version gets .n8n-runtime/<version>/) or point it at an empty folder"
+	exit 1
+fi
+
 command -v npm >/dev/null || { log "npm is needed to install the runtime"; exit 1; }
 started=$(date +%s)
 mkdir -p "$N8N_RUNTIME_DIR"
@@ -102,12 +111,20 @@ log "node: $(runtime_node --version) ($RUNTIME_NODE_HOME/bin/node)"
 # 2. n8n ---------------------------------------------------------------------------------
 if [ "$force" = 1 ]; then rm -rf "$RUNTIME_N8N_PREFIX"; fi
 mkdir -p "$RUNTIME_N8N_PREFIX"
+# n8n before 2.33 (n8n-nodes-base) takes xlsx from SheetJS's own server as a tarball URL; only the
+# npm registry is reachable here and in CI, so other versions take the same SheetJS release from
+# npm's @e965/xlsx, the package n8n itself moved to in 2.33. The pin's tree stays untouched.
+overrides=
+if [ "$RUNTIME_N8N_VERSION" != "$RUNTIME_N8N_PIN" ]; then
+	overrides=',
+  "overrides": { "xlsx": "npm:@e965/xlsx@0.20.3" }'
+fi
 cat >"$RUNTIME_N8N_PREFIX/package.json" <<JSON
 {
   "name": "n8n-runtime",
   "private": true,
   "description": "local n8n runtime installed by scripts/n8n-runtime.sh",
-  "dependencies": { "n8n": "$RUNTIME_N8N_VERSION" }
+  "dependencies": { "n8n": "$RUNTIME_N8N_VERSION" }$overrides
 }
 JSON
 # Only n8n itself is pinned; npm resolves its dependency tree afresh. (A committed lockfile was

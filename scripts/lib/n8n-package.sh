@@ -89,7 +89,14 @@ export_n8n_env() {
 	export N8N_HIRING_BANNER_ENABLED=${N8N_HIRING_BANNER_ENABLED:-false}
 	export N8N_PERSONALIZATION_ENABLED=${N8N_PERSONALIZATION_ENABLED:-false}
 	export N8N_PYTHON_ENABLED=${N8N_PYTHON_ENABLED:-false}                # Code node: JavaScript only (no Python runner here)
-	export N8N_DISABLED_MODULES=${N8N_DISABLED_MODULES-mcp-registry}        # it polls api.n8n.io
+	# mcp-registry polls api.n8n.io; n8n that has no such module (2.0) refuses to start when it is named.
+	local modules=${RUNTIME_N8N_PREFIX:-}/node_modules/@n8n/backend-common/dist/modules/modules.config.js
+	if [ -z "${N8N_DISABLED_MODULES+set}" ] && ! { [ -f "$modules" ] && ! grep -q "'mcp-registry'" "$modules"; }; then
+		export N8N_DISABLED_MODULES=mcp-registry
+	fi
+	# n8n 1.x's SQLite default (no pool, rollback journal) keeps its database locked to the e2e's
+	# readers ("database is locked"); 2.x's default, a pool of 3 in WAL mode, lets them in.
+	case ${RUNTIME_N8N_VERSION:-} in 1.*) export DB_SQLITE_POOL_SIZE=${DB_SQLITE_POOL_SIZE:-3} ;; esac
 	export N8N_REINSTALL_MISSING_PACKAGES=${N8N_REINSTALL_MISSING_PACKAGES:-false}
 	export N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS=${N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS:-true}
 	export N8N_DIAGNOSTICS_CONFIG_FRONTEND='' N8N_DIAGNOSTICS_CONFIG_BACKEND='' EXTERNAL_FRONTEND_HOOKS_URLS=''

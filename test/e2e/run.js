@@ -21,11 +21,18 @@ const env = process.env;
 const MODE = env.E2E_MODE === 'demo' ? 'demo' : 'test';
 /**
  * scenarios (npm run test:e2e, test:queue), fuzz (npm run test:fuzz), all, reconnect (only the
- * Genesys reconnect scenario, on both engines) or throughput (Agent Presence Trigger vs n8n's
- * Webhook node, E2E_THROUGHPUT_WEBHOOKS per round).
+ * Genesys reconnect scenario, on both engines), throughput (Agent Presence Trigger vs n8n's
+ * Webhook node, E2E_THROUGHPUT_WEBHOOKS per round) or smoke (every template published, then one
+ * webhook → vendor write and one WebSocket trigger → vendor write: the check on other n8n versions).
  */
 const SUITE = env.E2E_SUITE || 'scenarios';
 const WITH_SCENARIOS = SUITE === 'scenarios' || SUITE === 'all';
+const SMOKE = SUITE === 'smoke';
+// A mistyped suite would start n8n, run nothing and pass.
+if (!['scenarios', 'fuzz', 'all', 'reconnect', 'throughput', 'smoke'].includes(SUITE)) {
+	console.error(`E2E_SUITE=${SUITE}: unknown suite (scenarios, smoke, fuzz, all, reconnect or throughput)`);
+	process.exit(2);
+}
 const WITH_RECONNECT = MODE === 'test' && (WITH_SCENARIOS || SUITE === 'reconnect');
 /** Short-lived Genesys notification channels, so the reconnect scenario sees a renewal within the run. */
 const GENESYS_CHANNEL_TTL_SECONDS = 30;
@@ -57,7 +64,7 @@ async function main() {
 			const templates = buildWorkflows({ templatesDir: path.join(REPO, 'templates'), credentials, mode: MODE });
 			if (WITH_RECONNECT) templates.push(reconnectWorkflow(credentials));
 			if (WITH_SCENARIOS && MODE === 'test') templates.push(teamsNotificationWorkflow(credentials), vonagePollWorkflow(credentials));
-			return MODE === 'test' && SUITE !== 'scenarios' ? [...templates, fuzzWorkflow(credentials)] : templates;
+			return MODE === 'test' && SUITE !== 'scenarios' && !SMOKE ? [...templates, fuzzWorkflow(credentials)] : templates;
 		},
 	});
 	const { n8n, sim, workflows } = stack;
@@ -70,6 +77,7 @@ async function main() {
 	// (it changes only its own agent and never clears the simulator's records), not after them.
 	const vonagePoll = WITH_SCENARIOS ? scenarios.runVonagePoll(checks, { IDS, CLIENTS, engine: ENGINE, agent: VONAGE_POLL_AGENT }) : undefined;
 	if (WITH_SCENARIOS) await scenarios.run(checks, { fixtures: fixtures(FIXTURES_DIR), IDS, CLIENTS, SHARED_KEY, SYNC_SOURCE_NAME });
+	if (SMOKE) await scenarios.runSmoke(checks, { fixtures: fixtures(FIXTURES_DIR), IDS, CLIENTS, SHARED_KEY });
 	if (WITH_SCENARIOS) await scenarios.runTeamsNotifications(checks, { IDS, engine: ENGINE });
 	if (WITH_RECONNECT) await scenarios.runGenesysReconnect(checks, { ...reconnect, engine: ENGINE });
 	await vonagePoll;

@@ -6,13 +6,11 @@ const { assert, BY_HAND } = require('./checks');
 const KEY_QUERY = (/** @type {string} */ key) => `?code=${encodeURIComponent(key)}`;
 
 /**
+ * The assertions and vendor actions the scenarios share, bound to one run's checks.
  * @param {import('./checks').Checks} c
- * @param {{ fixtures: any, IDS: any, CLIENTS: any, SHARED_KEY: string, SYNC_SOURCE_NAME: string }} o
+ * @param {{ IDS: any, CLIENTS: any, SHARED_KEY: string }} o
  */
-async function run(c, { fixtures, IDS, CLIENTS, SHARED_KEY, SYNC_SOURCE_NAME }) {
-	const dv = IDS.dataverse;
-	const gp = IDS.genesys.presence;
-	const gu = IDS.genesys.users;
+function helpers(c, { IDS, CLIENTS, SHARED_KEY }) {
 	const key = KEY_QUERY(SHARED_KEY);
 
 	/** Posts a Dataverse payload to a template's production webhook; expects 200 and `executions` new executions. */
@@ -65,9 +63,34 @@ async function run(c, { fixtures, IDS, CLIENTS, SHARED_KEY, SYNC_SOURCE_NAME }) 
 		assert.equal(c.executions(wf).length, before + executions, 'a further execution started');
 	}
 
-	// ---------------------------------------------------------------- Dynamics → Vonage
-	// Dynamics → Vonage runs first: once Genesys → Vonage (published beside it) sees the Genesys
-	// writes below, Alex's Vonage presence is already the one they map to, so that chain writes nothing.
+	/**
+	 * The two-way template registers its Dataverse webhook itself with an empty Shared Key: the
+	 * trigger generated the key at activation, and it is known only from the registration.
+	 */
+	/** @type {Record<string, string>} */
+	const generatedKeys = {};
+	async function generatedKey(wf = 'two-way-dynamics-genesys') {
+		if (generatedKeys[wf]) return generatedKeys[wf];
+		const state = /** @type {any} */ (await (await fetch(`${c.sim}/__sim/state`)).json());
+		const webhookId = c.workflow(wf).webhookId;
+		const endpoint = (state.dataverse?.tables?.serviceendpoints ?? []).find((/** @type {any} */ e) => String(e.url).includes(webhookId));
+		assert.ok(endpoint, `the trigger of ${wf} registered no Dataverse webhook`);
+		generatedKeys[wf] = String(endpoint.authvalue);
+		return generatedKeys[wf];
+	}
+
+	return { deliver, expectOneGenesysWrite, expectOneDataverseWrite, none, changeGenesysPresence, afterGenesysChange, generatedKey };
+}
+
+/**
+ * Dynamics → Vonage, the seed Update fixture. Runs first, in the smoke suite too: once Genesys →
+ * Vonage (published beside it) sees the Genesys writes that follow, Alex's Vonage presence is
+ * already the one they map to, so that chain writes nothing.
+ * @param {import('./checks').Checks} c
+ * @param {{ fixtures: any, IDS: any }} o
+ * @param {ReturnType<typeof helpers>} h
+ */
+async function dynamicsUpdateToVonage(c, { fixtures, IDS }, { deliver, none }) {
 	await c.test('Dynamics → Vonage: seed Update fixture (Alex → Busy) makes one Vonage write: Alex, an Away presence', async () => {
 		await deliver('dynamics-to-vonage', fixtures.update, 1);
 		const writes = await c.writes('vonage');
@@ -77,13 +100,72 @@ async function run(c, { fixtures, IDS, CLIENTS, SHARED_KEY, SYNC_SOURCE_NAME }) 
 		assert.deepEqual(writes[0].body, { presenceId: IDS.vonage.presence.away });
 		await none(['genesys', 'dataverse']);
 	});
+}
 
-	// ---------------------------------------------------------------- Dynamics → Genesys
+/**
+ * Dynamics → Genesys, the seed Update fixture: a Dataverse webhook into a published template, one
+ * write out at the vendor. The first scenario and one of the smoke suite's.
+ * @param {import('./checks').Checks} c
+ * @param {{ fixtures: any, IDS: any }} o
+ * @param {ReturnType<typeof helpers>} h
+ */
+async function dynamicsUpdateToGenesys(c, { fixtures, IDS }, { deliver, expectOneGenesysWrite, none }) {
 	await c.test('Dynamics → Genesys: seed Update fixture (Alex → Busy) makes one Genesys write: Alex, primary Busy', async () => {
 		await deliver('dynamics-to-genesys', fixtures.update, 1);
-		expectOneGenesysWrite(await c.writes('genesys'), gu.alex, gp.Busy);
+		expectOneGenesysWrite(await c.writes('genesys'), IDS.genesys.users.alex, IDS.genesys.presence.Busy);
 		await none(['dataverse', 'vonage']);
 	});
+}
+
+/**
+ * Genesys → Dynamics through the Genesys trigger's notification WebSocket: one Dataverse write,
+ * whose echo the two-way template ignores. Also in the smoke suite.
+ * @param {import('./checks').Checks} c
+ * @param {{ IDS: any }} o
+ * @param {ReturnType<typeof helpers>} h
+ */
+async function genesysOnQueueToDynamics(c, { IDS }, { afterGenesysChange, changeGenesysPresence, expectOneDataverseWrite, none }) {
+	await c.test('Genesys → Dynamics: Eli goes On Queue in Genesys → one Dynamics write: Eli, Available; its Dataverse echo is ignored by the two-way sync', async () => {
+		const twoWayBefore = c.executions('two-way-dynamics-genesys').length;
+		await afterGenesysChange('genesys-to-dynamics', () => changeGenesysPresence(IDS.genesys.users.eli, IDS.genesys.presence['On Queue']));
+		expectOneDataverseWrite(await c.writes('dataverse'), IDS.dataverse.agents.eli, IDS.dataverse.presences.available);
+		await none(['genesys', 'vonage']);
+		assert.equal(c.executions('two-way-dynamics-genesys').length, twoWayBefore, 'the two-way sync ran for the Dataverse echo');
+	});
+}
+
+/**
+ * The smoke suite (E2E_SUITE=smoke, for other n8n versions): the package loaded and every template
+ * imported and published (the stack's start), webhooks → vendor writes (Vonage, Genesys), and a
+ * WebSocket trigger → vendor write (Dataverse), in the full suite's order. Minutes instead of the full suite's quarter hour.
+ * @param {import('./checks').Checks} c
+ * @param {{ fixtures: any, IDS: any, CLIENTS: any, SHARED_KEY: string }} o
+ */
+async function runSmoke(c, o) {
+	const h = helpers(c, o);
+	await dynamicsUpdateToVonage(c, o, h);
+	await dynamicsUpdateToGenesys(c, o, h);
+	await genesysOnQueueToDynamics(c, o, h);
+}
+
+/**
+ * @param {import('./checks').Checks} c
+ * @param {{ fixtures: any, IDS: any, CLIENTS: any, SHARED_KEY: string, SYNC_SOURCE_NAME: string }} o
+ */
+async function run(c, o) {
+	const { fixtures, IDS, CLIENTS, SHARED_KEY, SYNC_SOURCE_NAME } = o;
+	const dv = IDS.dataverse;
+	const gp = IDS.genesys.presence;
+	const gu = IDS.genesys.users;
+	const key = KEY_QUERY(SHARED_KEY);
+	const h = helpers(c, o);
+	const { deliver, expectOneGenesysWrite, expectOneDataverseWrite, none, changeGenesysPresence, afterGenesysChange, generatedKey } = h;
+
+	// ---------------------------------------------------------------- Dynamics → Vonage
+	await dynamicsUpdateToVonage(c, o, h);
+
+	// ---------------------------------------------------------------- Dynamics → Genesys
+	await dynamicsUpdateToGenesys(c, o, h);
 
 	await c.test('Dynamics → Genesys: seed Create fixture (new agent Blake, Offline) makes one Genesys write: Blake, Offline', async () => {
 		await deliver('dynamics-to-genesys', fixtures.create, 1);
@@ -124,35 +206,13 @@ async function run(c, { fixtures, IDS, CLIENTS, SHARED_KEY, SYNC_SOURCE_NAME }) 
 	});
 
 	// ---------------------------------------------------------------- Genesys → Dynamics
-	await c.test('Genesys → Dynamics: Eli goes On Queue in Genesys → one Dynamics write: Eli, Available; its Dataverse echo is ignored by the two-way sync', async () => {
-		const twoWayBefore = c.executions('two-way-dynamics-genesys').length;
-		await afterGenesysChange('genesys-to-dynamics', () => changeGenesysPresence(gu.eli, gp['On Queue']));
-		expectOneDataverseWrite(await c.writes('dataverse'), dv.agents.eli, dv.presences.available);
-		await none(['genesys', 'vonage']);
-		assert.equal(c.executions('two-way-dynamics-genesys').length, twoWayBefore, 'the two-way sync ran for the Dataverse echo');
-	});
+	await genesysOnQueueToDynamics(c, o, h);
 
 	await c.test('Genesys → Dynamics: Casey goes Away in Genesys → one Dynamics write: Casey, Away', async () => {
 		await afterGenesysChange('genesys-to-dynamics', () => changeGenesysPresence(gu.casey, gp.Away));
 		expectOneDataverseWrite(await c.writes('dataverse'), dv.agents.casey, dv.presences.away);
 		await none(['genesys', 'vonage']);
 	});
-
-	/**
-	 * The two-way template registers its Dataverse webhook itself with an empty Shared Key: the
-	 * trigger generated the key at activation, and it is known only from the registration.
-	 */
-	/** @type {Record<string, string>} */
-	const generatedKeys = {};
-	async function generatedKey(wf = 'two-way-dynamics-genesys') {
-		if (generatedKeys[wf]) return generatedKeys[wf];
-		const state = /** @type {any} */ (await (await fetch(`${c.sim}/__sim/state`)).json());
-		const webhookId = c.workflow(wf).webhookId;
-		const endpoint = (state.dataverse?.tables?.serviceendpoints ?? []).find((/** @type {any} */ e) => String(e.url).includes(webhookId));
-		assert.ok(endpoint, `the trigger of ${wf} registered no Dataverse webhook`);
-		generatedKeys[wf] = String(endpoint.authvalue);
-		return generatedKeys[wf];
-	}
 
 	/**
 	 * The two-way template gives its Genesys presence source by name: the one active source of that
@@ -876,4 +936,4 @@ async function runTeamsNotifications(c, { IDS, engine }) {
 	});
 }
 
-module.exports = { run, runGenesysReconnect, runReconciliation, runTeamsNotifications, runVonagePoll, vonagePollHistory };
+module.exports = { run, runSmoke, runGenesysReconnect, runReconciliation, runTeamsNotifications, runVonagePoll, vonagePollHistory };

@@ -74,6 +74,15 @@ function n8nCli(/** @type {string[]} */ args) {
 }
 
 /**
+ * The CLI command that makes an imported workflow live: publish:workflow since n8n 2.0; n8n 1.x
+ * has no publishing and activates with update:workflow --active=true (docs/compatibility.md).
+ */
+function publishArgs(/** @type {string} */ id) {
+	const hasPublish = fs.existsSync(path.join(path.dirname(N8N_BIN), '..', 'dist', 'commands', 'publish'));
+	return hasPublish ? ['publish:workflow', `--id=${id}`] : ['update:workflow', `--id=${id}`, '--active=true'];
+}
+
+/**
  * Runs a workflow once with n8n's CLI (`n8n execute --id`), as a schedule would: a real n8n
  * execution, stored with the others. n8n runs CLI executions in the CLI process, also when the
  * instance is in queue mode. Its own task broker port, so it does not collide with the running n8n.
@@ -222,10 +231,13 @@ async function startStack({ simPort, inProcessSimulator = false, logs = WORK, ge
 	const credentials = [...simCredentials(sim), ...(extraCredentials ? await extraCredentials(sim) : [])];
 	fs.writeFileSync(path.join(WORK, 'credentials.json'), JSON.stringify(credentials, null, 2));
 	const workflows = buildWorkflows(sim, credentials);
-	fs.writeFileSync(path.join(WORK, 'workflows.json'), JSON.stringify(workflows.map((w) => w.json), null, 2));
+	// A versionId as n8n's own exports carry: n8n 2.0's import:workflow does not make one when it is
+	// missing ("NOT NULL constraint failed: workflow_entity.versionId"); later versions do.
+	const withVersionIds = workflows.map((w) => ({ versionId: require('node:crypto').randomUUID(), ...w.json }));
+	fs.writeFileSync(path.join(WORK, 'workflows.json'), JSON.stringify(withVersionIds, null, 2));
 	n8nCli(['import:credentials', `--input=${path.join(WORK, 'credentials.json')}`]);
 	n8nCli(['import:workflow', `--input=${path.join(WORK, 'workflows.json')}`]);
-	for (const w of workflows.filter((x) => x.publish)) n8nCli(['publish:workflow', `--id=${w.json.id}`]);
+	for (const w of workflows.filter((x) => x.publish)) n8nCli(publishArgs(w.json.id));
 
 	// 3. n8n: one process, or main + webhook process + two workers (queue mode). In queue mode the
 	// webhook process serves the production webhooks (the main process does not), and WEBHOOK_URL
@@ -272,10 +284,12 @@ async function startStack({ simPort, inProcessSimulator = false, logs = WORK, ge
 	async function activationSettled() {
 		for (const w of workflows.filter((x) => x.publish && x.webhookId)) {
 			// A registered POST webhook answers GET with "not registered for GET requests" rather than "not registered".
+			// Up to 3 min as for /healthz: n8n activates the workflows after it answers /healthz, which
+			// took over a minute on a 2-core machine shared with other builds.
 			await until(async () => {
 				const r = await fetch(`${n8n}/webhook/${w.webhookPath ?? `${w.webhookId}/${WEBHOOK_PATH}`}`);
 				return /POST/.test(await r.text());
-			}, `the production webhook of "${w.json.name}"`, 60000);
+			}, `the production webhook of "${w.json.name}"`, 180000);
 		}
 		const simGet = async (/** @type {string} */ p) => (await fetch(`${sim}${p}`)).json();
 		const listeners = workflows.filter((x) => x.publish && x.genesysListener).length;
