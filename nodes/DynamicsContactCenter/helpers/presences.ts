@@ -107,7 +107,9 @@ function presenceApiHint(error: NodeApiError): string | undefined {
 	if (error.message.includes(ACT_ON_BEHALF_PRIVILEGE)) {
 		return `The credential's application user lacks the privilege Act on Behalf of Another User (${ACT_ON_BEHALF_PRIVILEGE}), which the presence APIs need to act for the agent (MSCRMCallerID). In the Power Platform admin center give the application user a security role with it (Business Management → Miscellaneous Privileges → Act on Behalf of Another User; the Delegate role has it), assigned to the user directly, not through a team`;
 	}
-	if (error.httpCode === '401' || error.httpCode === '403') {
+	// A 401 without a Dataverse error code is the token's (n8n has already fetched a new one): no role hint.
+	const dataverseRefusal = error.httpCode === '403' || (error.httpCode === '401' && /\[0x[0-9a-f]{8}\]$/i.test(error.message));
+	if (dataverseRefusal) {
 		return 'The presence APIs need the agent to have the Omnichannel Agent or Omnichannel Supervisor security role; give the agent one of them in the Power Platform admin center';
 	}
 	return undefined;
