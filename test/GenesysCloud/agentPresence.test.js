@@ -7,6 +7,8 @@ const ALEX = G.users.alex;
 const CASEY = G.users.casey;
 const base = { resource: 'agentPresence' };
 const definitionsCall = { method: 'GET', path: '/api/v2/presence/definitions', query: {}, body: undefined };
+/** A source given by ID is looked up among the registered ones: Genesys reads and writes those elsewhere. */
+const sourcesCall = { method: 'GET', path: '/api/v2/presence/sources', query: { deactivated: 'false' }, body: undefined };
 const emailSearch = (/** @type {string} */ email) => ({
 	method: 'POST',
 	path: '/api/v2/users/search',
@@ -36,10 +38,11 @@ describe('Agent Presence: Get', () => {
 		]);
 	});
 
-	test('any source ID, user resolved by email', async () => {
+	test('a custom (not registered) source ID, user resolved by email', async () => {
 		const run = await t.run({ ...base, operation: 'get', agent: byEmail('Casey.Chen@contoso.com'), source: 'other', sourceId: 'teams-sync' });
 		expect(apiCalls(t.sim)).toEqual([
 			emailSearch('Casey.Chen@contoso.com'),
+			sourcesCall,
 			{ method: 'GET', path: `/api/v2/users/${CASEY}/presences/teams-sync`, query: {}, body: undefined },
 		]);
 		expect(run.items('Genesys')).toEqual([
@@ -99,7 +102,7 @@ describe('Agent Presence: Set', () => {
 		expect(t.sim.state.genesys.presences[CASEY].sources.PURECLOUD.presenceDefinitionId).toBe(G.custom.lunch);
 	});
 
-	test('category on another source, with message and primary: resolves the primary definition once', async () => {
+	test('category on a custom (not registered) source, with message and primary: resolves the primary definition once', async () => {
 		const run = await t.run(
 			{
 				...base,
@@ -123,7 +126,7 @@ describe('Agent Presence: Set', () => {
 			query: {},
 			body: { presenceDefinition: { id: G.presence.Busy }, message: 'On a call', primary: true },
 		});
-		expect(apiCalls(t.sim)).toEqual([definitionsCall, patch(ALEX), patch(CASEY)]);
+		expect(apiCalls(t.sim)).toEqual([sourcesCall, definitionsCall, patch(ALEX), patch(CASEY)]);
 		const items = run.rawItems('Genesys');
 		expect(items.map((/** @type {any} */ i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
 		expect(items[1].json).toEqual(

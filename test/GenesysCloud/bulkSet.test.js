@@ -1,6 +1,6 @@
 // @ts-check
 const { useSimulator, byId } = require('../helpers/vendors');
-const { apiCalls, G } = require('./genesys');
+const { apiCalls, registerSource, G } = require('./genesys');
 
 const t = useSimulator({ vendor: 'genesys' });
 const BULK = '/api/v2/users/presences/bulk';
@@ -28,7 +28,8 @@ describe('Agent Presence: Bulk Set', () => {
 			['PUT', BULK, 20],
 		]);
 		expect(calls.flatMap((c) => c.body)).toEqual(
-			input.map((/** @type {any} */ x) => ({ id: x.userId, source: 'PURECLOUD', presenceDefinition: { id: x.definitionId } })),
+			// PURECLOUD is no registered source: named by no sourceId (and not in the deprecated `source`).
+			input.map((/** @type {any} */ x) => ({ id: x.userId, presenceDefinition: { id: x.definitionId } })),
 		);
 		const items = run.rawItems('Genesys');
 		expect(items).toHaveLength(120);
@@ -52,10 +53,11 @@ describe('Agent Presence: Bulk Set', () => {
 		expect(t.sim.state.genesys.presences[ids[119]].sources.PURECLOUD.presenceDefinitionId).toBe(G.presence.Away);
 	});
 
-	test('category per item and another source: resolved once, sent with that source ID', async () => {
+	test('category per item and a registered source: resolved once, sent in sourceId; not the users\' primary source, so not written', async () => {
 		const [a, b] = users();
+		const source = registerSource(t.sim, 'Teams sync');
 		const run = await t.run(
-			{ ...params, source: 'other', sourceId: 'teams-sync', presenceBy: 'category', category: '={{ $json.category }}' },
+			{ ...params, source: 'other', sourceId: source, presenceBy: 'category', category: '={{ $json.category }}' },
 			[
 				{ userId: a, category: 'offline' },
 				{ userId: b, category: 'busy' },
@@ -68,15 +70,16 @@ describe('Agent Presence: Bulk Set', () => {
 				path: BULK,
 				query: {},
 				body: [
-					{ id: a, source: 'teams-sync', presenceDefinition: { id: G.presence.Offline } },
-					{ id: b, source: 'teams-sync', presenceDefinition: { id: G.presence.Busy } },
+					{ id: a, sourceId: source, presenceDefinition: { id: G.presence.Offline } },
+					{ id: b, sourceId: source, presenceDefinition: { id: G.presence.Busy } },
 				],
 			},
 		]);
-		expect(run.items('Genesys').map((/** @type {any} */ i) => [i.agentId, i.sourceId, i.category])).toEqual([
-			[a, 'teams-sync', 'offline'],
-			[b, 'teams-sync', 'busy'],
+		expect(run.items('Genesys').map((/** @type {any} */ i) => [i.agentId, i.sourceId, i.category, i.written, i.skippedReason])).toEqual([
+			[a, source, 'offline', false, 'sourceNotPrimary'],
+			[b, source, 'busy', false, 'sourceNotPrimary'],
 		]);
+		expect(t.sim.state.genesys.presences[b].sources[source].presenceDefinitionId).toBe(G.presence.Busy);
 	});
 
 	test('429 on a bulk call: waits Retry-After, sends it again, all users set', async () => {

@@ -1,6 +1,7 @@
 // @ts-check
 /** Genesys-only test helpers (the shared ones are in test/helpers/vendors.js). */
 const vendors = require('../helpers/vendors');
+const { guidFrom } = require('../simulator/common');
 
 /**
  * The Genesys API calls the simulator received, compared without the status (the Genesys tests
@@ -48,6 +49,17 @@ function presenceItem(o) {
 
 const ON_QUEUE = vendors.IDS.genesys.presence['On Queue'];
 
+/**
+ * A registered presence source (as POST /api/v2/presence/sources leaves it) put straight into the
+ * simulator's state; answers its ID.
+ * @param {any} sim @param {string} name
+ */
+function registerSource(sim, name) {
+	const id = guidFrom(`test-source-${name}`);
+	sim.state.genesys.sources.push({ id, name, deactivated: false, selfUri: `/api/v2/presence/sources/${id}` });
+	return id;
+}
+
 /** The seeded On Queue system definition as the current API answers it (spelled OnQueue), with its category. */
 const ON_QUEUE_CURRENT_ITEM = Object.freeze({
 	id: ON_QUEUE,
@@ -60,4 +72,4 @@ const ON_QUEUE_CURRENT_ITEM = Object.freeze({
 	category: 'available',
 });
 
-module.exports = { apiCalls, genesysNode, presenceItem, ON_QUEUE_CURRENT_ITEM, G: vendors.IDS.genesys };
+module.exports = { apiCalls, genesysNode, presenceItem, registerSource, ON_QUEUE_CURRENT_ITEM, G: vendors.IDS.genesys };

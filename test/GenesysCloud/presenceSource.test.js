@@ -64,7 +64,10 @@ describe('source pickers', () => {
 		expect(options).toEqual([{ name: 'n8n presence sync', value: source.id, description: undefined }]);
 		t.sim.requests.length = 0;
 		await t.run({ resource: 'agentPresence', operation: 'set', agent: byId(CASEY), source: 'other', sourceId: options[0].value, presenceBy: 'category', category: 'busy', onlyIfDifferent: false });
-		expect(apiCalls(t.sim).filter((c) => c.method === 'PATCH').map((c) => c.path)).toEqual([`/api/v2/users/${CASEY}/presences/${source.id}`]);
+		// A registered source: written with the bulk PUT naming it in sourceId (PATCH does not support it).
+		expect(apiCalls(t.sim).filter((c) => c.method === 'PUT').map((c) => [c.path, c.body])).toEqual([
+			['/api/v2/users/presences/bulk', [{ id: CASEY, sourceId: source.id, presenceDefinition: { id: G.presence.Busy } }]],
+		]);
 	});
 
 	test('the trigger\'s Ignore Changes Made By Source lists the same sources', async () => {
@@ -96,7 +99,11 @@ describe('Source by Name (nothing to pick: the two-way template\'s "n8n presence
 			[{ userId: CASEY }, { userId: ALEX }],
 		);
 	const sourceCalls = () => apiCalls(t.sim).filter((c) => c.path === '/api/v2/presence/sources');
-	const patches = () => apiCalls(t.sim).filter((c) => c.method === 'PATCH').map((c) => [c.path, c.body]);
+	/** The bulk PUTs' entries, as [user, sourceId, body]. */
+	const patches = () =>
+		apiCalls(t.sim)
+			.filter((c) => c.method === 'PUT' && c.path === '/api/v2/users/presences/bulk')
+			.flatMap((c) => c.body.map((/** @type {any} */ e) => [e.id, e.sourceId, { presenceDefinition: e.presenceDefinition }]));
 	const BUSY = { presenceDefinition: { id: G.presence.Busy } };
 
 	test('first run: not found, created once, both items written with it; second run (nothing cached): found, not created; later runs: cached', async () => {
@@ -109,20 +116,23 @@ describe('Source by Name (nothing to pick: the two-way template\'s "n8n presence
 			{ method: 'POST', path: '/api/v2/presence/sources', query: {}, body: { name: 'n8n presence sync' } },
 		]);
 		expect(patches()).toEqual([
-			[`/api/v2/users/${CASEY}/presences/${source.id}`, BUSY],
-			[`/api/v2/users/${ALEX}/presences/${source.id}`, BUSY],
+			[CASEY, source.id, BUSY],
+			[ALEX, source.id, BUSY],
 		]);
+		// Not the users' primary source: Genesys answers primary false, and nobody sees the write.
 		const item = (/** @type {string} */ userId, /** @type {any} */ answer) => ({
+			id: userId,
 			name: 'Busy',
+			sourceId: source.id,
 			presenceDefinition: { id: G.presence.Busy, systemPresence: 'Busy', selfUri: `/api/v2/presencedefinitions/${G.presence.Busy}` },
 			message: '',
 			modifiedDate: answer.modifiedDate,
 			primary: false,
 			selfUri: `/api/v2/users/${userId}/presences/${source.id}`,
-			sourceId: source.id,
-			written: true,
+			written: false,
 			previousPresenceId: null,
 			previousCategory: null,
+			skippedReason: 'sourceNotPrimary',
 			source: 'genesys',
 			event: 'presence_set',
 			agentId: userId,
@@ -139,7 +149,10 @@ describe('Source by Name (nothing to pick: the two-way template\'s "n8n presence
 		t.sim.requests.length = 0;
 		await setByName({ cacheTtl: 0 });
 		expect(sourceCalls()).toEqual([{ method: 'GET', path: '/api/v2/presence/sources', query: { deactivated: 'false' }, body: undefined }]);
-		expect(patches().map(([p]) => p)).toEqual([`/api/v2/users/${CASEY}/presences/${source.id}`, `/api/v2/users/${ALEX}/presences/${source.id}`]);
+		expect(patches().map(([u, id]) => [u, id])).toEqual([
+			[CASEY, source.id],
+			[ALEX, source.id],
+		]);
 
 		t.sim.requests.length = 0;
 		await setByName();
@@ -154,7 +167,10 @@ describe('Source by Name (nothing to pick: the two-way template\'s "n8n presence
 		t.sim.requests.length = 0;
 		await setByName();
 		expect(sourceCalls().map((c) => c.method)).toEqual(['GET']);
-		expect(patches().map(([p]) => p)).toEqual([`/api/v2/users/${CASEY}/presences/${source.id}`, `/api/v2/users/${ALEX}/presences/${source.id}`]);
+		expect(patches().map(([u, id]) => [u, id])).toEqual([
+			[CASEY, source.id],
+			[ALEX, source.id],
+		]);
 	});
 
 	test('without presence:source:add: Genesys\' 403 naming the permission, per item; nothing written', async () => {

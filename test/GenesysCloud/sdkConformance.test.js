@@ -45,10 +45,14 @@ const OPERATIONS = [
 	{ api: 'PresenceApi', method: 'getSystempresences', http: 'GET', path: '/api/v2/systempresences', args: () => [] },
 	// Presence sources.
 	{ api: 'PresenceApi', method: 'getPresenceSources', http: 'GET', path: '/api/v2/presence/sources', args: (p, q) => [opts(q)] },
+	{ api: 'PresenceApi', method: 'getPresenceSettings', http: 'GET', path: '/api/v2/presence/settings', args: () => [] },
 	{ api: 'PresenceApi', method: 'postPresenceSources', http: 'POST', path: '/api/v2/presence/sources', args: (p, q, b) => [b] },
 	// User presences.
 	{ api: 'PresenceApi', method: 'putUsersPresencesBulk', http: 'PUT', path: '/api/v2/users/presences/bulk', args: (p, q, b) => [b] },
 	{ api: 'PresenceApi', method: 'getUsersPresencesPurecloudBulk', http: 'GET', path: '/api/v2/users/presences/purecloud/bulk', args: (p, q) => [opts(q, ['id'])] },
+	{ api: 'PresenceApi', method: 'getUsersPresenceBulk', http: 'GET', path: '/api/v2/users/presences/:sourceId/bulk', args: (p, q) => [p.sourceId, opts(q, ['id'])] },
+	{ api: 'PresenceApi', method: 'getPresenceUserPrimarysource', http: 'GET', path: '/api/v2/presence/users/:userId/primarysource', args: (p) => [p.userId] },
+	{ api: 'PresenceApi', method: 'putPresenceUserPrimarysource', http: 'PUT', path: '/api/v2/presence/users/:userId/primarysource', args: (p, q, b) => [p.userId, b] },
 	{ api: 'PresenceApi', method: 'getUserPresencesPurecloud', http: 'GET', path: '/api/v2/users/:userId/presences/purecloud', args: (p) => [p.userId] },
 	{ api: 'PresenceApi', method: 'patchUserPresencesPurecloud', http: 'PATCH', path: '/api/v2/users/:userId/presences/purecloud', args: (p, q, b) => [p.userId, b] },
 	{ api: 'PresenceApi', method: 'getUserPresence', http: 'GET', path: '/api/v2/users/:userId/presences/:sourceId', args: (p) => [p.userId, p.sourceId] },
@@ -320,6 +324,25 @@ describe('through the SDK, each request the package sends', () => {
 		});
 	});
 
+	test('a registered source: get, set through the bulk PUT (sourceId), made primary, Only If Different', async () => {
+		const id = 'c0ffee00-0000-4000-8000-00000000a11c';
+		sim.state.genesys.sources.push({ id, name: 'SDK registered', deactivated: false, selfUri: `/api/v2/presence/sources/${id}` });
+		try {
+			await conforms(async () => {
+				await run({ resource: 'agentPresence', operation: 'get', agent: byId(G.users.dana), source: 'other', sourceId: id, options: { cacheTtl: 0 } });
+				const set = { resource: 'agentPresence', operation: 'set', agent: byId(G.users.dana), source: 'other', sourceId: id, presenceBy: 'presence', presence: byId(G.custom.lunch) };
+				await run({ ...set, onlyIfDifferent: false, options: { primary: true, cacheTtl: 0 } });
+				await run({ ...set, onlyIfDifferent: true, options: { primary: true, cacheTtl: 0 } });
+			});
+		} finally {
+			sim.state.genesys.sources.length = 0;
+		}
+	});
+
+	test('presence settings: the answer is PresenceSettings', async () => {
+		await replay({ method: 'GET', path: '/api/v2/presence/settings', query: {}, search: '', body: undefined, status: 200, headers: {} });
+	});
+
 	test('bulk presence read (PURECLOUD): the answer is UcUserPresence', async () => {
 		const ids = [G.users.alex, G.users.blake].join(',');
 		const r = { method: 'GET', path: '/api/v2/users/presences/purecloud/bulk', query: { id: ids }, search: `?id=${ids}`, body: undefined, status: 200, headers: {} };
@@ -343,6 +366,9 @@ describe('through the SDK, each request the package sends', () => {
 			'PresenceApi.postPresenceSources',
 			'PresenceApi.putUsersPresencesBulk',
 			'PresenceApi.getUsersPresencesPurecloudBulk',
+			'PresenceApi.getUsersPresenceBulk',
+			'PresenceApi.getPresenceUserPrimarysource',
+			'PresenceApi.putPresenceUserPrimarysource',
 			'PresenceApi.getUserPresencesPurecloud',
 			'PresenceApi.patchUserPresencesPurecloud',
 			'PresenceApi.getUserPresence',

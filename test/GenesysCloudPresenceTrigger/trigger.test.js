@@ -238,12 +238,13 @@ test('Ignore Changes Made By Source Names: a missing source is created at activa
 				presenceBy: 'category',
 				category: 'busy',
 				onlyIfDifferent: false,
-				options: { cacheTtl: 0 },
+				// As the two-way template: the source becomes the agent's primary one, so the write is seen.
+				options: { cacheTtl: 0, primary: true },
 			}),
 		],
 		input: [{}],
 	});
-	expect(set.items('Genesys')[0]).toMatchObject({ sourceId: source.id, written: true });
+	expect(set.items('Genesys')[0]).toMatchObject({ sourceId: source.id, written: true, primary: true });
 	expect(sourceCalls()).toEqual([['GET', { deactivated: 'false' }, undefined]]);
 
 	await setPresence(USERS.alex, P.Away);
@@ -265,7 +266,13 @@ test('Ignore Changes Made By Source Names: an existing source (any case) is foun
 		['GET', undefined],
 		['POST', { name: 'Other sync' }],
 	]);
-	await patch(USERS.alex, { presenceDefinition: { id: P.Busy } }, created.id);
+	// A registered source is written with the bulk PUT naming it in sourceId.
+	await h.request(CRED, {
+		method: 'PUT',
+		url: `${sim.urls.genesysApi}/api/v2/users/presences/bulk`,
+		body: [{ id: USERS.alex, sourceId: created.id, presenceDefinition: { id: P.Busy } }],
+		json: true,
+	});
 	await setPresence(USERS.alex, P.Away);
 	await t.waitForItems(1);
 	expect(t.items.map((i) => [i.presenceName, i.presenceSource])).toEqual([['Away', 'PURECLOUD']]);

@@ -72,10 +72,17 @@ describe('two-way Dynamics ⇄ Genesys: one mapping, both directions', () => {
 			...template('two-way-dynamics-genesys', picks),
 			input: [{ source: 'dataverse', event: 'presence_changed', agentId: IDS.dataverse.agents.dana, presenceId: IDS.dataverse.presences.busyDnd, presenceName: 'Busy - DND', category: 'do_not_disturb' }],
 		});
-		const writes = apiCalls(t.sim, 'genesys').filter((c) => c.method === 'PATCH');
+		const writes = apiCalls(t.sim, 'genesys').filter((c) => c.method === 'PUT' || c.method === 'PATCH');
 		const [source] = t.sim.state.genesys.sources;
+		const dana = IDS.genesys.users.dana;
 		expect(source).toMatchObject({ name: 'n8n presence sync' });
-		expect(writes.map((c) => [c.path, c.body])).toEqual([[`/api/v2/users/${IDS.genesys.users.dana}/presences/${source.id}`, { presenceDefinition: { id: IDS.genesys.custom.busyDnd } }]]);
+		// A registered source is written with the bulk PUT (sourceId), then made the agent's primary source:
+		// Genesys Cloud shows and routes on the primary source only.
+		expect(writes.map((c) => [c.method, c.path, c.body])).toEqual([
+			['PUT', '/api/v2/users/presences/bulk', [{ id: dana, sourceId: source.id, presenceDefinition: { id: IDS.genesys.custom.busyDnd } }]],
+			['PUT', `/api/v2/presence/users/${dana}/primarysource`, { sourceId: source.id }],
+		]);
+		expect(t.sim.state.genesys.presences[dana].primarySource).toBe(source.id);
 		expect(dataverseWrites()).toEqual([]);
 	});
 
@@ -85,7 +92,7 @@ describe('two-way Dynamics ⇄ Genesys: one mapping, both directions', () => {
 			input: [genesysChange('dana', IDS.genesys.custom.busyDnd, 'Busy - DND', 'busy')],
 		});
 		expect(dataverseWrites()).toEqual([modify('dana', IDS.dataverse.presences.busyDnd)]);
-		expect(apiCalls(t.sim, 'genesys').filter((c) => c.method === 'PATCH')).toEqual([]);
+		expect(apiCalls(t.sim, 'genesys').filter((c) => c.method === 'PATCH' || c.method === 'PUT')).toEqual([]);
 	});
 });
 

@@ -36,6 +36,20 @@ function helpers(c, { IDS, CLIENTS, SHARED_KEY }) {
 		assert.equal(w.status, 200);
 	}
 
+	/**
+	 * The two-way sync's write under its registered presence source: Genesys' bulk PUT naming it in
+	 * sourceId (PATCH does not support registered sources), then PUT …/primarysource, so the agent shows it.
+	 */
+	function expectSyncSourceWrite(/** @type {any[]} */ writes, /** @type {string} */ userId, /** @type {string} */ definitionId, /** @type {string} */ sourceId) {
+		assert.deepEqual(
+			writes.map((w) => [w.method, w.path, w.body, w.status]),
+			[
+				['PUT', '/api/v2/users/presences/bulk', [{ id: userId, sourceId, presenceDefinition: { id: definitionId } }], 200],
+				['PUT', `/api/v2/presence/users/${userId}/primarysource`, { sourceId }, 200],
+			],
+		);
+	}
+
 	function expectOneDataverseWrite(/** @type {any[]} */ writes, /** @type {string} */ agentId, /** @type {string} */ presenceId) {
 		assert.equal(writes.length, 1, `expected exactly one Dataverse write, got ${JSON.stringify(writes.map((w) => `${w.method} ${w.path}`))}`);
 		const [w] = writes;
@@ -247,7 +261,7 @@ async function run(c, o) {
 		await none(['genesys', 'dataverse', 'vonage']);
 	});
 
-	await c.test('Two-way: Dana → Busy DND in Dynamics ends with exactly one Genesys write (sync source, "Busy - DND") and no Dynamics write', async () => {
+	await c.test('Two-way: Dana → Busy DND in Dynamics ends with one Genesys write under the sync source ("Busy - DND"), made her primary source, and no Dynamics write', async () => {
 		const danaDnd = fixtures.variant({
 			agentId: dv.agents.dana,
 			agentStatusId: dv.agentStatuses.dana,
@@ -255,7 +269,7 @@ async function run(c, o) {
 			initiatingUserId: dv.agents.dana,
 		});
 		await deliver('two-way-dynamics-genesys', danaDnd, 1);
-		expectOneGenesysWrite(await c.writes('genesys'), gu.dana, IDS.genesys.custom.busyDnd, await syncSourceId());
+		expectSyncSourceWrite(await c.writes('genesys'), gu.dana, IDS.genesys.custom.busyDnd, await syncSourceId());
 		await none(['dataverse', 'vonage']);
 	});
 

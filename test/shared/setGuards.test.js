@@ -120,7 +120,7 @@ describe('Genesys Cloud → Set', () => {
 			'PUT /api/v2/users/presences/bulk',
 		]);
 		const put = apiCalls(sim, 'genesys')[1];
-		expect(put.body).toEqual([ALEX, DANA].map((id) => ({ id, source: 'PURECLOUD', presenceDefinition: { id: G.presence.Busy } })));
+		expect(put.body).toEqual([ALEX, DANA].map((id) => ({ id, presenceDefinition: { id: G.presence.Busy } })));
 		expect(run.items('Genesys').map(guardFields)).toEqual([
 			{ written: true, previousPresenceId: null, previousCategory: null, presenceId: G.presence.Busy },
 			{ written: false, skippedReason: 'protected', protectedState: 'onQueue', previousPresenceId: ON_QUEUE, previousCategory: 'available', presenceId: ON_QUEUE },

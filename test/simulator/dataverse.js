@@ -24,6 +24,13 @@ const DEFAULT_CLIENT = {
 
 const API_VERSION_RE = /^v9\.[0-2]$/;
 
+/** "Impersonate another user": the impersonator needs Act on Behalf of Another User. */
+const ACT_ON_BEHALF = 'prvActOnBehalfOfAnotherUser';
+// ASSUMPTION: the privilege's id (Dataverse answers one in the message; no page lists it): a stable GUID.
+const ACT_ON_BEHALF_ID = common.guidFrom('dv-privilege-prvActOnBehalfOfAnotherUser');
+/** CCaaS_GetPresence / CCaaS_ModifyAgentPresence: "You must have the Omnichannel Agent or Omnichannel Supervisor role". */
+const PRESENCE_ROLES = ['Omnichannel Agent', 'Omnichannel Supervisor'];
+
 /**
  * "Troubleshoot Dataverse Web API client errors", Resource not found for the segment: 404
  * `{"code":"0x8006088a","message":"Resource not found for the segment 'Account'."}` for any entity
@@ -46,11 +53,27 @@ function errorBody(/** @type {number} */ status, message = '') {
 /** @param {any} ctx */
 function createVendor(ctx) {
 	const client = ctx.client;
-	const state = { tables: /** @type {Record<string, any[]>} */ ({}), loginTimes: /** @type {Record<string, number>} */ ({}) };
+	const state = {
+		tables: /** @type {Record<string, any[]>} */ ({}),
+		loginTimes: /** @type {Record<string, number>} */ ({}),
+		/** The application user's privileges beyond table access; tests take ACT_ON_BEHALF away. */
+		applicationUserPrivileges: /** @type {string[]} */ ([]),
+		/** Security roles by systemuserid; every seeded agent is an Omnichannel Agent. */
+		roles: /** @type {Record<string, string[]>} */ ({}),
+		/**
+		 * Which call form of CCaaS_GetPresence the environment answers: 'parameter' (the Dataverse CLI's
+		 * `CCaaS_GetPresence(ApiVersion=@v)?@v='1.0'`) or 'plain' (the reference page's bare GET). The
+		 * other form is the unknown-segment 404, as for any function called with parameters it lacks.
+		 */
+		getPresenceForm: /** @type {'parameter' | 'plain'} */ ('parameter'),
+	};
 	const delivery = webhooks.createDelivery(ctx.webhookDeliveries, ctx.webhooks);
 	const reset = () => {
 		state.tables = tables.seedTables(client);
 		state.loginTimes = Object.fromEntries(Object.values(IDS.agents).map((id) => [id, Math.floor(Date.parse('2024-08-02T07:00:00Z') / 1000)]));
+		state.applicationUserPrivileges = [ACT_ON_BEHALF];
+		state.roles = Object.fromEntries(Object.values(IDS.agents).map((id) => [id, ['Omnichannel Agent']]));
+		state.getPresenceForm = ctx.getPresenceForm === 'plain' ? 'plain' : 'parameter';
 		if (ctx.seed && ctx.seed.tables) for (const [set, rows] of Object.entries(ctx.seed.tables)) state.tables[set].push(...clone(rows));
 	};
 	reset();
@@ -62,6 +85,7 @@ function createVendor(ctx) {
 	const authed = (/** @type {Function} */ fn) => (/** @type {any} */ rq) => {
 		h.authenticate(rq);
 		if (!API_VERSION_RE.test(rq.params.ver)) throw unknownSegment(rq.params.ver);
+		h.checkImpersonation(rq);
 		return fn(rq);
 	};
 	for (const m of ['GET', 'POST', 'PATCH', 'DELETE', 'PUT']) router.add(m, '/api/data/:ver/:resource', authed(h.resource));
@@ -127,11 +151,36 @@ function handlers(ctx, state) {
 			throw new HttpError(401, undefined, { 'WWW-Authenticate': challenge });
 		},
 
+		/**
+		 * MSCRMCallerID (impersonation, "Impersonate another user using the Web API"): the token's application
+		 * user needs Act on Behalf of Another User (prvActOnBehalfOfAnotherUser). Without it Dataverse answers
+		 * 403 PrivilegeDenied, code 0x80040220 ("Troubleshoot Dataverse client errors": -2147220960, "Principal
+		 * user is missing privilege"), in the message form a real answer shows ("Principal user (Id=…, type=8,
+		 * …), is missing prv… privilege (Id=…) … Consider adding missed privilege to one of the principal
+		 * (user/team) roles.") with the ErrorDetails annotations. ASSUMPTION: for this privilege, which belongs
+		 * to no table, the message has no "on OTC=… for entity" part.
+		 */
+		checkImpersonation(/** @type {any} */ rq) {
+			const caller = rq.headers.mscrmcallerid;
+			if (!caller || String(caller).toLowerCase() === IDS.applicationUserId) return;
+			if (state.applicationUserPrivileges.includes(ACT_ON_BEHALF)) return;
+			const app = IDS.applicationUserId;
+			throw new HttpError(403, {
+				error: {
+					code: '0x80040220',
+					message: `Principal user (Id=${app}, type=8, roleCount=1, privilegeCount=${state.applicationUserPrivileges.length + 212}, accessMode='4 Non-interactive', AADObjectId='${common.guidFrom('dv-aad-application-user')}', businessUnitId=${IDS.businessUnitId}), is missing ${ACT_ON_BEHALF} privilege (Id=${ACT_ON_BEHALF_ID}). context.Caller=${app}. Consider adding missed privilege to one of the principal (user/team) roles.`,
+					'@Microsoft.PowerApps.CDS.ErrorDetails.ApiExceptionCategory': 'ClientError',
+					'@Microsoft.PowerApps.CDS.ErrorDetails.ApiExceptionMessageName': 'PrivilegeDenied',
+					'@Microsoft.PowerApps.CDS.ErrorDetails.ApiExceptionHttpStatusCode': '403',
+				},
+			});
+		},
+
 		/** Dispatches /api/data/v9.2/{resource}. */
 		resource(/** @type {any} */ rq) {
 			const { name, key } = parseResource(rq.params.resource);
 			if (name === 'WhoAmI') return only(rq, 'GET', () => whoAmI());
-			if (name === 'CCaaS_GetPresence') return only(rq, 'GET', () => getPresence(rq, functionParameters(rq, name, ['ApiVersion'])));
+			if (name === 'CCaaS_GetPresence') return only(rq, 'GET', () => getPresence(rq, getPresenceParameters(rq, name)));
 			if (name === 'CCaaS_ModifyAgentPresence') return only(rq, 'POST', () => modifyPresence(rq));
 			if (!TABLES[name]) throw unknownSegment(name);
 			if (key === undefined) {
@@ -173,11 +222,34 @@ function handlers(ctx, state) {
 		return row;
 	}
 
-	/** GET CCaaS_GetPresence(ApiVersion=…): the documented response keys only. */
+	/**
+	 * The presence APIs' prerequisite: "You must have the Omnichannel Agent or Omnichannel Supervisor role
+	 * to call this API" — the caller being the impersonated agent. ASSUMPTION: the refusal is the status
+	 * tables' "401 Unauthorized" (they list no 403) in Dataverse's error shape with the PrivilegeDenied code;
+	 * no Microsoft page shows the body.
+	 */
+	function requirePresenceRole(/** @type {string} */ agentId) {
+		const roles = state.roles[agentId.toLowerCase()] || [];
+		if (roles.some((r) => PRESENCE_ROLES.includes(r))) return;
+		throw dvError(401, '0x80040220', `The user (Id=${agentId}) does not have the Omnichannel Agent or Omnichannel Supervisor role required to call this API.`);
+	}
+
+	/**
+	 * The parameters of CCaaS_GetPresence in the form the environment answers (state.getPresenceForm);
+	 * the other form matches no function and is the unknown-segment 404 (functionParameters).
+	 */
+	function getPresenceParameters(/** @type {any} */ rq, /** @type {string} */ name) {
+		if (state.getPresenceForm === 'parameter') return functionParameters(rq, name, ['ApiVersion']);
+		if (decodeURIComponent(rq.params.resource) !== name) throw unknownSegment(name);
+		return { ApiVersion: '1.0' };
+	}
+
+	/** GET CCaaS_GetPresence: the documented response keys only. */
 	function getPresence(/** @type {any} */ rq, /** @type {Record<string, string>} */ params) {
 		if (params.ApiVersion !== '1.0') throw dvError(400, '0x80040203', `ApiVersion '${params.ApiVersion}' is not supported; use '1.0'.`);
 		const agentId = callerAgent(rq);
 		const status = agentStatusOf(agentId);
+		requirePresenceRole(agentId);
 		const user = findRow('systemusers', agentId);
 		const presence = findRow('msdyn_presences', status._msdyn_currentpresenceid_value);
 		return {
@@ -212,6 +284,7 @@ function handlers(ctx, state) {
 		if (!b.PresenceId) throw dvError(400, '0x80040203', 'PresenceId is required.');
 		if (!common.isGuid(b.PresenceId)) throw dvError(400, '0x80040203', `PresenceId must be a GUID, got '${b.PresenceId}'.`);
 		const row = agentStatusOf(b.AgentId);
+		requirePresenceRole(caller);
 		const presence = findRow('msdyn_presences', b.PresenceId);
 		// ASSUMPTION: an unknown presence is 404 (the "CCaaS_ModifyAgentPresence" status table lists 404 Resource
 		// not found and 400 Wrong input parameters; which one applies is not said). "Dataverse error codes":

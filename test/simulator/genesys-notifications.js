@@ -172,7 +172,8 @@ function createNotifications(ctx) {
 			topicName: topic,
 			version: '2',
 			eventBody: {
-				source: presence.source,
+				// PresenceEventUserPresence has `source` only: a registered source's ID goes there.
+				source: presence.source ?? presence.sourceId,
 				presenceDefinition: { id: presence.presenceDefinition.id, systemPresence: presence.presenceDefinition.systemPresence },
 				primary: presence.primary,
 				message: presence.message,

@@ -23,6 +23,9 @@ const PACKAGE_PERMISSIONS = [
 	'presence:userPresence:edit',
 	'presence:source:view',
 	'presence:source:add',
+	'presence:userPrimarySource:view',
+	'presence:userPrimarySource:edit',
+	'presence:settings:view',
 	'directory:user:view',
 ];
 
@@ -152,7 +155,6 @@ function seedPresences(/** @type {any[]} */ users) {
 		users.map((u) => [
 			u.id,
 			{
-				primarySource: 'PURECLOUD',
 				sources: {
 					PURECLOUD: {
 						presenceDefinitionId: people.has(u.id) ? PRIMARY_IDS.Available : PRIMARY_IDS.Offline,
@@ -175,6 +177,11 @@ function createVendor(ctx) {
 		sources: /** @type {any[]} */ ([]),
 		/** The permissions of the client's role; tests narrow it to see Genesys' 403s. */
 		permissions: /** @type {string[]} */ ([]),
+		/**
+		 * The organization's presence settings (SDK model PresenceSettings): "The default primary presence
+		 * registered source ID for the organization" is each user's primary source until one is set for them.
+		 */
+		settings: /** @type {{ requestingOffQueueEnabled: boolean, defaultPrimaryPresenceRegisteredSourceId?: string }} */ ({ requestingOffQueueEnabled: false }),
 	};
 	// Notification channels + WebSocket (genesys-notifications.js); presence changes are published there.
 	const notifications = createNotifications({ root: ctx.root, tokens: ctx.tokens, fail, options: ctx.notifications });
@@ -185,6 +192,7 @@ function createVendor(ctx) {
 		state.presences = seedPresences(state.users);
 		// ASSUMPTION: a new organization has no custom presence sources.
 		state.sources = [];
+		state.settings = { requestingOffQueueEnabled: false };
 		state.permissions = [...(ctx.client.permissions || PACKAGE_PERMISSIONS)];
 		if (ctx.seed) applySeed(state, ctx.seed);
 	};
@@ -197,6 +205,10 @@ function createVendor(ctx) {
 	/** @param {Function} fn @param {Permissions} [needs] */
 	const authed = (fn, needs = NONE) => (/** @type {any} */ rq) => (h.authenticate(rq), checkPermissions(state.permissions, needs), fn(rq));
 	const VIEW = all('presence:presenceDefinition:view');
+	// "Permission Change: Update to User Presence Requires presence:userPresence:edit" (Genesys Developer
+	// Announcements, effective 20 July 2025): PATCH of another user's presence, PURECLOUD or another source.
+	// A client-credentials token acts for no user, so every user is another user.
+	const EDIT_PRESENCE = all('presence:userPresence:edit');
 	/** @type {[string, string, Function, Permissions?][]} */
 	const routes = [
 		// Deprecated definitions API: listing needs no permission, a single GET needs view.
@@ -215,11 +227,17 @@ function createVendor(ctx) {
 		['GET', '/api/v2/presence/sources', h.listSources, all('presence:source:view')],
 		['POST', '/api/v2/presence/sources', h.createSource, all('presence:source:add')],
 		['PUT', '/api/v2/users/presences/bulk', h.bulk, any('presence:userPresence:edit')],
-		// The bulk read "Requires NO permissions" in the SDK's reference.
+		// The bulk reads "Require NO permissions" in the SDK's reference: PURECLOUD (literal, so first), then
+		// one registered source (getUsersPresenceBulk).
 		['GET', '/api/v2/users/presences/purecloud/bulk', bulkPresenceRead(state, notifications)],
-		// GET and PATCH of one user's presence: "Requires NO permissions" in the SDK's reference.
+		['GET', '/api/v2/users/presences/:sourceId/bulk', bulkSourceRead(state)],
+		// GET one user's presence: "Requires NO permissions"; PATCH: see EDIT_PRESENCE.
 		['GET', '/api/v2/users/:userId/presences/:sourceId', h.getUserPresence],
-		['PATCH', '/api/v2/users/:userId/presences/:sourceId', h.patchUserPresence],
+		['PATCH', '/api/v2/users/:userId/presences/:sourceId', h.patchUserPresence, EDIT_PRESENCE],
+		// Primary presence source and presence settings (PresenceApi; permissions from its reference).
+		['GET', '/api/v2/presence/users/:userId/primarysource', h.getPrimarySource, all('presence:userPrimarySource:view')],
+		['PUT', '/api/v2/presence/users/:userId/primarysource', h.putPrimarySource, all('presence:userPrimarySource:edit')],
+		['GET', '/api/v2/presence/settings', h.getSettings, all('presence:settings:view')],
 		// GET /api/v2/users: "Requires NO permissions" (the SDK's UsersApi reference, getUsers).
 		['GET', '/api/v2/users', h.listUsers],
 		['POST', '/api/v2/users/search', h.searchUsers, any('directory:user:view')],
@@ -429,11 +447,13 @@ function handlers(ctx, state, publishPresence) {
 
 		getUserPresence(/** @type {any} */ rq) {
 			requireUser(rq.params.userId);
+			refuseRegistered(rq.params.sourceId);
 			return { status: 200, body: userPresence(state, rq.params.userId, sourceKey(rq.params.sourceId)) };
 		},
 
 		patchUserPresence(/** @type {any} */ rq) {
 			requireUser(rq.params.userId);
+			refuseRegistered(rq.params.sourceId);
 			const body = rq.body;
 			if (!body || typeof body !== 'object' || Array.isArray(body)) throw fail(400, 'A UserPresence body is required.');
 			if (!body.presenceDefinition && body.message === undefined && body.primary === undefined) {
@@ -459,10 +479,15 @@ function handlers(ctx, state, publishPresence) {
 				if (!findUser(item.id)) throw fail(400, `Entry ${i}: user not found: ${item.id}`);
 				if (!item.presenceDefinition || !item.presenceDefinition.id) throw fail(400, `Entry ${i}: presenceDefinition.id is required.`);
 				checkDefinitionId(item.presenceDefinition.id, i);
+				// MutableUserPresence.sourceId "Represents the ID of a registered source". ASSUMPTION: an id that
+				// names no active registered source is refused (400) rather than ignored; the stricter.
+				if (item.sourceId !== undefined && !activeSource(item.sourceId)) throw fail(400, `Entry ${i}: ${item.sourceId} is not an active registered presence source.`);
 			});
 			const out = list.map((item) => {
-				const source = sourceKey(item.source || 'PURECLOUD');
-				setPresence(state, item.id, source, item);
+				const source = bulkSource(item);
+				// MutableUserPresence.primary: "whether or not to set this presence source as the primary on a
+				// PATCH" — the bulk PUT is no PATCH, so it is not read here.
+				setPresence(state, item.id, source, { presenceDefinition: item.presenceDefinition, message: item.message });
 				publishPresence(item.id, userPresence(state, item.id, source));
 				// ASSUMPTION: each answer's id is the user's id, as in the MutableUserPresence sent (the
 				// UserPresence model leaves id unexplained); selfUri names the user too, for clients that match on it.
@@ -470,6 +495,39 @@ function handlers(ctx, state, publishPresence) {
 			});
 			return { status: 200, body: out };
 		},
+
+		/** GET /api/v2/presence/users/{userId}/primarysource: UserPrimarySource { id, name, sourceId, registered, selfUri }. */
+		getPrimarySource(/** @type {any} */ rq) {
+			requireUser(rq.params.userId);
+			return { status: 200, body: primarySourceBody(state, rq.params.userId) };
+		},
+
+		/**
+		 * PUT /api/v2/presence/users/{userId}/primarysource, body UserPrimarySource: its `sourceId` ("The id of
+		 * the source") becomes the user's primary. ASSUMPTION: PURECLOUD is named by the id the bulk read
+		 * answers for it (or the word PURECLOUD); an unknown or deactivated source is 400.
+		 */
+		putPrimarySource(/** @type {any} */ rq) {
+			requireUser(rq.params.userId);
+			const sourceId = rq.body && typeof rq.body.sourceId === 'string' ? rq.body.sourceId : '';
+			if (!sourceId) throw fail(400, 'sourceId is required.', 'bad.request');
+			const isPurecloud = sourceId === PURECLOUD_SOURCE_ID || sourceKey(sourceId) === 'PURECLOUD';
+			if (!isPurecloud && !activeSource(sourceId)) throw fail(400, `${sourceId} is not an active presence source.`, 'bad.request');
+			const p = state.presences[rq.params.userId] || (state.presences[rq.params.userId] = { sources: {} });
+			p.primarySource = isPurecloud ? 'PURECLOUD' : sourceId;
+			return { status: 200, body: primarySourceBody(state, rq.params.userId) };
+		},
+
+		/** GET /api/v2/presence/settings: PresenceSettings. */
+		getSettings: () => ({
+			status: 200,
+			body: {
+				id: guidFrom('gc-presence-settings'),
+				requestingOffQueueEnabled: state.settings.requestingOffQueueEnabled,
+				...(state.settings.defaultPrimaryPresenceRegisteredSourceId ? { defaultPrimaryPresenceRegisteredSourceId: state.settings.defaultPrimaryPresenceRegisteredSourceId } : {}),
+				selfUri: '/api/v2/presence/settings',
+			},
+		}),
 
 		listUsers(/** @type {any} */ rq) {
 			const { pageNumber, pageSize } = paging(rq.query, 25, 500);
@@ -494,6 +552,32 @@ function handlers(ctx, state, publishPresence) {
 			};
 		},
 	};
+
+	function activeSource(/** @type {string} */ id) {
+		return state.sources.find((/** @type {any} */ x) => x.id === id && !x.deactivated);
+	}
+
+	/**
+	 * getUserPresence / patchUserPresence: "This endpoint does not support registered presence sources"
+	 * (the SDK's PresenceApi reference). ASSUMPTION: Genesys refuses such a call with 400 bad.request (the
+	 * reference lists no error answers); refusing is the stricter. A registered source is written with the
+	 * bulk PUT (`sourceId`) and read with GET /api/v2/users/presences/{sourceId}/bulk.
+	 */
+	function refuseRegistered(/** @type {string} */ sourceId) {
+		if (!state.sources.some((/** @type {any} */ x) => x.id === sourceId)) return;
+		throw fail(400, `Presence source ${sourceId} is a registered presence source: this endpoint does not support registered presence sources.`, 'bad.request');
+	}
+
+	/**
+	 * The source a MutableUserPresence writes: its `sourceId` (a registered source). Its `source` is
+	 * "Deprecated - The sourceID field should be used as a replacement"; ASSUMPTION: only the word PURECLOUD
+	 * is still read from it, any other value (a registered source's id included) is ignored, and an entry
+	 * naming no source writes the PURECLOUD source.
+	 */
+	function bulkSource(/** @type {any} */ item) {
+		if (item.sourceId !== undefined) return item.sourceId;
+		return 'PURECLOUD';
+	}
 
 	function checkDefinitionId(/** @type {string} */ id, /** @type {number|undefined} */ entry = undefined) {
 		const def = findDef(id);
@@ -561,6 +645,61 @@ function bulkPresenceRead(state, notifications) {
 			};
 		});
 		return { status: 200, body };
+	};
+}
+
+/**
+ * GET /api/v2/users/presences/{sourceId}/bulk (PresenceApi getUsersPresenceBulk, "Get bulk user presences
+ * for a single presence source", no permission needed): UcUserPresence of up to 50 users for a registered
+ * source. ASSUMPTION: an id that names no registered source is 404 not.found; the rest as the PURECLOUD read.
+ * @param {any} state
+ */
+function bulkSourceRead(state) {
+	return (/** @type {any} */ rq) => {
+		const sourceId = rq.params.sourceId;
+		if (!state.sources.some((/** @type {any} */ x) => x.id === sourceId)) throw fail(404, `Presence source not found: ${sourceId}`, 'not.found');
+		const ids = [...new Set(rq.url.searchParams.getAll('id').flatMap((/** @type {string} */ v) => v.split(',')).map((/** @type {string} */ v) => v.trim()).filter(Boolean))];
+		if (ids.length === 0) throw fail(400, 'At least one user id (id) is required.', 'bad.request');
+		if (ids.length > BULK_LIMIT) throw fail(400, `Too many user ids: ${ids.length}. The limit is ${BULK_LIMIT} per request.`, 'bad.request');
+		const known = ids.filter((id) => state.users.some((/** @type {any} */ u) => u.id === id));
+		const body = known.map((userId) => {
+			const p = userPresence(state, userId, sourceId);
+			return {
+				id: guidFrom(`gc-presence-${userId}-${sourceId}`),
+				name: p.name,
+				userId,
+				sourceId,
+				presenceDefinition: p.presenceDefinition,
+				message: p.message,
+				modifiedDate: p.modifiedDate,
+				selfUri: p.selfUri,
+			};
+		});
+		return { status: 200, body };
+	};
+}
+
+/**
+ * The user's primary presence source: the one set for them, else the organization's default primary
+ * registered source (PresenceSettings), else PURECLOUD. What the user shows, and is routed on, is the
+ * presence of this source (PresenceApi: primary source; UserPresence.primary).
+ */
+function primaryOf(/** @type {any} */ state, /** @type {string} */ userId) {
+	const p = state.presences[userId];
+	if (p && p.primarySource) return p.primarySource;
+	return state.settings.defaultPrimaryPresenceRegisteredSourceId || 'PURECLOUD';
+}
+
+/** UserPrimarySource for a user. ASSUMPTION: PURECLOUD is named by the id the bulk read answers for it. */
+function primarySourceBody(/** @type {any} */ state, /** @type {string} */ userId) {
+	const primary = primaryOf(state, userId);
+	const registered = state.sources.find((/** @type {any} */ x) => x.id === primary);
+	return {
+		id: userId,
+		...(registered ? { name: registered.name } : { name: 'PURECLOUD' }),
+		sourceId: registered ? primary : PURECLOUD_SOURCE_ID,
+		registered: Boolean(registered),
+		selfUri: `/api/v2/presence/users/${userId}/primarysource`,
 	};
 }
 
@@ -686,7 +825,7 @@ function updateDefinition(/** @type {any} */ def, /** @type {any} */ body, /** @
 }
 
 function setPresence(/** @type {any} */ state, /** @type {string} */ userId, /** @type {string} */ source, /** @type {any} */ body) {
-	const p = state.presences[userId] || (state.presences[userId] = { primarySource: 'PURECLOUD', sources: {} });
+	const p = state.presences[userId] || (state.presences[userId] = { sources: {} });
 	const current = p.sources[source] || { presenceDefinitionId: PRIMARY_IDS.Offline, message: '' };
 	p.sources[source] = {
 		presenceDefinitionId: body.presenceDefinition ? body.presenceDefinition.id : current.presenceDefinitionId,
@@ -703,12 +842,15 @@ function setPresence(/** @type {any} */ state, /** @type {string} */ userId, /**
  * accept either spelling.
  */
 function userPresence(/** @type {any} */ state, /** @type {string} */ userId, /** @type {string} */ source) {
-	const p = state.presences[userId] || { primarySource: 'PURECLOUD', sources: {} };
+	const p = state.presences[userId] || { sources: {} };
 	const s = p.sources[source] || { presenceDefinitionId: PRIMARY_IDS.Offline, message: '', modifiedDate: SEED_DATE };
 	const def = state.definitions.find((/** @type {any} */ d) => d.id === s.presenceDefinitionId);
+	// A registered source is named in `sourceId` ("Represents the ID of a registered source"); PURECLOUD
+	// and other sources in the deprecated `source`.
+	const registered = state.sources.some((/** @type {any} */ x) => x.id === source);
 	return {
 		name: def ? def.languageLabels.en_US || Object.values(def.languageLabels)[0] : undefined,
-		source,
+		...(registered ? { sourceId: source } : { source }),
 		presenceDefinition: {
 			id: s.presenceDefinitionId,
 			systemPresence: def ? def.systemPresence : 'Offline',
@@ -716,7 +858,7 @@ function userPresence(/** @type {any} */ state, /** @type {string} */ userId, /*
 		},
 		message: s.message,
 		modifiedDate: s.modifiedDate,
-		primary: p.primarySource === source,
+		primary: primaryOf(state, userId) === source,
 		selfUri: `/api/v2/users/${userId}/presences/${source}`,
 	};
 }
@@ -724,8 +866,7 @@ function userPresence(/** @type {any} */ state, /** @type {string} */ userId, /*
 function withExpand(/** @type {any} */ state, /** @type {any} */ user, /** @type {any} */ expand) {
 	const list = Array.isArray(expand) ? expand : String(expand || '').split(',');
 	if (!list.includes('presence')) return user;
-	const p = state.presences[user.id];
-	return { ...user, presence: userPresence(state, user.id, p ? p.primarySource : 'PURECLOUD') };
+	return { ...user, presence: userPresence(state, user.id, primaryOf(state, user.id)) };
 }
 
 /** One UsersSearch criterion: `{ type, fields, value | values }`. */

@@ -31,7 +31,8 @@ const DEFAULT_TTL = { dataverse: 3599, genesys: 86399, vonage: 7200, graph: 3599
  *   tokenTtlSeconds?: number | Partial<Record<'dataverse'|'genesys'|'vonage'|'graph', number>>,
  *   clients?: Partial<typeof CLIENTS>, seed?: any,
  *   genesysNotifications?: { heartbeatMs?: number, channelTtlSeconds?: number, topicLimit?: number, channelLimit?: number },
- *   dataverseWebhooks?: { timeoutMs?: number, retryDelayMs?: number, maxPayloadBytes?: number, sizeExceeded?: boolean, network?: Record<string, string> } }} SimulatorOptions
+ *   dataverseWebhooks?: { timeoutMs?: number, retryDelayMs?: number, maxPayloadBytes?: number, sizeExceeded?: boolean, network?: Record<string, string> },
+ *   dataverseGetPresenceForm?: 'parameter' | 'plain' }} SimulatorOptions
  */
 
 /** @param {SimulatorOptions} [options] */
@@ -57,6 +58,7 @@ async function startSimulator(options = {}) {
 				webhookDeliveries,
 				notifications: options.genesysNotifications,
 				webhooks: options.dataverseWebhooks,
+				getPresenceForm: options.dataverseGetPresenceForm,
 			}),
 		]),
 	);

@@ -87,3 +87,29 @@ async function findOrCreate(ctx: RequestContext, name: string, options: SourceBy
 		passOn(error);
 	}
 }
+
+/** A presence source as read and written: `purecloud` or a source ID, and whether it is registered. */
+export interface SourceRef {
+	id: string;
+	registered: boolean;
+}
+
+/**
+ * Whether `sourceId` is one of the organization's active registered presence sources (GET
+ * /api/v2/presence/sources). The listing is looked up once per execution and
+ * kept for `ttlSeconds` per credential, as the other lookups.
+ */
+export async function isRegisteredSource(ctx: RequestContext, sourceId: string, ttlSeconds: number): Promise<boolean> {
+	const memo = registeredPerExecution.get(ctx) ?? cachedLookup(
+		ctx,
+		{ credentialType: GENESYS_CREDENTIAL, kind: 'genesys.registeredSourceIds', key: '', ttlSeconds },
+		async () => {
+			return (await listSources(ctx)).map((s) => String(s.id ?? '').toLowerCase()).filter((id) => id !== '');
+		},
+	);
+	registeredPerExecution.set(ctx, memo);
+	memo.catch(() => registeredPerExecution.delete(ctx));
+	return (await memo).includes(sourceId.toLowerCase());
+}
+
+const registeredPerExecution = new WeakMap<object, Promise<string[]>>();

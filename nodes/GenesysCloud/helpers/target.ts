@@ -4,12 +4,25 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { requirePresenceCategory } from '../../shared/categories';
 import { cacheTtlSeconds } from '../../shared/lookupCache';
-import { sourceIdByName } from './sources';
+import type { SourceRef } from './sources';
+import { isRegisteredSource, sourceIdByName } from './sources';
 import {
 	parseSystemPresence,
 	primaryDefinitionId,
 	systemPresenceForCategory,
 } from './definitions';
+
+/**
+ * The source and whether it is a registered one (Presence Sources API): a source by name always is;
+ * a source by ID is when the organization's list of registered sources has it. Genesys reads and
+ * writes registered sources through other endpoints than PURECLOUD and unlisted custom sources.
+ */
+export async function resolveSourceRef(ctx: IExecuteFunctions, itemIndex: number, write: boolean): Promise<SourceRef> {
+	const id = await resolveSource(ctx, itemIndex, write);
+	if (id === 'purecloud') return { id, registered: false };
+	if (ctx.getNodeParameter('source', itemIndex) === 'name') return { id, registered: true };
+	return { id, registered: await isRegisteredSource(ctx, id, cacheTtlSeconds(ctx, itemIndex)) };
+}
 
 /**
  * `purecloud` or the registered source's ID, as the path wants it. A source given by name is

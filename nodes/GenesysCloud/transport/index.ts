@@ -4,9 +4,11 @@
  * nodes/shared, and Genesys' entity-listing pagination.
  */
 import type { IDataObject } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 
 import { VENDOR_NAMES, genesysApiBase } from '../../shared/endpoints';
 import type { HttpFailure, VendorErrorDetails } from '../../shared/errors';
+import { passOn } from '../../shared/errors';
 import type { PageScheme } from '../../shared/paging';
 import { paginate } from '../../shared/paging';
 import type { RequestContext, VendorConfig, VendorRequest } from '../../shared/transport';
@@ -32,8 +34,29 @@ export const genesysConfig: VendorConfig = {
 	errorDetails: genesysErrorDetails,
 };
 
-export async function genesysRequest<T = IDataObject>(ctx: RequestContext, request: VendorRequest): Promise<T> {
-	return await vendorRequest<T>(ctx, genesysConfig, request);
+/**
+ * Changing another user's presence: Genesys' Developer Announcements, "Permission Change: Update to User
+ * Presence Requires presence:userPresence:edit" (effective 20 July 2025), for PATCH
+ * /api/v2/users/{userId}/presences/purecloud and …/{sourceId}; the bulk PUT has always needed it.
+ */
+export const EDIT_PRESENCE_PERMISSION = 'presence:userPresence:edit';
+
+export interface GenesysRequest extends VendorRequest {
+	/** The permission the call needs, named when Genesys answers 403. */
+	permission?: string;
+}
+
+export async function genesysRequest<T = IDataObject>(ctx: RequestContext, request: GenesysRequest): Promise<T> {
+	const { permission, ...rest } = request;
+	try {
+		return await vendorRequest<T>(ctx, genesysConfig, rest);
+	} catch (error) {
+		if (permission && error instanceof NodeApiError && error.httpCode === '403') {
+			error.description = `${error.description ?? ''} — this call needs the permission ${permission} in a role of the credential's OAuth client`.replace(/^ — /, '');
+		}
+		// vendorRequest's NodeApiError (vendor, status, vendor message), passed on.
+		passOn(error);
+	}
 }
 
 interface EntityListing {

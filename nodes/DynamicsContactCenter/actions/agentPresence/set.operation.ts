@@ -20,9 +20,8 @@ import { agentLocator, presenceLocator } from '../../descriptions/locators';
 import { resolveAgentId } from '../../helpers/agents';
 import { requireGuid } from '../../helpers/guid';
 import type { PresenceInfo } from '../../helpers/presences';
-import { describePresence, presenceForCategory, readPresence } from '../../helpers/presences';
+import { describePresence, presenceApiRequest, presenceForCategory, readPresence } from '../../helpers/presences';
 import { readAgentStatusRow } from '../../helpers/agentStatus';
-import { dataverseRequest } from '../../transport';
 import { optionsCollection } from '../../../shared/collections';
 
 const properties: INodeProperties[] = [
@@ -84,7 +83,7 @@ async function setPresence(ctx: IExecuteFunctions, i: number): Promise<IDataObje
 	const written = verdict === null && (previous === null || !onlyIfDifferent || previous.presenceId !== target.presenceId);
 	if (written) {
 		// CCaaS_ModifyAgentPresence: caller ID header and AgentId both name the agent; ApiVersion is "1.0".
-		await dataverseRequest(ctx, {
+		await presenceApiRequest(ctx, {
 			method: 'POST',
 			path: '/CCaaS_ModifyAgentPresence',
 			headers: { MSCRMCallerID: agentId },

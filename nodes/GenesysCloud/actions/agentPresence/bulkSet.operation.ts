@@ -15,14 +15,10 @@ import type { ItemFailure } from '../../../shared/router';
 import { sourceFields, targetPresenceFields } from '../../descriptions/fields';
 import { agentLocator } from '../../descriptions/locators';
 import { resolveDefinitionId, resolveSource } from '../../helpers/target';
-import {
-	currentOfUserPresence,
-	readPurecloudPresences,
-	sourcePath,
-	userPresenceItem,
-} from '../../helpers/userPresence';
+import { NOT_PRIMARY_REASON, notShown, readSourcePresence } from '../../helpers/sourcePresence';
+import { currentOfUserPresence, readPurecloudPresences, userPresenceItem } from '../../helpers/userPresence';
 import { resolveUserId } from '../../helpers/users';
-import { genesysRequest } from '../../transport';
+import { EDIT_PRESENCE_PERMISSION, genesysRequest } from '../../transport';
 import { optionsCollection } from '../../../shared/collections';
 
 /** Genesys' public clients send at most 50 user presences per bulk call. */
@@ -67,11 +63,7 @@ export async function runOnce(this: IExecuteFunctions, fail: ItemFailure): Promi
 				userId,
 				source,
 				guards: readSetGuards(this, i),
-				body: {
-					id: userId,
-					source: source === 'purecloud' ? 'PURECLOUD' : source,
-					presenceDefinition: { id: definitionId },
-				},
+				body: bulkEntry(userId, source, definitionId),
 			});
 		} catch (error) {
 			fail(error, i);
@@ -90,6 +82,7 @@ export async function runOnce(this: IExecuteFunctions, fail: ItemFailure): Promi
 				path: '/api/v2/users/presences/bulk',
 				body: chunk.map((e) => e.body),
 				timeoutMs,
+				permission: EDIT_PRESENCE_PERMISSION,
 			});
 		} catch (error) {
 			for (const e of chunk) fail(error, e.itemIndex);
@@ -111,8 +104,9 @@ export async function runOnce(this: IExecuteFunctions, fail: ItemFailure): Promi
 				fail(error, e.itemIndex);
 				continue;
 			}
-			// The bulk call reads nothing first: the previous presence is unknown.
-			results[e.itemIndex] = userPresenceItem(e.userId, native, 'presence_set', setOutcome(true, null));
+			// The bulk call reads nothing first: the previous presence is unknown. A source that is not the
+			// user's primary one changes nothing they show: no `written: true` for it.
+			results[e.itemIndex] = userPresenceItem(e.userId, native, 'presence_set', setOutcome(!notShown(native), null, NOT_PRIMARY_REASON));
 		}
 	}
 	return results;
@@ -144,7 +138,7 @@ async function applyGuards(
 	}
 	for (const e of guarded.filter((g) => g.source !== 'purecloud')) {
 		try {
-			current.set(e, await genesysRequest(ctx, { method: 'GET', path: sourcePath(e.userId, e.source), timeoutMs }));
+			current.set(e, await readSourcePresence(ctx, e.userId, { id: e.source, registered: true }, timeoutMs));
 		} catch (error) {
 			fail(error, e.itemIndex);
 			entries = entries.filter((x) => x !== e);
@@ -166,6 +160,18 @@ async function applyGuards(
 		});
 		return false;
 	});
+}
+
+/**
+ * One MutableUserPresence. Its `source` is "Deprecated - The sourceID field should be used as a
+ * replacement", and `sourceId` "Represents the ID of a registered source": a registered source is named
+ * in `sourceId`; the PURECLOUD source, which is no registered source, by naming none.
+ */
+function bulkEntry(userId: string, source: string, definitionId: string): IDataObject {
+	const entry: IDataObject = { id: userId };
+	if (source !== 'purecloud') entry.sourceId = source;
+	entry.presenceDefinition = { id: definitionId };
+	return entry;
 }
 
 /**

@@ -4,10 +4,10 @@ import { showFor } from '../../../shared/displayOptions';
 import { cacheTtlOption, retryIfStale } from '../../../shared/lookupCache';
 import { sourceFields } from '../../descriptions/fields';
 import { agentLocator } from '../../descriptions/locators';
-import { resolveSource } from '../../helpers/target';
-import { sourcePath, userPresenceItem } from '../../helpers/userPresence';
+import { resolveSourceRef } from '../../helpers/target';
+import { readSourcePresence } from '../../helpers/sourcePresence';
+import { userPresenceItem } from '../../helpers/userPresence';
 import { resolveUserId } from '../../helpers/users';
-import { genesysRequest } from '../../transport';
 import { optionsCollection } from '../../../shared/collections';
 
 const properties: INodeProperties[] = [
@@ -21,8 +21,8 @@ export const description = showFor({ resource: ['agentPresence'], operation: ['g
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
 	return await retryIfStale(this, async () => {
 		const userId = await resolveUserId(this, i);
-		const source = await resolveSource(this, i, false);
-		const presence = await genesysRequest(this, { method: 'GET', path: sourcePath(userId, source) });
+		const source = await resolveSourceRef(this, i, false);
+		const presence = await readSourcePresence(this, userId, source);
 		return userPresenceItem(userId, presence, 'presence_read');
 	});
 }

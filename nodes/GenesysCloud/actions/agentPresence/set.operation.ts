@@ -14,10 +14,16 @@ import {
 import { guardVerdict, guardsNeedCurrent, readSetGuards, verdictFields } from '../../../shared/setGuards';
 import { sourceFields, targetPresenceFields } from '../../descriptions/fields';
 import { agentLocator } from '../../descriptions/locators';
-import { resolveDefinitionId, resolveSource } from '../../helpers/target';
-import { currentOfUserPresence, sourcePath, userPresenceItem } from '../../helpers/userPresence';
+import { resolveDefinitionId, resolveSourceRef } from '../../helpers/target';
+import {
+	NOT_PRIMARY_REASON,
+	isPrimarySource,
+	notShown,
+	readSourcePresence,
+	writeSourcePresence,
+} from '../../helpers/sourcePresence';
+import { currentOfUserPresence, userPresenceItem } from '../../helpers/userPresence';
 import { resolveUserId } from '../../helpers/users';
-import { genesysRequest } from '../../transport';
 
 const properties: INodeProperties[] = [
 	agentLocator(),
@@ -37,7 +43,8 @@ const properties: INodeProperties[] = [
 				name: 'primary',
 				type: 'boolean',
 				default: false,
-				description: "Whether this source becomes the user's primary presence source",
+				description:
+					"Whether this source becomes the user's primary presence source: the one Genesys Cloud shows and routes on. A write to a source that is not the user's primary one changes nothing anyone sees, and is reported with written false.",
 			},
 			{ displayName: 'Message', name: 'message', type: 'string', default: '', description: 'Status message to show' },
 			protectedStatesOption('genesys'),
@@ -56,17 +63,16 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 
 async function setPresence(ctx: IExecuteFunctions, i: number): Promise<IDataObject> {
 	const userId = await resolveUserId(ctx, i);
-	const source = await resolveSource(ctx, i, true);
+	const source = await resolveSourceRef(ctx, i, true);
 	const definitionId = await resolveDefinitionId(ctx, i);
 	const options = ctx.getNodeParameter('options', i, {}) as IDataObject;
-	const path = sourcePath(userId, source);
 	const timeoutMs = requestTimeoutMs(ctx, i);
 
 	const guards = readSetGuards(ctx, i);
 	const onlyIfDifferent = ctx.getNodeParameter('onlyIfDifferent', i) === true;
 	let previous: PreviousPresence | null = null;
 	if (onlyIfDifferent || guardsNeedCurrent(guards)) {
-		const current = await genesysRequest(ctx, { method: 'GET', path, timeoutMs });
+		const current = await readSourcePresence(ctx, userId, source, timeoutMs);
 		const definition = (current.presenceDefinition ?? {}) as IDataObject;
 		previous = {
 			presenceId: (definition.id as string | undefined) ?? null,
@@ -80,17 +86,23 @@ async function setPresence(ctx: IExecuteFunctions, i: number): Promise<IDataObje
 			});
 		}
 		const sameMessage = options.message === undefined || options.message === current.message;
-		const samePrimary = options.primary !== true || current.primary === true;
-		if (onlyIfDifferent && previous.presenceId === definitionId && sameMessage && samePrimary) {
+		const samePrimary = async () =>
+			options.primary !== true ||
+			current.primary === true ||
+			// A registered source's read (UcUserPresence) does not say whether it is primary: ask.
+			(source.registered && current.primary === undefined && (await isPrimarySource(ctx, userId, source.id, timeoutMs)));
+		if (onlyIfDifferent && previous.presenceId === definitionId && sameMessage && (await samePrimary())) {
 			return userPresenceItem(userId, current, 'presence_set', setOutcome(false, previous));
 		}
 	}
 
-	// PATCH (UserPresence): presenceDefinition.id is the only field Genesys needs.
-	const body: IDataObject = { presenceDefinition: { id: definitionId } };
-	if (options.message !== undefined) body.message = options.message;
-	if (options.primary === true) body.primary = true;
-	// Setting a presence to a given value is idempotent: safe to retry after a 5xx.
-	const updated = await genesysRequest(ctx, { method: 'PATCH', path, body, idempotent: true, timeoutMs });
-	return userPresenceItem(userId, updated, 'presence_set', setOutcome(true, previous));
+	const updated = await writeSourcePresence(
+		ctx,
+		userId,
+		source,
+		{ definitionId, message: options.message as string | undefined, primary: options.primary === true },
+		timeoutMs,
+	);
+	const shown = !notShown(updated);
+	return userPresenceItem(userId, updated, 'presence_set', setOutcome(shown, previous, NOT_PRIMARY_REASON));
 }
