@@ -11,6 +11,7 @@ import {
 	protectedStatesOption,
 	setOutcome,
 	sourceChangedAtOption,
+	sourceCheckOptions,
 } from '../../../shared/presenceFields';
 import type { CurrentPresence, GuardVerdict } from '../../../shared/setGuards';
 import { guardVerdict, guardsNeedCurrent, readSetGuards, verdictFields } from '../../../shared/setGuards';
@@ -33,7 +34,7 @@ const properties: INodeProperties[] = [
 		'Resolved to the out-of-the-box presence of the matching base status, or else the first active custom one',
 	),
 	onlyIfDifferentField,
-	optionsCollection([cacheTtlOption, protectedStatesOption('dataverse'), sourceChangedAtOption('dataverse'), timeoutOption]),
+	optionsCollection([cacheTtlOption, protectedStatesOption('dataverse'), sourceChangedAtOption('dataverse'), ...sourceCheckOptions, timeoutOption]),
 ];
 
 export const description = showFor({ resource: ['agentPresence'], operation: ['set'] }, properties);
@@ -74,9 +75,10 @@ async function setPresence(ctx: IExecuteFunctions, i: number): Promise<IDataObje
 				changedAt: text(row.msdyn_presencemodifiedon) ?? null,
 			};
 			verdict = guardVerdict(guards, current);
-		} else if (onlyIfDifferent) {
+		} else {
 			// No status row (the agent never signed in): only the presence itself can be compared.
-			previous = await currentPresence(ctx, agentId, target, timeoutMs);
+			if (onlyIfDifferent) previous = await currentPresence(ctx, agentId, target, timeoutMs);
+			verdict = guardVerdict(guards, null);
 		}
 	} else if (onlyIfDifferent) {
 		previous = await currentPresence(ctx, agentId, target, timeoutMs);

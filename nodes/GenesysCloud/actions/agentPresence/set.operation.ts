@@ -10,6 +10,7 @@ import {
 	protectedStatesOption,
 	setOutcome,
 	sourceChangedAtOption,
+	sourceCheckOptions,
 } from '../../../shared/presenceFields';
 import { guardVerdict, guardsNeedCurrent, readSetGuards, verdictFields } from '../../../shared/setGuards';
 import { sourceFields, targetPresenceFields } from '../../descriptions/fields';
@@ -42,6 +43,7 @@ const properties: INodeProperties[] = [
 			{ displayName: 'Message', name: 'message', type: 'string', default: '', description: 'Status message to show' },
 			protectedStatesOption('genesys'),
 			sourceChangedAtOption('genesys'),
+			...sourceCheckOptions,
 			timeoutOption,
 		],
 	},

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { optionsCollection } from '../../../shared/collections';
 import { showFor } from '../../../shared/displayOptions';
-import { protectedStatesOption, sourceChangedAtOption } from '../../../shared/presenceFields';
+import { protectedStatesOption, sourceChangedAtOption, sourceCheckOptions } from '../../../shared/presenceFields';
 import { cacheTtlOption } from '../../../shared/lookupCache';
 import { timeoutOption } from '../../../shared/timeout';
 import { agentLocator, presenceFields } from '../../descriptions/locators';
@@ -34,6 +34,7 @@ const properties: INodeProperties[] = [
 		},
 		protectedStatesOption('teams'),
 		sourceChangedAtOption('teams'),
+		...sourceCheckOptions,
 		timeoutOption,
 	]),
 ];

@@ -17,6 +17,7 @@ import {
 	protectedStatesOption,
 	setOutcome,
 	sourceChangedAtOption,
+	sourceCheckOptions,
 } from '../../../shared/presenceFields';
 import { guardVerdict, guardsNeedCurrent, readSetGuards, verdictFields } from '../../../shared/setGuards';
 import { cacheTtlOption, retryIfStale } from '../../../shared/lookupCache';
@@ -46,7 +47,7 @@ export const description: INodeProperties[] = showFor({ resource: ['agentPresenc
 		description:
 			'Whether to read the current presence first and skip the write when it already matches (same presence, or a presence of the wanted category). Stops two-way syncs from echoing.',
 	},
-	optionsCollection([cacheTtlOption, protectedStatesOption('vonage'), sourceChangedAtOption('vonage'), timeoutOption]),
+	optionsCollection([cacheTtlOption, protectedStatesOption('vonage'), sourceChangedAtOption('vonage'), ...sourceCheckOptions, timeoutOption]),
 ]);
 
 /** `PATCH /agents/{userId}/presence` with `{ presenceId }`; output says whether it wrote. */
