@@ -25,6 +25,7 @@ import { describePresence, presenceForCategory, readPresence } from '../../helpe
 import { readAgentStatusRow } from '../../helpers/agentStatus';
 import { dataverseRequest } from '../../transport';
 import { optionsCollection } from '../../../shared/collections';
+import { skippingUnknownAgent } from '../../../shared/unknownAgent';
 
 const properties: INodeProperties[] = [
 	agentLocator(),
@@ -50,7 +51,8 @@ async function targetPresence(ctx: IExecuteFunctions, i: number): Promise<Presen
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
 	// A cached systemuserid or presence the vendor no longer knows (404/400) is looked up afresh once.
-	return await retryIfStale(this, async () => await setPresence(this, i));
+	// A person the target has no user for is skipped, not failed.
+	return await skippingUnknownAgent('dataverse', async () => await retryIfStale(this, async () => await setPresence(this, i)));
 }
 
 async function setPresence(ctx: IExecuteFunctions, i: number): Promise<IDataObject> {

@@ -10,6 +10,7 @@ import { showFor } from '../../../shared/displayOptions';
 import { requestTimeoutMs, timeoutOption } from '../../../shared/timeout';
 import { protectedStatesOption, setOutcome, sourceChangedAtOption, sourceCheckOptions } from '../../../shared/presenceFields';
 import type { SetGuards } from '../../../shared/setGuards';
+import { UnknownAgentError, unknownAgentItem } from '../../../shared/unknownAgent';
 import { guardVerdict, guardsNeedCurrent, readSetGuards, verdictFields } from '../../../shared/setGuards';
 import type { ItemFailure } from '../../../shared/router';
 import { sourceFields, targetPresenceFields } from '../../descriptions/fields';
@@ -74,7 +75,9 @@ export async function runOnce(this: IExecuteFunctions, fail: ItemFailure): Promi
 				},
 			});
 		} catch (error) {
-			fail(error, i);
+			// A person without a Genesys user is skipped, not failed.
+			if (error instanceof UnknownAgentError) results[i] = unknownAgentItem('genesys', error);
+			else fail(error, i);
 		}
 	}
 

@@ -19,6 +19,7 @@ import { resolveDefinitionId, resolveSource } from '../../helpers/target';
 import { currentOfUserPresence, sourcePath, userPresenceItem } from '../../helpers/userPresence';
 import { resolveUserId } from '../../helpers/users';
 import { genesysRequest } from '../../transport';
+import { skippingUnknownAgent } from '../../../shared/unknownAgent';
 
 const properties: INodeProperties[] = [
 	agentLocator(),
@@ -53,7 +54,8 @@ export const description = showFor({ resource: ['agentPresence'], operation: ['s
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
 	// A cached user or definition ID the vendor no longer knows (404/400) is looked up afresh once.
-	return await retryIfStale(this, async () => await setPresence(this, i));
+	// A person the target has no user for is skipped, not failed.
+	return await skippingUnknownAgent('genesys', async () => await retryIfStale(this, async () => await setPresence(this, i)));
 }
 
 async function setPresence(ctx: IExecuteFunctions, i: number): Promise<IDataObject> {

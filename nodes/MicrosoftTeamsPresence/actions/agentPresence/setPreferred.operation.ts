@@ -8,6 +8,7 @@ import { agentLocator, presenceFields } from '../../descriptions/locators';
 import { resolveAgentId } from '../../helpers/agents';
 import { parseDuration, resolvePair } from '../../helpers/pairs';
 import { writePresence } from '../../helpers/write';
+import { skippingUnknownAgent } from '../../../shared/unknownAgent';
 
 const properties: INodeProperties[] = [
 	{
@@ -42,6 +43,11 @@ export const description = showFor(
 );
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
+	// A person without a Teams user is skipped, not failed.
+	return await skippingUnknownAgent('teams', async () => await setPresence.call(this, i));
+}
+
+async function setPresence(this: IExecuteFunctions, i: number): Promise<IDataObject> {
 	const [availability, activity] = resolvePair(this, i, 'preferred');
 	const options = this.getNodeParameter('options', i, {}) as IDataObject;
 	// ASSUMPTION: Graph documents no bounds here; at least one minute, as a duration of zero means nothing.

@@ -34,6 +34,7 @@ import {
 import { requireGuid, resolveUserId } from '../../helpers/users';
 import { vonageRequest } from '../../transport';
 import { optionsCollection } from '../../../shared/collections';
+import { skippingUnknownAgent } from '../../../shared/unknownAgent';
 
 export const description: INodeProperties[] = showFor({ resource: ['agentPresence'], operation: ['set'] }, [
 	agentLocator(),
@@ -53,7 +54,8 @@ export const description: INodeProperties[] = showFor({ resource: ['agentPresenc
 /** `PATCH /agents/{userId}/presence` with `{ presenceId }`; output says whether it wrote. */
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
 	// A cached user ID the vendor no longer knows (404/400) is looked up afresh once.
-	return await retryIfStale(this, async () => await setPresence(this, i));
+	// A person the target has no user for is skipped, not failed.
+	return await skippingUnknownAgent('vonage', async () => await retryIfStale(this, async () => await setPresence(this, i)));
 }
 
 async function setPresence(ctx: IExecuteFunctions, i: number): Promise<IDataObject> {
