@@ -152,7 +152,7 @@ export function sourceChangedAtOption(system: GuardedSystem): INodeProperties {
 	const description =
 		system === 'teams'
 			? 'Has no effect for Microsoft Teams: Microsoft Graph does not say when a presence last changed, so an older event cannot be told apart from a newer one'
-			: `When the change being copied happened at the source (the trigger's changedAt, an ISO 8601 date). If the agent's presence here changed later than that — ${CHANGED_AT_SOURCE[system]} — the event is out of date: nothing is written and the item says written false, skippedReason "stale". Protects against repeated and out-of-order deliveries without any stored state. A second change made at the source while the first was still being copied can also be judged out of date; a reconciliation run repairs it.`;
+			: `When the change being copied happened at the source (the trigger's changedAt, an ISO 8601 date). If the agent's presence here changed later than that — ${CHANGED_AT_SOURCE[system]} — the event is out of date: nothing is written and the item says written false, skippedReason "stale". Protects against repeated and out-of-order deliveries without any stored state, but after this node's own write the time here is the write's: a second change made at the source while the first was still being copied is then judged out of date too. Syncs should use Source Presence ID with Source's Current Presence ID instead, which ignore this time.`;
 	return {
 		displayName: 'Source Changed At',
 		name: 'sourceChangedAt',
@@ -162,3 +162,29 @@ export function sourceChangedAtOption(system: GuardedSystem): INodeProperties {
 		description,
 	};
 }
+
+/**
+ * "Source Presence ID" and "Source's Current Presence ID": the stale check against the source.
+ * An event whose presence the source no longer shows has been overtaken by a newer change, whose
+ * own event writes it; nothing here depends on clocks or on what this node wrote before.
+ */
+export const sourceCheckOptions: INodeProperties[] = [
+	{
+		displayName: 'Source Presence ID',
+		name: 'sourcePresenceId',
+		type: 'string',
+		default: '',
+		placeholder: "={{ $('Trigger').item.json.presenceId }}",
+		description:
+			"The presence the event being copied reported at the source (the trigger's presenceId). Give it with Source's Current Presence ID: when the two differ, the source has changed since the event, so nothing is written and the item says written false, skippedReason \"stale\". An older, repeated or reordered event never overwrites a newer one, and a newer one is never skipped because of an earlier write.",
+	},
+	{
+		displayName: "Source's Current Presence ID",
+		name: 'sourceCurrentPresenceId',
+		type: 'string',
+		default: '',
+		placeholder: "={{ $('Read source presence').item.json.presenceId }}",
+		description:
+			"The agent's presence at the source now: the presenceId of the source's Get Presence run just before this node. Compared with Source Presence ID; the target's own change time is then not used.",
+	},
+];

@@ -1,7 +1,10 @@
 /**
- * The two guards every Set operation applies before it writes: protected states ("Don't
- * Override When Current Is") and stale events ("Source Changed At"). Both compare the item's
- * options with the target's current presence only, so they hold across executions and workers.
+ * The guards every Set operation applies before it writes: protected states ("Don't Override
+ * When Current Is") and stale events. An event is stale when the SOURCE has moved on since it:
+ * "Source Presence ID" (the event's) differs from "Source's Current Presence ID" (read from the
+ * source just before this write). The target's own modification time cannot tell this: after
+ * our own write it is our write time, so it would drop the next, newer change (issue #20).
+ * "Source Changed At" alone still compares with the target's time, for syncs without a source read.
  */
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
@@ -13,6 +16,8 @@ export interface SetGuards {
 	protectedStates: string[];
 	/** The source change's time in ms since the epoch, or null when not given. */
 	sourceChangedAt: number | null;
+	/** The event's presence at the source and the source's presence now, or null when not both given. */
+	sourceCheck: { eventPresenceId: string; currentPresenceId: string } | null;
 }
 
 /** What the Set read about the target before writing. */
@@ -27,6 +32,7 @@ export interface CurrentPresence {
 export type GuardVerdict =
 	| { skippedReason: 'protected'; protectedState: string }
 	| { skippedReason: 'stale'; sourceChangedAt: string }
+	| { skippedReason: 'stale'; sourcePresenceId: string; sourceCurrentPresenceId: string }
 	| null;
 
 /** The item's guard options (in `options`); a Source Changed At that is not a date fails the item. */
@@ -45,21 +51,49 @@ export function readSetGuards(ctx: IExecuteFunctions, itemIndex: number): SetGua
 			});
 		}
 	}
-	return { protectedStates, sourceChangedAt };
+	return { protectedStates, sourceChangedAt, sourceCheck: readSourceCheck(ctx, options, itemIndex) };
+}
+
+const idText = (value: unknown) => (value === undefined || value === null ? '' : String(value).trim());
+
+/** Both presence IDs, or null when neither is given; one without the other fails the item. */
+function readSourceCheck(ctx: IExecuteFunctions, options: IDataObject, itemIndex: number): SetGuards['sourceCheck'] {
+	const eventPresenceId = idText(options.sourcePresenceId);
+	const currentPresenceId = idText(options.sourceCurrentPresenceId);
+	if (eventPresenceId === '' && currentPresenceId === '') return null;
+	if (eventPresenceId === '' || currentPresenceId === '') {
+		const missing = eventPresenceId === '' ? 'Source Presence ID' : "Source's Current Presence ID";
+		throw new NodeOperationError(ctx.getNode(), `${missing} is empty: the stale check needs both presence IDs`, {
+			itemIndex,
+			description:
+				"Give the trigger's presenceId as Source Presence ID and the presenceId the source's Get answers just before this node as Source's Current Presence ID",
+		});
+	}
+	return { eventPresenceId, currentPresenceId };
 }
 
 /** Whether the guards need the current presence (read even when Only If Different is off). */
 export function guardsNeedCurrent(guards: SetGuards): boolean {
-	return guards.protectedStates.length > 0 || guards.sourceChangedAt !== null;
+	return guards.protectedStates.length > 0 || guards.sourceChangedAt !== null || guards.sourceCheck !== null;
 }
 
 /** Why the write must not happen, or null when it may. Protected wins over stale. */
 export function guardVerdict(guards: SetGuards, current: CurrentPresence | null): GuardVerdict {
-	if (!current) return null;
-	const hit = guards.protectedStates.find(
-		(state) => state === current.category || current.states.includes(state),
-	);
+	const hit = current
+		? guards.protectedStates.find((state) => state === current.category || current.states.includes(state))
+		: undefined;
 	if (hit !== undefined) return { skippedReason: 'protected', protectedState: hit };
+	const check = guards.sourceCheck;
+	if (check) {
+		// The source is the clock: the target's time is not consulted (it may be our own write's).
+		if (check.eventPresenceId.toLowerCase() === check.currentPresenceId.toLowerCase()) return null;
+		return {
+			skippedReason: 'stale',
+			sourcePresenceId: check.eventPresenceId,
+			sourceCurrentPresenceId: check.currentPresenceId,
+		};
+	}
+	if (!current) return null;
 	if (guards.sourceChangedAt !== null && current.changedAt) {
 		const changedAt = Date.parse(current.changedAt);
 		// Later, not equal: a duplicate of the very change that is current is Only If Different's case.
@@ -72,7 +106,8 @@ export function guardVerdict(guards: SetGuards, current: CurrentPresence | null)
 
 /** The Set output fields of a guarded skip (added to setOutcome(false, previous, reason)). */
 export function verdictFields(verdict: Exclude<GuardVerdict, null>): IDataObject {
-	return verdict.skippedReason === 'protected'
-		? { protectedState: verdict.protectedState }
+	if (verdict.skippedReason === 'protected') return { protectedState: verdict.protectedState };
+	return 'sourcePresenceId' in verdict
+		? { sourcePresenceId: verdict.sourcePresenceId, sourceCurrentPresenceId: verdict.sourceCurrentPresenceId }
 		: { sourceChangedAt: verdict.sourceChangedAt };
 }

@@ -9,8 +9,14 @@ const path = require('node:path');
 const { useSimulator, IDS, apiCalls } = require('../helpers/vendors');
 const { PEOPLE } = require('../simulator/common');
 const { MAP, template, rows } = require('../helpers/templates');
+const { sourceShows } = require('../helpers/sourceChanges');
 
 const t = useSimulator();
+/** A template run whose events the source shows: the Set nodes read the source before they write. */
+const runTemplate = async (/** @type {any} */ args) => {
+	sourceShows(t.sim, args.input);
+	return await t.h.runWorkflow(args);
+};
 const email = (/** @type {string} */ key) => /** @type {any} */ (PEOPLE.find((p) => p.key === key)).email;
 
 /** A Genesys Cloud Presence Trigger item (with Include Agent Email). */
@@ -34,7 +40,7 @@ const modify = (/** @type {string} */ key, /** @type {string} */ presenceId) => 
 
 test('Genesys → Dynamics: On Queue (no row) → Available; a row Lunch → the organization\'s Lunch', async () => {
 	const G = IDS.genesys;
-	const run = await t.h.runWorkflow({
+	const run = await runTemplate({
 		...template('genesys-to-dynamics', { [MAP]: rows([[G.custom.lunch, IDS.dataverse.presences.lunch]]) }),
 		input: [genesysChange('eli', G.presence['On Queue'], 'On Queue', 'available'), genesysChange('casey', G.custom.lunch, 'Lunch', 'away')],
 	});
@@ -45,7 +51,7 @@ test('Genesys → Dynamics: On Queue (no row) → Available; a row Lunch → the
 test('Genesys → Vonage: the row Meal → Lunch, and Busy (no row) → Away', async () => {
 	const G = IDS.genesys;
 	const V = IDS.vonage.presence;
-	await t.h.runWorkflow({
+	await runTemplate({
 		...template('genesys-to-vonage', { [MAP]: rows([[G.presence.Meal, V.lunch]]) }),
 		input: [genesysChange('alex', G.presence.Meal, 'Meal', 'away'), genesysChange('casey', G.presence.Busy, 'Busy', 'busy')],
 	});
@@ -57,7 +63,7 @@ test('Genesys → Vonage: the row Meal → Lunch, and Busy (no row) → Away', a
 });
 
 test('Vonage → Dynamics: the webhook item, the Vonage user\'s e-mail, the row Lunch → Lunch', async () => {
-	await t.h.runWorkflow({
+	await runTemplate({
 		...template('vonage-to-dynamics', { [MAP]: rows([[IDS.vonage.presence.lunch, IDS.dataverse.presences.lunch]]) }),
 		input: [{ source: 'vonage', event: 'presence_changed', agentId: IDS.vonage.users.alex, presenceId: IDS.vonage.presence.lunch, presenceName: 'Lunch', category: 'away' }],
 	});
@@ -68,7 +74,7 @@ describe('two-way Dynamics ⇄ Genesys: one mapping, both directions', () => {
 	const picks = { [MAP]: rows([[IDS.dataverse.presences.busyDnd, IDS.genesys.custom.busyDnd]]) };
 
 	test('Dynamics Busy DND → the row\'s Genesys "Busy - DND", under the presence source "n8n presence sync" (given by name, created when missing)', async () => {
-		await t.h.runWorkflow({
+		await runTemplate({
 			...template('two-way-dynamics-genesys', picks),
 			input: [{ source: 'dataverse', event: 'presence_changed', agentId: IDS.dataverse.agents.dana, presenceId: IDS.dataverse.presences.busyDnd, presenceName: 'Busy - DND', category: 'do_not_disturb' }],
 		});
@@ -87,7 +93,7 @@ describe('two-way Dynamics ⇄ Genesys: one mapping, both directions', () => {
 	});
 
 	test('Genesys "Busy - DND" → the same row read back: Dynamics Busy DND', async () => {
-		await t.h.runWorkflow({
+		await runTemplate({
 			...template('two-way-dynamics-genesys', picks),
 			input: [genesysChange('dana', IDS.genesys.custom.busyDnd, 'Busy - DND', 'busy')],
 		});

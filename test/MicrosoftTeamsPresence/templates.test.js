@@ -8,8 +8,14 @@ const { useSimulator, IDS, apiCalls, allCredentials, credentialsFor } = require(
 const { createHarness } = require('../harness');
 const { PEOPLE } = require('../simulator/common');
 const { MAP, template, rows } = require('../helpers/templates');
+const { sourceShows } = require('../helpers/sourceChanges');
 
 const t = useSimulator();
+/** A template run whose events the source shows: the Set nodes read the source before they write. */
+const runTemplate = async (/** @type {any} */ args) => {
+	sourceShows(t.sim, args.input);
+	return await t.h.runWorkflow(args);
+};
 // Every vendor's credential, Microsoft Teams' included.
 beforeEach(async () => {
 	t.h = await createHarness({ credentials: { ...allCredentials(t.sim), ...credentialsFor(t.sim, 'graph') } });
@@ -72,7 +78,7 @@ describe('Genesys Cloud → Microsoft Teams', () => {
 	];
 
 	test('the row Meeting → Busy (InAConferenceCall); Busy (no row) → Busy/InACall; Offline → Away (an app session cannot show Offline)', async () => {
-		const run = await t.h.runWorkflow({
+		const run = await runTemplate({
 			...template('genesys-to-teams', { [MAP]: rows([[G.presence.Meeting, 'Busy/InAConferenceCall']]) }),
 			input: [genesysChange('alex', 'Meeting', 'busy'), genesysChange('casey', 'Busy', 'busy'), genesysChange('blake', 'Offline', 'offline')],
 		});
@@ -85,28 +91,29 @@ describe('Genesys Cloud → Microsoft Teams', () => {
 	});
 
 	test('Only If Different: Alex already Available in Teams → no write', async () => {
-		await t.h.runWorkflow({ ...template('genesys-to-teams'), input: [genesysChange('alex', 'Available', 'available')] });
+		await runTemplate({ ...template('genesys-to-teams'), input: [genesysChange('alex', 'Available', 'available')] });
 		expect(teamsWrites()).toEqual([]);
 	});
 });
 
 describe('Microsoft Teams → Dynamics 365 Contact Center', () => {
 	test('Casey presenting (DoNotDisturb/Presenting, no row) → Busy DND; the row Away (OutOfOffice) → Offline', async () => {
-		const run = await t.h.runWorkflow({
+		const run = await runTemplate({
 			...template('teams-to-dynamics', { [MAP]: rows([['Away/OutOfOffice', D.presences.offline]]) }),
 			input: [teamsChange('casey', 'DoNotDisturb', 'Presenting', 'do_not_disturb'), teamsChange('dana', 'Away', 'OutOfOffice', 'away')],
 		});
 		expect(run.error).toBeUndefined();
 		expect(dataverseWrites()).toEqual([modify('casey', D.presences.busyDnd), modify('dana', D.presences.offline)]);
-		// The Teams user's e-mail from Agent → Get (by the object ID the trigger gave).
+		// The Teams user's e-mail from Agent → Get (by the object ID the trigger gave), then the user's
+		// presence now, just before the write (the stale check).
 		const reads = apiCalls(t.sim, 'graph').filter((c) => c.method === 'GET');
-		expect(reads.map((c) => c.path)).toEqual([`/v1.0/users/${U.casey}`, `/v1.0/users/${U.dana}`]);
+		expect(reads.map((c) => c.path)).toEqual([`/v1.0/users/${U.casey}`, `/v1.0/users/${U.dana}`, `/v1.0/users/${U.casey}/presence`, `/v1.0/users/${U.dana}/presence`]);
 	});
 });
 
 describe('two-way Dynamics 365 Contact Center ⇄ Microsoft Teams: one mapping, both directions', () => {
 	test('Dynamics Busy DND → Teams preferred DoNotDisturb (first output); nothing written to Dynamics', async () => {
-		await t.h.runWorkflow({
+		await runTemplate({
 			...template('two-way-dynamics-teams'),
 			input: [{ source: 'dataverse', event: 'presence_changed', agentId: D.agents.eli, presenceId: D.presences.busyDnd, presenceName: 'Busy - DND', category: 'do_not_disturb' }],
 		});
@@ -115,7 +122,7 @@ describe('two-way Dynamics 365 Contact Center ⇄ Microsoft Teams: one mapping, 
 	});
 
 	test('Teams DoNotDisturb/Presenting → Dynamics Busy DND (second output); nothing written to Teams', async () => {
-		await t.h.runWorkflow({
+		await runTemplate({
 			...template('two-way-dynamics-teams'),
 			input: [teamsChange('eli', 'DoNotDisturb', 'Presenting', 'do_not_disturb')],
 		});
@@ -125,7 +132,7 @@ describe('two-way Dynamics 365 Contact Center ⇄ Microsoft Teams: one mapping, 
 
 	test('a row Lunch → Away/Away serves both ways: Dynamics Lunch → Teams Away, Teams Away → Dynamics Lunch', async () => {
 		const picks = { [MAP]: rows([[D.presences.lunch, 'Away/Away']]) };
-		await t.h.runWorkflow({
+		await runTemplate({
 			...template('two-way-dynamics-teams', picks),
 			input: [
 				{ source: 'dataverse', event: 'presence_changed', agentId: D.agents.casey, presenceId: D.presences.lunch, presenceName: 'Lunch', category: 'away' },

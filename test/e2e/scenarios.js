@@ -14,7 +14,13 @@ function helpers(c, { IDS, CLIENTS, SHARED_KEY }) {
 	const key = KEY_QUERY(SHARED_KEY);
 
 	/** Posts a Dataverse payload to a template's production webhook; expects 200 and `executions` new executions. */
-	async function deliver(/** @type {string} */ wf, /** @type {any} */ body, /** @type {number} */ executions) {
+	/**
+	 * Posts a Dataverse webhook body. `shows`: the change it describes, made in the simulated
+	 * Dataverse first — a real one sends the webhook after the row changed, and the templates read
+	 * the source's presence before writing (stale check), so a change the source never made is refused.
+	 */
+	async function deliver(/** @type {string} */ wf, /** @type {any} */ body, /** @type {number} */ executions, /** @type {{ agentId: string, presenceId: string } | undefined} */ shows = undefined) {
+		if (shows) await fetch(`${c.sim}/__sim/dataverse/agent-sets`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(shows) });
 		await c.clearRequests();
 		const before = c.executions(wf).length;
 		const r = await c.post(c.webhookUrl(wf, c.workflow(wf).autoRegistered ? KEY_QUERY(await generatedKey(wf)) : key), body);
@@ -189,7 +195,7 @@ async function run(c, o) {
 
 	const alexDnd = fixtures.variant({ presenceId: dv.presences.busyDnd, initiatingUserId: dv.agents.alex });
 	await c.test('Dynamics → Genesys: Alex → Busy DND uses the mapping\'s "Busy - DND" definition, once', async () => {
-		await deliver('dynamics-to-genesys', alexDnd, 1);
+		await deliver('dynamics-to-genesys', alexDnd, 1, { agentId: dv.agents.alex, presenceId: dv.presences.busyDnd });
 		expectOneGenesysWrite(await c.writes('genesys'), gu.alex, IDS.genesys.custom.busyDnd);
 	});
 
@@ -268,7 +274,7 @@ async function run(c, o) {
 			presenceId: dv.presences.busyDnd,
 			initiatingUserId: dv.agents.dana,
 		});
-		await deliver('two-way-dynamics-genesys', danaDnd, 1);
+		await deliver('two-way-dynamics-genesys', danaDnd, 1, { agentId: dv.agents.dana, presenceId: dv.presences.busyDnd });
 		expectSyncSourceWrite(await c.writes('genesys'), gu.dana, IDS.genesys.custom.busyDnd, await syncSourceId());
 		await none(['dataverse', 'vonage']);
 	});
@@ -532,7 +538,7 @@ async function twoWayTeams(c, { fixtures, IDS, SHARED_KEY }, { deliver, expectOn
 
 	await c.test('Two-way Dynamics ⇄ Teams: Eli → Busy DND in Dynamics makes one Teams write (preferred DoNotDisturb) and nothing comes back', async () => {
 		const change = fixtures.variant({ agentId: dv.agents.eli, agentStatusId: dv.agentStatuses.eli, presenceId: dv.presences.busyDnd, initiatingUserId: dv.agents.eli });
-		await deliver(wf, change, 1);
+		await deliver(wf, change, 1, { agentId: dv.agents.eli, presenceId: dv.presences.busyDnd });
 		const writes = await teamsWrites();
 		assert.equal(writes.length, 1, `Teams writes: ${JSON.stringify(writes.map((w) => w.path))}`);
 		assert.equal(writes[0].path, `/v1.0/users/${eli}/presence/setUserPreferredPresence`);
@@ -615,6 +621,8 @@ async function vonageToDynamics(c, { IDS }, { expectOneDataverseWrite }) {
 		},
 	});
 	async function deliverVonage(/** @type {any} */ body) {
+		// The event reports a change Vonage made: the template reads Vonage's presence before it writes.
+		await fetch(`${c.sim}/__sim/vonage/agent-sets`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId: body.data.user.userId, presenceId: body.data.presence.presenceId }) });
 		await c.clearRequests();
 		const before = c.executions(wf).length;
 		const signed = signWebhook(body, VONAGE_SUBSCRIPTION_SECRET);
@@ -649,11 +657,12 @@ async function customPresences(c, { fixtures, IDS }, { deliver, expectOneGenesys
 	const dv = IDS.dataverse;
 	await c.test('Dynamics → Genesys: Alex → the custom presence "Lunch" (base status Away) makes one Genesys write: Alex, Away', async () => {
 		const lunch = fixtures.variant({ presenceId: dv.presences.lunch, initiatingUserId: dv.agents.alex });
-		await deliver('dynamics-to-genesys', lunch, 1);
+		await deliver('dynamics-to-genesys', lunch, 1, { agentId: dv.agents.alex, presenceId: dv.presences.lunch });
 		expectOneGenesysWrite(await c.writes('genesys'), IDS.genesys.users.alex, IDS.genesys.presence.Away);
 		await none(['dataverse', 'vonage']);
 		const lookups = (await c.requests('dataverse')).filter((r) => r.method === 'GET' && r.path.endsWith(`/msdyn_presences(${dv.presences.lunch})`));
-		assert.equal(lookups.length, 1, 'the trigger read the custom presence once');
+		// Once by the trigger, once by the template's source read (Dynamics presence now, the stale check).
+		assert.equal(lookups.length, 2, 'the trigger and the source read each read the custom presence once');
 	});
 }
 

@@ -30,6 +30,10 @@ const IDS_BY_TEMPLATE = {
 	'genesys-to-vonage': 'e2eGenesysToVng1',
 	'vonage-to-dynamics': 'e2eVonageToDyn01',
 	'reconcile-dynamics-genesys': 'e2eReconcileDG01',
+	'reconcile-dynamics-vonage': 'e2eReconcileDV01',
+	'reconcile-genesys-dynamics': 'e2eReconcileGD01',
+	'reconcile-genesys-vonage': 'e2eReconcileGV01',
+	'reconcile-vonage-dynamics': 'e2eReconcileVD01',
 };
 
 /** The Vonage webhook subscription's secret (base64, as Vonage gives it) the e2e signs its events with. */
@@ -39,7 +43,13 @@ const VONAGE_SUBSCRIPTION_SECRET = Buffer.from('e2e-vonage-subscription-secret')
  * Templates started by a schedule: not published in the e2e, where a run at a random moment would
  * write in the middle of other scenarios; the reconciliation scenario runs it with `n8n execute`.
  */
-const SCHEDULED = new Set(['reconcile-dynamics-genesys']);
+const SCHEDULED = new Set([
+	'reconcile-dynamics-genesys',
+	'reconcile-dynamics-vonage',
+	'reconcile-genesys-dynamics',
+	'reconcile-genesys-vonage',
+	'reconcile-vonage-dynamics',
+]);
 
 /**
  * The Teams user the Teams → Dynamics template watches (the two-way Dynamics ⇄ Teams template

@@ -15,12 +15,6 @@ const { n8n } = require(path.join(ROOT, 'package.json'));
 const REPO_URL = 'https://github.com/agent-presence/n8n-nodes-agent-presence';
 const BLOB = `${REPO_URL}/blob/main/`;
 
-/**
- * Files other work streams add (the release notes, licence, compatibility and operations pages):
- * linked from README before they land. A link to one is checked once the file exists.
- */
-const ADDED_ELSEWHERE = new Set(['CHANGELOG.md', 'LICENSE', 'docs/releasing.md', 'docs/operations.md', 'docs/compatibility.md']);
-
 /** GitHub's slug of a heading's markdown text. */
 function slug(markdown) {
 	const text = markdown
@@ -59,7 +53,7 @@ function brokenTarget(target, from) {
 	const [rawPath, anchor] = target.split('#');
 	const file = rawPath ? path.posix.normalize(path.posix.join(path.posix.dirname(from), decodeURI(rawPath))) : from;
 	if (file.startsWith('..')) return `${file} is outside the repository`;
-	if (!fs.existsSync(path.join(ROOT, file))) return ADDED_ELSEWHERE.has(file) ? '' : `${file} does not exist`;
+	if (!fs.existsSync(path.join(ROOT, file))) return `${file} does not exist`;
 	if (!anchor) return '';
 	if (!file.endsWith('.md')) return `${file} is not a markdown file, it has no #${anchor}`;
 	return anchorsOf(file).has(anchor) ? '' : `${file} has no heading #${anchor}`;

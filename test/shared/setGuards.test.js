@@ -44,6 +44,9 @@ describe('Genesys Cloud → Set', () => {
 	};
 	const set = (/** @type {Record<string, any>} */ p) =>
 		nodeOf('genesys', { resource: 'agentPresence', operation: 'set', agent: byId(ALEX), source: 'purecloud', presenceBy: 'presence', presence: byId(G.presence.Available), ...p });
+	/** Bulk Set of Busy for the item's userId, with these options. */
+	const bulkSet = (/** @type {Record<string, any>} */ options) =>
+		nodeOf('genesys', { resource: 'agentPresence', operation: 'bulkSet', agent: byId('={{ $json.userId }}'), source: 'purecloud', presenceBy: 'presence', presence: byId(G.presence.Busy), options });
 
 	test('On Queue is protected: read even with Only If Different off, nothing written', async () => {
 		putOnQueue(ALEX);
@@ -95,6 +98,38 @@ describe('Genesys Cloud → Set', () => {
 		expect(sim.state.genesys.presences[ALEX].sources.PURECLOUD.presenceDefinitionId).toBe(G.presence.Busy);
 	});
 
+	test('Source Presence ID ≠ Source\'s Current Presence ID: stale, whatever the target\'s time; equal: written after our own write', async () => {
+		const node = set({
+			onlyIfDifferent: false,
+			presence: byId('={{ $json.presenceId }}'),
+			options: { sourceChangedAt: '={{ $json.changedAt }}', sourcePresenceId: '={{ $json.eventId }}', sourceCurrentPresenceId: '={{ $json.sourceNow }}' },
+		});
+		// The source moved on from "a" to "b": the event for "a" is stale (no write), though newer than the target.
+		const stale = await h.runWorkflow({ nodes: [node], input: [{ presenceId: G.presence.Away, changedAt: NEW, eventId: 'A', sourceNow: 'b' }] });
+		expect(guardFields(stale.items('Genesys')[0])).toMatchObject({ written: false, skippedReason: 'stale', presenceId: G.presence.Available });
+		expect(stale.items('Genesys')[0]).toMatchObject({ sourcePresenceId: 'A', sourceCurrentPresenceId: 'b' });
+		expect(calls('genesys')).toEqual([`GET ${presencePath}`]);
+		sim.clearRequests();
+		// Our write, then an event older than it that the source still shows (IDs compared case-blind): written.
+		await h.runWorkflow({ nodes: [node], input: [{ presenceId: G.presence.Busy, changedAt: NEW, eventId: 'b', sourceNow: 'b' }] });
+		const next = await h.runWorkflow({ nodes: [node], input: [{ presenceId: G.presence.Away, changedAt: OLD, eventId: 'c', sourceNow: 'C' }] });
+		expect(guardFields(next.items('Genesys')[0])).toMatchObject({ written: true, presenceId: G.presence.Away });
+		expect(sim.state.genesys.presences[ALEX].sources.PURECLOUD.presenceDefinitionId).toBe(G.presence.Away);
+	});
+
+	test('one of the two presence IDs empty fails the item clearly, nothing sent', async () => {
+		const run = await h.runWorkflow({ nodes: [set({ options: { sourcePresenceId: 'x' } })] });
+		expect(run.nodeError('Genesys').message).toBe("Source's Current Presence ID is empty: the stale check needs both presence IDs");
+		expect(calls('genesys')).toEqual([]);
+	});
+
+	test('Bulk Set: an event the source has moved on from is left out of the PUT', async () => {
+		const node = bulkSet({ sourcePresenceId: '={{ $json.eventId }}', sourceCurrentPresenceId: '={{ $json.sourceNow }}' });
+		const run = await h.runWorkflow({ nodes: [node], input: [{ userId: ALEX, eventId: 'a', sourceNow: 'b' }, { userId: G.users.dana, eventId: 'b', sourceNow: 'b' }] });
+		expect(apiCalls(sim, 'genesys')[1].body.map((/** @type {any} */ p) => p.id)).toEqual([G.users.dana]);
+		expect(run.items('Genesys').map((/** @type {any} */ i) => [i.written, i.skippedReason])).toEqual([[false, 'stale'], [true, undefined]]);
+	});
+
 	test('a Source Changed At that is not a date fails the item clearly, nothing sent', async () => {
 		const run = await h.runWorkflow({ nodes: [set({ options: { sourceChangedAt: 'yesterday' } })] });
 		expect(run.nodeError('Genesys').message).toBe('Source Changed At is not a date: "yesterday"');
@@ -105,15 +140,7 @@ describe('Genesys Cloud → Set', () => {
 		const CASEY = G.users.casey;
 		const DANA = G.users.dana;
 		putOnQueue(CASEY);
-		const node = nodeOf('genesys', {
-			resource: 'agentPresence',
-			operation: 'bulkSet',
-			agent: byId('={{ $json.userId }}'),
-			source: 'purecloud',
-			presenceBy: 'presence',
-			presence: byId(G.presence.Busy),
-			options: { dontOverrideWhen: ['onQueue'] },
-		});
+		const node = bulkSet({ dontOverrideWhen: ['onQueue'] });
 		const run = await h.runWorkflow({ nodes: [node], input: [ALEX, CASEY, DANA].map((userId) => ({ userId })) });
 		expect(calls('genesys')).toEqual([
 			`GET /api/v2/users/presences/purecloud/bulk {"id":"${ALEX},${CASEY},${DANA}"}`,

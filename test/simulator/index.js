@@ -226,6 +226,17 @@ async function startSimulator(options = {}) {
 				return common.send(res, 200, { disconnected: sim.genesysNotifications.disconnect(body || {}) });
 			case 'POST /__sim/genesys/notifications/expire':
 				return common.send(res, 200, { expired: sim.genesysNotifications.expire(body || {}) });
+			case 'POST /__sim/dataverse/agent-sets': {
+				// The agent changes their own presence in Dynamics, no webhook fired: the test delivers its own.
+				const row = sim.state.dataverse.tables.msdyn_agentstatuses.find((/** @type {any} */ r) => String(r._msdyn_agentid_value).toLowerCase() === String(body.agentId).toLowerCase());
+				if (!row) return common.send(res, 404, { message: `No agent status for ${body.agentId}` });
+				Object.assign(row, { _msdyn_currentpresenceid_value: body.presenceId, msdyn_presencemodifiedon: new Date().toISOString(), msdyn_presencemodifiedby: 'AGENT' });
+				return common.send(res, 204);
+			}
+			case 'POST /__sim/vonage/agent-sets':
+				// The agent changes their own presence in Vonage, no webhook sent: the test delivers its own.
+				sim.vonage.agentSets(body.userId, body.presenceId);
+				return common.send(res, 204);
 			case 'POST /__sim/graph/user-sets':
 				// The user changes their own state in Teams.
 				sim.graph.userSets(body.userId, body.availability, body.activity, body.userConfigured !== false);

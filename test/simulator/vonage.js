@@ -164,6 +164,12 @@ function createVendor(ctx) {
 		credentialOfSupervisor(/** @type {string[]} */ agents) {
 			state.apiUser = { role: 'Supervisor', agents: agents.map((id) => id.toLowerCase()) };
 		},
+		/** The agent changes their own presence in Vonage (as the webhook that follows reports). */
+		agentSets(/** @type {string} */ userId, /** @type {string} */ presenceId) {
+			const user = state.users.find((/** @type {any} */ u) => u.userId.toLowerCase() === String(userId).toLowerCase());
+			if (!user) throw new Error(`No Vonage user ${userId}`);
+			if (state.presence[user.userId].presenceId !== presenceId) recordChange(state, user, presenceId);
+		},
 	};
 
 	return {

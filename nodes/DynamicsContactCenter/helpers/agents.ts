@@ -9,6 +9,7 @@ import { cachedLookup, cacheTtlSeconds } from '../../shared/lookupCache';
 import { DATAVERSE_CREDENTIAL, dataverseRequest } from '../transport';
 import { odataString, requireGuid } from './guid';
 import { rowOf } from './rows';
+import { UnknownAgentError } from '../../shared/unknownAgent';
 
 /** The systemuser columns the node reads (a full row has hundreds). */
 const USER_COLUMNS = [
@@ -91,12 +92,13 @@ export async function resolveAgentId(
 	const value = String(rl.value ?? '').trim();
 	if (rl.mode !== 'email') return requireGuid(ctx, value, 'Agent ID', itemIndex);
 	const users = await findUsers(ctx, 'email', value, itemIndex);
-	if (users.length !== 1) {
+	if (users.length === 0) {
+		throw new UnknownAgentError(ctx.getNode(), `No Dataverse user has the e-mail address "${value}"`, value, itemIndex);
+	}
+	if (users.length > 1) {
 		throw new NodeOperationError(
 			ctx.getNode(),
-			users.length === 0
-				? `No Dataverse user has the e-mail address "${value}"`
-				: `${users.length} Dataverse users have the e-mail address "${value}"; give the agent by ID`,
+			`${users.length} Dataverse users have the e-mail address "${value}"; give the agent by ID`,
 			{ itemIndex },
 		);
 	}

@@ -13,6 +13,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { cachedLookup, cacheTtlSeconds } from '../../shared/lookupCache';
 import type { RequestContext } from '../../shared/transport';
 import { GENESYS_CREDENTIAL, genesysRequest } from '../transport';
+import { UnknownAgentError } from '../../shared/unknownAgent';
 
 interface UsersSearchResponse {
 	total?: number;
@@ -57,7 +58,7 @@ export async function userByEmail(
 		async () => await usersByEmail(ctx, email),
 	);
 	if (results.length === 0) {
-		throw new NodeOperationError(ctx.getNode(), `No Genesys Cloud user has the email "${email}"`, { itemIndex });
+		throw new UnknownAgentError(ctx.getNode(), `No Genesys Cloud user has the email "${email}"`, email, itemIndex);
 	}
 	if (results.length > 1) {
 		throw new NodeOperationError(ctx.getNode(), `More than one Genesys Cloud user has the email "${email}"`, {

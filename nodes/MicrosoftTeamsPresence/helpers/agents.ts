@@ -4,6 +4,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { cachedLookup, cacheTtlSeconds } from '../../shared/lookupCache';
 import { asNodeError, graphAuthentication, graphConfigs, graphRequest } from '../transport';
+import { UnknownAgentError } from '../../shared/unknownAgent';
 
 /**
  * E-mail/UPN → object ID once per execution (bulk inputs often repeat agents), and kept across
@@ -42,10 +43,13 @@ async function idByUpn(ctx: IExecuteFunctions, upn: string, itemIndex: number): 
 				failure = error;
 			}
 			if (failure instanceof NodeApiError && failure.httpCode === '404') {
-				throw new NodeOperationError(ctx.getNode(), `No Microsoft Teams user has the e-mail or UPN "${upn}"`, {
+				throw new UnknownAgentError(
+					ctx.getNode(),
+					`No Microsoft Teams user has the e-mail or UPN "${upn}"`,
+					upn,
 					itemIndex,
-					description: 'Microsoft Graph finds users by their user principal name (often, not always, their e-mail)',
-				});
+					'Microsoft Graph finds users by their user principal name (often, not always, their e-mail)',
+				);
 			}
 			throw asNodeError(ctx, failure);
 		})();

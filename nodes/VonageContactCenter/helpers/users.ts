@@ -6,6 +6,7 @@ import { EMAIL_REGEX, GUID_REGEX } from '../descriptions/locators';
 import { cachedLookup, cacheTtlSeconds } from '../../shared/lookupCache';
 import { VONAGE_CREDENTIAL, vonagePaginateUsers } from '../transport';
 import { once } from './cache';
+import { UnknownAgentError } from '../../shared/unknownAgent';
 
 /** Email scans read big pages: the API allows 5000, one request covers most accounts. */
 const EMAIL_SCAN_PAGE_SIZE = 1000;
@@ -69,9 +70,7 @@ export async function findUserByEmail(
 	const matches = await findUsersByEmail(ctx, email, itemIndex, include);
 	const which = include === 'All' ? '' : `${include.toLowerCase()} `;
 	if (matches.length === 0) {
-		throw new NodeOperationError(ctx.getNode(), `No ${which}Vonage Contact Center user has the email ${email}`, {
-			itemIndex,
-		});
+		throw new UnknownAgentError(ctx.getNode(), `No ${which}Vonage Contact Center user has the email ${email}`, email, itemIndex);
 	}
 	if (matches.length > 1) {
 		throw new NodeOperationError(

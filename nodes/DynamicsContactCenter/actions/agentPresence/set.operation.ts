@@ -11,6 +11,7 @@ import {
 	protectedStatesOption,
 	setOutcome,
 	sourceChangedAtOption,
+	sourceCheckOptions,
 } from '../../../shared/presenceFields';
 import type { CurrentPresence, GuardVerdict } from '../../../shared/setGuards';
 import { guardVerdict, guardsNeedCurrent, readSetGuards, verdictFields } from '../../../shared/setGuards';
@@ -23,6 +24,7 @@ import type { PresenceInfo } from '../../helpers/presences';
 import { describePresence, presenceApiRequest, presenceForCategory, readPresence } from '../../helpers/presences';
 import { readAgentStatusRow } from '../../helpers/agentStatus';
 import { optionsCollection } from '../../../shared/collections';
+import { skippingUnknownAgent } from '../../../shared/unknownAgent';
 
 const properties: INodeProperties[] = [
 	agentLocator(),
@@ -32,7 +34,7 @@ const properties: INodeProperties[] = [
 		'Resolved to the out-of-the-box presence of the matching base status, or else the first active custom one',
 	),
 	onlyIfDifferentField,
-	optionsCollection([cacheTtlOption, protectedStatesOption('dataverse'), sourceChangedAtOption('dataverse'), timeoutOption]),
+	optionsCollection([cacheTtlOption, protectedStatesOption('dataverse'), sourceChangedAtOption('dataverse'), ...sourceCheckOptions, timeoutOption]),
 ];
 
 export const description = showFor({ resource: ['agentPresence'], operation: ['set'] }, properties);
@@ -48,7 +50,8 @@ async function targetPresence(ctx: IExecuteFunctions, i: number): Promise<Presen
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
 	// A cached systemuserid or presence the vendor no longer knows (404/400) is looked up afresh once.
-	return await retryIfStale(this, async () => await setPresence(this, i));
+	// A person the target has no user for is skipped, not failed.
+	return await skippingUnknownAgent('dataverse', async () => await retryIfStale(this, async () => await setPresence(this, i)));
 }
 
 async function setPresence(ctx: IExecuteFunctions, i: number): Promise<IDataObject> {
@@ -73,9 +76,10 @@ async function setPresence(ctx: IExecuteFunctions, i: number): Promise<IDataObje
 				changedAt: text(row.msdyn_presencemodifiedon) ?? null,
 			};
 			verdict = guardVerdict(guards, current);
-		} else if (onlyIfDifferent) {
+		} else {
 			// No status row (the agent never signed in): only the presence itself can be compared.
-			previous = await currentPresence(ctx, agentId, target, timeoutMs);
+			if (onlyIfDifferent) previous = await currentPresence(ctx, agentId, target, timeoutMs);
+			verdict = guardVerdict(guards, null);
 		}
 	} else if (onlyIfDifferent) {
 		previous = await currentPresence(ctx, agentId, target, timeoutMs);

@@ -8,8 +8,9 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { showFor } from '../../../shared/displayOptions';
 import { requestTimeoutMs, timeoutOption } from '../../../shared/timeout';
-import { protectedStatesOption, setOutcome, sourceChangedAtOption } from '../../../shared/presenceFields';
+import { protectedStatesOption, setOutcome, sourceChangedAtOption, sourceCheckOptions } from '../../../shared/presenceFields';
 import type { SetGuards } from '../../../shared/setGuards';
+import { UnknownAgentError, unknownAgentItem } from '../../../shared/unknownAgent';
 import { guardVerdict, guardsNeedCurrent, readSetGuards, verdictFields } from '../../../shared/setGuards';
 import type { ItemFailure } from '../../../shared/router';
 import { sourceFields, targetPresenceFields } from '../../descriptions/fields';
@@ -35,7 +36,7 @@ const properties: INodeProperties[] = [
 	agentLocator(),
 	...sourceFields,
 	...targetPresenceFields,
-	optionsCollection([protectedStatesOption('genesys'), sourceChangedAtOption('genesys'), timeoutOption]),
+	optionsCollection([protectedStatesOption('genesys'), sourceChangedAtOption('genesys'), ...sourceCheckOptions, timeoutOption]),
 ];
 
 export const description = showFor({ resource: ['agentPresence'], operation: ['bulkSet'] }, properties);
@@ -66,7 +67,9 @@ export async function runOnce(this: IExecuteFunctions, fail: ItemFailure): Promi
 				body: bulkEntry(userId, source, definitionId),
 			});
 		} catch (error) {
-			fail(error, i);
+			// A person without a Genesys user is skipped, not failed.
+			if (error instanceof UnknownAgentError) results[i] = unknownAgentItem('genesys', error);
+			else fail(error, i);
 		}
 	}
 
@@ -145,10 +148,10 @@ async function applyGuards(
 		}
 	}
 	return entries.filter((e) => {
-		const native = current.get(e);
-		if (!native) return true;
-		const verdict = guardVerdict(e.guards, currentOfUserPresence(native));
+		const read = current.get(e);
+		const verdict = guardVerdict(e.guards, read ? currentOfUserPresence(read) : null);
 		if (!verdict) return true;
+		const native = read ?? {};
 		const definition = (native.presenceDefinition ?? {}) as IDataObject;
 		const previous = {
 			presenceId: (definition.id as string | undefined) ?? null,

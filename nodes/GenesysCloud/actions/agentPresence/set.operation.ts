@@ -10,6 +10,7 @@ import {
 	protectedStatesOption,
 	setOutcome,
 	sourceChangedAtOption,
+	sourceCheckOptions,
 } from '../../../shared/presenceFields';
 import { guardVerdict, guardsNeedCurrent, readSetGuards, verdictFields } from '../../../shared/setGuards';
 import { sourceFields, targetPresenceFields } from '../../descriptions/fields';
@@ -24,6 +25,7 @@ import {
 } from '../../helpers/sourcePresence';
 import { currentOfUserPresence, userPresenceItem } from '../../helpers/userPresence';
 import { resolveUserId } from '../../helpers/users';
+import { skippingUnknownAgent } from '../../../shared/unknownAgent';
 
 const properties: INodeProperties[] = [
 	agentLocator(),
@@ -49,6 +51,7 @@ const properties: INodeProperties[] = [
 			{ displayName: 'Message', name: 'message', type: 'string', default: '', description: 'Status message to show' },
 			protectedStatesOption('genesys'),
 			sourceChangedAtOption('genesys'),
+			...sourceCheckOptions,
 			timeoutOption,
 		],
 	},
@@ -58,7 +61,8 @@ export const description = showFor({ resource: ['agentPresence'], operation: ['s
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
 	// A cached user or definition ID the vendor no longer knows (404/400) is looked up afresh once.
-	return await retryIfStale(this, async () => await setPresence(this, i));
+	// A person the target has no user for is skipped, not failed.
+	return await skippingUnknownAgent('genesys', async () => await retryIfStale(this, async () => await setPresence(this, i)));
 }
 
 async function setPresence(ctx: IExecuteFunctions, i: number): Promise<IDataObject> {

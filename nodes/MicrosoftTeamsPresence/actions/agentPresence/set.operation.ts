@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { optionsCollection } from '../../../shared/collections';
 import { showFor } from '../../../shared/displayOptions';
-import { protectedStatesOption, sourceChangedAtOption } from '../../../shared/presenceFields';
+import { protectedStatesOption, sourceChangedAtOption, sourceCheckOptions } from '../../../shared/presenceFields';
 import { cacheTtlOption } from '../../../shared/lookupCache';
 import { timeoutOption } from '../../../shared/timeout';
 import { agentLocator, presenceFields } from '../../descriptions/locators';
@@ -10,6 +10,7 @@ import { resolveAgentId } from '../../helpers/agents';
 import { parseDuration, resolvePair } from '../../helpers/pairs';
 import { writePresence } from '../../helpers/write';
 import { graphClientId } from '../../transport';
+import { skippingUnknownAgent } from '../../../shared/unknownAgent';
 
 const properties: INodeProperties[] = [
 	{
@@ -34,6 +35,7 @@ const properties: INodeProperties[] = [
 		},
 		protectedStatesOption('teams'),
 		sourceChangedAtOption('teams'),
+		...sourceCheckOptions,
 		timeoutOption,
 	]),
 ];
@@ -41,6 +43,11 @@ const properties: INodeProperties[] = [
 export const description = showFor({ resource: ['agentPresence'], operation: ['set'] }, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
+	// A person without a Teams user is skipped, not failed.
+	return await skippingUnknownAgent('teams', async () => await setPresence.call(this, i));
+}
+
+async function setPresence(this: IExecuteFunctions, i: number): Promise<IDataObject> {
 	const [availability, activity] = resolvePair(this, i, 'session');
 	const options = this.getNodeParameter('options', i, {}) as IDataObject;
 	const expirationDuration = parseDuration(this, options.expirationDuration, i, {

@@ -2,12 +2,13 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { optionsCollection } from '../../../shared/collections';
 import { showFor } from '../../../shared/displayOptions';
-import { protectedStatesOption, sourceChangedAtOption } from '../../../shared/presenceFields';
+import { protectedStatesOption, sourceChangedAtOption, sourceCheckOptions } from '../../../shared/presenceFields';
 import { timeoutOption } from '../../../shared/timeout';
 import { agentLocator, presenceFields } from '../../descriptions/locators';
 import { resolveAgentId } from '../../helpers/agents';
 import { parseDuration, resolvePair } from '../../helpers/pairs';
 import { writePresence } from '../../helpers/write';
+import { skippingUnknownAgent } from '../../../shared/unknownAgent';
 
 const properties: INodeProperties[] = [
 	{
@@ -31,6 +32,7 @@ const properties: INodeProperties[] = [
 		},
 		protectedStatesOption('teams'),
 		sourceChangedAtOption('teams'),
+		...sourceCheckOptions,
 		timeoutOption,
 	]),
 ];
@@ -41,6 +43,11 @@ export const description = showFor(
 );
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
+	// A person without a Teams user is skipped, not failed.
+	return await skippingUnknownAgent('teams', async () => await setPresence.call(this, i));
+}
+
+async function setPresence(this: IExecuteFunctions, i: number): Promise<IDataObject> {
 	const [availability, activity] = resolvePair(this, i, 'preferred');
 	const options = this.getNodeParameter('options', i, {}) as IDataObject;
 	// ASSUMPTION: Graph documents no bounds here; at least one minute, as a duration of zero means nothing.

@@ -17,6 +17,7 @@ import {
 	protectedStatesOption,
 	setOutcome,
 	sourceChangedAtOption,
+	sourceCheckOptions,
 } from '../../../shared/presenceFields';
 import { guardVerdict, guardsNeedCurrent, readSetGuards, verdictFields } from '../../../shared/setGuards';
 import { cacheTtlOption, retryIfStale } from '../../../shared/lookupCache';
@@ -33,6 +34,7 @@ import {
 import { requireGuid, resolveUserId } from '../../helpers/users';
 import { vonageRequest } from '../../transport';
 import { optionsCollection } from '../../../shared/collections';
+import { skippingUnknownAgent } from '../../../shared/unknownAgent';
 
 export const description: INodeProperties[] = showFor({ resource: ['agentPresence'], operation: ['set'] }, [
 	agentLocator(),
@@ -46,13 +48,14 @@ export const description: INodeProperties[] = showFor({ resource: ['agentPresenc
 		description:
 			'Whether to read the current presence first and skip the write when it already matches (same presence, or a presence of the wanted category). Stops two-way syncs from echoing.',
 	},
-	optionsCollection([cacheTtlOption, protectedStatesOption('vonage'), sourceChangedAtOption('vonage'), timeoutOption]),
+	optionsCollection([cacheTtlOption, protectedStatesOption('vonage'), sourceChangedAtOption('vonage'), ...sourceCheckOptions, timeoutOption]),
 ]);
 
 /** `PATCH /agents/{userId}/presence` with `{ presenceId }`; output says whether it wrote. */
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
 	// A cached user ID the vendor no longer knows (404/400) is looked up afresh once.
-	return await retryIfStale(this, async () => await setPresence(this, i));
+	// A person the target has no user for is skipped, not failed.
+	return await skippingUnknownAgent('vonage', async () => await retryIfStale(this, async () => await setPresence(this, i)));
 }
 
 async function setPresence(ctx: IExecuteFunctions, i: number): Promise<IDataObject> {

@@ -1,0 +1,130 @@
+// @ts-check
+/**
+ * Issue #20, "never lose a change", through the shipped event templates (nodes and connections as
+ * in templates/, category mapping, against the simulator): an agent changes presence twice at the
+ * source (A, then B), and the two changes' events arrive late, reordered or repeated, each in its
+ * own execution as separate deliveries do. The target must end at B, A must never be written after
+ * B, and B must never be skipped because of the sync's own earlier write — the defect of comparing
+ * the event's time with the target's modification time, which after our write is our write time.
+ */
+const { useSimulator, IDS, apiCalls, allCredentials, credentialsFor } = require('../helpers/vendors');
+const { createHarness } = require('../harness');
+const { PEOPLE } = require('../simulator/common');
+const { template } = require('../helpers/templates');
+const { agentChanges } = require('../helpers/sourceChanges');
+
+const t = useSimulator();
+// Every vendor's credential, Microsoft Teams' included.
+beforeEach(async () => {
+	t.h = await createHarness({ credentials: { ...allCredentials(t.sim), ...credentialsFor(t.sim, 'graph') } });
+});
+const D = IDS.dataverse;
+const G = IDS.genesys;
+const V = IDS.vonage;
+const U = IDS.graph.users;
+const email = (/** @type {string} */ key) => /** @type {any} */ (PEOPLE.find((p) => p.key === key)).email;
+
+/** Each source's trigger item for Alex (as the template's trigger emits it). */
+const ITEM = {
+	dataverse: (/** @type {string} */ presenceId, /** @type {string} */ category, /** @type {string} */ changedAt) => ({ source: 'dataverse', event: 'presence_changed', agentId: D.agents.alex, presenceId, category, changedAt }),
+	genesys: (/** @type {string} */ presenceId, /** @type {string} */ category, /** @type {string} */ changedAt) => ({ source: 'genesys', event: 'presence_changed', agentId: G.users.alex, presenceId, category, changedAt, email: email('alex') }),
+	vonage: (/** @type {string} */ presenceId, /** @type {string} */ category, /** @type {string} */ changedAt) => ({ source: 'vonage', event: 'presence_changed', agentId: V.users.alex, presenceId, category, changedAt }),
+	graph: (/** @type {string} */ presenceId, /** @type {string} */ category, /** @type {string} */ changedAt) => {
+		const [availability, activity] = presenceId.split('/');
+		return { source: 'teams', event: 'presence_changed', agentId: U.alex, presenceId, category, availability, activity, changedAt };
+	},
+};
+const SOURCE_AGENT = { dataverse: D.agents.alex, genesys: G.users.alex, vonage: V.users.alex, graph: U.alex };
+
+/** Alex's presence at each target now, and the writes it received. */
+const TARGET = {
+	dataverse: {
+		now: () => t.sim.state.dataverse.tables.msdyn_agentstatuses.find((/** @type {any} */ r) => r._msdyn_agentid_value === D.agents.alex)._msdyn_currentpresenceid_value,
+		writes: () => apiCalls(t.sim, 'dataverse').filter((c) => c.method === 'POST').map((c) => c.body.PresenceId),
+	},
+	genesys: {
+		now: () => t.sim.state.genesys.presences[G.users.alex].sources.PURECLOUD.presenceDefinitionId,
+		writes: () => apiCalls(t.sim, 'genesys').filter((c) => c.method === 'PATCH').map((c) => c.body.presenceDefinition.id),
+	},
+	vonage: {
+		now: () => t.sim.state.vonage.presence[V.users.alex].presenceId,
+		writes: () => apiCalls(t.sim, 'vonage').filter((c) => c.method === 'PATCH').map((c) => c.body.presenceId),
+	},
+	graph: {
+		now: () => TARGET.graph.writes().at(-1),
+		writes: () => apiCalls(t.sim, 'graph').filter((c) => c.method === 'POST' && /\/presence\/set/.test(c.path)).map((c) => `${c.body.availability}/${c.body.activity}`),
+	},
+};
+
+/**
+ * Per template: the source, Alex's two source presences A and B, and what each becomes in the
+ * target. A differs from Alex's presence in the target, so that A's write (if any) is ours.
+ */
+const CASES = [
+	{ file: 'dynamics-to-genesys', from: 'dataverse', to: 'genesys', A: [D.presences.busy, 'busy'], B: [D.presences.away, 'away'], wantA: G.presence.Busy, wantB: G.presence.Away },
+	{ file: 'dynamics-to-vonage', from: 'dataverse', to: 'vonage', A: [D.presences.offline, 'offline'], B: [D.presences.away, 'away'], wantA: V.presence.loggedOut, wantB: V.presence.away },
+	{ file: 'genesys-to-dynamics', from: 'genesys', to: 'dataverse', A: [G.presence.Available, 'available'], B: [G.presence.Away, 'away'], wantA: D.presences.available, wantB: D.presences.away },
+	{ file: 'genesys-to-vonage', from: 'genesys', to: 'vonage', A: [G.presence.Offline, 'offline'], B: [G.presence.Away, 'away'], wantA: V.presence.loggedOut, wantB: V.presence.away },
+	{ file: 'genesys-to-teams', from: 'genesys', to: 'graph', A: [G.presence.Available, 'available'], B: [G.presence.Busy, 'busy'], wantA: 'Available/Available', wantB: 'Busy/InACall' },
+	{ file: 'vonage-to-dynamics', from: 'vonage', to: 'dataverse', A: [V.presence.ready, 'available'], B: [V.presence.away, 'away'], wantA: D.presences.available, wantB: D.presences.away },
+	{ file: 'teams-to-dynamics', from: 'graph', to: 'dataverse', A: ['Available/Available', 'available'], B: ['Away/Away', 'away'], wantA: D.presences.available, wantB: D.presences.away },
+];
+
+const ago = (/** @type {number} */ s) => new Date(Date.now() - s * 1000).toISOString();
+
+describe.each(CASES)('$file: an older change never wins, a newer one is never skipped', (c) => {
+	const from = /** @type {keyof typeof ITEM} */ (c.from);
+	const target = TARGET[/** @type {keyof typeof TARGET} */ (c.to)];
+	/** One delivery, one execution of the template. */
+	const deliver = async (/** @type {any} */ item) => {
+		const run = await t.h.runWorkflow({ ...template(c.file), input: [item] });
+		expect(run.error).toBeUndefined();
+		return run;
+	};
+	let eventA = /** @type {any} */ (null);
+	let eventB = /** @type {any} */ (null);
+	/** Alex changed to A, then to B, at the source; the events say so with the source's times. */
+	const bothChanged = () => {
+		const [atA, atB] = [ago(20), ago(10)];
+		agentChanges(t.sim, c.from, SOURCE_AGENT[from], c.A[0], atA);
+		agentChanges(t.sim, c.from, SOURCE_AGENT[from], c.B[0], atB);
+		eventA = ITEM[from](c.A[0], c.A[1], atA);
+		eventB = ITEM[from](c.B[0], c.B[1], atB);
+	};
+
+	test('backlog: A delivered after B happened, then B — B is written, A never is', async () => {
+		bothChanged();
+		await deliver(eventA);
+		await deliver(eventB);
+		expect(target.writes()).toEqual([c.wantB]);
+		expect(target.now()).toBe(c.wantB);
+	});
+
+	test('reordered: B delivered before A — A is skipped as stale', async () => {
+		bothChanged();
+		await deliver(eventB);
+		await deliver(eventA);
+		expect(target.writes()).toEqual([c.wantB]);
+		expect(target.now()).toBe(c.wantB);
+	});
+
+	test('repeated: A, B, B, A — one write, B', async () => {
+		bothChanged();
+		for (const event of [eventA, eventB, eventB, eventA]) await deliver(event);
+		expect(target.writes()).toEqual([c.wantB]);
+		expect(target.now()).toBe(c.wantB);
+	});
+
+	test('in step: A delivered and written, then B changed and delivered — both written in order', async () => {
+		const atA = ago(0);
+		agentChanges(t.sim, c.from, SOURCE_AGENT[from], c.A[0], atA);
+		await deliver(ITEM[from](c.A[0], c.A[1], atA));
+		// B happens after A's write (its event time is later than our write time, and earlier would not matter).
+		const atB = ago(0);
+		agentChanges(t.sim, c.from, SOURCE_AGENT[from], c.B[0], atB);
+		await deliver(ITEM[from](c.B[0], c.B[1], atB));
+		const writes = target.writes();
+		expect(writes.at(-1)).toBe(c.wantB);
+		expect(target.now()).toBe(c.wantB);
+	});
+});
