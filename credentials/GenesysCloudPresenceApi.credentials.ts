@@ -37,15 +37,8 @@ export class GenesysCloudPresenceApi implements ICredentialType {
 	properties: INodeProperties[] = [
 		setupGuideNotice(
 			this.documentationUrl,
-			'Needs a Genesys Cloud OAuth client of grant type Client Credentials, with a role holding the permissions the package uses (such as presence:userPresence:edit)',
+			"Needs a Genesys Cloud OAuth client of grant type Client Credentials whose role has: presence:userPresence:edit to change agents' presence (Genesys Cloud requires it for changing another user's presence since 20 July 2025); presence:source:view and presence:source:add for a presence source given by name; presence:userPrimarySource:edit to make a source an agent's primary one; presence:presenceDefinition:view (and :add, :edit, :delete) for presence definitions; directory:user:view to find agents by e-mail",
 		),
-		{
-			displayName:
-				"The OAuth client (Client Credentials) needs a role with: presence:userPresence:edit to change agents' presence (Genesys Cloud requires it for changing another user's presence since 20 July 2025); presence:source:view and presence:source:add for a presence source given by name; presence:userPrimarySource:edit to make a source an agent's primary one; presence:presenceDefinition:view (and :add, :edit, :delete) for presence definitions; directory:user:view to find agents by e-mail",
-			name: 'permissionsNotice',
-			type: 'notice',
-			default: '',
-		},
 		{
 			displayName: 'Region',
 			name: 'region',
