@@ -99,7 +99,7 @@ function helpers(c, { IDS, CLIENTS, SHARED_KEY }) {
 		return generatedKeys[wf];
 	}
 
-	return { deliver, expectOneGenesysWrite, expectOneDataverseWrite, none, changeGenesysPresence, afterGenesysChange, generatedKey };
+	return { deliver, expectOneGenesysWrite, expectSyncSourceWrite, expectOneDataverseWrite, none, changeGenesysPresence, afterGenesysChange, generatedKey };
 }
 
 /**
@@ -179,7 +179,7 @@ async function run(c, o) {
 	const gu = IDS.genesys.users;
 	const key = KEY_QUERY(SHARED_KEY);
 	const h = helpers(c, o);
-	const { deliver, expectOneGenesysWrite, expectOneDataverseWrite, none, changeGenesysPresence, afterGenesysChange, generatedKey } = h;
+	const { deliver, expectOneGenesysWrite, expectSyncSourceWrite, expectOneDataverseWrite, none, changeGenesysPresence, afterGenesysChange, generatedKey } = h;
 
 	// ---------------------------------------------------------------- Dynamics → Vonage
 	await dynamicsUpdateToVonage(c, o, h);
