@@ -635,6 +635,8 @@ async function vonageToDynamics(c, { IDS }, { expectOneDataverseWrite }) {
 	}
 
 	await c.test('Vonage → Dynamics: Alex → Lunch in Vonage makes one Dynamics write: the organization\'s "Lunch", the presence the mapping row chose', async () => {
+		// Alex shows Available in Dynamics (an earlier scenario may have left Lunch there, which Only If Different would keep).
+		await fetch(`${c.sim}/__sim/dataverse/agent-sets`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ agentId: IDS.dataverse.agents.alex, presenceId: IDS.dataverse.presences.available }) });
 		await deliverVonage(event(IDS.vonage.presence.lunch, 'extendedAway', 'Lunch'));
 		expectOneDataverseWrite(await c.writes('dataverse'), IDS.dataverse.agents.alex, IDS.dataverse.presences.lunch);
 	});
