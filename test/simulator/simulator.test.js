@@ -846,9 +846,11 @@ describe('control: recording, faults, reset', () => {
 
 describe('options', () => {
 	test('tokenTtlSeconds and client overrides', async () => {
-		const other = await startSimulator({ tokenTtlSeconds: { genesys: 1 }, clients: { genesys: { clientSecret: 'other' } } });
+		// A secret no English text contains: the secrets scan looks for every client secret in all run output.
+		const secret = 'sim-override-7f3a9c';
+		const other = await startSimulator({ tokenTtlSeconds: { genesys: 1 }, clients: { genesys: { clientSecret: secret } } });
 		try {
-			const basic = Buffer.from(`${other.clients.genesys.clientId}:other`).toString('base64');
+			const basic = Buffer.from(`${other.clients.genesys.clientId}:${secret}`).toString('base64');
 			const r = await call(`${other.urls.genesysLogin}/oauth/token`, { method: 'POST', headers: { authorization: `Basic ${basic}`, 'content-type': 'application/x-www-form-urlencoded' }, body: 'grant_type=client_credentials' });
 			expect(r.body.expires_in).toBe(1);
 			const ok = await call(`${other.urls.genesysApi}/api/v2/systempresences`, { headers: { authorization: `Bearer ${r.body.access_token}` } });
