@@ -13,10 +13,10 @@ import {
 	setupGuideNotice,
 } from '../nodes/shared/credentialFields';
 import {
-	VENDOR_NAMES,
+	DATAVERSE_API_NAME,
 	dataverseEnvironmentUrl,
 	dataverseTokenUrl,
-} from '../nodes/shared/endpoints';
+} from '../nodes/DynamicsContactCenter/transport/endpoints';
 
 /** The Microsoft Entra ID clouds a Dataverse environment lives in, with their sign-in hosts. */
 const AZURE_CLOUD_OPTIONS = [
@@ -69,7 +69,7 @@ export class DynamicsContactCenterApi implements ICredentialType {
 	];
 
 	preAuthentication = entraPreAuthentication(
-		VENDOR_NAMES.dataverse,
+		DATAVERSE_API_NAME,
 		dataverseTokenUrl,
 		(credentials) => `${dataverseEnvironmentUrl(credentials)}/.default`,
 	);

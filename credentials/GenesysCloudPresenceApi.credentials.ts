@@ -16,7 +16,7 @@ import {
 	setupGuideNotice,
 } from '../nodes/shared/credentialFields';
 import { requestClientCredentialsToken } from '../nodes/shared/clientCredentialsToken';
-import { GENESYS_REGIONS, VENDOR_NAMES, genesysTokenUrl } from '../nodes/shared/endpoints';
+import { GENESYS_REGIONS, GENESYS_API_NAME, genesysTokenUrl } from '../nodes/GenesysCloud/transport/endpoints';
 
 /**
  * Genesys Cloud OAuth client (Client Credentials grant). preAuthentication + expirable token:
@@ -59,7 +59,7 @@ export class GenesysCloudPresenceApi implements ICredentialType {
 		const clientId = String(credentials.clientId ?? '');
 		const clientSecret = String(credentials.clientSecret ?? '');
 		const { accessToken } = await requestClientCredentialsToken(this, {
-			vendorName: VENDOR_NAMES.genesys,
+			vendorName: GENESYS_API_NAME,
 			url: genesysTokenUrl(credentials),
 			form: { grant_type: 'client_credentials' },
 			basicAuth: { username: clientId, password: clientSecret },

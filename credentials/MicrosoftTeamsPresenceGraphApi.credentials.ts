@@ -12,7 +12,7 @@ import {
 	entraPreAuthentication,
 	setupGuideNotice,
 } from '../nodes/shared/credentialFields';
-import { VENDOR_NAMES, graphScope, graphTokenUrl } from '../nodes/shared/endpoints';
+import { GRAPH_API_NAME, graphScope, graphTokenUrl } from '../nodes/MicrosoftTeamsPresence/transport/endpoints';
 
 /** The clouds of "Microsoft Graph national cloud deployments", with their Graph and sign-in hosts. */
 export const GRAPH_CLOUD_OPTIONS = [
@@ -59,7 +59,7 @@ export class MicrosoftTeamsPresenceGraphApi implements ICredentialType {
 		...entraClientCredentialFields('https://graph.microsoft.com/v1.0'),
 	];
 
-	preAuthentication = entraPreAuthentication(VENDOR_NAMES.graph, graphTokenUrl, graphScope);
+	preAuthentication = entraPreAuthentication(GRAPH_API_NAME, graphTokenUrl, graphScope);
 
 	authenticate: IAuthenticate = bearerTokenAuth;
 

@@ -16,12 +16,12 @@ import {
 	setupGuideNotice,
 } from '../nodes/shared/credentialFields';
 import {
-	VENDOR_NAMES,
+	VONAGE_API_NAME,
 	VONAGE_ACCEPT,
 	VONAGE_API_HOSTS,
 	VONAGE_REGIONS,
 	vonageTokenUrl,
-} from '../nodes/shared/endpoints';
+} from '../nodes/VonageContactCenter/transport/endpoints';
 import { authenticateVonage, fetchScopedTokens, parseScopes } from '../nodes/VonageContactCenter/transport/vonageTokenCache';
 
 /**
@@ -98,7 +98,7 @@ export class VonageContactCenterApi implements ICredentialType {
 			parseScopes(credentials.scopes),
 			async (scope) =>
 				await requestTokenWithClientSecret(this, credentials, {
-					vendorName: VENDOR_NAMES.vonage,
+					vendorName: VONAGE_API_NAME,
 					url,
 					scope,
 					purpose: `requested scope${scope.includes(' ') ? 's' : ''} "${scope}"`,
@@ -111,7 +111,7 @@ export class VonageContactCenterApi implements ICredentialType {
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
-		return authenticateVonage(credentials, requestOptions, VENDOR_NAMES.vonage, Date.now());
+		return authenticateVonage(credentials, requestOptions, VONAGE_API_NAME, Date.now());
 	}
 
 	test: ICredentialTestRequest = {

@@ -5,7 +5,7 @@
 import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 
 import { dataverseRequest } from '../DynamicsContactCenter/transport';
-import { dataverseCategory } from '../shared/categories';
+import { dataverseCategory } from '../DynamicsContactCenter/categories';
 import type { PresenceCategory } from '../shared/presence';
 
 export interface ResolvedPresence {

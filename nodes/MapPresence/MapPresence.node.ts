@@ -15,8 +15,8 @@ const side = (index: 0 | 1) =>
 	`((${JSON.stringify(SHORT_NAMES)})[($parameter["sync"] || ":").split(":")[${index}]] || ($parameter["sync"] || ":").split(":")[${index}])`;
 
 /**
- * The canvas subtitle in words: "Dynamics 365 → Genesys", or "Dynamics 365 ⇄ Genesys" for both
- * directions (the two outputs, "Genesys" and "Dynamics", say where each goes).
+ * The canvas subtitle in words: the two systems' short names joined by "→", or by "⇄" for both
+ * directions (the two outputs, named by each system's output name, say where each goes).
  */
 const SUBTITLE = `={{ $parameter["sync"] ? ${side(0)} + ($parameter["bothDirections"] ? " ⇄ " : " → ") + ${side(1)} : "" }}`;
 

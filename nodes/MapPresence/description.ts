@@ -3,10 +3,11 @@ import type { INodeCredentialDescription, INodeProperties } from 'n8n-workflow';
 
 import type { PresenceSystem } from './systems';
 import { PAIR_OPTIONS, SYSTEMS } from './systems';
+import { MAP_PRESENCE_DEFAULT_PAIR } from '../shared/vendors';
 
 /**
  * Each system's credential, shown when the chosen pair has that system on one side. Written as a
- * condition ("Sync includes dataverse"), not as the list of pairs: n8n's editor takes a field whose
+ * condition ("Sync includes <system id>"), not as the list of pairs: n8n's editor takes a field whose
  * every value is listed in the credentials' conditions for the node's authentication choice and
  * then hides it from the panel, so listing the pairs would hide Sync.
  */
@@ -23,7 +24,7 @@ export const properties: INodeProperties[] = [
 		name: 'sync',
 		type: 'options',
 		noDataExpression: true,
-		default: 'dataverse:genesys',
+		default: MAP_PRESENCE_DEFAULT_PAIR,
 		options: PAIR_OPTIONS,
 		description:
 			'Where the presences come from and where they are written. Each side’s presences are listed through its credential.',

@@ -1,29 +1,27 @@
-/** The systems a Map Presence node maps between, and the pairs it offers. */
+/** The systems a Map Presence node maps between (every vendor in the registry), and the pairs it offers. */
 import type { INodePropertyOptions } from 'n8n-workflow';
 
-export type PresenceSystem = 'dataverse' | 'genesys' | 'vonage' | 'teams';
+import type { VendorId } from '../shared/vendors';
+import { VENDOR_IDS, VENDORS } from '../shared/vendors';
+
+export type PresenceSystem = VendorId;
 
 /**
  * Each system's product name (what the user sees), the shorter names the canvas shows where n8n
- * cuts text off (a subtitle after about 25 characters, an output's label after about 13) and its
- * credential type. An output's label is one word: n8n draws it over the start of the connection
- * line (as its If node's "true"/"false"), so "To Genesys" hid the line's first bend.
+ * cuts text off (a subtitle after about 25 characters, an output's label after about 13) and the
+ * credential type its presences are read with. An output's label is one word: n8n draws it over the
+ * start of the connection line (as its If node's "true"/"false"), so a longer label hid the line's first bend.
  */
-export const SYSTEMS: Record<PresenceSystem, { name: string; short: string; output: string; credential: string }> = {
-	dataverse: {
-		name: 'Dynamics 365 Contact Center',
-		short: 'Dynamics 365',
-		output: 'Dynamics',
-		credential: 'dynamicsContactCenterApi',
-	},
-	genesys: { name: 'Genesys Cloud', short: 'Genesys', output: 'Genesys', credential: 'genesysCloudPresenceApi' },
-	vonage: { name: 'Vonage Contact Center', short: 'Vonage', output: 'Vonage', credential: 'vonageContactCenterApi' },
-	teams: { name: 'Microsoft Teams', short: 'Teams', output: 'Teams', credential: 'microsoftTeamsPresenceGraphApi' },
-};
+export const SYSTEMS = Object.fromEntries(
+	VENDOR_IDS.map((id) => {
+		const { product, short, output, credentials } = VENDORS[id];
+		return [id, { name: product, short, output, credential: credentials[0] }];
+	}),
+) as Record<PresenceSystem, { name: string; short: string; output: string; credential: string }>;
 
-const ALL = Object.keys(SYSTEMS) as PresenceSystem[];
+const ALL = VENDOR_IDS;
 
-/** A pair's option value, e.g. `dataverse:genesys`. */
+/** A pair's option value: the two systems' ids joined by a colon. */
 export const pairValue = (from: PresenceSystem, to: PresenceSystem) => `${from}:${to}`;
 
 export const PAIRS: Array<[PresenceSystem, PresenceSystem]> = ALL.flatMap((from) =>

@@ -15,11 +15,11 @@ export interface TokenRequest {
 	vendorName: string;
 	url: string;
 	form: Record<string, string>;
-	/** Genesys sends the client ID and secret as HTTP Basic auth instead of in the form. */
+	/** For a vendor that takes the client ID and secret as HTTP Basic auth instead of in the form. */
 	basicAuth?: { username: string; password: string };
 	/** Values that must never appear in an error message. */
 	secrets: string[];
-	/** What the token was requested for, named in errors (Vonage: `requested scope "users:write"`). */
+	/** What the token was requested for, named in errors (e.g. `requested scope "users:write"`). */
 	purpose?: string;
 }
 
@@ -47,7 +47,7 @@ interface FullResponse {
 const TOKEN_TIMEOUT_MS = 10_000;
 
 /**
- * Token endpoints rate-limit too (Azure AD, Genesys login): a 429 is waited out like an API 429
+ * Token endpoints rate-limit too (identity providers, vendors' login hosts): a 429 is waited out like an API 429
  * (withRetry, its Retry-After and total-wait bounds), in fewer attempts. Anything else is final: the
  * request is a POST, and a wrong secret or a dead host does not get better by asking again.
  */
@@ -63,7 +63,7 @@ class RateLimited extends Error {
 	}
 }
 
-/** Vendors answer token errors in OAuth2's `error`/`error_description` shape (Genesys adds `description`). */
+/** Vendors answer token errors in OAuth2's `error`/`error_description` shape (some add `description`). */
 function vendorReason(body: unknown): string {
 	if (typeof body === 'string') return body.slice(0, 300);
 	if (!body || typeof body !== 'object') return '';

@@ -85,7 +85,7 @@ export function clientFields(where: { clientId: string; clientSecret: string }):
 	];
 }
 
-/** The fields of a Microsoft Entra ID (Azure AD) app registration, after the cloud: Dataverse and Graph. */
+/** The fields of a Microsoft Entra ID (Azure AD) app registration, after the cloud: every Microsoft API's credential. */
 export function entraClientCredentialFields(apiExample: string): INodeProperties[] {
 	return [
 		{
@@ -112,7 +112,7 @@ export function entraClientCredentialFields(apiExample: string): INodeProperties
 
 /**
  * The client-credentials grant with the client ID and secret in the form body, as Microsoft
- * Entra ID and Vonage take it (Genesys wants them as HTTP Basic auth instead).
+ * Entra ID and most vendors take it (a vendor that wants HTTP Basic auth uses requestClientCredentialsToken directly).
  */
 export async function requestTokenWithClientSecret(
 	helper: IHttpRequestHelper,
@@ -135,7 +135,7 @@ export async function requestTokenWithClientSecret(
 }
 
 /**
- * preAuthentication of a Microsoft Entra ID client-credentials credential (Dataverse, Graph): a
+ * preAuthentication of a Microsoft Entra ID client-credentials credential (the Microsoft APIs): a
  * token for the credential's scope from its tenant's token endpoint.
  */
 export function entraPreAuthentication(

@@ -48,7 +48,7 @@ const served = new WeakMap<object, Set<string>>();
 export interface LookupRef {
 	/** The credential type whose ID scopes the entry. */
 	credentialType: string;
-	/** What is looked up, e.g. `genesys.userIdByEmail`. */
+	/** What is looked up, e.g. `<vendor>.userIdByEmail`. */
 	kind: string;
 	/** The lookup's own key (an e-mail, a user ID; '' for an org-wide listing). */
 	key: string;

@@ -4,7 +4,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import type { Vendor } from './endpoints';
+import type { VendorId } from './vendors';
 
 export type PresenceCategory = 'available' | 'busy' | 'do_not_disturb' | 'away' | 'offline';
 
@@ -25,8 +25,8 @@ export type PresenceEvent =
 	| 'presence_read'
 	| 'presence_set';
 
-/** The system the presence lives in: the API name, except Microsoft Teams (`teams`, reached through Graph). */
-export type PresenceSource = Exclude<Vendor, 'graph'> | 'teams';
+/** The system the presence lives in: a vendor's id in nodes/shared/vendors.ts. */
+export type PresenceSource = VendorId;
 
 export interface NormalizedPresence {
 	source: PresenceSource;

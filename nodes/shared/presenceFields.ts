@@ -6,6 +6,8 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import type { PresenceCategory } from './presence';
 import { PRESENCE_CATEGORIES } from './presence';
+import type { VendorId } from './vendors';
+import { VENDORS } from './vendors';
 
 /** "Presence Given As": a presence (from the list or by ID) or a category; a vendor may add more. */
 export function presenceByField(extra: INodePropertyOptions[] = []): INodeProperties {
@@ -74,57 +76,16 @@ export function setOutcome(written: boolean, previous: PreviousPresence | null, 
 	return outcome;
 }
 
-/** The systems whose Set operations take the guard options; Teams is `teams`, as in items' `source`. */
-export type GuardedSystem = 'dataverse' | 'genesys' | 'vonage' | 'teams';
+/** The systems whose Set operations take the guard options: every vendor, by its id. */
+export type GuardedSystem = VendorId;
 
 /**
- * The states a vendor's presence read shows beyond the five categories: what a sync must not
- * overwrite because the contact centre itself put the agent there.
+ * "Don't Override When Current Is": protected categories and the vendor's system states (the
+ * states its presence read shows beyond the five categories, which a sync must not overwrite
+ * because the contact centre itself put the agent there).
  */
-const SYSTEM_STATES: Record<GuardedSystem, INodePropertyOptions[]> = {
-	dataverse: [
-		{
-			name: 'Set by the System',
-			value: 'setBySystem',
-			description:
-				'Dynamics 365 Contact Center itself set the current presence (e.g. because of capacity or work assignment), not the agent',
-		},
-	],
-	genesys: [
-		{
-			name: 'On Queue',
-			value: 'onQueue',
-			description: 'The agent is On Queue in Genesys Cloud and is taking interactions',
-		},
-	],
-	// The Agents API's presence read has no interaction state: categories only.
-	vonage: [],
-	teams: [
-		{ name: 'In a Call (Busy)', value: 'InACall', description: 'Teams shows the user in a call' },
-		{
-			name: 'In a Conference Call (Busy)',
-			value: 'InAConferenceCall',
-			description: 'Teams shows the user in a conference call',
-		},
-		{ name: 'Presenting (Do Not Disturb)', value: 'Presenting', description: 'Teams shows the user presenting' },
-		{
-			name: 'Do Not Disturb (Activity)',
-			value: 'DoNotDisturb',
-			description: 'Teams shows Do Not Disturb (set by the user, or while focusing)',
-		},
-	],
-};
-
-const CURRENT_READ_NOTE: Record<GuardedSystem, string> = {
-	dataverse:
-		"Reads the agent's current presence and who set it first when a state is chosen, even with Only If Different off",
-	genesys: 'Reads the current presence first when a state is chosen, even with Only If Different off',
-	vonage: 'Reads the current presence first when a state is chosen, even with Only If Different off',
-	teams: 'Reads the current presence first when a state is chosen, even with Only If Different off',
-};
-
-/** "Don't Override When Current Is": protected categories and the vendor's system states. */
 export function protectedStatesOption(system: GuardedSystem): INodeProperties {
+	const vendor = VENDORS[system];
 	const categories = PRESENCE_CATEGORIES.map(({ name, value }) => ({
 		name: `Category: ${name}`,
 		value,
@@ -135,24 +96,18 @@ export function protectedStatesOption(system: GuardedSystem): INodeProperties {
 		name: 'dontOverrideWhen',
 		type: 'multiOptions',
 		default: [],
-		options: [...categories, ...SYSTEM_STATES[system]],
-		description: `Leave the agent's presence alone when it is currently in one of these states: nothing is written and the item says written false, skippedReason "protected" and which state (protectedState). ${CURRENT_READ_NOTE[system]}.`,
+		options: [...categories, ...vendor.systemStates],
+		description: `Leave the agent's presence alone when it is currently in one of these states: nothing is written and the item says written false, skippedReason "protected" and which state (protectedState). ${vendor.currentReadNote}.`,
 	};
 }
 
-const CHANGED_AT_SOURCE: Record<GuardedSystem, string> = {
-	dataverse: 'when Dynamics 365 Contact Center last recorded a presence change (read first when this is set)',
-	genesys: 'when Genesys Cloud last recorded a presence change (read first when this is set)',
-	vonage: 'when Vonage Contact Center last recorded a presence change (read first when this is set)',
-	teams: '',
-};
-
 /** "Source Changed At": a write older than the target's last change is dropped. */
 export function sourceChangedAtOption(system: GuardedSystem): INodeProperties {
+	const changedAt = VENDORS[system].changedAt;
 	const description =
-		system === 'teams'
-			? 'Has no effect for Microsoft Teams: Microsoft Graph does not say when a presence last changed, so an older event cannot be told apart from a newer one'
-			: `When the change being copied happened at the source (the trigger's changedAt, an ISO 8601 date). If the agent's presence here changed later than that — ${CHANGED_AT_SOURCE[system]} — the event is out of date: nothing is written and the item says written false, skippedReason "stale". Protects against repeated and out-of-order deliveries without any stored state, but after this node's own write the time here is the write's: a second change made at the source while the first was still being copied is then judged out of date too. Syncs should use Source Presence ID with Source's Current Presence ID instead, which ignore this time.`;
+		'noEffect' in changedAt
+			? changedAt.noEffect
+			: `When the change being copied happened at the source (the trigger's changedAt, an ISO 8601 date). If the agent's presence here changed later than that — ${changedAt.recordedWhen} — the event is out of date: nothing is written and the item says written false, skippedReason "stale". Protects against repeated and out-of-order deliveries without any stored state, but after this node's own write the time here is the write's: a second change made at the source while the first was still being copied is then judged out of date too. Syncs should use Source Presence ID with Source's Current Presence ID instead, which ignore this time.`;
 	return {
 		displayName: 'Source Changed At',
 		name: 'sourceChangedAt',

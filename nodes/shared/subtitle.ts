@@ -1,21 +1,23 @@
 /**
  * Canvas subtitles in words ("Set agent presence", "Get many presence definitions") instead of the
- * raw parameter values. Both the old resource values (Genesys `userPresence`, Vonage `user`) and the
- * new ones (`agentPresence`, `agent`) read the same, so saved workflows keep a readable subtitle.
+ * raw parameter values: the words every node shares, and each vendor's own from its registry entry
+ * (including resource values older workflows saved, so they keep a readable subtitle).
  * Object literals are wrapped in parentheses: a literal `}}` would end n8n's expression early.
  */
+import { SOURCE_NAMES, VENDORS } from './vendors';
+
+const vendorWords = Object.values(VENDORS).map((v) => v.subtitle);
+const vendorResources = vendorWords.flatMap((w) => Object.entries(w.resources ?? {}));
+
 const OPERATIONS: Record<string, string> = {
 	set: 'Set',
 	get: 'Get',
 	getAll: 'Get many',
 	findByEmail: 'Find',
-	bulkSet: 'Set many',
 	create: 'Create',
 	update: 'Update',
 	delete: 'Delete',
-	clear: 'Clear',
-	setPreferred: 'Set preferred',
-	clearPreferred: 'Clear preferred',
+	...Object.assign({}, ...vendorWords.map((w) => w.operations ?? {})),
 };
 /** Operations that act on many: their resource reads in the plural. */
 const PLURAL = ['getAll', 'bulkSet'];
@@ -23,23 +25,15 @@ const PLURAL = ['getAll', 'bulkSet'];
 const WHOLE: Record<string, string> = { setStatusMessage: 'Set status message' };
 const ONE: Record<string, string> = {
 	agentPresence: 'agent presence',
-	userPresence: 'agent presence',
 	agent: 'agent',
-	user: 'agent',
-	agentStatus: 'agent status',
 	presenceDefinition: 'presence definition',
-	presenceSource: 'presence source',
-	systemPresence: 'system presence',
+	...Object.fromEntries(vendorResources.map(([value, [one]]) => [value, one])),
 };
 const MANY: Record<string, string> = {
 	agentPresence: 'agent presences',
-	userPresence: 'agent presences',
 	agent: 'agents',
-	user: 'agents',
-	agentStatus: 'agent statuses',
 	presenceDefinition: 'presence definitions',
-	presenceSource: 'presence sources',
-	systemPresence: 'system presences',
+	...Object.fromEntries(vendorResources.map(([value, [, many]]) => [value, many])),
 };
 
 const lookup = (map: Record<string, string>, parameter: string) => `(${JSON.stringify(map)})[$parameter["${parameter}"]]`;
@@ -49,10 +43,5 @@ export const ACTION_SUBTITLE =
 	`(${lookup(OPERATIONS, 'operation')} || $parameter["operation"]) + " " + ` +
 	`((${JSON.stringify(PLURAL)}.includes($parameter["operation"]) ? ${lookup(MANY, 'resource')} : ${lookup(ONE, 'resource')}) || $parameter["resource"]) }}`;
 
-export const SOURCE_NAMES: Record<string, string> = {
-	dataverse: 'Dynamics 365 Contact Center',
-	genesys: 'Genesys Cloud',
-	vonage: 'Vonage Contact Center',
-};
-
+/** A trigger's `source` in words: the vendor's product name. */
 export const SOURCE_SUBTITLE = `={{ ${lookup(SOURCE_NAMES, 'source')} || $parameter["source"] }}`;

@@ -101,7 +101,7 @@ export async function vendorRequest<T = unknown>(
 	}
 }
 
-/** n8n's own wording (its Microsoft Graph transport) for the same refusal. */
+/** n8n's own wording (its Microsoft transport) for the same refusal. */
 export const UNEXPECTED_HOST = 'Refusing to send credentials to an unexpected host';
 
 const originOf = (url: string): string | null => {
@@ -114,7 +114,7 @@ const originOf = (url: string): string | null => {
 };
 
 /**
- * Vendors hand out absolute links (OData @odata.nextLink, Genesys nextUri, a picker's
+ * Vendors hand out absolute links (OData @odata.nextLink, a `nextUri`, a picker's
  * paginationToken that came back from the editor). The bearer token goes with every request, so
  * an absolute URL is sent only when its origin is the credential's API base origin.
  */

@@ -1,6 +1,6 @@
 /**
- * A person the target has no user for (no Dataverse user with that e-mail, no Genesys user, …).
- * A sync sees such people all the time — Teams' All Users, a whole Genesys organization — so a
+ * A person the target has no user for (no user with that e-mail in the target system).
+ * A sync sees such people all the time — a whole directory's users, a whole organization — so a
  * Set skips them with a reason instead of failing: one of them must never cost another agent's
  * change, and a poll trigger has already recorded the change as seen.
  */

@@ -2,7 +2,7 @@
 /** The credential's Genesys Cloud regions against the region hosts of Genesys' Platform API SDK. */
 const fs = require('node:fs');
 const path = require('node:path');
-const endpoints = require('../../dist/nodes/shared/endpoints');
+const endpoints = require('../../dist/nodes/GenesysCloud/transport/endpoints');
 
 describe('Regions (defect 15)', () => {
 	/** The SDK's region hosts, read from its source (`PureCloudRegionHosts`). */

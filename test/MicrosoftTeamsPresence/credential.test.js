@@ -71,7 +71,7 @@ describe('Microsoft Teams Presence (Graph) API credential', () => {
 	});
 
 	test('default hosts per cloud, from "Microsoft Graph national cloud deployments"', () => {
-		const { graphApiBase, graphTokenUrl, graphScope } = require('../../dist/nodes/shared/endpoints');
+		const { graphApiBase, graphTokenUrl, graphScope } = require('../../dist/nodes/MicrosoftTeamsPresence/transport/endpoints');
 		const of = (/** @type {string} */ cloud) => ({ api: graphApiBase({ cloud }), token: graphTokenUrl({ cloud, tenantId: 't' }), scope: graphScope({ cloud }) });
 		expect(of('public')).toEqual({ api: 'https://graph.microsoft.com/v1.0', token: 'https://login.microsoftonline.com/t/oauth2/v2.0/token', scope: 'https://graph.microsoft.com/.default' });
 		expect(of('usGovL4')).toEqual({ api: 'https://graph.microsoft.us/v1.0', token: 'https://login.microsoftonline.us/t/oauth2/v2.0/token', scope: 'https://graph.microsoft.us/.default' });

@@ -11,7 +11,7 @@ const { V, AGENTS_ACCEPT, USER_ADMIN_ACCEPT, credentials, vonageNode } = require
 const { createHarness } = require('../harness');
 const { createTriggerHarness } = require('../harness/webhook');
 
-const endpoints = require('../../dist/nodes/shared/endpoints');
+const endpoints = require('../../dist/nodes/VonageContactCenter/transport/endpoints');
 const { VonageContactCenterApi } = require('../../dist/credentials/VonageContactCenterApi.credentials');
 
 const STATS_ACCEPT = 'application/vnd.newvoicemedia.v2+json';

@@ -96,7 +96,11 @@ test('Vonage token request: credentials and scopes in the form; Accept header on
 });
 
 test('region defaults build the documented hosts', () => {
-	const endpoints = require('../../dist/nodes/shared/endpoints');
+	const endpoints = {
+		...require('../../dist/nodes/GenesysCloud/transport/endpoints'),
+		...require('../../dist/nodes/VonageContactCenter/transport/endpoints'),
+		...require('../../dist/nodes/DynamicsContactCenter/transport/endpoints'),
+	};
 	expect(endpoints.genesysApiBase({ region: 'mypurecloud.de' })).toBe('https://api.mypurecloud.de');
 	expect(endpoints.genesysTokenUrl({ region: 'mypurecloud.de' })).toBe('https://login.mypurecloud.de/oauth/token');
 	expect(endpoints.vonageApiBase({ region: 'nam', domain: 'api.cc.vonage.com' })).toBe('https://nam.api.cc.vonage.com');

@@ -1,7 +1,7 @@
 /** Fields the Presence Definition create and update operations share: the msdyn_presence columns. */
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { DATAVERSE_BASE_STATUS_BY_CATEGORY } from '../../shared/categories';
+import { DATAVERSE_BASE_STATUS_BY_CATEGORY } from '../categories';
 
 /** msdyn_basepresencestatus choices, labelled as Dataverse labels them. */
 const BASE_STATUS_OPTIONS = [

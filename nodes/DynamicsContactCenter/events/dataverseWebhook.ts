@@ -10,7 +10,7 @@
  */
 import { z } from 'zod';
 
-import { DATAVERSE_OOTB_PRESENCES, dataverseCategory } from '../../shared/categories';
+import { DATAVERSE_OOTB_PRESENCES, dataverseCategory } from '../categories';
 import { describeZodError, InvalidEventError } from '../../shared/eventErrors';
 import type { NormalizedPresence, PresenceEvent } from '../../shared/presence';
 import { wcfDateToIso, wcfDateToMs } from './dataverseDates';

@@ -6,11 +6,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import {
-	DATAVERSE_BASE_STATUS,
-	DATAVERSE_BASE_STATUS_BY_CATEGORY,
-	DATAVERSE_OOTB_PRESENCES,
-} from '../../shared/categories';
+import { DATAVERSE_BASE_STATUS, DATAVERSE_BASE_STATUS_BY_CATEGORY, DATAVERSE_OOTB_PRESENCES } from '../categories';
 import type { PresenceCategory } from '../../shared/presence';
 import { cachedLookup, cacheTtlSeconds } from '../../shared/lookupCache';
 import type { VendorRequest } from '../../shared/transport';

@@ -1,7 +1,7 @@
 /** Live pickers: the organization's active presences and its interactive users. */
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { DATAVERSE_BASE_STATUS } from '../../shared/categories';
+import { DATAVERSE_BASE_STATUS } from '../categories';
 import { PRESENCE_CATEGORIES } from '../../shared/presence';
 import { odataString } from '../helpers/guid';
 import { dataverseRequest } from '../transport';

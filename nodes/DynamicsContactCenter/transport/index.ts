@@ -6,7 +6,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { VENDOR_NAMES, dataverseApiBase } from '../../shared/endpoints';
+import { DATAVERSE_API_NAME, dataverseApiBase } from './endpoints';
 import type { HttpFailure, VendorErrorDetails } from '../../shared/errors';
 import type { PageScheme } from '../../shared/paging';
 import { paginate } from '../../shared/paging';
@@ -28,7 +28,7 @@ function dataverseErrorDetails(failure: HttpFailure): VendorErrorDetails {
 
 export const dataverseConfig: VendorConfig = {
 	credentialType: DATAVERSE_CREDENTIAL,
-	vendorName: VENDOR_NAMES.dataverse,
+	vendorName: DATAVERSE_API_NAME,
 	baseUrl: dataverseApiBase,
 	headers: {
 		'Content-Type': 'application/json; charset=utf-8',

@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 
-import { genesysCategory } from '../../shared/categories';
+import { genesysCategory } from '../categories';
 import { describeZodError, InvalidEventError } from '../../shared/eventErrors';
 import type { PresenceCategory, PresenceEvent } from '../../shared/presence';
 

@@ -5,7 +5,7 @@
 import type { IDataObject, IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { GENESYS_SYSTEM_BY_CATEGORY, genesysCategory } from '../../shared/categories';
+import { GENESYS_SYSTEM_BY_CATEGORY, genesysCategory } from '../categories';
 import type { PresenceCategory } from '../../shared/presence';
 import { cachedLookup, cacheTtlSeconds } from '../../shared/lookupCache';
 import { GENESYS_CREDENTIAL, genesysPaginate, genesysRequest } from '../transport';

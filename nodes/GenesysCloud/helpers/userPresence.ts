@@ -1,7 +1,7 @@
 /** UserPresence answers as output items: Genesys' fields plus the shared presence model. */
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { genesysCategory } from '../../shared/categories';
+import { genesysCategory } from '../categories';
 import type { PresenceEvent } from '../../shared/presence';
 import { normalizedPresence } from '../../shared/presence';
 import type { CurrentPresence } from '../../shared/setGuards';

@@ -6,7 +6,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { VENDOR_NAMES, genesysApiBase } from '../../shared/endpoints';
+import { GENESYS_API_NAME, genesysApiBase } from './endpoints';
 import type { HttpFailure, VendorErrorDetails } from '../../shared/errors';
 import { passOn } from '../../shared/errors';
 import type { PageScheme } from '../../shared/paging';
@@ -28,7 +28,7 @@ function genesysErrorDetails(failure: HttpFailure): VendorErrorDetails {
 
 export const genesysConfig: VendorConfig = {
 	credentialType: GENESYS_CREDENTIAL,
-	vendorName: VENDOR_NAMES.genesys,
+	vendorName: GENESYS_API_NAME,
 	baseUrl: genesysApiBase,
 	headers: { 'Content-Type': 'application/json' },
 	errorDetails: genesysErrorDetails,

@@ -2,11 +2,8 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import {
-	TEAMS_PREFERRED_PAIR_BY_CATEGORY,
-	TEAMS_SESSION_PAIR_BY_CATEGORY,
-	requirePresenceCategory,
-} from '../../shared/categories';
+import { requirePresenceCategory } from '../../shared/categories';
+import { TEAMS_PREFERRED_PAIR_BY_CATEGORY, TEAMS_SESSION_PAIR_BY_CATEGORY } from '../categories';
 
 /** "presence: setPresence": an app session accepts only these. */
 export const TEAMS_SESSION_PAIRS: Array<[string, string]> = [

@@ -1,7 +1,7 @@
 /** Graph `presence` answers as output items: Graph's fields plus the shared presence model. */
 import type { IDataObject } from 'n8n-workflow';
 
-import { teamsCategory } from '../../shared/categories';
+import { teamsCategory } from '../categories';
 import type { PresenceEvent } from '../../shared/presence';
 import { normalizedPresence } from '../../shared/presence';
 

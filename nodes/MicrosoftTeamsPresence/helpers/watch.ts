@@ -18,7 +18,7 @@ import { MAX_IDS_PER_CALL } from '../actions/agentPresence/getAll.operation';
 import { GUID_REGEX } from '../descriptions/locators';
 import { userLabel } from './agents';
 import { pairId, presenceItem } from './presence';
-import { teamsCategory } from '../../shared/categories';
+import { teamsCategory } from '../categories';
 import { paginate } from '../../shared/paging';
 import type { RequestContext } from '../../shared/transport';
 import type { GraphRequest } from '../transport';

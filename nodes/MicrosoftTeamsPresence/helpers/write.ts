@@ -1,7 +1,7 @@
 /** The read-before / write / read-after steps every presence-writing operation shares. */
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { teamsCategory } from '../../shared/categories';
+import { teamsCategory } from '../categories';
 import { guardVerdict, guardsNeedCurrent, readSetGuards, verdictFields } from '../../shared/setGuards';
 import { requestTimeoutMs } from '../../shared/timeout';
 import { asNodeError, graphRequest } from '../transport';

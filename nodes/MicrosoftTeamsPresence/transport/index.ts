@@ -6,7 +6,7 @@
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { VENDOR_NAMES, graphApiBase } from '../../shared/endpoints';
+import { GRAPH_API_NAME, graphApiBase } from './endpoints';
 import type { HttpFailure, VendorErrorDetails } from '../../shared/errors';
 import type { RequestContext, VendorConfig, VendorRequest } from '../../shared/transport';
 import { vendorRequest } from '../../shared/transport';
@@ -42,14 +42,14 @@ function delegatedBase(credentials: ICredentialDataDecryptedObject): string {
 export const graphConfigs: Record<GraphAuthentication, VendorConfig> = {
 	clientCredentials: {
 		credentialType: GRAPH_CREDENTIAL,
-		vendorName: VENDOR_NAMES.graph,
+		vendorName: GRAPH_API_NAME,
 		baseUrl: graphApiBase,
 		headers: { 'Content-Type': 'application/json' },
 		errorDetails: graphErrorDetails,
 	},
 	oAuth2: {
 		credentialType: GRAPH_DELEGATED_TYPE,
-		vendorName: VENDOR_NAMES.graph,
+		vendorName: GRAPH_API_NAME,
 		baseUrl: delegatedBase,
 		headers: { 'Content-Type': 'application/json' },
 		errorDetails: graphErrorDetails,

@@ -9,7 +9,7 @@
  */
 import { z } from 'zod';
 
-import { vonageCategory } from '../../shared/categories';
+import { vonageCategory } from '../categories';
 import { describeZodError, InvalidEventError } from '../../shared/eventErrors';
 import type { PresenceCategory, PresenceEvent } from '../../shared/presence';
 

@@ -2,11 +2,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import {
-	VONAGE_CATEGORY_TYPES_BY_CATEGORY,
-	isVonageReadyOutbound,
-	vonageCategory,
-} from '../../shared/categories';
+import { VONAGE_CATEGORY_TYPES_BY_CATEGORY, isVonageReadyOutbound, vonageCategory } from '../categories';
 import type { PresenceCategory, PresenceEvent } from '../../shared/presence';
 import { normalizedPresence } from '../../shared/presence';
 import { cachedLookup, cacheTtlSeconds } from '../../shared/lookupCache';

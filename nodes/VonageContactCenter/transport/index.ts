@@ -9,12 +9,12 @@ import type { IDataObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import {
-	VENDOR_NAMES,
+	VONAGE_API_NAME,
 	VONAGE_ACCEPT,
 	VONAGE_STATS_ACCEPT,
 	VONAGE_USER_ADMIN_ACCEPT,
 	vonageApiBase,
-} from '../../shared/endpoints';
+} from './endpoints';
 import type { HttpFailure, VendorErrorDetails } from '../../shared/errors';
 import type { PageScheme } from '../../shared/paging';
 import { paginate } from '../../shared/paging';
@@ -51,7 +51,7 @@ function vonageErrorDetails(failure: HttpFailure): VendorErrorDetails {
 
 export const vonageConfig: VendorConfig = {
 	credentialType: VONAGE_CREDENTIAL,
-	vendorName: VENDOR_NAMES.vonage,
+	vendorName: VONAGE_API_NAME,
 	baseUrl: vonageApiBase,
 	headers: { Accept: VONAGE_ACCEPT, 'Content-Type': 'application/json' },
 	errorDetails: vonageErrorDetails,

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { dataverseCategory, requirePresenceCategory } from '../../../shared/categories';
+import { requirePresenceCategory } from '../../../shared/categories';
+import { dataverseCategory } from '../../categories';
 import { showFor } from '../../../shared/displayOptions';
 import { normalizedPresence } from '../../../shared/presence';
 import type { PreviousPresence } from '../../../shared/presenceFields';

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { showFor } from '../../../shared/displayOptions';
-import { genesysCategory } from '../../../shared/categories';
+import { genesysCategory } from '../../categories';
 import { cacheTtlOption, retryIfStale } from '../../../shared/lookupCache';
 import { requestTimeoutMs, timeoutOption } from '../../../shared/timeout';
 import type { PreviousPresence } from '../../../shared/presenceFields';

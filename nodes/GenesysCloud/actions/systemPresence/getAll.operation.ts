@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { genesysCategory } from '../../../shared/categories';
+import { genesysCategory } from '../../categories';
 import { genesysRequest } from '../../transport';
 
 export const description: INodeProperties[] = [];

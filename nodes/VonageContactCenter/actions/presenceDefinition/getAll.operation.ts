@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { vonageCategory } from '../../../shared/categories';
+import { vonageCategory } from '../../categories';
 import { showFor } from '../../../shared/displayOptions';
 import { returnAllAndLimit } from '../../../shared/returnAllAndLimit';
 import type { PresenceDefinition } from '../../helpers/presence';

@@ -1,0 +1,46 @@
+/**
+ * The vendors, in one place: every system the package connects is one line here and one folder
+ * under nodes/ (see CONTRIBUTING.md, "Adding a vendor"). The vendor unions and name tables are
+ * derived from this record, so a vendor added here is flagged by TypeScript wherever a table
+ * needs its entry, and a vendor missing a part fails test/repository/vendors.test.js.
+ */
+import { DATAVERSE } from '../DynamicsContactCenter/vendor';
+import { GENESYS } from '../GenesysCloud/vendor';
+import { TEAMS } from '../MicrosoftTeamsPresence/vendor';
+import { VONAGE } from '../VonageContactCenter/vendor';
+import type { VendorModule } from './vendorModule';
+
+/**
+ * Keyed by the id items carry in `source` and Map Presence's pair values use (`dataverse:genesys`);
+ * the order is the order users see (Map Presence's pairs).
+ */
+export const VENDORS = {
+	dataverse: DATAVERSE,
+	genesys: GENESYS,
+	vonage: VONAGE,
+	teams: TEAMS,
+} as const satisfies Record<string, VendorModule>;
+
+export type VendorId = keyof typeof VENDORS;
+
+export const VENDOR_IDS = Object.keys(VENDORS) as VendorId[];
+
+/** The vendor of an id, or undefined for anything else (an unknown source is never a default vendor). */
+export function vendorOf(id: unknown): VendorModule | undefined {
+	return typeof id === 'string' && Object.prototype.hasOwnProperty.call(VENDORS, id) ? VENDORS[id as VendorId] : undefined;
+}
+
+/**
+ * Map Presence's Sync default. Saved workflows that kept it store no value, so it never changes;
+ * the pair values are `<from id>:<to id>`.
+ */
+export const MAP_PRESENCE_DEFAULT_PAIR = 'dataverse:genesys';
+
+const table = <T>(pick: (vendor: VendorModule) => T) =>
+	Object.fromEntries(VENDOR_IDS.map((id) => [id, pick(VENDORS[id])])) as Record<VendorId, T>;
+
+/** The API names errors use. */
+export const VENDOR_NAMES = table((v) => v.apiName);
+
+/** The product names a trigger's `source` parameter reads as. */
+export const SOURCE_NAMES = table((v) => v.product);
