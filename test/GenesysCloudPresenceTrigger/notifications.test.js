@@ -1,6 +1,6 @@
 // @ts-check
-/** The pure Notifications API helpers (nodes/GenesysCloudPresenceTrigger/events/genesysNotifications.ts, built). */
-const n = require('../../dist/nodes/GenesysCloudPresenceTrigger/events/genesysNotifications');
+/** The pure Notifications API helpers (nodes/GenesysCloud/events/genesysNotifications.ts, built). */
+const n = require('../../dist/nodes/GenesysCloud/events/genesysNotifications');
 
 const filter = { ignoreSources: [], onlyDefinitionChanges: false };
 const body = (/** @type {string} */ id, /** @type {string} */ date, extra = {}) => ({

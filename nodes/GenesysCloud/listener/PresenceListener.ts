@@ -5,8 +5,8 @@
 import type { IDataObject, ITriggerFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { sourceIdByName } from '../../GenesysCloud/helpers/sources';
-import { userById } from '../../GenesysCloud/helpers/users';
+import { sourceIdByName } from '../helpers/sources';
+import { userById } from '../helpers/users';
 
 import type { PresenceEventBody, PresenceFilter } from '../events/genesysNotifications';
 import {
@@ -16,7 +16,7 @@ import {
 	chunkTopics,
 	presenceChangeItem,
 } from '../events/genesysNotifications';
-import { asPresenceBody, listUsers, readManyPresences } from '../../GenesysCloud/helpers/presencesBulk';
+import { asPresenceBody, listUsers, readManyPresences } from '../helpers/presencesBulk';
 import { httpCodeOf, presenceNames } from '../transport/notifications';
 import { ChannelRunner } from './ChannelRunner';
 import type { requireWebSocket } from './socket';

@@ -7,11 +7,11 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { vonagePresenceActivities } from '../VonageContactCenter/transport';
-import type { VonagePresenceActivity } from '../VonageContactCenter/events/vonageEvents';
-import { normalizeVonageActivity } from '../VonageContactCenter/events/vonageEvents';
-import type { CursorState } from './cursor';
-import { selectNew, windowEnd } from './cursor';
+import { vonagePresenceActivities } from './transport';
+import type { VonagePresenceActivity } from './events/vonageEvents';
+import { normalizeVonageActivity } from './events/vonageEvents';
+import type { CursorState } from './helpers/cursor';
+import { selectNew, windowEnd } from './helpers/cursor';
 
 /** How far back "Fetch Test Event" looks. */
 const MANUAL_LOOKBACK_MS = 24 * 60 * 60 * 1000;

@@ -4,7 +4,7 @@
  * none twice" needs memory: activities are keyed by agent + start + name; keys are kept for
  * RETAIN_MS and anything older than that, or older than the trigger itself, is never emitted.
  */
-import type { VonagePresenceActivity } from '../VonageContactCenter/events/vonageEvents';
+import type { VonagePresenceActivity } from '../events/vonageEvents';
 
 const RETAIN_MS = 24 * 60 * 60 * 1000;
 

@@ -1,7 +1,7 @@
 import type { IDataObject, ITriggerFunctions } from 'n8n-workflow';
 
-import { ttlFrom } from '../shared/lookupCache';
-import type { ListenerSettings } from './listener/PresenceListener';
+import { ttlFrom } from '../../shared/lookupCache';
+import type { ListenerSettings } from './PresenceListener';
 
 const splitList = (value: unknown): string[] =>
 	String(value ?? '')

@@ -7,15 +7,15 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { presenceItem } from '../MicrosoftTeamsPresence/helpers/presence';
-import type { SeenState } from '../MicrosoftTeamsPresence/helpers/watch';
+import { presenceItem } from './helpers/presence';
+import type { SeenState } from './helpers/watch';
 import {
 	changesOf,
 	readPresences,
 	watchMethods,
 	watchProperties,
 	watchedIds,
-} from '../MicrosoftTeamsPresence/helpers/watch';
+} from './helpers/watch';
 
 export class MicrosoftTeamsPresenceTrigger implements INodeType {
 	description: INodeTypeDescription = {

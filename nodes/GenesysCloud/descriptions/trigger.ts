@@ -1,7 +1,7 @@
 /** The trigger's parameters: which users, and which changes become items. */
 import type { INodeProperties } from 'n8n-workflow';
 
-import { cacheTtlOption } from '../shared/lookupCache';
+import { cacheTtlOption } from '../../shared/lookupCache';
 
 export const triggerProperties: INodeProperties[] = [
 	{

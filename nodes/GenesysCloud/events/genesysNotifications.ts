@@ -6,8 +6,8 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import type { GenesysPresenceBody } from '../../GenesysCloud/events/genesysEvents';
-import { genesysPresenceEvent } from '../../GenesysCloud/events/genesysEvents';
+import type { GenesysPresenceBody } from './genesysEvents';
+import { genesysPresenceEvent } from './genesysEvents';
 
 /** "Each WebSocket connection is limited to 1,000 topics" (Genesys notification service guide). */
 export const MAX_TOPICS_PER_CHANNEL = 1000;

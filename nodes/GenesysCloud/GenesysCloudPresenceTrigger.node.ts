@@ -6,12 +6,12 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { triggerProperties } from './description';
+import { triggerProperties } from './descriptions/trigger';
 import { PresenceListener } from './listener/PresenceListener';
 import { requireWebSocket } from './listener/socket';
-import { settingsFrom } from './settings';
-import { presenceSources } from '../GenesysCloud/methods/loadOptions';
-import { getUsers } from './methods/loadOptions';
+import { settingsFrom } from './listener/settings';
+import { presenceSources } from './methods/loadOptions';
+import { getUsers } from './methods/triggerLoadOptions';
 
 /**
  * Real-time Genesys Cloud presence over the Notifications API: channels subscribed to

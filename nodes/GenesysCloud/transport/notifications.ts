@@ -5,7 +5,7 @@
  */
 import type { IDataObject, ILoadOptionsFunctions, ITriggerFunctions } from 'n8n-workflow';
 
-import { genesysPaginate, genesysRequest } from '../../GenesysCloud/transport';
+import { genesysPaginate, genesysRequest } from './index';
 
 type Ctx = ITriggerFunctions | ILoadOptionsFunctions;
 

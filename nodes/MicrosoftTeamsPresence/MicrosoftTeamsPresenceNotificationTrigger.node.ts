@@ -25,16 +25,16 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeConnectionTypes, NodeOperationError, randomString } from 'n8n-workflow';
 
-import type { SeenState } from '../MicrosoftTeamsPresence/helpers/watch';
+import type { SeenState } from './helpers/watch';
 import {
 	changesOf,
 	readPresences,
 	watchMethods,
 	watchProperties,
 	watchedIds,
-} from '../MicrosoftTeamsPresence/helpers/watch';
+} from './helpers/watch';
 import type { RequestContext } from '../shared/transport';
-import { GRAPH_DELEGATED_TYPE, asNodeError, graphRequest } from '../MicrosoftTeamsPresence/transport';
+import { GRAPH_DELEGATED_TYPE, asNodeError, graphRequest } from './transport';
 
 /** "Get change notifications for presence updates": at most 650 user IDs per subscription. */
 export const MAX_IDS_PER_SUBSCRIPTION = 650;

@@ -1,6 +1,6 @@
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import { genesysPaginate } from '../../GenesysCloud/transport';
+import { genesysPaginate } from '../transport';
 
 /** Active users of the organization for the "Pick From List" picker. */
 export async function getUsers(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
