@@ -17,6 +17,13 @@ const VENDORS = ['dataverse', 'genesys', 'vonage'];
 /** Microsoft Teams' delegated (authorization-code) credential type, next to `graph`'s application one. */
 const GRAPH_DELEGATED_TYPE = 'microsoftTeamsPresenceOAuth2Api';
 
+/**
+ * The helper vendor of each id in the package's registry (nodes/shared/vendors.ts): test/repository/
+ * vendors.test.js checks that every registry vendor has one, with its credential, node and simulator.
+ * @type {Record<string, Vendor>}
+ */
+const HELPER_VENDOR = { dataverse: 'dataverse', genesys: 'genesys', vonage: 'vonage', teams: 'graph' };
+
 /** Each vendor's credential type. */
 const CREDENTIAL_TYPE = {
 	dataverse: 'dynamicsContactCenterApi',
@@ -221,6 +228,7 @@ function useSimulator(options = {}) {
 module.exports = {
 	IDS,
 	VENDORS,
+	HELPER_VENDOR,
 	GRAPH_DELEGATED_TYPE,
 	CREDENTIAL_TYPE,
 	NODE_TYPE,
