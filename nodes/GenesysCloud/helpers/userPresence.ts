@@ -4,6 +4,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { genesysCategory } from '../../shared/categories';
 import type { PresenceEvent } from '../../shared/presence';
 import { normalizedPresence } from '../../shared/presence';
+import type { CurrentRead } from '../../shared/guardedSet';
 import type { CurrentPresence } from '../../shared/setGuards';
 import { genesysRequest } from '../transport';
 
@@ -51,6 +52,18 @@ export function currentOfUserPresence(native: IDataObject): CurrentPresence {
 		changedAt: typeof native.modifiedDate === 'string' ? native.modifiedDate : null,
 	};
 }
+
+/** A UserPresence read before a Set, as the guarded Set sees it (its presence definition is the previous presence). */
+export const userPresenceRead: CurrentRead<IDataObject | undefined> = {
+	presenceOf: (native) => (native ? currentOfUserPresence(native) : null),
+	previousOf: (native) => {
+		const definition = (native?.presenceDefinition ?? {}) as IDataObject;
+		return {
+			presenceId: (definition.id as string | undefined) ?? null,
+			category: genesysCategory(definition.systemPresence as string | undefined),
+		};
+	},
+};
 
 /** Genesys' public clients read at most 50 users' presences per bulk call. */
 export const BULK_READ_LIMIT = 50;

@@ -1,10 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { showFor } from '../../../shared/displayOptions';
-import { genesysCategory } from '../../../shared/categories';
 import { cacheTtlOption, retryIfStale } from '../../../shared/lookupCache';
 import { requestTimeoutMs, timeoutOption } from '../../../shared/timeout';
-import type { PreviousPresence } from '../../../shared/presenceFields';
 import {
 	onlyIfDifferentField,
 	protectedStatesOption,
@@ -12,7 +10,8 @@ import {
 	sourceChangedAtOption,
 	sourceCheckOptions,
 } from '../../../shared/presenceFields';
-import { guardVerdict, guardsNeedCurrent, readSetGuards, verdictFields } from '../../../shared/setGuards';
+import { readSetGuards } from '../../../shared/setGuards';
+import { runGuardedSet } from '../../../shared/guardedSet';
 import { sourceFields, targetPresenceFields } from '../../descriptions/fields';
 import { agentLocator } from '../../descriptions/locators';
 import { resolveDefinitionId, resolveSourceRef } from '../../helpers/target';
@@ -23,7 +22,7 @@ import {
 	readSourcePresence,
 	writeSourcePresence,
 } from '../../helpers/sourcePresence';
-import { currentOfUserPresence, userPresenceItem } from '../../helpers/userPresence';
+import { userPresenceItem, userPresenceRead } from '../../helpers/userPresence';
 import { resolveUserId } from '../../helpers/users';
 import { skippingUnknownAgent } from '../../../shared/unknownAgent';
 
@@ -73,40 +72,31 @@ async function setPresence(ctx: IExecuteFunctions, i: number): Promise<IDataObje
 	const timeoutMs = requestTimeoutMs(ctx, i);
 
 	const guards = readSetGuards(ctx, i);
-	const onlyIfDifferent = ctx.getNodeParameter('onlyIfDifferent', i) === true;
-	let previous: PreviousPresence | null = null;
-	if (onlyIfDifferent || guardsNeedCurrent(guards)) {
-		const current = await readSourcePresence(ctx, userId, source, timeoutMs);
-		const definition = (current.presenceDefinition ?? {}) as IDataObject;
-		previous = {
-			presenceId: (definition.id as string | undefined) ?? null,
-			category: genesysCategory(definition.systemPresence as string | undefined),
-		};
-		const verdict = guardVerdict(guards, currentOfUserPresence(current));
-		if (verdict) {
-			return userPresenceItem(userId, current, 'presence_set', {
-				...setOutcome(false, previous, verdict.skippedReason),
-				...verdictFields(verdict),
-			});
-		}
-		const sameMessage = options.message === undefined || options.message === current.message;
-		const samePrimary = async () =>
-			options.primary !== true ||
-			current.primary === true ||
-			// A registered source's read (UcUserPresence) does not say whether it is primary: ask.
-			(source.registered && current.primary === undefined && (await isPrimarySource(ctx, userId, source.id, timeoutMs)));
-		if (onlyIfDifferent && previous.presenceId === definitionId && sameMessage && (await samePrimary())) {
-			return userPresenceItem(userId, current, 'presence_set', setOutcome(false, previous));
-		}
-	}
-
-	const updated = await writeSourcePresence(
-		ctx,
-		userId,
-		source,
-		{ definitionId, message: options.message as string | undefined, primary: options.primary === true },
-		timeoutMs,
-	);
-	const shown = !notShown(updated);
-	return userPresenceItem(userId, updated, 'presence_set', setOutcome(shown, previous, NOT_PRIMARY_REASON));
+	return await runGuardedSet<IDataObject, IDataObject>({
+		guards,
+		onlyIfDifferent: ctx.getNodeParameter('onlyIfDifferent', i) === true,
+		readCurrent: async () => await readSourcePresence(ctx, userId, source, timeoutMs),
+		...userPresenceRead,
+		isSame: async (current, previous) => {
+			const sameMessage = options.message === undefined || options.message === current.message;
+			const samePrimary = async () =>
+				options.primary !== true ||
+				current.primary === true ||
+				// A registered source's read (UcUserPresence) does not say whether it is primary: ask.
+				(source.registered && current.primary === undefined && (await isPrimarySource(ctx, userId, source.id, timeoutMs)));
+			return previous?.presenceId === definitionId && sameMessage && (await samePrimary());
+		},
+		write: async () =>
+			await writeSourcePresence(
+				ctx,
+				userId,
+				source,
+				{ definitionId, message: options.message as string | undefined, primary: options.primary === true },
+				timeoutMs,
+			),
+		skippedItem: (current, outcome) => userPresenceItem(userId, current, 'presence_set', outcome),
+		// A write to a source that is not the user's primary one changes nothing they show.
+		writtenItem: (updated, previous) =>
+			userPresenceItem(userId, updated, 'presence_set', setOutcome(!notShown(updated), previous, NOT_PRIMARY_REASON)),
+	});
 }
