@@ -8,7 +8,6 @@ import type {
 	ILoadOptionsFunctions,
 	INodeExecutionData,
 	INodeListSearchResult,
-	INodeParameterResourceLocator,
 	INodeProperties,
 	INodePropertyOptions,
 } from 'n8n-workflow';
@@ -23,6 +22,7 @@ import { paginate } from '../../shared/paging';
 import type { RequestContext } from '../../shared/transport';
 import type { GraphRequest } from '../transport';
 import { graphAuthentication, graphConfigs, graphRequest } from '../transport';
+import { locatorParts } from '../../shared/locators';
 
 /** Version 1 of the triggers: IDs pasted as text. Version 2: chosen from lists loaded from Graph. */
 const V1 = { '@version': [1] };
@@ -137,8 +137,7 @@ export interface SeenState {
 
 const isGuid = (v: string) => new RegExp(GUID_REGEX).test(v);
 
-const locatorValue = (v: unknown) =>
-	String((typeof v === 'object' && v !== null ? (v as INodeParameterResourceLocator).value : v) ?? '').trim();
+const locatorValue = (v: unknown) => locatorParts(v).value;
 
 /** The IDs the trigger watches: every enabled user, the chosen ones, or the group's user members. */
 export async function watchedIds(ctx: RequestContext): Promise<string[]> {
