@@ -7,6 +7,7 @@ import { agentEmails, resolveAgentId } from '../../helpers/agents';
 import type { PresenceCache } from '../../helpers/presences';
 import { readMany } from '../../helpers/readMany';
 import { agentStatusItem } from '../../helpers/agentStatus';
+import { optionsCollection } from '../../../shared/collections';
 
 const properties: INodeProperties[] = [
 	...returnAllAndLimit,
@@ -32,23 +33,16 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Include Agent Email',
-				name: 'includeAgentEmail',
-				type: 'boolean',
-				default: false,
-				description:
-					"Whether to add each agent's e-mail address (from their Dynamics 365 user) as agentEmail, to match agents with another system; one extra request per 100 agents",
-			},
-		],
-	},
+	optionsCollection([
+		{
+			displayName: 'Include Agent Email',
+			name: 'includeAgentEmail',
+			type: 'boolean',
+			default: false,
+			description:
+				"Whether to add each agent's e-mail address (from their Dynamics 365 user) as agentEmail, to match agents with another system; one extra request per 100 agents",
+		},
+	]),
 ];
 
 export const description = showFor({ resource: ['agentStatus'], operation: ['getAll'] }, properties);

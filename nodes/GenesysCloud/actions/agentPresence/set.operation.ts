@@ -25,35 +25,29 @@ import {
 import { userPresenceItem, userPresenceRead } from '../../helpers/userPresence';
 import { resolveUserId } from '../../helpers/users';
 import { skippingUnknownAgent } from '../../../shared/unknownAgent';
+import { optionsCollection } from '../../../shared/collections';
 
 const properties: INodeProperties[] = [
 	agentLocator(),
 	...sourceFields,
 	...targetPresenceFields,
 	onlyIfDifferentField,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			cacheTtlOption,
-			{
-				displayName: 'Make Primary Source',
-				name: 'primary',
-				type: 'boolean',
-				default: false,
-				description:
-					"Whether this source becomes the user's primary presence source: the one Genesys Cloud shows and routes on. A write to a source that is not the user's primary one changes nothing anyone sees, and is reported with written false.",
-			},
-			{ displayName: 'Message', name: 'message', type: 'string', default: '', description: 'Status message to show' },
-			protectedStatesOption('genesys'),
-			sourceChangedAtOption('genesys'),
-			...sourceCheckOptions,
-			timeoutOption,
-		],
-	},
+	optionsCollection([
+		cacheTtlOption,
+		{
+			displayName: 'Make Primary Source',
+			name: 'primary',
+			type: 'boolean',
+			default: false,
+			description:
+				"Whether this source becomes the user's primary presence source: the one Genesys Cloud shows and routes on. A write to a source that is not the user's primary one changes nothing anyone sees, and is reported with written false.",
+		},
+		{ displayName: 'Message', name: 'message', type: 'string', default: '', description: 'Status message to show' },
+		protectedStatesOption('genesys'),
+		sourceChangedAtOption('genesys'),
+		...sourceCheckOptions,
+		timeoutOption,
+	]),
 ];
 
 export const description = showFor({ resource: ['agentPresence'], operation: ['set'] }, properties);
