@@ -6,12 +6,19 @@
  * A person the target has no user for is skipped by the caller's skippingUnknownAgent (unknownAgent.ts),
  * which wraps the whole Set because the user is resolved before anything is read.
  */
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import type { PreviousPresence } from './presenceFields';
-import { setOutcome } from './presenceFields';
+import type { GuardedSystem, PreviousPresence } from './presenceFields';
+import { protectedStatesOption, setOutcome, sourceChangedAtOption, sourceCheckOptions } from './presenceFields';
 import type { CurrentPresence, SetGuards } from './setGuards';
 import { guardVerdict, guardsNeedCurrent, verdictFields } from './setGuards';
+
+/** The guard options every Set offers in its Options, in this order: protected states, then the stale checks. */
+export const guardOptions = (system: GuardedSystem): INodeProperties[] => [
+	protectedStatesOption(system),
+	sourceChangedAtOption(system),
+	...sourceCheckOptions,
+];
 
 /** How one vendor sees its read of the target: what the guards compare and what the output reports. */
 export interface CurrentRead<Read> {

@@ -4,18 +4,10 @@ import { dataverseCategory, requirePresenceCategory } from '../../../shared/cate
 import { showFor } from '../../../shared/displayOptions';
 import { normalizedPresence } from '../../../shared/presence';
 import type { PreviousPresence } from '../../../shared/presenceFields';
-import {
-	categoryField,
-	onlyIfDifferentField,
-	presenceByField,
-	protectedStatesOption,
-	setOutcome,
-	sourceChangedAtOption,
-	sourceCheckOptions,
-} from '../../../shared/presenceFields';
+import { categoryField, onlyIfDifferentField, presenceByField, setOutcome } from '../../../shared/presenceFields';
 import type { CurrentPresence } from '../../../shared/setGuards';
 import { guardsNeedCurrent, readSetGuards } from '../../../shared/setGuards';
-import { runGuardedSet } from '../../../shared/guardedSet';
+import { guardOptions, runGuardedSet } from '../../../shared/guardedSet';
 import { cacheTtlOption, retryIfStale } from '../../../shared/lookupCache';
 import { requestTimeoutMs, timeoutOption } from '../../../shared/timeout';
 import { agentLocator, presenceLocator } from '../../descriptions/locators';
@@ -35,7 +27,7 @@ const properties: INodeProperties[] = [
 		'Resolved to the out-of-the-box presence of the matching base status, or else the first active custom one',
 	),
 	onlyIfDifferentField,
-	optionsCollection([cacheTtlOption, protectedStatesOption('dataverse'), sourceChangedAtOption('dataverse'), ...sourceCheckOptions, timeoutOption]),
+	optionsCollection([cacheTtlOption, ...guardOptions('dataverse'), timeoutOption]),
 ];
 
 export const description = showFor({ resource: ['agentPresence'], operation: ['set'] }, properties);

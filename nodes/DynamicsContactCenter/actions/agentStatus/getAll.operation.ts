@@ -7,32 +7,25 @@ import { agentEmails, resolveAgentId } from '../../helpers/agents';
 import type { PresenceCache } from '../../helpers/presences';
 import { readMany } from '../../helpers/readMany';
 import { agentStatusItem } from '../../helpers/agentStatus';
-import { optionsCollection } from '../../../shared/collections';
+import { filtersCollection, optionsCollection } from '../../../shared/collections';
 
 const properties: INodeProperties[] = [
 	...returnAllAndLimit,
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			agentLocator({ required: false, description: "Only this agent's status" }),
-			{
-				displayName: 'Logged In',
-				name: 'loggedIn',
-				type: 'options',
-				default: 'any',
-				options: [
-					{ name: 'Any', value: 'any' },
-					{ name: 'Logged In', value: 'true' },
-					{ name: 'Logged Out', value: 'false' },
-				],
-				description: 'Whether to return only the agents who are logged in, or only those who are logged out',
-			},
-		],
-	},
+	filtersCollection([
+		agentLocator({ required: false, description: "Only this agent's status" }),
+		{
+			displayName: 'Logged In',
+			name: 'loggedIn',
+			type: 'options',
+			default: 'any',
+			options: [
+				{ name: 'Any', value: 'any' },
+				{ name: 'Logged In', value: 'true' },
+				{ name: 'Logged Out', value: 'false' },
+			],
+			description: 'Whether to return only the agents who are logged in, or only those who are logged out',
+		},
+	]),
 	optionsCollection([
 		{
 			displayName: 'Include Agent Email',

@@ -8,11 +8,11 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { showFor } from '../../../shared/displayOptions';
 import { requestTimeoutMs, timeoutOption } from '../../../shared/timeout';
-import { protectedStatesOption, setOutcome, sourceChangedAtOption, sourceCheckOptions } from '../../../shared/presenceFields';
+import { setOutcome } from '../../../shared/presenceFields';
 import type { SetGuards } from '../../../shared/setGuards';
 import { UnknownAgentError, unknownAgentItem } from '../../../shared/unknownAgent';
 import { guardsNeedCurrent, readSetGuards } from '../../../shared/setGuards';
-import { decideOnRead } from '../../../shared/guardedSet';
+import { decideOnRead, guardOptions } from '../../../shared/guardedSet';
 import type { ItemFailure } from '../../../shared/router';
 import { sourceFields, targetPresenceFields } from '../../descriptions/fields';
 import { agentLocator } from '../../descriptions/locators';
@@ -37,7 +37,7 @@ const properties: INodeProperties[] = [
 	agentLocator(),
 	...sourceFields,
 	...targetPresenceFields,
-	optionsCollection([protectedStatesOption('genesys'), sourceChangedAtOption('genesys'), ...sourceCheckOptions, timeoutOption]),
+	optionsCollection([...guardOptions('genesys'), timeoutOption]),
 ];
 
 export const description = showFor({ resource: ['agentPresence'], operation: ['bulkSet'] }, properties);

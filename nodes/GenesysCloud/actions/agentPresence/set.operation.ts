@@ -3,15 +3,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { showFor } from '../../../shared/displayOptions';
 import { cacheTtlOption, retryIfStale } from '../../../shared/lookupCache';
 import { requestTimeoutMs, timeoutOption } from '../../../shared/timeout';
-import {
-	onlyIfDifferentField,
-	protectedStatesOption,
-	setOutcome,
-	sourceChangedAtOption,
-	sourceCheckOptions,
-} from '../../../shared/presenceFields';
+import { onlyIfDifferentField, setOutcome } from '../../../shared/presenceFields';
 import { readSetGuards } from '../../../shared/setGuards';
-import { runGuardedSet } from '../../../shared/guardedSet';
+import { guardOptions, runGuardedSet } from '../../../shared/guardedSet';
 import { sourceFields, targetPresenceFields } from '../../descriptions/fields';
 import { agentLocator } from '../../descriptions/locators';
 import { resolveDefinitionId, resolveSourceRef } from '../../helpers/target';
@@ -43,9 +37,7 @@ const properties: INodeProperties[] = [
 				"Whether this source becomes the user's primary presence source: the one Genesys Cloud shows and routes on. A write to a source that is not the user's primary one changes nothing anyone sees, and is reported with written false.",
 		},
 		{ displayName: 'Message', name: 'message', type: 'string', default: '', description: 'Status message to show' },
-		protectedStatesOption('genesys'),
-		sourceChangedAtOption('genesys'),
-		...sourceCheckOptions,
+		...guardOptions('genesys'),
 		timeoutOption,
 	]),
 ];

@@ -9,17 +9,9 @@ import { NodeOperationError } from 'n8n-workflow';
 import { requirePresenceCategory } from '../../../shared/categories';
 import { showFor } from '../../../shared/displayOptions';
 import type { PresenceCategory } from '../../../shared/presence';
-import {
-	categoryField,
-	onlyIfDifferentField,
-	presenceByField,
-	protectedStatesOption,
-	setOutcome,
-	sourceChangedAtOption,
-	sourceCheckOptions,
-} from '../../../shared/presenceFields';
+import { categoryField, onlyIfDifferentField, presenceByField, setOutcome } from '../../../shared/presenceFields';
 import { readSetGuards } from '../../../shared/setGuards';
-import { runGuardedSet } from '../../../shared/guardedSet';
+import { guardOptions, runGuardedSet } from '../../../shared/guardedSet';
 import { cacheTtlOption, retryIfStale } from '../../../shared/lookupCache';
 import { requestTimeoutMs, timeoutOption } from '../../../shared/timeout';
 import { agentLocator, presenceLocator } from '../../descriptions/locators';
@@ -48,7 +40,7 @@ export const description: INodeProperties[] = showFor({ resource: ['agentPresenc
 		description:
 			'Whether to read the current presence first and skip the write when it already matches (same presence, or a presence of the wanted category). Stops two-way syncs from echoing.',
 	},
-	optionsCollection([cacheTtlOption, protectedStatesOption('vonage'), sourceChangedAtOption('vonage'), ...sourceCheckOptions, timeoutOption]),
+	optionsCollection([cacheTtlOption, ...guardOptions('vonage'), timeoutOption]),
 ]);
 
 /** `PATCH /agents/{userId}/presence` with `{ presenceId }`; output says whether it wrote. */
