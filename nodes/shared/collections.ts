@@ -5,8 +5,9 @@ function collection(
 	displayName: string,
 	name: string,
 	options: INodeProperties[],
+	placeholder = 'Add Field',
 ): INodeProperties {
-	return { displayName, name, type: 'collection', placeholder: 'Add Field', default: {}, options };
+	return { displayName, name, type: 'collection', placeholder, default: {}, options };
 }
 
 /** A create's optional fields (`additionalFields`). */
@@ -18,11 +19,9 @@ export const updateFields = (options: INodeProperties[]): INodeProperties =>
 	collection('Update Fields', 'updateFields', options);
 
 /** The per-item options of an operation (`options`, "Add Option"): timeout, cache, guards. */
-export const optionsCollection = (options: INodeProperties[]): INodeProperties => ({
-	displayName: 'Options',
-	name: 'options',
-	type: 'collection',
-	placeholder: 'Add Option',
-	default: {},
-	options,
-});
+export const optionsCollection = (options: INodeProperties[]): INodeProperties =>
+	collection('Options', 'options', options, 'Add Option');
+
+/** What a Get Many narrows its list by (`filters`, "Add Filter"): none added lists everything. */
+export const filtersCollection = (options: INodeProperties[]): INodeProperties =>
+	collection('Filters', 'filters', options, 'Add Filter');

@@ -3,7 +3,8 @@
  * given by ID and, for agents, found by e-mail. Each node passes only what differs (its list
  * method, its ID format and its wording).
  */
-import type { INodeProperties, INodePropertyMode } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties, INodePropertyMode } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 /** A typed-in mode: its placeholder and, where the vendor's IDs have a fixed form, the regex n8n checks. */
 export interface TextMode {
@@ -84,4 +85,34 @@ export function vendorPresenceLocator(
 	overrides: Partial<INodeProperties> = {},
 ): INodeProperties {
 	return resourceLocator('Presence', 'presence', spec, overrides);
+}
+
+/** A locator's mode and trimmed value; plain text (an expression, an older workflow's string) is an ID. */
+export function locatorParts(raw: unknown): { mode: string; value: string } {
+	const rl = typeof raw === 'object' && raw !== null ? (raw as { mode?: unknown; value?: unknown }) : { mode: 'id', value: raw };
+	return { mode: String(rl.mode), value: String(rl.value ?? '').trim() };
+}
+
+/** What an item without an agent fails with: the message and, where the vendor's wording has one, a hint. */
+export interface NoAgentGiven {
+	message: string;
+	description?: string;
+}
+
+/**
+ * The item's agent locator (`agent`, or the parameter named): its mode and trimmed value. With
+ * `whenEmpty`, an empty value fails the item with it; without, the caller's ID check reports it.
+ */
+export function readAgentLocator(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	whenEmpty?: NoAgentGiven,
+	parameter = 'agent',
+): { mode: string; value: string } {
+	const parts = locatorParts(ctx.getNodeParameter(parameter, itemIndex));
+	if (parts.value === '' && whenEmpty) {
+		const { message, description } = whenEmpty;
+		throw new NodeOperationError(ctx.getNode(), message, { itemIndex, ...(description !== undefined && { description }) });
+	}
+	return parts;
 }

@@ -29,12 +29,27 @@ export interface RunOnceOperation {
 	) => Promise<Array<IDataObject | IDataObject[] | undefined>>;
 }
 
-export type OperationMap = Record<string, Record<string, OperationExecutor | RunOnceOperation>>;
+/** What runs an operation: item by item, or once for all items. */
+export type OperationRunner = OperationExecutor | RunOnceOperation;
 
-export async function routeItems(
+/**
+ * A node's resources and, per resource, the names of its operations, as its Resource and
+ * Operation fields give them (n8n's `node.type.ts`). Declared once per node in `actions/node.type.ts`.
+ */
+export type NodeMap = Record<string, string>;
+
+/** One resource's operations, keyed by exactly the names the node's map gives it. */
+export type ResourceOperations<M extends NodeMap, R extends keyof M> = Record<M[R], OperationRunner>;
+
+/** A node's operations: a resource or operation the map does not name, or one it lacks, fails to compile. */
+export type OperationMap<M extends NodeMap = NodeMap> = { [R in keyof M]: ResourceOperations<M, R> };
+
+export async function routeItems<M extends NodeMap>(
 	this: IExecuteFunctions,
-	operations: OperationMap,
+	typed: OperationMap<M>,
 ): Promise<INodeExecutionData[][]> {
+	// Items name resources and operations as strings: looked up by name, unknown ones fail the item.
+	const operations: OperationMap = typed;
 	const items = this.getInputData();
 	const once = items.length > 0 ? runOnceOperation(this, operations) : undefined;
 	if (once) return await routeOnce.call(this, once);

@@ -6,7 +6,7 @@
  */
 const { startSimulator } = require('../simulator');
 const { createHarness } = require('../harness');
-const { nodeOf, GRAPH_DELEGATED_TYPE: OAUTH2, IDS } = require('../helpers/vendors');
+const { nodeOf, GRAPH_DELEGATED_TYPE: OAUTH2, IDS, graphDelegatedCredentials, knowsDelegatedGraph } = require('../helpers/vendors');
 
 const T = IDS.graph;
 const teamsNode = (/** @type {Record<string, any>} */ parameters, /** @type {Record<string, any>} */ extra = {}) =>
@@ -20,26 +20,8 @@ afterAll(async () => sim.close());
 beforeEach(() => sim.reset());
 
 async function delegatedHarness(/** @type {string} */ userId) {
-	const h = await createHarness({
-		credentials: {
-			[OAUTH2]: {
-				grantType: 'authorizationCode',
-				cloud: 'public',
-				tenantId: sim.clients.graph.tenantId,
-				clientId: sim.clients.graph.clientId,
-				clientSecret: sim.clients.graph.clientSecret,
-				authUrl: `${sim.url}/graph-login/${sim.clients.graph.tenantId}/oauth2/v2.0/authorize`,
-				accessTokenUrl: sim.urls.graphToken,
-				scope: 'openid offline_access Presence.ReadWrite',
-				authentication: 'body',
-				apiBaseUrl: sim.urls.graph,
-				oauthTokenData: { token_type: 'Bearer', access_token: sim.graph.delegatedToken(userId) },
-			},
-		},
-	});
-	h.credentialsHelper.getParentTypes = (/** @type {string} */ type) => (type === OAUTH2 ? ['oAuth2Api'] : []);
-	h.credentialsHelper.runPreAuthentication ??= async () => undefined;
-	return h;
+	const credentials = graphDelegatedCredentials(sim, { userId, scope: 'openid offline_access Presence.ReadWrite' });
+	return knowsDelegatedGraph(await createHarness({ credentials }));
 }
 
 const node = (/** @type {Record<string, any>} */ parameters) =>

@@ -7,6 +7,7 @@
  */
 const { startSimulator, IDS } = require('../simulator');
 const { createTriggerHarness } = require('../harness/webhook');
+const { graphDelegatedCredentials, knowsDelegatedGraph } = require('../helpers/vendors');
 
 const T = IDS.graph;
 const OAUTH2 = 'microsoftTeamsPresenceOAuth2Api';
@@ -30,20 +31,11 @@ afterEach(async () => {
 /** An active trigger signed in as Dana (a supervisor) watching `parameters`' users. */
 async function activeTrigger(/** @type {Record<string, any>} */ parameters = {}, { activate = true, typeVersion = 1, scopes = ['Presence.Read.All', 'GroupMember.Read.All'] } = {}) {
 	const tr = await createTriggerHarness({
-		credentials: {
-			[OAUTH2]: {
-				grantType: 'authorizationCode',
-				cloud: 'public',
-				tenantId: sim.clients.graph.tenantId,
-				clientId: sim.clients.graph.clientId,
-				clientSecret: sim.clients.graph.clientSecret,
-				accessTokenUrl: sim.urls.graphToken,
-				scope: 'openid offline_access Presence.Read.All GroupMember.Read.All',
-				authentication: 'body',
-				apiBaseUrl: sim.urls.graph,
-				oauthTokenData: { token_type: 'Bearer', access_token: sim.graph.delegatedToken(DANA, scopes) },
-			},
-		},
+		credentials: graphDelegatedCredentials(sim, {
+			userId: DANA,
+			scope: 'openid offline_access Presence.Read.All GroupMember.Read.All',
+			tokenScopes: scopes,
+		}),
 		trigger: {
 			name: 'Teams Notifications',
 			type: 'microsoftTeamsPresenceNotificationTrigger',
@@ -52,9 +44,7 @@ async function activeTrigger(/** @type {Record<string, any>} */ parameters = {},
 			credentials: { [OAUTH2]: { id: '1', name: 'Teams (delegated)' } },
 		},
 	});
-	// n8n's CredentialTypes knows the delegated type extends oAuth2Api; the harness is told.
-	tr.harness.credentialsHelper.getParentTypes = (/** @type {string} */ type) => (type === OAUTH2 ? ['oAuth2Api'] : []);
-	tr.harness.credentialsHelper.runPreAuthentication ??= async () => undefined;
+	knowsDelegatedGraph(tr.harness);
 	const local = await tr.listen({ publicUrl: 'https://n8n.sim.test' });
 	sim.graph.subscriptions.configure({ network: { 'n8n.sim.test:443': local } });
 	open.push(tr);

@@ -98,6 +98,41 @@ function credentialsFor(sim, vendor, overrides = {}) {
 	return { [CREDENTIAL_TYPE[vendor]]: { ...data[vendor](), ...overrides } };
 }
 
+/**
+ * Microsoft Teams' delegated credential, signed in: its data with an access token the simulator
+ * issued for `userId` (with `tokenScopes`), as createHarness takes it.
+ * @param {any} sim @param {{ userId: string, scope: string, tokenScopes?: string[] }} signIn
+ * `scope` is what the credential asks for; `tokenScopes` what the issued token carries (the simulator's default when absent)
+ */
+function graphDelegatedCredentials(sim, { userId, scope, tokenScopes }) {
+	const client = sim.clients.graph;
+	return {
+		[GRAPH_DELEGATED_TYPE]: {
+			grantType: 'authorizationCode',
+			cloud: 'public',
+			tenantId: client.tenantId,
+			clientId: client.clientId,
+			clientSecret: client.clientSecret,
+			authUrl: `${sim.url}/graph-login/${client.tenantId}/oauth2/v2.0/authorize`,
+			accessTokenUrl: sim.urls.graphToken,
+			scope,
+			authentication: 'body',
+			apiBaseUrl: sim.urls.graph,
+			oauthTokenData: { token_type: 'Bearer', access_token: sim.graph.delegatedToken(userId, tokenScopes) },
+		},
+	};
+}
+
+/**
+ * n8n's CredentialTypes knows the delegated type extends oAuth2Api; a test harness is told.
+ * @param {any} harness what createHarness (or a trigger harness's `harness`) gave
+ */
+function knowsDelegatedGraph(harness) {
+	harness.credentialsHelper.getParentTypes = (/** @type {string} */ type) => (type === GRAPH_DELEGATED_TYPE ? ['oAuth2Api'] : []);
+	harness.credentialsHelper.runPreAuthentication ??= async () => undefined;
+	return harness;
+}
+
 /** All three vendors' credential data, pointed at the simulator. @param {any} sim */
 function allCredentials(sim) {
 	return Object.assign({}, ...VENDORS.map((vendor) => credentialsFor(sim, vendor)));
@@ -236,6 +271,8 @@ module.exports = {
 	API_ROOT,
 	startSimulator,
 	credentialsFor,
+	graphDelegatedCredentials,
+	knowsDelegatedGraph,
 	allCredentials,
 	credentialRef,
 	nodeOf,

@@ -10,6 +10,7 @@ import { DATAVERSE_CREDENTIAL, dataverseRequest } from '../transport';
 import { odataString, requireGuid } from './guid';
 import { rowOf } from './rows';
 import { UnknownAgentError } from '../../shared/unknownAgent';
+import { locatorParts, readAgentLocator } from '../../shared/locators';
 
 /** The systemuser columns the node reads (a full row has hundreds). */
 const USER_COLUMNS = [
@@ -88,9 +89,8 @@ export async function resolveAgentId(
 	itemIndex: number,
 	locator?: INodeParameterResourceLocator,
 ): Promise<string> {
-	const rl = locator ?? (ctx.getNodeParameter(parameter, itemIndex) as INodeParameterResourceLocator);
-	const value = String(rl.value ?? '').trim();
-	if (rl.mode !== 'email') return requireGuid(ctx, value, 'Agent ID', itemIndex);
+	const { mode, value } = locator ? locatorParts(locator) : readAgentLocator(ctx, itemIndex, undefined, parameter);
+	if (mode !== 'email') return requireGuid(ctx, value, 'Agent ID', itemIndex);
 	const users = await findUsers(ctx, 'email', value, itemIndex);
 	if (users.length === 0) {
 		throw new UnknownAgentError(ctx.getNode(), `No Dataverse user has the e-mail address "${value}"`, value, itemIndex);

@@ -2,13 +2,14 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import type { OperationMap } from '../../shared/router';
 import { routeItems } from '../../shared/router';
+import type { GenesysCloudMap } from './node.type';
 import * as agent from './agent';
 import * as agentPresence from './agentPresence';
 import * as presenceDefinition from './presenceDefinition';
 import * as presenceSource from './presenceSource';
 import * as systemPresence from './systemPresence';
 
-const operations: OperationMap = {
+export const operations: OperationMap<GenesysCloudMap> = {
 	agent: { get: agent.get.execute, getAll: agent.getAll.execute },
 	agentPresence: {
 		// Bulk Set batches all items into few requests, so it runs once, not item by item.

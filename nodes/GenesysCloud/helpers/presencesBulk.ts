@@ -5,6 +5,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
+import { byAskedId, readInBatches } from '../../shared/bulkRead';
 import type { RequestContext } from '../../shared/transport';
 import { genesysPaginate, genesysRequest } from '../transport';
 
@@ -41,13 +42,15 @@ export interface UcUserPresence extends IDataObject {
 
 /**
  * Current Genesys Cloud (PURECLOUD source) presence of up to 50 users in one call:
- * `GET /api/v2/users/presences/purecloud/bulk?id=a,b,…` (the ids comma-joined in one `id`, as
- * Genesys' own SDK sends them). Keyed by the user ID as asked; users Genesys does not answer for,
- * or answers without a presence definition, are absent.
+ * `GET /api/v2/users/presences/purecloud/bulk?id=a,b,…` (PresenceApi getUsersPresencesPurecloudBulk;
+ * the ids comma-joined in one `id`, as Genesys' own SDK sends them). Keyed by the user ID as
+ * asked (the answer names it in `userId`; `id` is the presence object's own); users Genesys does
+ * not answer for are absent.
  */
-export async function readPresencesBulk(
+export async function requestPresencesBulk(
 	ctx: RequestContext,
 	userIds: string[],
+	timeoutMs?: number,
 ): Promise<Map<string, UcUserPresence>> {
 	if (userIds.length > BULK_PRESENCE_LIMIT) {
 		throw new Error(`At most ${BULK_PRESENCE_LIMIT} users per bulk presence read, not ${userIds.length}`);
@@ -57,17 +60,18 @@ export async function readPresencesBulk(
 	const answer = await genesysRequest<UcUserPresence[]>(ctx, {
 		method: 'GET',
 		path: `/api/v2/users/presences/purecloud/bulk?${query}`,
+		timeoutMs,
 	});
-	const wanted = new Map(userIds.map((id) => [id.toLowerCase(), id]));
-	const out = new Map<string, UcUserPresence>();
-	for (const presence of Array.isArray(answer) ? answer : []) {
-		if (!presence || typeof presence !== 'object') continue;
-		// userId names the user; `id` is the presence object's own identifier.
-		const userId = typeof presence.userId === 'string' ? wanted.get(presence.userId.toLowerCase()) : undefined;
-		if (!userId || !presence.presenceDefinition?.id) continue;
-		out.set(userId, presence);
-	}
-	return out;
+	return byAskedId<UcUserPresence>(userIds, answer, (presence) => presence.userId);
+}
+
+/** The bulk read for Get Many and the trigger: a presence without a definition is left out too. */
+export async function readPresencesBulk(
+	ctx: RequestContext,
+	userIds: string[],
+): Promise<Map<string, UcUserPresence>> {
+	const answered = await requestPresencesBulk(ctx, userIds);
+	return new Map([...answered].filter(([, presence]) => presence.presenceDefinition?.id));
 }
 
 /** Bulk reads in flight at once: enough to be quick, few enough to stay inside Genesys' rate limits. */
@@ -78,17 +82,11 @@ export async function readManyPresences(
 	ctx: RequestContext,
 	userIds: string[],
 ): Promise<Map<string, UcUserPresence>> {
-	const batches: string[][] = [];
-	for (let i = 0; i < userIds.length; i += BULK_PRESENCE_LIMIT) batches.push(userIds.slice(i, i + BULK_PRESENCE_LIMIT));
-	const out = new Map<string, UcUserPresence>();
-	// The first read goes alone: it fetches the access token, which parallel first reads would
-	// each fetch again.
-	for (let i = 0; i < batches.length; i += i === 0 ? 1 : PARALLEL_BULK_READS) {
-		const group = i === 0 ? batches.slice(0, 1) : batches.slice(i, i + PARALLEL_BULK_READS);
-		const answers = await Promise.all(group.map(async (ids) => await readPresencesBulk(ctx, ids)));
-		for (const answer of answers) for (const [id, presence] of answer) out.set(id, presence);
-	}
-	return out;
+	return await readInBatches(
+		userIds,
+		{ batchSize: BULK_PRESENCE_LIMIT, parallel: PARALLEL_BULK_READS },
+		async (ids) => await readPresencesBulk(ctx, ids),
+	);
 }
 
 /** UcUserPresence → the PresenceEventBody the trigger's parser takes. */

@@ -1,11 +1,13 @@
 /** UserPresence answers as output items: Genesys' fields plus the shared presence model. */
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { readInBatches } from '../../shared/bulkRead';
 import { genesysCategory } from '../categories';
 import type { PresenceEvent } from '../../shared/presence';
 import { normalizedPresence } from '../../shared/presence';
+import type { CurrentRead } from '../../shared/guardedSet';
 import type { CurrentPresence } from '../../shared/setGuards';
-import { genesysRequest } from '../transport';
+import { BULK_PRESENCE_LIMIT, requestPresencesBulk } from './presencesBulk';
 
 /** The path segment of a source: Genesys' own is `purecloud`, any other is its source ID. */
 export function sourcePath(userId: string, source: string): string {
@@ -52,33 +54,26 @@ export function currentOfUserPresence(native: IDataObject): CurrentPresence {
 	};
 }
 
-/** Genesys' public clients read at most 50 users' presences per bulk call. */
-export const BULK_READ_LIMIT = 50;
+/** A UserPresence read before a Set, as the guarded Set sees it (its presence definition is the previous presence). */
+export const userPresenceRead: CurrentRead<IDataObject | undefined> = {
+	presenceOf: (native) => (native ? currentOfUserPresence(native) : null),
+	previousOf: (native) => {
+		const definition = (native?.presenceDefinition ?? {}) as IDataObject;
+		return {
+			presenceId: (definition.id as string | undefined) ?? null,
+			category: genesysCategory(definition.systemPresence as string | undefined),
+		};
+	},
+};
 
-/**
- * The PURECLOUD presence of up to 50 users: `GET /api/v2/users/presences/purecloud/bulk?id=a,b`
- * (PresenceApi getUsersPresencesPurecloudBulk; comma-joined as Genesys' SDK sends them). The
- * answer's UcUserPresence names its user in `userId`; users missing from it are missing here.
- */
+/** The PURECLOUD presence of any number of users, 50 per bulk read (a Bulk Set's guards). */
 export async function readPurecloudPresences(
 	ctx: IExecuteFunctions,
 	userIds: string[],
 	timeoutMs?: number,
 ): Promise<Map<string, IDataObject>> {
-	const out = new Map<string, IDataObject>();
-	for (let start = 0; start < userIds.length; start += BULK_READ_LIMIT) {
-		const chunk = userIds.slice(start, start + BULK_READ_LIMIT);
-		// Written out: n8n's query serializer would send `id[]=…` for an array.
-		const answer = await genesysRequest<IDataObject[]>(ctx, {
-			method: 'GET',
-			path: `/api/v2/users/presences/purecloud/bulk?id=${chunk.map(encodeURIComponent).join(',')}`,
-			timeoutMs,
-		});
-		const wanted = new Map(chunk.map((id) => [id.toLowerCase(), id]));
-		for (const presence of Array.isArray(answer) ? answer : []) {
-			const userId = typeof presence?.userId === 'string' ? wanted.get(presence.userId.toLowerCase()) : undefined;
-			if (userId) out.set(userId, presence);
-		}
-	}
-	return out;
+	// One read at a time, in order, as the Bulk Set has always read its guarded agents.
+	return await readInBatches(userIds, { batchSize: BULK_PRESENCE_LIMIT, parallel: 1 }, async (chunk) =>
+		await requestPresencesBulk(ctx, chunk, timeoutMs),
+	);
 }

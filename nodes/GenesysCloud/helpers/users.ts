@@ -5,8 +5,6 @@
 import type {
 	IDataObject,
 	IExecuteFunctions,
-	ILoadOptionsFunctions,
-	INodeParameterResourceLocator,
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
@@ -14,6 +12,7 @@ import { cachedLookup, cacheTtlSeconds } from '../../shared/lookupCache';
 import type { RequestContext } from '../../shared/transport';
 import { GENESYS_CREDENTIAL, genesysRequest } from '../transport';
 import { UnknownAgentError } from '../../shared/unknownAgent';
+import { readAgentLocator } from '../../shared/locators';
 
 interface UsersSearchResponse {
 	total?: number;
@@ -80,23 +79,11 @@ export async function userById(ctx: RequestContext, userId: string, ttlSeconds: 
 }
 
 /** The `agent` locator's mode and trimmed value; an empty value is a clear error. */
-export function agentLocatorValue(
-	ctx: IExecuteFunctions | ILoadOptionsFunctions,
-	itemIndex: number,
-): { mode: string; value: string } {
-	const locator = (ctx as IExecuteFunctions).getNodeParameter('agent', itemIndex) as
-		| INodeParameterResourceLocator
-		| string;
-	const rl = typeof locator === 'object' && locator !== null ? locator : { mode: 'id', value: locator };
-	const value = String(rl.value ?? '').trim();
-	if (value === '') {
-		throw new NodeOperationError(ctx.getNode(), 'No agent given', {
-			itemIndex,
-			description: 'Pick an agent from the list, or give a Genesys Cloud user ID or email',
-		});
-	}
-	return { mode: String(rl.mode), value };
-}
+export const agentLocatorValue = (ctx: IExecuteFunctions, itemIndex: number) =>
+	readAgentLocator(ctx, itemIndex, {
+		message: 'No agent given',
+		description: 'Pick an agent from the list, or give a Genesys Cloud user ID or email',
+	});
 
 /** The user ID the `agent` locator stands for (an email is looked up, cached). */
 export async function resolveUserId(ctx: IExecuteFunctions, itemIndex: number): Promise<string> {

@@ -2,10 +2,11 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import type { OperationMap } from '../../shared/router';
 import { routeItems } from '../../shared/router';
+import type { MicrosoftTeamsPresenceMap } from './node.type';
 import * as agent from './agent';
 import * as agentPresence from './agentPresence';
 
-const operations: OperationMap = {
+export const operations: OperationMap<MicrosoftTeamsPresenceMap> = {
 	agent: {
 		get: agent.get.execute,
 		getAll: agent.getAll.execute,

@@ -1,10 +1,11 @@
 /** Users given by ID, picked from the live search, or by e-mail/UPN (`GET /users/{upn}`). */
-import type { IDataObject, IExecuteFunctions, INodeParameterResourceLocator } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 
 import { cachedLookup, cacheTtlSeconds } from '../../shared/lookupCache';
 import { asNodeError, graphAuthentication, graphConfigs, graphRequest } from '../transport';
 import { UnknownAgentError } from '../../shared/unknownAgent';
+import { readAgentLocator } from '../../shared/locators';
 
 /**
  * E-mail/UPN → object ID once per execution (bulk inputs often repeat agents), and kept across
@@ -60,17 +61,15 @@ async function idByUpn(ctx: IExecuteFunctions, upn: string, itemIndex: number): 
 	return await pending;
 }
 
+/** What a Teams item without an agent fails with. */
+export const NO_TEAMS_AGENT = {
+	message: 'No agent given',
+	description: 'Pick a user from the list, or give a Microsoft Entra user object ID, e-mail or UPN',
+};
+
 export async function resolveAgentId(ctx: IExecuteFunctions, itemIndex: number, name = 'agent'): Promise<string> {
-	const locator = ctx.getNodeParameter(name, itemIndex) as INodeParameterResourceLocator | string;
-	const rl = typeof locator === 'object' && locator !== null ? locator : { mode: 'id', value: locator };
-	const value = String(rl.value ?? '').trim();
-	if (value === '') {
-		throw new NodeOperationError(ctx.getNode(), 'No agent given', {
-			itemIndex,
-			description: 'Pick a user from the list, or give a Microsoft Entra user object ID, e-mail or UPN',
-		});
-	}
-	if (rl.mode === 'email' || value.includes('@')) return await idByUpn(ctx, value, itemIndex);
+	const { mode, value } = readAgentLocator(ctx, itemIndex, NO_TEAMS_AGENT, name);
+	if (mode === 'email' || value.includes('@')) return await idByUpn(ctx, value, itemIndex);
 	return value;
 }
 

@@ -2,7 +2,9 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { teamsCategory } from '../categories';
-import { guardVerdict, guardsNeedCurrent, readSetGuards, verdictFields } from '../../shared/setGuards';
+import { runGuardedSet } from '../../shared/guardedSet';
+import { setOutcome } from '../../shared/presenceFields';
+import { readSetGuards } from '../../shared/setGuards';
 import { requestTimeoutMs } from '../../shared/timeout';
 import { asNodeError, graphRequest } from '../transport';
 import { pairId, presenceItem } from './presence';
@@ -37,44 +39,43 @@ export async function writePresence(
 	step: WriteStep,
 ): Promise<IDataObject> {
 	const timeoutMs = requestTimeoutMs(ctx, itemIndex);
-	const onlyIfDifferent = step.wanted !== undefined && ctx.getNodeParameter('onlyIfDifferent', itemIndex, true) === true;
+	const wanted = step.wanted;
 	// Only the operations that set a presence (a wanted pair) take the guards. Graph's presence has
 	// no change time, so Source Changed At cannot apply: only protected states count.
-	const read = step.wanted ? readSetGuards(ctx, itemIndex) : undefined;
-	const guards = read ? { ...read, sourceChangedAt: null } : undefined;
-	let previous: IDataObject | undefined;
-	if (onlyIfDifferent || (guards && guardsNeedCurrent(guards))) {
-		previous = await readPresence(ctx, agentId, timeoutMs);
-		const verdict = guards
-			? guardVerdict(
-					guards,
-					{
-						category: teamsCategory(previous.availability as string | undefined),
-						states: typeof previous.activity === 'string' ? [previous.activity] : [],
-						changedAt: null,
-					},
-				)
-			: null;
-		if (verdict) {
-			return presenceItem({ id: agentId, ...previous }, 'presence_set', {
-				written: false,
-				skippedReason: verdict.skippedReason,
-				...verdictFields(verdict),
-				...previousFields(previous),
-			});
-		}
-	}
-	if (onlyIfDifferent && previous) {
-		if (pairId(previous.availability, previous.activity) === pairId(...step.wanted!)) {
-			return presenceItem({ id: agentId, ...previous }, 'presence_set', {
-				written: false,
-				skippedReason: 'same',
-				...previousFields(previous),
-			});
-		}
-	}
-	let written = true;
-	let failure: unknown;
+	const read = wanted ? readSetGuards(ctx, itemIndex) : undefined;
+	return await runGuardedSet<IDataObject, boolean>({
+		guards: read ? { ...read, sourceChangedAt: null } : null,
+		onlyIfDifferent: wanted !== undefined && ctx.getNodeParameter('onlyIfDifferent', itemIndex, true) === true,
+		readCurrent: async () => await readPresence(ctx, agentId, timeoutMs),
+		presenceOf: (previous) => ({
+			category: teamsCategory(previous.availability as string | undefined),
+			states: typeof previous.activity === 'string' ? [previous.activity] : [],
+			changedAt: null,
+		}),
+		previousOf: (previous) => ({
+			presenceId: pairId(previous.availability, previous.activity),
+			category: teamsCategory(previous.availability as string | undefined),
+		}),
+		isSame: (previous) => pairId(previous.availability, previous.activity) === pairId(...wanted!),
+		write: async () => await writeStep(ctx, agentId, step, timeoutMs),
+		skippedItem: (previous, outcome) => presenceItem({ id: agentId, ...previous }, 'presence_set', outcome),
+		// Graph answers a write with no body: the presence after it is read back.
+		writtenItem: async (written, previous) => {
+			const after = await readPresence(ctx, agentId, timeoutMs);
+			const extra: IDataObject = setOutcome(written, previous, 'no_session');
+			if (wanted) extra.requestedPresenceId = pairId(...wanted);
+			return presenceItem({ id: agentId, ...after }, 'presence_set', extra);
+		},
+	});
+}
+
+/** The POST itself; false when it found nothing to clear (a 404 the step expects). */
+async function writeStep(
+	ctx: IExecuteFunctions,
+	agentId: string,
+	step: WriteStep,
+	timeoutMs: number | undefined,
+): Promise<boolean> {
 	try {
 		await graphRequest(ctx, {
 			method: 'POST',
@@ -84,24 +85,9 @@ export async function writePresence(
 			timeoutMs,
 			permission: WRITE,
 		});
+		return true;
 	} catch (error) {
-		failure = error;
+		if (step.notFoundIsNoop && (error as { httpCode?: string }).httpCode === '404') return false;
+		throw asNodeError(ctx, error);
 	}
-	if (failure !== undefined) {
-		if (!(step.notFoundIsNoop && (failure as { httpCode?: string }).httpCode === '404')) throw asNodeError(ctx, failure);
-		written = false;
-	}
-	const after = await readPresence(ctx, agentId, timeoutMs);
-	const extra: IDataObject = { written, ...previousFields(previous) };
-	if (!written) extra.skippedReason = 'no_session';
-	if (step.wanted) extra.requestedPresenceId = pairId(...step.wanted);
-	return presenceItem({ id: agentId, ...after }, 'presence_set', extra);
-}
-
-function previousFields(previous: IDataObject | undefined): IDataObject {
-	if (!previous) return { previousPresenceId: null, previousCategory: null };
-	return {
-		previousPresenceId: pairId(previous.availability, previous.activity),
-		previousCategory: teamsCategory(previous.availability as string | undefined),
-	};
 }

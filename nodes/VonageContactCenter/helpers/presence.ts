@@ -4,6 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { VONAGE_CATEGORY_TYPES_BY_CATEGORY, isVonageReadyOutbound, vonageCategory } from '../categories';
 import type { PresenceCategory, PresenceEvent } from '../../shared/presence';
+import { byAskedId, readInBatches } from '../../shared/bulkRead';
 import { normalizedPresence } from '../../shared/presence';
 import { cachedLookup, cacheTtlSeconds } from '../../shared/lookupCache';
 import { VONAGE_CREDENTIAL, vonageRequest } from '../transport';
@@ -86,33 +87,15 @@ export async function getAgentPresences(
 	ctx: IExecuteFunctions,
 	userIds: string[],
 ): Promise<Map<string, AgentPresence>> {
-	const batches: string[][] = [];
-	for (let i = 0; i < userIds.length; i += BULK_PRESENCE_LIMIT) batches.push(userIds.slice(i, i + BULK_PRESENCE_LIMIT));
-	const wanted = new Map(userIds.map((id) => [id.toLowerCase(), id]));
-	const out = new Map<string, AgentPresence>();
-	// The first read goes alone: it fetches the access token, which parallel first reads would
-	// each fetch again.
-	for (let i = 0; i < batches.length; i += i === 0 ? 1 : PARALLEL_BULK_READS) {
-		const group = i === 0 ? batches.slice(0, 1) : batches.slice(i, i + PARALLEL_BULK_READS);
-		const answers = await Promise.all(
-			group.map(
-				async (ids) =>
-					await vonageRequest<AgentPresence[]>(ctx, {
-						method: 'GET',
-						// Written out because n8n's default query serializer would send `userId[]=…`.
-						path: `/agents/presences/users?userId=${ids.map(encodeURIComponent).join(',')}`,
-						scopes: READ_SCOPES,
-					}),
-			),
-		);
-		for (const answer of answers) {
-			for (const presence of Array.isArray(answer) ? answer : []) {
-				const id = typeof presence?.userId === 'string' ? wanted.get(presence.userId.toLowerCase()) : undefined;
-				if (id) out.set(id, presence);
-			}
-		}
-	}
-	return out;
+	return await readInBatches(userIds, { batchSize: BULK_PRESENCE_LIMIT, parallel: PARALLEL_BULK_READS }, async (ids) => {
+		const answer = await vonageRequest<AgentPresence[]>(ctx, {
+			method: 'GET',
+			// Written out because n8n's default query serializer would send `userId[]=…`.
+			path: `/agents/presences/users?userId=${ids.map(encodeURIComponent).join(',')}`,
+			scopes: READ_SCOPES,
+		});
+		return byAskedId<AgentPresence>(ids, answer, (presence) => presence.userId);
+	});
 }
 
 export async function getAgentPresence(

@@ -1,5 +1,5 @@
 /** Who the agent locator means: a user ID (from the picker or typed) or an email looked up in the User Admin API. */
-import type { IDataObject, IExecuteFunctions, INodeParameterResourceLocator } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { EMAIL_REGEX, GUID_REGEX } from '../descriptions/locators';
@@ -7,6 +7,7 @@ import { cachedLookup, cacheTtlSeconds } from '../../shared/lookupCache';
 import { VONAGE_CREDENTIAL, vonagePaginateUsers } from '../transport';
 import { once } from './cache';
 import { UnknownAgentError } from '../../shared/unknownAgent';
+import { readAgentLocator } from '../../shared/locators';
 
 /** Email scans read big pages: the API allows 5000, one request covers most accounts. */
 const EMAIL_SCAN_PAGE_SIZE = 1000;
@@ -84,12 +85,8 @@ export async function findUserByEmail(
 
 /** The user ID the `agent` resource locator stands for (an email is looked up among active users). */
 export async function resolveUserId(ctx: IExecuteFunctions, itemIndex: number): Promise<string> {
-	const locator = ctx.getNodeParameter('agent', itemIndex) as INodeParameterResourceLocator;
-	const value = String(locator?.value ?? '').trim();
-	if (value === '') {
-		throw new NodeOperationError(ctx.getNode(), 'No agent given: pick one, or give its ID or email', { itemIndex });
-	}
-	if (locator.mode !== 'email') return requireGuid(ctx, value, 'user', itemIndex);
+	const { mode, value } = readAgentLocator(ctx, itemIndex, { message: 'No agent given: pick one, or give its ID or email' });
+	if (mode !== 'email') return requireGuid(ctx, value, 'user', itemIndex);
 	const user = await findUserByEmail(ctx, requireEmail(ctx, value, itemIndex), itemIndex);
 	return String(user.userId);
 }

@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeParameterResourceLocator, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { showFor } from '../../../shared/displayOptions';
@@ -9,6 +9,7 @@ import { findUsers } from '../../helpers/agents';
 import { GUID_REGEX } from '../../helpers/guid';
 import { rowOf } from '../../helpers/rows';
 import { optionsCollection } from '../../../shared/collections';
+import { readAgentLocator } from '../../../shared/locators';
 
 const LABELS: Record<UserLookup, string> = {
 	id: 'ID',
@@ -40,9 +41,8 @@ const properties: INodeProperties[] = [
 export const description = showFor({ resource: ['agent'], operation: ['get'] }, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
-	const locator = this.getNodeParameter('agent', i) as INodeParameterResourceLocator;
-	const by: UserLookup = locator.mode === 'email' || locator.mode === 'aadObjectId' ? locator.mode : 'id';
-	const value = String(locator.value ?? '').trim();
+	const { mode, value } = readAgentLocator(this, i);
+	const by: UserLookup = mode === 'email' || mode === 'aadObjectId' ? mode : 'id';
 	const users = await findUsers(this, by, value, i);
 	if (users.length === 0) {
 		throw new NodeOperationError(this.getNode(), `No Dataverse user has the ${LABELS[by]} "${value}"`, {

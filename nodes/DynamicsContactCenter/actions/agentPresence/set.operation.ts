@@ -5,17 +5,10 @@ import { dataverseCategory } from '../../categories';
 import { showFor } from '../../../shared/displayOptions';
 import { normalizedPresence } from '../../../shared/presence';
 import type { PreviousPresence } from '../../../shared/presenceFields';
-import {
-	categoryField,
-	onlyIfDifferentField,
-	presenceByField,
-	protectedStatesOption,
-	setOutcome,
-	sourceChangedAtOption,
-	sourceCheckOptions,
-} from '../../../shared/presenceFields';
-import type { CurrentPresence, GuardVerdict } from '../../../shared/setGuards';
-import { guardVerdict, guardsNeedCurrent, readSetGuards, verdictFields } from '../../../shared/setGuards';
+import { categoryField, onlyIfDifferentField, presenceByField, setOutcome } from '../../../shared/presenceFields';
+import type { CurrentPresence } from '../../../shared/setGuards';
+import { guardsNeedCurrent, readSetGuards } from '../../../shared/setGuards';
+import { guardOptions, runGuardedSet } from '../../../shared/guardedSet';
 import { cacheTtlOption, retryIfStale } from '../../../shared/lookupCache';
 import { requestTimeoutMs, timeoutOption } from '../../../shared/timeout';
 import { agentLocator, presenceLocator } from '../../descriptions/locators';
@@ -35,7 +28,7 @@ const properties: INodeProperties[] = [
 		'Resolved to the out-of-the-box presence of the matching base status, or else the first active custom one',
 	),
 	onlyIfDifferentField,
-	optionsCollection([cacheTtlOption, protectedStatesOption('dataverse'), sourceChangedAtOption('dataverse'), ...sourceCheckOptions, timeoutOption]),
+	optionsCollection([cacheTtlOption, ...guardOptions('dataverse'), timeoutOption]),
 ];
 
 export const description = showFor({ resource: ['agentPresence'], operation: ['set'] }, properties);
@@ -59,46 +52,11 @@ async function setPresence(ctx: IExecuteFunctions, i: number): Promise<IDataObje
 	const agentId = await resolveAgentId(ctx, 'agent', i);
 	const target = await targetPresence(ctx, i);
 	const timeoutMs = requestTimeoutMs(ctx, i);
-
 	const guards = readSetGuards(ctx, i);
 	const onlyIfDifferent = ctx.getNodeParameter('onlyIfDifferent', i) as boolean;
-	let previous: PreviousPresence | null = null;
-	let verdict: GuardVerdict = null;
-	if (guardsNeedCurrent(guards)) {
-		// CCaaS_GetPresence tells neither who set the presence nor when: the agent status row does.
-		const row = await readAgentStatusRow(ctx, agentId, timeoutMs);
-		const presenceId = row ? text(row._msdyn_currentpresenceid_value)?.toLowerCase() ?? null : null;
-		if (row) {
-			const info = presenceId === target.presenceId ? target : await describePresence(ctx, presenceId);
-			previous = { presenceId, category: info?.category ?? null };
-			const current: CurrentPresence = {
-				category: previous.category,
-				states: row.msdyn_presencemodifiedby === 'SYSTEM' ? ['setBySystem'] : [],
-				changedAt: text(row.msdyn_presencemodifiedon) ?? null,
-			};
-			verdict = guardVerdict(guards, current);
-		} else {
-			// No status row (the agent never signed in): only the presence itself can be compared.
-			if (onlyIfDifferent) previous = await currentPresence(ctx, agentId, target, timeoutMs);
-			verdict = guardVerdict(guards, null);
-		}
-	} else if (onlyIfDifferent) {
-		previous = await currentPresence(ctx, agentId, target, timeoutMs);
-	}
-	const written = verdict === null && (previous === null || !onlyIfDifferent || previous.presenceId !== target.presenceId);
-	if (written) {
-		// CCaaS_ModifyAgentPresence: caller ID header and AgentId both name the agent; ApiVersion is "1.0".
-		await presenceApiRequest(ctx, {
-			method: 'POST',
-			path: '/CCaaS_ModifyAgentPresence',
-			headers: { MSCRMCallerID: agentId },
-			body: { ApiVersion: '1.0', AgentId: agentId, PresenceId: target.presenceId },
-			timeoutMs,
-		});
-	}
-	return {
-		...setOutcome(written, previous, verdict?.skippedReason),
-		...(verdict ? verdictFields(verdict) : {}),
+	// The Set answers the presence it asked for: CCaaS_ModifyAgentPresence answers nothing to read back.
+	const item = (outcome: IDataObject) => ({
+		...outcome,
 		...normalizedPresence({
 			source: 'dataverse',
 			event: 'presence_set',
@@ -108,7 +66,64 @@ async function setPresence(ctx: IExecuteFunctions, i: number): Promise<IDataObje
 			category: target.category,
 			changedAt: null,
 		}),
-	};
+	});
+	return await runGuardedSet<DataverseRead, void>({
+		guards,
+		onlyIfDifferent,
+		readCurrent: async () =>
+			await readCurrent(ctx, agentId, target, { forGuards: guardsNeedCurrent(guards), onlyIfDifferent }, timeoutMs),
+		presenceOf: (read) => read.current,
+		previousOf: (read) => read.previous,
+		isSame: (_read, previous) => previous !== null && previous.presenceId === target.presenceId,
+		// CCaaS_ModifyAgentPresence: caller ID header and AgentId both name the agent; ApiVersion is "1.0".
+		write: async () => {
+			await presenceApiRequest(ctx, {
+				method: 'POST',
+				path: '/CCaaS_ModifyAgentPresence',
+				headers: { MSCRMCallerID: agentId },
+				body: { ApiVersion: '1.0', AgentId: agentId, PresenceId: target.presenceId },
+				timeoutMs,
+			});
+		},
+		skippedItem: (_read, outcome) => item(outcome),
+		writtenItem: (_written, previous) => item(setOutcome(true, previous)),
+	});
+}
+
+/** What the Set read before writing: the presence then, and what the guards compare (null: nothing to compare). */
+interface DataverseRead {
+	previous: PreviousPresence | null;
+	current: CurrentPresence | null;
+}
+
+/**
+ * The guards read the agent status row: CCaaS_GetPresence tells neither who set the presence nor
+ * when. Without guards, or without a status row (the agent never signed in), Only If Different
+ * compares the presence CCaaS_GetPresence answers.
+ */
+async function readCurrent(
+	ctx: IExecuteFunctions,
+	agentId: string,
+	target: PresenceInfo,
+	need: { forGuards: boolean; onlyIfDifferent: boolean },
+	timeoutMs: number | undefined,
+): Promise<DataverseRead> {
+	if (need.forGuards) {
+		const row = await readAgentStatusRow(ctx, agentId, timeoutMs);
+		if (row) {
+			const presenceId = text(row._msdyn_currentpresenceid_value)?.toLowerCase() ?? null;
+			const info = presenceId === target.presenceId ? target : await describePresence(ctx, presenceId);
+			const previous = { presenceId, category: info?.category ?? null };
+			const current: CurrentPresence = {
+				category: previous.category,
+				states: row.msdyn_presencemodifiedby === 'SYSTEM' ? ['setBySystem'] : [],
+				changedAt: text(row.msdyn_presencemodifiedon) ?? null,
+			};
+			return { previous, current };
+		}
+		if (!need.onlyIfDifferent) return { previous: null, current: null };
+	}
+	return { previous: await currentPresence(ctx, agentId, target, timeoutMs), current: null };
 }
 
 const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);

@@ -7,48 +7,35 @@ import { agentEmails, resolveAgentId } from '../../helpers/agents';
 import type { PresenceCache } from '../../helpers/presences';
 import { readMany } from '../../helpers/readMany';
 import { agentStatusItem } from '../../helpers/agentStatus';
+import { filtersCollection, optionsCollection } from '../../../shared/collections';
 
 const properties: INodeProperties[] = [
 	...returnAllAndLimit,
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			agentLocator({ required: false, description: "Only this agent's status" }),
-			{
-				displayName: 'Logged In',
-				name: 'loggedIn',
-				type: 'options',
-				default: 'any',
-				options: [
-					{ name: 'Any', value: 'any' },
-					{ name: 'Logged In', value: 'true' },
-					{ name: 'Logged Out', value: 'false' },
-				],
-				description: 'Whether to return only the agents who are logged in, or only those who are logged out',
-			},
-		],
-	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Include Agent Email',
-				name: 'includeAgentEmail',
-				type: 'boolean',
-				default: false,
-				description:
-					"Whether to add each agent's e-mail address (from their Dynamics 365 user) as agentEmail, to match agents with another system; one extra request per 100 agents",
-			},
-		],
-	},
+	filtersCollection([
+		agentLocator({ required: false, description: "Only this agent's status" }),
+		{
+			displayName: 'Logged In',
+			name: 'loggedIn',
+			type: 'options',
+			default: 'any',
+			options: [
+				{ name: 'Any', value: 'any' },
+				{ name: 'Logged In', value: 'true' },
+				{ name: 'Logged Out', value: 'false' },
+			],
+			description: 'Whether to return only the agents who are logged in, or only those who are logged out',
+		},
+	]),
+	optionsCollection([
+		{
+			displayName: 'Include Agent Email',
+			name: 'includeAgentEmail',
+			type: 'boolean',
+			default: false,
+			description:
+				"Whether to add each agent's e-mail address (from their Dynamics 365 user) as agentEmail, to match agents with another system; one extra request per 100 agents",
+		},
+	]),
 ];
 
 export const description = showFor({ resource: ['agentStatus'], operation: ['getAll'] }, properties);

@@ -1,10 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import type { ResourceOperations } from '../../../shared/router';
 import { operationSelector } from '../../../shared/selectors';
+import type { DynamicsContactCenterMap } from '../node.type';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
 
-export const operations = { get: get.execute, getAll: getAll.execute };
+export const operations: ResourceOperations<DynamicsContactCenterMap, 'agentStatus'> = { get: get.execute, getAll: getAll.execute };
 
 export const description: INodeProperties[] = [
 	operationSelector('agentStatus', 'getAll', [

@@ -5,25 +5,19 @@ import { presenceLocator } from '../../descriptions/locators';
 import { requireGuid } from '../../helpers/guid';
 import { rowOf, selectOf } from '../../helpers/rows';
 import { dataverseRequest } from '../../transport';
+import { optionsCollection } from '../../../shared/collections';
 
 const properties: INodeProperties[] = [
 	presenceLocator(),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Select Columns',
-				name: 'select',
-				type: 'string',
-				default: '',
-				description: 'Which of the presence’s fields to return, named as in the output and separated by commas; all when empty',
-			},
-		],
-	},
+	optionsCollection([
+		{
+			displayName: 'Select Columns',
+			name: 'select',
+			type: 'string',
+			default: '',
+			description: 'Which of the presence’s fields to return, named as in the output and separated by commas; all when empty',
+		},
+	]),
 ];
 
 export const description = showFor({ resource: ['presenceDefinition'], operation: ['get'] }, properties);

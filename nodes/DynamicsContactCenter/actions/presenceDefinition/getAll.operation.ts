@@ -4,34 +4,28 @@ import { showFor } from '../../../shared/displayOptions';
 import { returnAllAndLimit } from '../../../shared/returnAllAndLimit';
 import { readMany } from '../../helpers/readMany';
 import { selectOf } from '../../helpers/rows';
+import { optionsCollection } from '../../../shared/collections';
 
 const properties: INodeProperties[] = [
 	...returnAllAndLimit,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Filter Query',
-				name: 'filter',
-				type: 'string',
-				default: '',
-				placeholder: 'statecode eq 0',
-				description:
-					'Only the presences matching this condition, in Dataverse’s filter syntax (e.g. statecode eq 0: active presences only). See <a href="https://learn.microsoft.com/en-us/power-apps/developer/data-platform/webapi/query/filter-rows">Filter rows</a>.',
-			},
-			{
-				displayName: 'Select Columns',
-				name: 'select',
-				type: 'string',
-				default: '',
-				description: 'Which of the presence’s fields to return, named as in the output and separated by commas; all when empty',
-			},
-		],
-	},
+	optionsCollection([
+		{
+			displayName: 'Filter Query',
+			name: 'filter',
+			type: 'string',
+			default: '',
+			placeholder: 'statecode eq 0',
+			description:
+				'Only the presences matching this condition, in Dataverse’s filter syntax (e.g. statecode eq 0: active presences only). See <a href="https://learn.microsoft.com/en-us/power-apps/developer/data-platform/webapi/query/filter-rows">Filter rows</a>.',
+		},
+		{
+			displayName: 'Select Columns',
+			name: 'select',
+			type: 'string',
+			default: '',
+			description: 'Which of the presence’s fields to return, named as in the output and separated by commas; all when empty',
+		},
+	]),
 ];
 
 export const description = showFor({ resource: ['presenceDefinition'], operation: ['getAll'] }, properties);

@@ -1,13 +1,15 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import type { ResourceOperations } from '../../../shared/router';
 import { operationSelector } from '../../../shared/selectors';
+import type { DynamicsContactCenterMap } from '../node.type';
 import * as create from './create.operation';
 import * as del from './delete.operation';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
 import * as update from './update.operation';
 
-export const operations = {
+export const operations: ResourceOperations<DynamicsContactCenterMap, 'presenceDefinition'> = {
 	create: create.execute,
 	delete: del.execute,
 	get: get.execute,

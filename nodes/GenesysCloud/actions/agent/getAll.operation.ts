@@ -9,26 +9,20 @@ import { showFor } from '../../../shared/displayOptions';
 import { returnAllAndLimit } from '../../../shared/returnAllAndLimit';
 import { searchUsers } from '../../helpers/users';
 import { genesysPaginate } from '../../transport';
+import { filtersCollection } from '../../../shared/collections';
 
 const properties: INodeProperties[] = [
 	...returnAllAndLimit,
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			{
-				displayName: 'Email',
-				name: 'email',
-				type: 'string',
-				placeholder: 'e.g. alex.agent@contoso.com',
-				default: '',
-				description: 'Only users with exactly this email (Genesys Cloud user search)',
-			},
-		],
-	},
+	filtersCollection([
+		{
+			displayName: 'Email',
+			name: 'email',
+			type: 'string',
+			placeholder: 'e.g. alex.agent@contoso.com',
+			default: '',
+			description: 'Only users with exactly this email (Genesys Cloud user search)',
+		},
+	]),
 ];
 
 export const description = showFor({ resource: ['agent'], operation: ['getAll'] }, properties);

@@ -8,16 +8,17 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { showFor } from '../../../shared/displayOptions';
 import { requestTimeoutMs, timeoutOption } from '../../../shared/timeout';
-import { protectedStatesOption, setOutcome, sourceChangedAtOption, sourceCheckOptions } from '../../../shared/presenceFields';
+import { setOutcome } from '../../../shared/presenceFields';
 import type { SetGuards } from '../../../shared/setGuards';
 import { UnknownAgentError, unknownAgentItem } from '../../../shared/unknownAgent';
-import { guardVerdict, guardsNeedCurrent, readSetGuards, verdictFields } from '../../../shared/setGuards';
+import { guardsNeedCurrent, readSetGuards } from '../../../shared/setGuards';
+import { decideOnRead, guardOptions } from '../../../shared/guardedSet';
 import type { ItemFailure } from '../../../shared/router';
 import { sourceFields, targetPresenceFields } from '../../descriptions/fields';
 import { agentLocator } from '../../descriptions/locators';
 import { resolveDefinitionId, resolveSource } from '../../helpers/target';
 import { NOT_PRIMARY_REASON, notShown, readSourcePresence } from '../../helpers/sourcePresence';
-import { currentOfUserPresence, readPurecloudPresences, userPresenceItem } from '../../helpers/userPresence';
+import { readPurecloudPresences, userPresenceItem, userPresenceRead } from '../../helpers/userPresence';
 import { resolveUserId } from '../../helpers/users';
 import { EDIT_PRESENCE_PERMISSION, genesysRequest } from '../../transport';
 import { optionsCollection } from '../../../shared/collections';
@@ -36,7 +37,7 @@ const properties: INodeProperties[] = [
 	agentLocator(),
 	...sourceFields,
 	...targetPresenceFields,
-	optionsCollection([protectedStatesOption('genesys'), sourceChangedAtOption('genesys'), ...sourceCheckOptions, timeoutOption]),
+	optionsCollection([...guardOptions('genesys'), timeoutOption]),
 ];
 
 export const description = showFor({ resource: ['agentPresence'], operation: ['bulkSet'] }, properties);
@@ -147,22 +148,14 @@ async function applyGuards(
 			entries = entries.filter((x) => x !== e);
 		}
 	}
-	return entries.filter((e) => {
+	const writes: Entry[] = [];
+	for (const e of entries) {
 		const read = current.get(e);
-		const verdict = guardVerdict(e.guards, read ? currentOfUserPresence(read) : null);
-		if (!verdict) return true;
-		const native = read ?? {};
-		const definition = (native.presenceDefinition ?? {}) as IDataObject;
-		const previous = {
-			presenceId: (definition.id as string | undefined) ?? null,
-			category: currentOfUserPresence(native).category,
-		};
-		results[e.itemIndex] = userPresenceItem(e.userId, native, 'presence_set', {
-			...setOutcome(false, previous, verdict.skippedReason),
-			...verdictFields(verdict),
-		});
-		return false;
-	});
+		const { skipped } = await decideOnRead(read, e.guards, userPresenceRead);
+		if (skipped) results[e.itemIndex] = userPresenceItem(e.userId, read ?? {}, 'presence_set', skipped);
+		else writes.push(e);
+	}
+	return writes;
 }
 
 /**

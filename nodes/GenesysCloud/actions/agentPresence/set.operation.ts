@@ -1,18 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { showFor } from '../../../shared/displayOptions';
-import { genesysCategory } from '../../categories';
 import { cacheTtlOption, retryIfStale } from '../../../shared/lookupCache';
 import { requestTimeoutMs, timeoutOption } from '../../../shared/timeout';
-import type { PreviousPresence } from '../../../shared/presenceFields';
-import {
-	onlyIfDifferentField,
-	protectedStatesOption,
-	setOutcome,
-	sourceChangedAtOption,
-	sourceCheckOptions,
-} from '../../../shared/presenceFields';
-import { guardVerdict, guardsNeedCurrent, readSetGuards, verdictFields } from '../../../shared/setGuards';
+import { onlyIfDifferentField, setOutcome } from '../../../shared/presenceFields';
+import { readSetGuards } from '../../../shared/setGuards';
+import { guardOptions, runGuardedSet } from '../../../shared/guardedSet';
 import { sourceFields, targetPresenceFields } from '../../descriptions/fields';
 import { agentLocator } from '../../descriptions/locators';
 import { resolveDefinitionId, resolveSourceRef } from '../../helpers/target';
@@ -23,38 +16,30 @@ import {
 	readSourcePresence,
 	writeSourcePresence,
 } from '../../helpers/sourcePresence';
-import { currentOfUserPresence, userPresenceItem } from '../../helpers/userPresence';
+import { userPresenceItem, userPresenceRead } from '../../helpers/userPresence';
 import { resolveUserId } from '../../helpers/users';
 import { skippingUnknownAgent } from '../../../shared/unknownAgent';
+import { optionsCollection } from '../../../shared/collections';
 
 const properties: INodeProperties[] = [
 	agentLocator(),
 	...sourceFields,
 	...targetPresenceFields,
 	onlyIfDifferentField,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			cacheTtlOption,
-			{
-				displayName: 'Make Primary Source',
-				name: 'primary',
-				type: 'boolean',
-				default: false,
-				description:
-					"Whether this source becomes the user's primary presence source: the one Genesys Cloud shows and routes on. A write to a source that is not the user's primary one changes nothing anyone sees, and is reported with written false.",
-			},
-			{ displayName: 'Message', name: 'message', type: 'string', default: '', description: 'Status message to show' },
-			protectedStatesOption('genesys'),
-			sourceChangedAtOption('genesys'),
-			...sourceCheckOptions,
-			timeoutOption,
-		],
-	},
+	optionsCollection([
+		cacheTtlOption,
+		{
+			displayName: 'Make Primary Source',
+			name: 'primary',
+			type: 'boolean',
+			default: false,
+			description:
+				"Whether this source becomes the user's primary presence source: the one Genesys Cloud shows and routes on. A write to a source that is not the user's primary one changes nothing anyone sees, and is reported with written false.",
+		},
+		{ displayName: 'Message', name: 'message', type: 'string', default: '', description: 'Status message to show' },
+		...guardOptions('genesys'),
+		timeoutOption,
+	]),
 ];
 
 export const description = showFor({ resource: ['agentPresence'], operation: ['set'] }, properties);
@@ -73,40 +58,31 @@ async function setPresence(ctx: IExecuteFunctions, i: number): Promise<IDataObje
 	const timeoutMs = requestTimeoutMs(ctx, i);
 
 	const guards = readSetGuards(ctx, i);
-	const onlyIfDifferent = ctx.getNodeParameter('onlyIfDifferent', i) === true;
-	let previous: PreviousPresence | null = null;
-	if (onlyIfDifferent || guardsNeedCurrent(guards)) {
-		const current = await readSourcePresence(ctx, userId, source, timeoutMs);
-		const definition = (current.presenceDefinition ?? {}) as IDataObject;
-		previous = {
-			presenceId: (definition.id as string | undefined) ?? null,
-			category: genesysCategory(definition.systemPresence as string | undefined),
-		};
-		const verdict = guardVerdict(guards, currentOfUserPresence(current));
-		if (verdict) {
-			return userPresenceItem(userId, current, 'presence_set', {
-				...setOutcome(false, previous, verdict.skippedReason),
-				...verdictFields(verdict),
-			});
-		}
-		const sameMessage = options.message === undefined || options.message === current.message;
-		const samePrimary = async () =>
-			options.primary !== true ||
-			current.primary === true ||
-			// A registered source's read (UcUserPresence) does not say whether it is primary: ask.
-			(source.registered && current.primary === undefined && (await isPrimarySource(ctx, userId, source.id, timeoutMs)));
-		if (onlyIfDifferent && previous.presenceId === definitionId && sameMessage && (await samePrimary())) {
-			return userPresenceItem(userId, current, 'presence_set', setOutcome(false, previous));
-		}
-	}
-
-	const updated = await writeSourcePresence(
-		ctx,
-		userId,
-		source,
-		{ definitionId, message: options.message as string | undefined, primary: options.primary === true },
-		timeoutMs,
-	);
-	const shown = !notShown(updated);
-	return userPresenceItem(userId, updated, 'presence_set', setOutcome(shown, previous, NOT_PRIMARY_REASON));
+	return await runGuardedSet<IDataObject, IDataObject>({
+		guards,
+		onlyIfDifferent: ctx.getNodeParameter('onlyIfDifferent', i) === true,
+		readCurrent: async () => await readSourcePresence(ctx, userId, source, timeoutMs),
+		...userPresenceRead,
+		isSame: async (current, previous) => {
+			const sameMessage = options.message === undefined || options.message === current.message;
+			const samePrimary = async () =>
+				options.primary !== true ||
+				current.primary === true ||
+				// A registered source's read (UcUserPresence) does not say whether it is primary: ask.
+				(source.registered && current.primary === undefined && (await isPrimarySource(ctx, userId, source.id, timeoutMs)));
+			return previous?.presenceId === definitionId && sameMessage && (await samePrimary());
+		},
+		write: async () =>
+			await writeSourcePresence(
+				ctx,
+				userId,
+				source,
+				{ definitionId, message: options.message as string | undefined, primary: options.primary === true },
+				timeoutMs,
+			),
+		skippedItem: (current, outcome) => userPresenceItem(userId, current, 'presence_set', outcome),
+		// A write to a source that is not the user's primary one changes nothing they show.
+		writtenItem: (updated, previous) =>
+			userPresenceItem(userId, updated, 'presence_set', setOutcome(!notShown(updated), previous, NOT_PRIMARY_REASON)),
+	});
 }

@@ -6,6 +6,7 @@ import { localeCodeField } from '../../descriptions/fields';
 import type { DefinitionApi } from '../../helpers/definitions';
 import { definitionItem, definitionsPath } from '../../helpers/definitions';
 import { genesysPaginate, genesysRequest } from '../../transport';
+import { optionsCollection } from '../../../shared/collections';
 
 const properties: INodeProperties[] = [
 	...returnAllAndLimit,
@@ -22,41 +23,34 @@ const properties: INodeProperties[] = [
 		description: 'Which presences the older API lists: active ones, deleted ones, or both',
 		displayOptions: { show: { apiVersion: ['legacy'] } },
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Division IDs',
-				name: 'divisionIds',
-				type: 'string',
-				default: '',
-				description: 'Comma-separated division IDs; empty: every division you can see',
-				displayOptions: { show: { '/apiVersion': ['current'] } },
-			},
-			{
-				displayName: 'Include Deactivated',
-				name: 'deactivated',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to list deactivated presences too',
-				displayOptions: { show: { '/apiVersion': ['current'] } },
-			},
-			{ ...localeCodeField, description: 'Which language label(s) to return for each definition; ALL returns every language' },
-			{
-				displayName: 'Page Size',
-				name: 'pageSize',
-				type: 'number',
-				typeOptions: { minValue: 1, maxValue: 100 },
-				default: 100,
-				description: 'How many presences to fetch per request (the older API returns them in pages)',
-				displayOptions: { show: { '/apiVersion': ['legacy'] } },
-			},
-		],
-	},
+	optionsCollection([
+		{
+			displayName: 'Division IDs',
+			name: 'divisionIds',
+			type: 'string',
+			default: '',
+			description: 'Comma-separated division IDs; empty: every division you can see',
+			displayOptions: { show: { '/apiVersion': ['current'] } },
+		},
+		{
+			displayName: 'Include Deactivated',
+			name: 'deactivated',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to list deactivated presences too',
+			displayOptions: { show: { '/apiVersion': ['current'] } },
+		},
+		{ ...localeCodeField, description: 'Which language label(s) to return for each definition; ALL returns every language' },
+		{
+			displayName: 'Page Size',
+			name: 'pageSize',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 100 },
+			default: 100,
+			description: 'How many presences to fetch per request (the older API returns them in pages)',
+			displayOptions: { show: { '/apiVersion': ['legacy'] } },
+		},
+	]),
 ];
 
 export const description = showFor({ resource: ['presenceDefinition'], operation: ['getAll'] }, properties);

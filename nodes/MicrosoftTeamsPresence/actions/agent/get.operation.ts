@@ -1,23 +1,18 @@
-import type { IDataObject, IExecuteFunctions, INodeParameterResourceLocator } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { showFor } from '../../../shared/displayOptions';
 import { agentLocator } from '../../descriptions/locators';
 import { asNodeError, graphRequest } from '../../transport';
 import { USER_FIELDS, agentItem } from './shape';
+import { readAgentLocator } from '../../../shared/locators';
+import { NO_TEAMS_AGENT } from '../../helpers/agents';
 
 export const description = showFor({ resource: ['agent'], operation: ['get'] }, [agentLocator]);
 
 /** `GET /users/{id | userPrincipalName}`: Graph takes either in the path ("Get user"). */
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	const locator = this.getNodeParameter('agent', i) as INodeParameterResourceLocator | string;
-	const value = String((typeof locator === 'object' && locator !== null ? locator.value : locator) ?? '').trim();
-	if (value === '') {
-		throw new NodeOperationError(this.getNode(), 'No agent given', {
-			itemIndex: i,
-			description: 'Pick a user from the list, or give a Microsoft Entra user object ID, e-mail or UPN',
-		});
-	}
+	const { value } = readAgentLocator(this, i, NO_TEAMS_AGENT);
 	let failure: unknown;
 	try {
 		const user = await graphRequest<IDataObject>(this, {

@@ -5,10 +5,7 @@ import { showFor } from '../../../shared/displayOptions';
 import { returnAllAndLimit } from '../../../shared/returnAllAndLimit';
 import { GUID_REGEX } from '../../descriptions/locators';
 import { presenceItem } from '../../helpers/presence';
-import { graphRequest } from '../../transport';
-
-/** "cloudCommunications: getPresencesByUserId": at most 650 user IDs per request. */
-export const MAX_IDS_PER_CALL = 650;
+import { readPresences } from '../../helpers/presences';
 
 const properties: INodeProperties[] = [
 	{
@@ -44,18 +41,6 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	const ids = parseIds(this, this.getNodeParameter('agentIds', i), i);
 	const returnAll = this.getNodeParameter('returnAll', i, false) as boolean;
 	const wanted = returnAll ? ids.length : Math.min(ids.length, Number(this.getNodeParameter('limit', i, 50)));
-	const out: IDataObject[] = [];
-	for (let start = 0; start < wanted; start += MAX_IDS_PER_CALL) {
-		const chunk = ids.slice(start, Math.min(start + MAX_IDS_PER_CALL, wanted));
-		const page = await graphRequest<{ value?: IDataObject[] }>(this, {
-			method: 'POST',
-			path: '/communications/getPresencesByUserId',
-			body: { ids: chunk },
-			// A read, even if it is a POST.
-			idempotent: true,
-			permission: { application: 'Presence.Read.All', delegated: 'Presence.Read.All' },
-		});
-		for (const presence of page.value ?? []) out.push(presenceItem(presence, 'presence_read'));
-	}
-	return out;
+	const presences = await readPresences(this, ids.slice(0, wanted));
+	return presences.map((presence) => presenceItem(presence, 'presence_read'));
 }

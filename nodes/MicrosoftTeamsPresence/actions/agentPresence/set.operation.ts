@@ -2,7 +2,6 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { optionsCollection } from '../../../shared/collections';
 import { showFor } from '../../../shared/displayOptions';
-import { protectedStatesOption, sourceChangedAtOption, sourceCheckOptions } from '../../../shared/presenceFields';
 import { cacheTtlOption } from '../../../shared/lookupCache';
 import { timeoutOption } from '../../../shared/timeout';
 import { agentLocator, presenceFields } from '../../descriptions/locators';
@@ -11,6 +10,7 @@ import { parseDuration, resolvePair } from '../../helpers/pairs';
 import { writePresence } from '../../helpers/write';
 import { graphClientId } from '../../transport';
 import { skippingUnknownAgent } from '../../../shared/unknownAgent';
+import { guardOptions } from '../../../shared/guardedSet';
 
 const properties: INodeProperties[] = [
 	{
@@ -33,9 +33,7 @@ const properties: INodeProperties[] = [
 			description:
 				'How long the session lasts unless renewed, as an ISO 8601 duration from PT5M (5 minutes, the default) to PT4H (4 hours)',
 		},
-		protectedStatesOption('teams'),
-		sourceChangedAtOption('teams'),
-		...sourceCheckOptions,
+		...guardOptions('teams'),
 		timeoutOption,
 	]),
 ];

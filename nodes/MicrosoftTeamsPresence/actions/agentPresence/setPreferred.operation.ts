@@ -2,13 +2,13 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { optionsCollection } from '../../../shared/collections';
 import { showFor } from '../../../shared/displayOptions';
-import { protectedStatesOption, sourceChangedAtOption, sourceCheckOptions } from '../../../shared/presenceFields';
 import { timeoutOption } from '../../../shared/timeout';
 import { agentLocator, presenceFields } from '../../descriptions/locators';
 import { resolveAgentId } from '../../helpers/agents';
 import { parseDuration, resolvePair } from '../../helpers/pairs';
 import { writePresence } from '../../helpers/write';
 import { skippingUnknownAgent } from '../../../shared/unknownAgent';
+import { guardOptions } from '../../../shared/guardedSet';
 
 const properties: INodeProperties[] = [
 	{
@@ -30,9 +30,7 @@ const properties: INodeProperties[] = [
 			description:
 				'How long the preferred presence lasts, as an ISO 8601 duration such as PT8H for 8 hours (when empty: 1 day for Busy and Do Not Disturb, 7 days otherwise)',
 		},
-		protectedStatesOption('teams'),
-		sourceChangedAtOption('teams'),
-		...sourceCheckOptions,
+		...guardOptions('teams'),
 		timeoutOption,
 	]),
 ];

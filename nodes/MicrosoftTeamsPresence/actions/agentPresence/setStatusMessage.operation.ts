@@ -6,6 +6,7 @@ import { timeoutOption } from '../../../shared/timeout';
 import { agentLocator } from '../../descriptions/locators';
 import { resolveAgentId } from '../../helpers/agents';
 import { writePresence } from '../../helpers/write';
+import { optionsCollection } from '../../../shared/collections';
 
 const properties: INodeProperties[] = [
 	{
@@ -24,31 +25,24 @@ const properties: INodeProperties[] = [
 		default: '',
 		description: 'The status message (plain text); empty clears it',
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Expires At',
-				name: 'expiryDateTime',
-				type: 'string',
-				default: '',
-				placeholder: '2026-10-18T17:05:33',
-				description: 'Local date and time without offset, in the time zone below; empty for no expiry',
-			},
-			{
-				displayName: 'Time Zone',
-				name: 'timeZone',
-				type: 'string',
-				default: 'UTC',
-				description: 'The time zone of Expires At (e.g. UTC, Pacific Standard Time)',
-			},
-			timeoutOption,
-		],
-	},
+	optionsCollection([
+		{
+			displayName: 'Expires At',
+			name: 'expiryDateTime',
+			type: 'string',
+			default: '',
+			placeholder: '2026-10-18T17:05:33',
+			description: 'Local date and time without offset, in the time zone below; empty for no expiry',
+		},
+		{
+			displayName: 'Time Zone',
+			name: 'timeZone',
+			type: 'string',
+			default: 'UTC',
+			description: 'The time zone of Expires At (e.g. UTC, Pacific Standard Time)',
+		},
+		timeoutOption,
+	]),
 ];
 
 export const description = showFor({ resource: ['agentPresence'], operation: ['setStatusMessage'] }, properties);

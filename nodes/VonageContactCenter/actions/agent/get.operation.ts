@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeParameterResourceLocator, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { showFor } from '../../../shared/displayOptions';
 import { includeField } from '../../descriptions/fields';
@@ -7,6 +7,7 @@ import type { UserInclude } from '../../helpers/users';
 import { findUserByEmail, requireEmail, resolveUserId } from '../../helpers/users';
 import { vonageUserAdminRequest } from '../../transport';
 import { optionsCollection } from '../../../shared/collections';
+import { readAgentLocator } from '../../../shared/locators';
 
 const show = { resource: ['agent'], operation: ['get'] };
 
@@ -23,11 +24,11 @@ export const description: INodeProperties[] = [
  * here; exactly one user must match, so a typo never passes silently.
  */
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	const locator = this.getNodeParameter('agent', i) as INodeParameterResourceLocator;
+	const { mode, value } = readAgentLocator(this, i);
 	let userId: string;
-	if (locator?.mode === 'email') {
+	if (mode === 'email') {
 		const options = this.getNodeParameter('options', i, {}) as { include?: UserInclude };
-		const email = requireEmail(this, String(locator.value ?? ''), i);
+		const email = requireEmail(this, value, i);
 		userId = String((await findUserByEmail(this, email, i, options.include ?? 'Active')).userId);
 	} else {
 		userId = await resolveUserId(this, i);

@@ -4,30 +4,24 @@ import { showFor } from '../../../shared/displayOptions';
 import { returnAllAndLimit } from '../../../shared/returnAllAndLimit';
 import { includeField } from '../../descriptions/fields';
 import { vonagePaginateUsers } from '../../transport';
+import { optionsCollection } from '../../../shared/collections';
 
 const show = { resource: ['agent'], operation: ['getAll'] };
 
 export const description: INodeProperties[] = [
 	...showFor(show, returnAllAndLimit),
 	...showFor(show, [
-		{
-			displayName: 'Options',
-			name: 'options',
-			type: 'collection',
-			placeholder: 'Add Option',
-			default: {},
-			options: [
-				includeField,
-				{
-					displayName: 'Page Size',
-					name: 'pageSize',
-					type: 'number',
-					typeOptions: { minValue: 1, maxValue: 5000 },
-					default: 100,
-					description: 'Users per request (Vonage allows up to 5000)',
-				},
-			],
-		},
+		optionsCollection([
+			includeField,
+			{
+				displayName: 'Page Size',
+				name: 'pageSize',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: 5000 },
+				default: 100,
+				description: 'Users per request (Vonage allows up to 5000)',
+			},
+		]),
 	]),
 ];
 

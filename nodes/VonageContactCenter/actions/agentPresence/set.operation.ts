@@ -9,17 +9,9 @@ import { NodeOperationError } from 'n8n-workflow';
 import { requirePresenceCategory } from '../../../shared/categories';
 import { showFor } from '../../../shared/displayOptions';
 import type { PresenceCategory } from '../../../shared/presence';
-import type { PreviousPresence } from '../../../shared/presenceFields';
-import {
-	categoryField,
-	onlyIfDifferentField,
-	presenceByField,
-	protectedStatesOption,
-	setOutcome,
-	sourceChangedAtOption,
-	sourceCheckOptions,
-} from '../../../shared/presenceFields';
-import { guardVerdict, guardsNeedCurrent, readSetGuards, verdictFields } from '../../../shared/setGuards';
+import { categoryField, onlyIfDifferentField, presenceByField, setOutcome } from '../../../shared/presenceFields';
+import { readSetGuards } from '../../../shared/setGuards';
+import { guardOptions, runGuardedSet } from '../../../shared/guardedSet';
 import { cacheTtlOption, retryIfStale } from '../../../shared/lookupCache';
 import { requestTimeoutMs, timeoutOption } from '../../../shared/timeout';
 import { agentLocator, presenceLocator } from '../../descriptions/locators';
@@ -48,7 +40,7 @@ export const description: INodeProperties[] = showFor({ resource: ['agentPresenc
 		description:
 			'Whether to read the current presence first and skip the write when it already matches (same presence, or a presence of the wanted category). Stops two-way syncs from echoing.',
 	},
-	optionsCollection([cacheTtlOption, protectedStatesOption('vonage'), sourceChangedAtOption('vonage'), ...sourceCheckOptions, timeoutOption]),
+	optionsCollection([cacheTtlOption, ...guardOptions('vonage'), timeoutOption]),
 ]);
 
 /** `PATCH /agents/{userId}/presence` with `{ presenceId }`; output says whether it wrote. */
@@ -77,42 +69,49 @@ async function setPresence(ctx: IExecuteFunctions, i: number): Promise<IDataObje
 		presenceId = requireGuid(ctx, value, 'presence', i);
 	}
 
-	const guards = readSetGuards(ctx, i);
-	let previous: PreviousPresence | null = null;
-	if (onlyIfDifferent || guardsNeedCurrent(guards)) {
-		const current = await getAgentPresence(ctx, userId, timeoutMs);
-		const currentItem = await agentPresenceItem(ctx, current, 'presence_set');
-		previous = {
-			presenceId: (currentItem.presenceId as string | null) ?? null,
-			category: (currentItem.category as PresenceCategory | null) ?? null,
-		};
-		const verdict = guardVerdict(guards, {
-			category: previous.category,
+	return await runGuardedSet<VonageRead, AgentPresence>({
+		guards: readSetGuards(ctx, i),
+		onlyIfDifferent,
+		readCurrent: async () => {
+			const current = await getAgentPresence(ctx, userId, timeoutMs);
+			return { current, item: await agentPresenceItem(ctx, current, 'presence_set') };
+		},
+		presenceOf: ({ current, item }) => ({
+			category: (item.category as PresenceCategory | null) ?? null,
 			states: [],
 			changedAt: current.updated ?? null,
-		});
-		if (verdict) {
-			return { ...currentItem, ...setOutcome(false, previous, verdict.skippedReason), ...verdictFields(verdict) };
-		}
-		const same =
-			onlyIfDifferent &&
-			(category
+		}),
+		previousOf: ({ item }) => ({
+			presenceId: (item.presenceId as string | null) ?? null,
+			category: (item.category as PresenceCategory | null) ?? null,
+		}),
+		isSame: async ({ current }) =>
+			category
 				? await presenceFits(ctx, current, category)
-				: current.presence?.presenceId?.toLowerCase() === presenceId?.toLowerCase());
-		if (same) return { ...currentItem, ...setOutcome(false, previous) };
-	}
-
-	// Resolved only when a write is due: with "only if different" a fitting presence needs no lookup.
-	if (category) presenceId = (await definitionForCategory(ctx, category, i)).presenceId;
-
-	const answer = await vonageRequest<AgentPresence>(ctx, {
-		method: 'PATCH',
-		path: `/agents/${encodeURIComponent(userId)}/presence`,
-		body: { presenceId: presenceId as string },
-		// Setting a presence is idempotent: a 5xx may be retried like a PUT.
-		idempotent: true,
-		scopes: WRITE_SCOPES,
-		timeoutMs,
+				: current.presence?.presenceId?.toLowerCase() === presenceId?.toLowerCase(),
+		write: async () => {
+			// Resolved only when a write is due: with "only if different" a fitting presence needs no lookup.
+			if (category) presenceId = (await definitionForCategory(ctx, category, i)).presenceId;
+			return await vonageRequest<AgentPresence>(ctx, {
+				method: 'PATCH',
+				path: `/agents/${encodeURIComponent(userId)}/presence`,
+				body: { presenceId: presenceId as string },
+				// Setting a presence is idempotent: a 5xx may be retried like a PUT.
+				idempotent: true,
+				scopes: WRITE_SCOPES,
+				timeoutMs,
+			});
+		},
+		skippedItem: ({ item }, outcome) => ({ ...item, ...outcome }),
+		writtenItem: async (answer, previous) => ({
+			...(await agentPresenceItem(ctx, answer, 'presence_set')),
+			...setOutcome(true, previous),
+		}),
 	});
-	return { ...(await agentPresenceItem(ctx, answer, 'presence_set')), ...setOutcome(true, previous) };
+}
+
+/** The agent's presence before the Set, and the item it makes (whose presence and category the Set reports). */
+interface VonageRead {
+	current: AgentPresence;
+	item: IDataObject;
 }

@@ -5,28 +5,22 @@ import { showFor } from '../../../shared/displayOptions';
 import { returnAllAndLimit } from '../../../shared/returnAllAndLimit';
 import type { PresenceDefinition } from '../../helpers/presence';
 import { getPresenceDefinitions } from '../../helpers/presence';
+import { filtersCollection } from '../../../shared/collections';
 
 const show = { resource: ['presenceDefinition'], operation: ['getAll'] };
 
 export const description: INodeProperties[] = [
 	...showFor(show, returnAllAndLimit),
 	...showFor(show, [
-		{
-			displayName: 'Filters',
-			name: 'filters',
-			type: 'collection',
-			placeholder: 'Add Filter',
-			default: {},
-			options: [
-				{
-					displayName: 'Selectable Only',
-					name: 'selectableOnly',
-					type: 'boolean',
-					default: false,
-					description: 'Whether to return only the presences agents (and this node) may select',
-				},
-			],
-		},
+		filtersCollection([
+			{
+				displayName: 'Selectable Only',
+				name: 'selectableOnly',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to return only the presences agents (and this node) may select',
+			},
+		]),
 	]),
 ];
 

@@ -1,0 +1,12 @@
+/**
+ * The Genesys Cloud node's resources and their operations, named as its Resource and Operation
+ * fields name them (as n8n's own nodes declare theirs in node.type.ts). The router's map is typed by
+ * it, so a misspelt or forgotten resource or operation fails to compile.
+ */
+export type GenesysCloudMap = {
+	agent: 'get' | 'getAll';
+	agentPresence: 'bulkSet' | 'get' | 'getAll' | 'set';
+	presenceDefinition: 'create' | 'delete' | 'get' | 'getAll' | 'update';
+	presenceSource: 'create' | 'getAll';
+	systemPresence: 'getAll';
+};
