@@ -7,7 +7,7 @@
 import type { IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { InvalidEventError } from '../shared/eventErrors';
+import { jsonEventBody } from '../shared/eventBody';
 import { passOn } from '../shared/errors';
 import { receiveEvent } from '../shared/receiveEvent';
 import { effectiveSharedKey, isPlaceholder } from '../shared/sharedKey';
@@ -28,26 +28,10 @@ function ignored(message: string): IWebhookResponseData {
 	return { webhookResponse: { message: `Event received but ignored: ${message}` } };
 }
 
-/**
- * n8n's body parser has already parsed JSON bodies; anything else (wrong content type, a body
- * that did not parse) is read from the raw bytes so the 400 can say what is wrong with it.
- */
+/** n8n's body parser has already parsed JSON bodies; anything else is read from the raw bytes. */
 function jsonBody(ctx: IWebhookFunctions): unknown {
 	const req = ctx.getRequestObject() as ReturnType<IWebhookFunctions['getRequestObject']> & { rawBody?: Buffer | string };
-	const body: unknown = req.body;
-	if (body !== null && typeof body === 'object' && !Buffer.isBuffer(body) && Object.keys(body).length > 0) return body;
-	const raw = req.rawBody ?? (typeof body === 'string' || Buffer.isBuffer(body) ? body : undefined);
-	const text = raw === undefined ? '' : Buffer.isBuffer(raw) ? raw.toString('utf8') : raw;
-	if (text.trim() === '') {
-		if (Array.isArray(body)) return body;
-		throw new InvalidEventError('Empty body: expected a JSON event');
-	}
-	try {
-		return JSON.parse(text);
-	} catch (error) {
-		// Not an n8n error: the webhook answers it as a 400 to the sender.
-		passOn(new InvalidEventError(`Body is not valid JSON: ${(error as Error).message}`));
-	}
+	return jsonEventBody(req.body, req.rawBody);
 }
 
 /**
