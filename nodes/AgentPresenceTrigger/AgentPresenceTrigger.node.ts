@@ -5,21 +5,17 @@ import type {
 	IWebhookFunctions,
 	IWebhookResponseData,
 } from 'n8n-workflow';
-import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { handleWebhook } from './handleWebhook';
 import { properties } from './properties';
-import {
-	createRegistration,
-	isAutomatic,
-	registrationIsCurrent,
-	removeRegistration,
-	storedRegistration,
-} from './registration';
-import { ensureCredential, ensureSharedKey } from './sharedKey';
+import { ensureSharedKey } from '../shared/sharedKey';
 import { SOURCE_SUBTITLE } from '../shared/subtitle';
-import { rememberApplicationUser } from './ownWrites';
-import { ensureVonageSecret, vonageSubscriptionSecretTest } from './vonageSecret';
+import { WEBHOOK_SOURCES, webhookSource } from '../shared/webhookSources';
+import { vonageSubscriptionSecretTest } from '../VonageContactCenter/webhook/vonageSecret';
+
+/** The chosen source's activation hooks; none when the sender is set up outside n8n. */
+const activationOf = (ctx: IHookFunctions) => webhookSource(ctx.getNode(), ctx.getNodeParameter('source')).activation;
 
 export class AgentPresenceTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -73,35 +69,27 @@ export class AgentPresenceTrigger implements INodeType {
 	};
 
 	/**
-	 * Only Dataverse with "Register Webhook Automatically" has anything to register. For manual
-	 * registration, Genesys Cloud and Vonage the sender is configured outside n8n, so there is
-	 * nothing to check, create or delete here and the methods say so by returning true.
+	 * Each source says what publishing involves (webhookSource.ts): only Dataverse with "Register
+	 * Webhook Automatically" registers anything; other senders are configured outside n8n.
 	 */
 	methods = { credentialTest: { vonageSubscriptionSecret: vonageSubscriptionSecretTest } };
 
 	webhookMethods = {
 		default: {
 			async checkExists(this: IHookFunctions): Promise<boolean> {
-				ensureSharedKey(this, isAutomatic(this));
-				await ensureCredential(this, isAutomatic(this));
-				await ensureVonageSecret(this);
-				// Activation: remember whose writes are the sync's own before any event arrives.
-				await rememberApplicationUser(this);
-				if (!isAutomatic(this)) return true;
-				return await registrationIsCurrent(this, this.getNodeWebhookUrl('default') as string);
+				const activation = activationOf(this);
+				ensureSharedKey(this, activation?.registersItself(this) ?? false);
+				return activation ? await activation.checkExists(this) : true;
 			},
 			async create(this: IHookFunctions): Promise<boolean> {
-				ensureSharedKey(this, isAutomatic(this));
-				if (!isAutomatic(this)) return true;
-				const url = this.getNodeWebhookUrl('default');
-				if (!url) throw new NodeOperationError(this.getNode(), 'n8n did not provide a webhook URL to register');
-				await createRegistration(this, url);
+				const activation = activationOf(this);
+				ensureSharedKey(this, activation?.registersItself(this) ?? false);
+				await activation?.create(this);
 				return true;
 			},
 			async delete(this: IHookFunctions): Promise<boolean> {
-				const registration = storedRegistration(this);
-				// A registration made earlier is removed even if the node was since switched to manual.
-				if (registration) await removeRegistration(this, registration);
+				// Every source removes what it registered, even if the node was since switched to another.
+				for (const source of Object.values(WEBHOOK_SOURCES)) await source.activation?.delete(this);
 				return true;
 			},
 		},

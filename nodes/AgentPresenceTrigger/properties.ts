@@ -11,9 +11,10 @@ export const EVENT_OPTIONS = [
 const dataverseOnly = { show: { source: ['dataverse'] } };
 
 /** Sender Verification for one source, each way described as that system sends the key. */
-function verification(
+export function verification(
 	source: 'dataverse' | 'genesys' | 'vonage',
 	how: { queryKey: string; header: string; vonageSignature?: string },
+	where = 'trigger',
 ): INodeProperties {
 	const options = [
 		{ name: 'None', value: 'none', description: 'Accept any sender (not recommended)' },
@@ -29,12 +30,81 @@ function verification(
 		default: 'queryKey',
 		displayOptions: { show: { source: [source] } },
 		options,
-		description: 'How the trigger knows a request really comes from your contact centre',
+		description: `How the ${where} knows a request really comes from your contact centre`,
 	};
 }
 
-export const properties: INodeProperties[] = [
+/** Where the sender puts the shared key. */
+export const KEY_LOCATION: INodeProperties[] = [
 	{
+		displayName: 'Query Parameter',
+		name: 'queryParameter',
+		type: 'string',
+		default: 'code',
+		displayOptions: { show: { verification: ['queryKey'] } },
+		description: 'The name of the query parameter holding the key (Dynamics 365 Contact Center always uses "code")',
+	},
+	{
+		displayName: 'Header Name',
+		name: 'headerName',
+		type: 'string',
+		default: 'x-presence-key',
+		displayOptions: { show: { verification: ['header'] } },
+		description: 'The header the sender puts the key in',
+	},
+];
+
+/** Which changes pass on (the rest are acknowledged and dropped). */
+export const FILTERS: INodeProperties[] = [
+	{
+		displayName: 'Events',
+		name: 'events',
+		type: 'multiOptions',
+		default: ['agent_created', 'presence_changed', 'capacity_changed', 'logged_in', 'logged_out'],
+		options: EVENT_OPTIONS,
+		description:
+			'Which changes start the workflow. With automatic registration, Dynamics 365 Contact Center only calls n8n for the changes you select.',
+	},
+	{
+		displayName: "Ignore This Sync's Own Writes",
+		name: 'ignoreOwnWrites',
+		type: 'boolean',
+		default: false,
+		displayOptions: dataverseOnly,
+		description:
+			"Whether changes made with this trigger's Dynamics 365 credential (the application user your sync writes with) are skipped, so a two-way sync does not trigger itself. Needs the credential.",
+	},
+	{
+		displayName: 'Ignore Changes Made By',
+		name: 'ignoreUserIds',
+		type: 'string',
+		default: '',
+		placeholder: 'd89254ff-9438-ef11-a315-000d3a5a54dc, …',
+		displayOptions: dataverseOnly,
+		description:
+			'Dynamics 365 user IDs, separated by commas, whose changes do not start the workflow, e.g. the application user your sync writes with, so its own writes do not come back as new changes',
+	},
+	{
+		displayName: 'Resolve Custom Presences',
+		name: 'resolveCustomPresences',
+		type: 'boolean',
+		default: false,
+		displayOptions: dataverseOnly,
+		description:
+			'Whether to look up presences your organization created (their name and the status they are based on) through the credential, so they get a category too. Built-in presences need no lookup.',
+	},
+];
+
+export const INCLUDE_RAW: INodeProperties = {
+		displayName: 'Include Raw Payload',
+		name: 'includeRaw',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to add the vendor\'s payload to the item as "raw"',
+	};
+
+/** Which vendor's events the node takes. */
+export const SOURCE: INodeProperties = {
 		displayName: 'Source',
 		name: 'source',
 		type: 'options',
@@ -57,7 +127,10 @@ export const properties: INodeProperties[] = [
 				description: 'Presence changes sent by Vonage Contact Center webhooks (beta). Without the beta, use the Vonage Contact Center Trigger.',
 			},
 		],
-	},
+	};
+
+export const properties: INodeProperties[] = [
+	SOURCE,
 	{
 		displayName: 'Registration',
 		name: 'registration',
@@ -133,22 +206,7 @@ export const properties: INodeProperties[] = [
 		typeOptions: { password: true },
 		default: '',
 	},
-	{
-		displayName: 'Query Parameter',
-		name: 'queryParameter',
-		type: 'string',
-		default: 'code',
-		displayOptions: { show: { verification: ['queryKey'] } },
-		description: 'The name of the query parameter holding the key (Dynamics 365 Contact Center always uses "code")',
-	},
-	{
-		displayName: 'Header Name',
-		name: 'headerName',
-		type: 'string',
-		default: 'x-presence-key',
-		displayOptions: { show: { verification: ['header'] } },
-		description: 'The header the sender puts the key in',
-	},
+	...KEY_LOCATION,
 	{
 		displayName: 'Shared Key',
 		name: 'sharedKey',
@@ -170,43 +228,7 @@ export const properties: INodeProperties[] = [
 		description:
 			'Leave empty: the first activation creates a random key, keeps it with this workflow and gives it to Dynamics 365 Contact Center itself. Or enter your own.',
 	},
-	{
-		displayName: 'Events',
-		name: 'events',
-		type: 'multiOptions',
-		default: ['agent_created', 'presence_changed', 'capacity_changed', 'logged_in', 'logged_out'],
-		options: EVENT_OPTIONS,
-		description:
-			'Which changes start the workflow. With automatic registration, Dynamics 365 Contact Center only calls n8n for the changes you select.',
-	},
-	{
-		displayName: "Ignore This Sync's Own Writes",
-		name: 'ignoreOwnWrites',
-		type: 'boolean',
-		default: false,
-		displayOptions: dataverseOnly,
-		description:
-			"Whether changes made with this trigger's Dynamics 365 credential (the application user your sync writes with) are skipped, so a two-way sync does not trigger itself. Needs the credential.",
-	},
-	{
-		displayName: 'Ignore Changes Made By',
-		name: 'ignoreUserIds',
-		type: 'string',
-		default: '',
-		placeholder: 'd89254ff-9438-ef11-a315-000d3a5a54dc, …',
-		displayOptions: dataverseOnly,
-		description:
-			'Dynamics 365 user IDs, separated by commas, whose changes do not start the workflow, e.g. the application user your sync writes with, so its own writes do not come back as new changes',
-	},
-	{
-		displayName: 'Resolve Custom Presences',
-		name: 'resolveCustomPresences',
-		type: 'boolean',
-		default: false,
-		displayOptions: dataverseOnly,
-		description:
-			'Whether to look up presences your organization created (their name and the status they are based on) through the credential, so they get a category too. Built-in presences need no lookup.',
-	},
+	...FILTERS,
 	{
 		displayName: 'Looking up custom presences needs a Dynamics 365 Contact Center credential: select one for this node',
 		name: 'credentialForLookups',
@@ -214,11 +236,5 @@ export const properties: INodeProperties[] = [
 		default: '',
 		displayOptions: { show: { source: ['dataverse'], registration: ['manual'], resolveCustomPresences: [true] } },
 	},
-	{
-		displayName: 'Include Raw Payload',
-		name: 'includeRaw',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to add the vendor\'s payload to the item as "raw"',
-	},
+	INCLUDE_RAW,
 ];

@@ -84,7 +84,7 @@ async function routeOnce(this: IExecuteFunctions, operation: RunOnceOperation): 
 }
 
 /** With Continue On Fail, a failed item's output: the error's message, description and status. */
-function errorItem(error: unknown, itemIndex: number): INodeExecutionData {
+export function errorItem(error: unknown, itemIndex: number): INodeExecutionData {
 	return { json: { error: (error as Error).message, ...errorDetails(error) }, pairedItem: { item: itemIndex } };
 }
 
@@ -119,7 +119,7 @@ function lookup(
 }
 
 /** Keeps n8n's own errors (with the item they failed on); wraps anything else. */
-function asNodeError(ctx: IExecuteFunctions, error: unknown, itemIndex: number): NodeOperationError | NodeApiError {
+export function asNodeError(ctx: IExecuteFunctions, error: unknown, itemIndex: number): NodeOperationError | NodeApiError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
 		error.context = { ...error.context, itemIndex };
 		return error;

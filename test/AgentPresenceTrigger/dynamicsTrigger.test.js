@@ -5,7 +5,7 @@
  * webhook gives the same answer and the same item, and it offers no other source.
  */
 const { createTriggerHarness } = require('../harness/webhook');
-const { DynamicsContactCenterTrigger } = require('../../dist/nodes/DynamicsContactCenterTrigger/DynamicsContactCenterTrigger.node.js');
+const { DynamicsContactCenterTrigger } = require('../../dist/nodes/DynamicsContactCenter/DynamicsContactCenterTrigger.node.js');
 const h = require('./dataverse');
 
 const KEY = 'shared-key-5d2a';

@@ -176,6 +176,13 @@ function simCredentials(/** @type {string} */ sim) {
 			data: { subscriptionSecret: require('./workflows').VONAGE_SUBSCRIPTION_SECRET },
 		},
 		{
+			// n8n's own Header Auth credential, for the Webhook-node-entry templates' Webhook nodes.
+			id: 'e2eWebhookHdrKey',
+			name: 'Presence webhook key (simulator)',
+			type: 'httpHeaderAuth',
+			data: { name: 'x-presence-key', value: require('./workflows').SHARED_KEY },
+		},
+		{
 			id: 'e2eTeamsGraphCr1',
 			name: 'Microsoft Teams Presence (simulator)',
 			type: 'microsoftTeamsPresenceGraphApi',

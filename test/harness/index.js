@@ -321,7 +321,7 @@ function probeNodeType(type) {
  * Runs `nodes` (our nodes, as exported from the n8n editor: name, type, typeVersion,
  * parameters, credentials) chained after an input node that emits `input` items.
  * @param {{ nodeTypes: NodeTypes, credentialsHelper: TestCredentialsHelper }} session
- * @param {{ nodes: any[], connections?: Record<string, any>, input?: Array<Record<string, any>>, settings?: any }} spec
+ * @param {{ nodes: any[], connections?: Record<string, any>, input?: Array<Record<string, any>>, inputItems?: Array<{ json: Record<string, any>, binary?: Record<string, any> }>, settings?: any }} spec
  */
 async function runWorkflow({ nodeTypes, credentialsHelper }, spec) {
 	const inputNode = inputNodeOf();
@@ -346,7 +346,8 @@ async function runWorkflow({ nodeTypes, credentialsHelper }, spec) {
 	});
 	const finished = whenFinished(hooks);
 	const additionalData = makeAdditionalData(credentialsHelper, hooks);
-	const items = (spec.input ?? [{}]).map((json) => ({ json }));
+	// `inputItems` gives whole items (binary too, as n8n's Webhook node emits its Raw Body); `input` JSON only.
+	const items = spec.inputItems ?? (spec.input ?? [{}]).map((json) => ({ json }));
 	const execute = new WorkflowExecute(additionalData, 'manual', runExecutionDataFrom(inputNode, items));
 	await execute.processRunExecutionData(workflow);
 	/** @type {any} */

@@ -28,6 +28,9 @@ const DISPLAY_NAMES = Object.fromEntries(
 	),
 );
 
+/** n8n's own credentials the templates use (n8n-nodes-base 2.41: HttpHeaderAuth.credentials). */
+const N8N_DISPLAY_NAMES = { httpHeaderAuth: 'Header Auth' };
+
 const TEMPLATES = fs.readdirSync(path.join(ROOT, 'templates')).filter((f) => f.endsWith('.json'));
 
 test.each(TEMPLATES)('%s names every credential as n8n names a new one', (file) => {
@@ -35,9 +38,10 @@ test.each(TEMPLATES)('%s names every credential as n8n names a new one', (file) 
 	const slots = w.nodes.flatMap((/** @type {any} */ n) =>
 		Object.entries(n.credentials ?? {}).map(([type, c]) => ({ node: n.name, type, name: /** @type {any} */ (c).name })),
 	);
+	const names = { ...DISPLAY_NAMES, ...N8N_DISPLAY_NAMES };
 	for (const slot of slots) {
-		expect(DISPLAY_NAMES[slot.type]).toBeDefined();
-		expect(slot).toEqual({ ...slot, name: defaultName(DISPLAY_NAMES[slot.type]) });
+		expect(names[slot.type]).toBeDefined();
+		expect(slot).toEqual({ ...slot, name: defaultName(names[slot.type]) });
 	}
 });
 

@@ -252,3 +252,15 @@ function normalizeAgentStatus(parsed: ParsedAgentStatus): DataverseAgentStatusEv
 export function parseDataverseAgentStatus(body: unknown): DataverseAgentStatusEvent {
 	return normalizeAgentStatus(parseAgentStatusContext(body));
 }
+
+/**
+ * A change Dataverse delivered without its data (payload over 256 KB): its context, and the row's
+ * columns read through the Web API as `attributes` (the same types a Target carries them as).
+ */
+export function parseDataverseAgentStatusRow(context: unknown, attributes: Record<string, unknown>): DataverseAgentStatusEvent {
+	const parsed = remoteExecutionContextSchema.safeParse(context);
+	if (!parsed.success) throw new InvalidEventError(`Not a Dataverse RemoteExecutionContext: ${describeZodError(parsed.error)}`);
+	const target = toMap(Object.entries(attributes).map(([key, value]) => ({ key, value })));
+	checkAttributes(target, 'Row');
+	return normalizeAgentStatus({ context: parsed.data, target, formatted: {} });
+}

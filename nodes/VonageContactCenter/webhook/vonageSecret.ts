@@ -6,6 +6,7 @@
 import type {
 	ICredentialTestFunctions,
 	ICredentialsDecrypted,
+	IExecuteFunctions,
 	IHookFunctions,
 	INodeCredentialTestResult,
 	IWebhookFunctions,
@@ -32,18 +33,21 @@ export async function vonageSubscriptionSecretTest(
 	return { status: 'OK', message: 'The secret has the form Vonage Contact Center gives' };
 }
 
-const usesSignature = (ctx: IHookFunctions | IWebhookFunctions) =>
-	ctx.getNodeParameter('source') === 'vonage' && ctx.getNodeParameter('verification') === 'vonageSignature';
-
-/** The secret, '' when neither the credential nor the old parameter holds one. */
-export async function vonageSubscriptionSecret(ctx: IHookFunctions | IWebhookFunctions): Promise<string> {
+/**
+ * The secret, '' when neither the credential nor the old parameter (`legacySecret`, the node's
+ * hidden Subscription Secret) holds one.
+ */
+export async function vonageSubscriptionSecret(
+	ctx: IHookFunctions | IWebhookFunctions | IExecuteFunctions,
+	legacySecret: unknown,
+): Promise<string> {
 	// n8n lists only the credentials a node has selected; asking for another one throws.
 	if (ctx.getNode().credentials?.[VONAGE_WEBHOOK_CREDENTIAL]) {
 		const credential = await ctx.getCredentials(VONAGE_WEBHOOK_CREDENTIAL);
 		const secret = typeof credential.subscriptionSecret === 'string' ? credential.subscriptionSecret.trim() : '';
 		if (secret !== '') return secret;
 	}
-	return String(ctx.getNodeParameter('vonageSignatureSecret', '') ?? '').trim();
+	return String(legacySecret ?? '').trim();
 }
 
 /**
@@ -51,8 +55,8 @@ export async function vonageSubscriptionSecret(ctx: IHookFunctions | IWebhookFun
  * workflow is not published and the error says what to select.
  */
 export async function ensureVonageSecret(ctx: IHookFunctions): Promise<void> {
-	if (!usesSignature(ctx)) return;
-	if ((await vonageSubscriptionSecret(ctx)) !== '') return;
+	if (ctx.getNodeParameter('verification') !== 'vonageSignature') return;
+	if ((await vonageSubscriptionSecret(ctx, ctx.getNodeParameter('vonageSignatureSecret', ''))) !== '') return;
 	throw new NodeOperationError(ctx.getNode(), 'Vonage Signature needs the webhook subscription\'s secret', {
 		description:
 			'Select a Vonage Contact Center Webhook API credential holding the secret Vonage Contact Center gave when the webhook subscription was created.',

@@ -2,11 +2,12 @@
  * A custom Dataverse presence gets its category from its msdyn_presences row's base status
  * (msdyn_basepresencestatus), read through the Dataverse credential when the user asks for it.
  */
-import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
-import { dataverseRequest } from '../DynamicsContactCenter/transport';
-import { dataverseCategory } from '../DynamicsContactCenter/categories';
-import type { PresenceCategory } from '../shared/presence';
+import { dataverseRequest } from '../transport';
+import { dataverseCategory } from '../categories';
+import type { PresenceCategory } from '../../shared/presence';
+import type { RequestContext } from '../../shared/transport';
 
 export interface ResolvedPresence {
 	presenceName: string | null;
@@ -14,7 +15,7 @@ export interface ResolvedPresence {
 	basePresenceStatus: number | null;
 }
 
-export async function resolveCustomPresence(ctx: IWebhookFunctions, presenceId: string): Promise<ResolvedPresence> {
+export async function resolveCustomPresence(ctx: RequestContext, presenceId: string): Promise<ResolvedPresence> {
 	const row = await dataverseRequest<IDataObject>(ctx, {
 		method: 'GET',
 		path: `/msdyn_presences(${presenceId})`,

@@ -6,15 +6,15 @@
  * emits an item that says the payload was truncated. Either way the delivery is acknowledged: a
  * refused delivery would fail a synchronous step, and with it the agent's change.
  */
-import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
-import { dataverseRequest } from '../DynamicsContactCenter/transport';
-import { AGENT_STATUS_ENTITY, parseDataverseAgentStatus } from '../DynamicsContactCenter/events/dataverseWebhook';
-import { InvalidEventError } from '../shared/eventErrors';
+import { dataverseRequest } from '../transport';
+import { AGENT_STATUS_ENTITY, parseDataverseAgentStatusRow } from '../events/dataverseWebhook';
+import { InvalidEventError } from '../../shared/eventErrors';
+import type { EventScope } from '../../shared/webhookSource';
 
 const SIZE_EXCEEDED_HEADER = 'x-ms-dynamics-msg-size-exceeded';
 
-const XRM = 'http://schemas.microsoft.com/xrm/2011/Contracts';
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ROW_COLUMNS = [
 	'msdyn_agentstatusid',
@@ -70,52 +70,40 @@ function truncatedItem(context: IDataObject, reason: string): IDataObject {
 	};
 }
 
-const ref = (logicalName: string, id: unknown) =>
-	typeof id === 'string'
-		? { __type: `EntityReference:${XRM}`, Id: id, KeyAttributes: [], LogicalName: logicalName, Name: null, RowVersion: null }
-		: null;
-/** Web API ISO dates → the `/Date(ms)/` form of webhook payloads. */
+const ref = (id: unknown) => (typeof id === 'string' ? { Id: id } : null);
+/** Web API ISO dates → the `/Date(ms)/` form Target attributes carry. */
 const wcf = (iso: unknown) => (typeof iso === 'string' && !Number.isNaN(Date.parse(iso)) ? `/Date(${Date.parse(iso)})/` : null);
 
-/** The row, as the Target a full payload would have carried. */
-function targetFromRow(row: IDataObject): IDataObject {
-	const attributes: Array<{ key: string; value: unknown }> = [
-		{ key: 'msdyn_agentstatusid', value: row.msdyn_agentstatusid },
-		{ key: 'msdyn_agentid', value: ref('systemuser', row._msdyn_agentid_value) },
-		{ key: 'msdyn_currentpresenceid', value: ref('msdyn_presence', row._msdyn_currentpresenceid_value) },
-		{ key: 'msdyn_isagentloggedin', value: row.msdyn_isagentloggedin },
-		{ key: 'msdyn_availableunitscapacity', value: row.msdyn_availableunitscapacity },
-		{ key: 'msdyn_presencemodifiedon', value: wcf(row.msdyn_presencemodifiedon) },
-		{ key: 'msdyn_presencemodifiedby', value: row.msdyn_presencemodifiedby },
-		{ key: 'msdyn_capacitymodifiedon', value: wcf(row.msdyn_capacitymodifiedon) },
-		{ key: 'modifiedon', value: wcf(row.modifiedon) },
-		{ key: 'createdon', value: wcf(row.createdon) },
-	].filter((a) => a.value !== null && a.value !== undefined);
-	return {
-		__type: `Entity:${XRM}`,
-		Attributes: attributes,
-		EntityState: null,
-		FormattedValues: [],
-		Id: row.msdyn_agentstatusid,
-		KeyAttributes: [],
-		LogicalName: AGENT_STATUS_ENTITY,
-		RelatedEntities: [],
-		RowVersion: null,
+/** The row's columns under the names and types a Target's attributes have; empty columns left out, as a Target leaves them. */
+function rowAttributes(row: IDataObject): Record<string, unknown> {
+	const columns: Record<string, unknown> = {
+		msdyn_agentstatusid: row.msdyn_agentstatusid,
+		msdyn_agentid: ref(row._msdyn_agentid_value),
+		msdyn_currentpresenceid: ref(row._msdyn_currentpresenceid_value),
+		msdyn_isagentloggedin: row.msdyn_isagentloggedin,
+		msdyn_availableunitscapacity: row.msdyn_availableunitscapacity,
+		msdyn_presencemodifiedon: wcf(row.msdyn_presencemodifiedon),
+		msdyn_presencemodifiedby: row.msdyn_presencemodifiedby,
+		msdyn_capacitymodifiedon: wcf(row.msdyn_capacitymodifiedon),
+		modifiedon: wcf(row.modifiedon),
+		createdon: wcf(row.createdon),
 	};
+	return Object.fromEntries(Object.entries(columns).filter(([, value]) => value !== null && value !== undefined));
 }
 
 /**
  * The item for a size-exceeded delivery. Throws InvalidEventError (400) only for a body that cannot
  * be Dataverse's (no msdyn_agentstatus row named); everything else is acknowledged.
  */
-export async function sizeExceededItem(ctx: IWebhookFunctions, body: unknown): Promise<IDataObject> {
+export async function sizeExceededItem(scope: EventScope, body: unknown): Promise<IDataObject> {
+	const { ctx } = scope;
 	const context = truncatedContext(body);
 	try {
 		await ctx.getCredentials('dynamicsContactCenterApi');
 	} catch {
 		return truncatedItem(
 			context,
-			'Dataverse sent this change without its data (payload over 256 KB). Select a Dataverse credential in the trigger to read the row instead.',
+			`Dataverse sent this change without its data (payload over 256 KB). Select a Dataverse credential in the ${scope.where} to read the row instead.`,
 		);
 	}
 	let row: IDataObject;
@@ -129,14 +117,8 @@ export async function sizeExceededItem(ctx: IWebhookFunctions, body: unknown): P
 			retry: { maxAttempts: 1 },
 		});
 	} catch (error) {
-		ctx.logger.warn(`Agent Presence Trigger: reading the size-exceeded row failed: ${(error as Error).message}`);
+		ctx.logger.warn(`${scope.label}: reading the size-exceeded row failed: ${(error as Error).message}`);
 		return truncatedItem(context, `Dataverse sent this change without its data (payload over 256 KB) and reading the row failed: ${(error as Error).message}`);
 	}
-	const full = {
-		...context,
-		InputParameters: [{ key: 'Target', value: targetFromRow(row) }],
-		PreEntityImages: [],
-		PostEntityImages: [],
-	};
-	return { ...(parseDataverseAgentStatus(full) as unknown as IDataObject), sizeExceeded: true };
+	return { ...(parseDataverseAgentStatusRow(context, rowAttributes(row)) as unknown as IDataObject), sizeExceeded: true };
 }

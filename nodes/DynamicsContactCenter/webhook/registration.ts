@@ -9,10 +9,10 @@
 import type { IDataObject, IHookFunctions } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { dataverseRequest } from '../DynamicsContactCenter/transport';
-import { AGENT_STATUS_ENTITY } from '../DynamicsContactCenter/events/dataverseWebhook';
-import { effectiveSharedKey } from './sharedKey';
-import { passOn } from '../shared/errors';
+import { dataverseRequest } from '../transport';
+import { AGENT_STATUS_ENTITY } from '../events/dataverseWebhook';
+import { effectiveSharedKey } from '../../shared/sharedKey';
+import { passOn } from '../../shared/errors';
 
 /** serviceendpoint.contract / .authtype / .messageformat option values (Microsoft's entity reference). */
 const CONTRACT_WEBHOOK = 8;
@@ -50,7 +50,7 @@ function wantedMode(ctx: IHookFunctions): number {
 const STATIC_KEY = 'dataverseRegistration';
 
 export function isAutomatic(ctx: IHookFunctions): boolean {
-	return ctx.getNodeParameter('source') === 'dataverse' && ctx.getNodeParameter('registration', 'manual') === 'automatic';
+	return ctx.getNodeParameter('registration', 'manual') === 'automatic';
 }
 
 export function storedRegistration(ctx: IHookFunctions): Registration | undefined {

@@ -1,6 +1,6 @@
 /**
- * The shared key Dataverse sends with every delivery. With automatic registration the trigger
- * registers the key itself, so a user may leave it empty: the first activation generates one and
+ * The trigger's shared key, which the sender presents with every event. When the trigger registers
+ * the webhook itself (a source's activation says so) a user may leave it empty: the first activation generates one and
  * keeps it in the workflow's static data (saved by n8n with the workflow, on this node only, never
  * shown, logged or emitted), and later activations reuse it. Typed keys always win. A key still
  * holding a template's REPLACE_WITH_… placeholder is refused at activation, never accepted.
@@ -48,23 +48,4 @@ export function ensureSharedKey(ctx: IHookFunctions, automatic: boolean): void {
 		});
 	}
 	ctx.getWorkflowStaticData('node')[STATIC_KEY] = randomBytes(32).toString('base64url');
-}
-
-/**
- * At activation: automatic registration and custom-presence lookups need the Dynamics 365 Contact
- * Center credential; without it the workflow is not published (instead of failing on every change).
- */
-export async function ensureCredential(ctx: IHookFunctions, automatic: boolean): Promise<void> {
-	if (ctx.getNodeParameter('source') !== 'dataverse') return;
-	const lookups = ctx.getNodeParameter('resolveCustomPresences', false) === true;
-	if (!automatic && !lookups) return;
-	try {
-		await ctx.getCredentials('dynamicsContactCenterApi');
-	} catch {
-		throw new NodeOperationError(ctx.getNode(), 'The trigger needs a Dynamics 365 Contact Center credential', {
-			description: automatic
-				? 'Register Webhook Automatically registers this URL through the credential: select one, or switch Registration to manual.'
-				: 'Resolve Custom Presences looks presences up through the credential: select one, or turn the option off.',
-		});
-	}
 }

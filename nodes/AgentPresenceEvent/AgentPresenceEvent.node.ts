@@ -1,0 +1,104 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { properties } from './properties';
+import { eventFromItem } from './readInput';
+import { receiveEvent } from '../shared/receiveEvent';
+import { asNodeError, errorItem } from '../shared/router';
+import { isPlaceholder } from '../shared/sharedKey';
+import { SOURCE_SUBTITLE } from '../shared/subtitle';
+import type { EventScope, Verification } from '../shared/webhookSource';
+import { webhookSource } from '../shared/webhookSources';
+import { vonageSubscriptionSecretTest } from '../VonageContactCenter/webhook/vonageSecret';
+
+/**
+ * A vendor event some other node received (n8n's Webhook node, a queue trigger) → the normalized
+ * presence item, through the same parsers, verification and filters as the Agent Presence Trigger.
+ *
+ * An event that is not verified or cannot be read goes to a second output, Rejected, instead of
+ * being dropped: the sender was already answered (or the queue message taken) by the node before,
+ * so this is the only place the rejection is seen, and a workflow can dead-letter or alert on it.
+ * The rejected item says only the status and reason, never the input (it may hold the key).
+ * Changes the filters leave out produce no item at all, as with the trigger.
+ */
+export class AgentPresenceEvent implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Agent Presence Event',
+		name: 'agentPresenceEvent',
+		icon: { light: 'file:../../icons/presence.svg', dark: 'file:../../icons/presence.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: SOURCE_SUBTITLE,
+		description:
+			'Turn a presence event from Dynamics 365 Contact Center, Genesys Cloud or Vonage Contact Center, received by another node, into a presence item',
+		defaults: { name: 'Agent Presence Event' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main, NodeConnectionTypes.Main],
+		outputNames: ['Event', 'Rejected'],
+		// As on the Agent Presence Trigger: the Dataverse credential only for lookups and own writes.
+		credentials: [
+			{
+				name: 'dynamicsContactCenterApi',
+				required: false,
+				displayOptions: { show: { source: ['dataverse'] } },
+			},
+			{
+				name: 'vonageContactCenterWebhookApi',
+				required: true,
+				testedBy: 'vonageSubscriptionSecret',
+				displayOptions: { show: { source: ['vonage'], verification: ['vonageSignature'] } },
+			},
+		],
+		properties,
+	};
+
+	methods = { credentialTest: { vonageSubscriptionSecret: vonageSubscriptionSecretTest } };
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const events: INodeExecutionData[] = [];
+		const rejected: INodeExecutionData[] = [];
+		for (let i = 0; i < this.getInputData().length; i++) {
+			try {
+				const outcome = await eventOf(this, i);
+				if (outcome.kind === 'item') events.push({ json: outcome.json, pairedItem: { item: i } });
+				if (outcome.kind === 'rejected') rejected.push({ json: outcome.json, pairedItem: { item: i } });
+			} catch (error) {
+				if (!this.continueOnFail()) throw asNodeError(this, error, i);
+				events.push(errorItem(error, i));
+			}
+		}
+		return [events, rejected];
+	}
+}
+
+type ItemOutcome = { kind: 'item' | 'rejected'; json: IDataObject } | { kind: 'ignored' };
+
+async function eventOf(ctx: IExecuteFunctions, i: number): Promise<ItemOutcome> {
+	const sourceName = ctx.getNodeParameter('source', i) as string;
+	const source = webhookSource(ctx.getNode(), sourceName);
+	const verification = ctx.getNodeParameter('verification', i) as Verification;
+	const usesKey = verification === 'queryKey' || verification === 'header';
+	const key = usesKey ? (ctx.getNodeParameter('sharedKey', i, '') as string) : '';
+	const scope: EventScope = {
+		ctx,
+		param: <T>(name: string, fallback: T) => ctx.getNodeParameter(name, i, fallback) as T,
+		label: 'Agent Presence Event',
+		where: 'node',
+	};
+	const outcome = await receiveEvent(
+		scope,
+		source,
+		{
+			verification,
+			queryParameter: verification === 'queryKey' ? (ctx.getNodeParameter('queryParameter', i, 'code') as string) : '',
+			headerName: verification === 'header' ? (ctx.getNodeParameter('headerName', i, '') as string) : '',
+			// A template's placeholder is never a key: treated as no key configured.
+			sharedKey: isPlaceholder(key) ? '' : key,
+		},
+		await eventFromItem(ctx, i),
+	);
+	if (outcome.kind === 'item') return outcome;
+	if (outcome.kind === 'ignored') return outcome;
+	return { kind: 'rejected', json: { source: sourceName, status: outcome.status, reason: outcome.message } };
+}
