@@ -20,7 +20,7 @@ function actionNodes() {
 			const nodes = fs
 				.readdirSync(dir)
 				.filter((f) => f.endsWith('.node.js'))
-				.flatMap((f) => Object.values(require(path.join(dir, f))).map((Node) => new Node()));
+				.flatMap((f) => Object.values(require(path.join(dir, f))).filter((v) => typeof v === 'function').map((Node) => new Node()));
 			const node = nodes.find((n) => n.description.properties.some((/** @type {any} */ p) => p.name === 'resource'));
 			return { folder: e.name, operations, properties: node.description.properties };
 		});
