@@ -314,13 +314,15 @@ function report(/** @type {any} */ { vm, legacy, total }) {
 			row([`${label}: webhook → Genesys write p${p}`, f(ours), f(theirs), (ours / theirs).toFixed(2), '≤ 0.80', ok(ours <= 0.8 * theirs)]);
 		}
 	}
-	// Ours reads the source's presence just before writing (the stale check of issue #20): one
-	// request a change more than before, which a workflow without a stale check does not make.
+	// Ours reads the source's presence just before writing (the stale check of issue #20) and again
+	// after it, then reads the target once more (Set … (source moved on), Only If Different): a
+	// change another execution overtook is put back. Three requests more than a bare write; a
+	// workflow without either check does not make them (2 of them: the target read is Only If Different's).
 	for (const r of [vm, legacy]) {
 		const label = r.engine === 'vm' ? 'vm (default)' : 'legacy';
 		const ours = r.requests.ours / CHANGES;
 		const theirs = r.requests.theirs / CHANGES;
-		row([`${label}: vendor API requests per change (token requests in all: ${r.tokens.ours} / ${r.tokens.theirs})`, ours.toFixed(2), theirs.toFixed(2), (ours / theirs).toFixed(2), '≤ 3 and ≤ hand-built + 1', ok(ours <= 3 && ours <= theirs + 1)]);
+		row([`${label}: vendor API requests per change (token requests in all: ${r.tokens.ours} / ${r.tokens.theirs})`, ours.toFixed(2), theirs.toFixed(2), (ours / theirs).toFixed(2), '≤ 5 and ≤ hand-built + 2', ok(ours <= 5 && ours <= theirs + 2)]);
 	}
 	for (const r of [vm, legacy]) {
 		const label = r.engine === 'vm' ? 'vm (default)' : 'legacy';

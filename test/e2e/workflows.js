@@ -34,6 +34,8 @@ const IDS_BY_TEMPLATE = {
 	'reconcile-genesys-dynamics': 'e2eReconcileGD01',
 	'reconcile-genesys-vonage': 'e2eReconcileGV01',
 	'reconcile-vonage-dynamics': 'e2eReconcileVD01',
+	'reconcile-teams-dynamics': 'e2eReconcileTD01',
+	'reconcile-genesys-teams': 'e2eReconcileGT01',
 };
 
 /** The Vonage webhook subscription's secret (base64, as Vonage gives it) the e2e signs its events with. */
@@ -49,6 +51,8 @@ const SCHEDULED = new Set([
 	'reconcile-genesys-dynamics',
 	'reconcile-genesys-vonage',
 	'reconcile-vonage-dynamics',
+	'reconcile-teams-dynamics',
+	'reconcile-genesys-teams',
 ]);
 
 /**

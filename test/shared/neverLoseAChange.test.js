@@ -56,6 +56,14 @@ const TARGET = {
 	},
 };
 
+/** Each target's presence write, as sim.hold() matches it. */
+const WRITE = {
+	dataverse: { vendor: 'dataverse', method: 'POST', path: '/CCaaS_ModifyAgentPresence' },
+	genesys: { vendor: 'genesys', method: 'PATCH', path: /\/presences\// },
+	vonage: { vendor: 'vonage', method: 'PATCH', path: /presence/ },
+	graph: { vendor: 'graph', method: 'POST', path: /\/presence\/set/ },
+};
+
 /**
  * Per template: the source, Alex's two source presences A and B, and what each becomes in the
  * target. A differs from Alex's presence in the target, so that A's write (if any) is ours.
@@ -126,5 +134,33 @@ describe.each(CASES)('$file: an older change never wins, a newer one is never sk
 		const writes = target.writes();
 		expect(writes.at(-1)).toBe(c.wantB);
 		expect(target.now()).toBe(c.wantB);
+	});
+
+	test('raced: A read the source before B happened, B overtook A and was written, then A landed — the re-read after A\'s write puts B back', async () => {
+		// A must be a write: Teams starts at Alex's Available, which is this case's A, so there B comes first.
+		const [A, B, wantA, wantB] = c.to === 'graph' ? [c.B, c.A, c.wantB, c.wantA] : [c.A, c.B, c.wantA, c.wantB];
+		const atA = ago(0);
+		agentChanges(t.sim, c.from, SOURCE_AGENT[from], A[0], atA);
+		// A's execution reads the source (A) and is held at its write, as a slow worker or vendor would hold it.
+		const held = t.sim.hold(/** @type {any} */ (WRITE)[c.to]);
+		const runA = deliver(ITEM[from](A[0], A[1], atA));
+		await Promise.race([held.reached, runA.then(() => Promise.reject(new Error('A was not written')))]);
+		// Meanwhile Alex changes to B and B's execution runs start to end: it reads B at the source and writes B.
+		const atB = ago(0);
+		agentChanges(t.sim, c.from, SOURCE_AGENT[from], B[0], atB);
+		await deliver(ITEM[from](B[0], B[1], atB));
+		// (Teams' "now" is the last write: there B was already shown, so B's execution wrote nothing)
+		if (c.to !== 'graph') expect(target.now()).toBe(wantB);
+		// A's write lands after B's (the older change wins for a moment)...
+		held.release();
+		const run = await runA;
+		// (the simulator records a request on arrival: A's held write comes first)
+		const writes = target.writes();
+		expect(writes[0]).toBe(wantA);
+		// ...and A's execution reads the source again after it, sees B and writes B.
+		expect(writes.at(-1)).toBe(wantB);
+		expect(target.now()).toBe(wantB);
+		const again = run.items(Object.keys(run.run.data.resultData.runData).find((/** @type {string} */ n) => n.endsWith('(source moved on)')));
+		expect(again.map((/** @type {any} */ i) => [i.written, i.skippedReason])).toEqual([[true, undefined]]);
 	});
 });

@@ -7,7 +7,8 @@
  */
 const fs = require('node:fs');
 const path = require('node:path');
-const { useSimulator, IDS, apiCalls } = require('../helpers/vendors');
+const { useSimulator, IDS, apiCalls, allCredentials, credentialsFor } = require('../helpers/vendors');
+const { createHarness } = require('../harness');
 const { PEOPLE } = require('../simulator/common');
 const { MAP } = require('../helpers/templates');
 
@@ -15,20 +16,24 @@ const t = useSimulator();
 const D = IDS.dataverse;
 const G = IDS.genesys;
 const V = IDS.vonage;
+const U = IDS.graph.users;
 const email = (/** @type {string} */ key) => /** @type {any} */ (PEOPLE.find((p) => p.key === key)).email;
 const load = (/** @type {string} */ file) => JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'templates', `${file}.json`), 'utf8'));
 
-const AGENT = { dataverse: D.agents, genesys: G.users, vonage: V.users };
+const AGENT = { dataverse: D.agents, genesys: G.users, vonage: V.users, teams: U };
 /** Alex's and Casey's presence in the target now. */
 const TARGET_NOW = {
 	dataverse: (/** @type {string} */ key) => t.sim.state.dataverse.tables.msdyn_agentstatuses.find((/** @type {any} */ r) => r._msdyn_agentid_value === D.agents[key])._msdyn_currentpresenceid_value,
 	genesys: (/** @type {string} */ key) => (t.sim.state.genesys.presences[G.users[key]]?.sources.PURECLOUD ?? {}).presenceDefinitionId,
 	vonage: (/** @type {string} */ key) => t.sim.state.vonage.presence[V.users[key]].presenceId,
+	// Not read by Repair; In step? compares it, which runs in n8n (the e2e), not here.
+	teams: () => null,
 };
 const WRITES = {
 	dataverse: () => apiCalls(t.sim, 'dataverse').filter((c) => c.method === 'POST').map((c) => [c.body.AgentId, c.body.PresenceId]),
 	genesys: () => apiCalls(t.sim, 'genesys').filter((c) => c.method === 'PATCH').map((c) => [c.path.split('/')[4], c.body.presenceDefinition.id]),
 	vonage: () => apiCalls(t.sim, 'vonage').filter((c) => c.method === 'PATCH').map((c) => [c.path.split('/')[2], c.body.presenceId]),
+	teams: () => apiCalls(t.sim, 'graph').filter((c) => c.method === 'POST' && /\/presence\/set/.test(c.path)).map((c) => [c.path.split('/')[3], `${c.body.availability}/${c.body.activity}`]),
 };
 /** Per template: Alex's source presence (category) and what it becomes in the target. */
 const CASES = [
@@ -36,7 +41,28 @@ const CASES = [
 	{ file: 'reconcile-dynamics-vonage', from: 'dataverse', to: 'vonage', prefix: 'vonage', src: [D.presences.away, 'away'], want: V.presence.away },
 	{ file: 'reconcile-vonage-dynamics', from: 'vonage', to: 'dataverse', prefix: 'dynamics', src: [V.presence.away, 'away'], want: D.presences.away },
 	{ file: 'reconcile-genesys-vonage', from: 'genesys', to: 'vonage', prefix: 'vonage', src: [G.presence.Away, 'away'], want: V.presence.away },
+	{ file: 'reconcile-teams-dynamics', from: 'teams', to: 'dataverse', prefix: 'dynamics', src: ['Away/Away', 'away'], want: D.presences.away },
+	// Busy: an app session's Busy shows over a signed-in client's Available (Away would not).
+	{ file: 'reconcile-genesys-teams', from: 'genesys', to: 'teams', prefix: 'teams', src: [G.presence.Busy, 'busy'], want: 'Busy/InACall' },
 ];
+
+// Every vendor's credential, Microsoft Teams' included; Alex and Casey are signed in to Teams
+// (Available, not chosen by them), so a session's presence shows.
+beforeEach(async () => {
+	t.h = await createHarness({ credentials: { ...allCredentials(t.sim), ...credentialsFor(t.sim, 'graph') } });
+	for (const key of ['alex', 'casey']) t.sim.graph.userSets(U[key], 'Available', 'Available', false);
+});
+
+test('the Teams bulk read: Teams users → Teams presences reads every listed user in one request (Execute Once)', async () => {
+	const w = load('reconcile-teams-dynamics');
+	const nodes = ['Teams users', 'Teams presences'].map((name) => w.nodes.find((/** @type {any} */ n) => n.name === name));
+	const run = await t.h.runWorkflow({ nodes, input: [{}] });
+	expect(run.error).toBeUndefined();
+	const users = run.items('Teams users');
+	const bulk = apiCalls(t.sim, 'graph').filter((c) => c.path === '/v1.0/communications/getPresencesByUserId');
+	expect(bulk.map((c) => c.body.ids)).toEqual([users.map((/** @type {any} */ u) => u.agentId)]);
+	expect(run.items('Teams presences').map((/** @type {any} */ i) => i.agentId)).toEqual(users.map((/** @type {any} */ u) => u.agentId));
+});
 
 describe.each(CASES)('$file', (c) => {
 	const w = load(c.file);
@@ -86,4 +112,19 @@ describe.each(CASES)('$file', (c) => {
 		expect(/** @type {any} */ (WRITES)[c.to]()).toEqual([[target.alex, c.want]]);
 		expect(run.items(repair.name).map((/** @type {any} */ i) => [i.written, i.skippedReason])).toEqual([[true, undefined], [false, 'same']]);
 	});
+});
+
+test('every event-driven template names its reconciliation as required, and that template exists', () => {
+	const dir = path.join(__dirname, '..', '..', 'templates');
+	const events = fs.readdirSync(dir).filter((f) => f.endsWith('.json') && !f.startsWith('reconcile-')).map((f) => f.replace(/\.json$/, ''));
+	expect(events).toHaveLength(9);
+	for (const file of events) {
+		const about = load(file).nodes.find((/** @type {any} */ n) => n.name === 'About this template').parameters.content;
+		expect([file, about]).toEqual([file, expect.stringContaining('### Required: reconciliation')]);
+		const named = [...about.matchAll(/\*\*(reconcile-[a-z-]+)\.json\*\*/g)].map((m) => m[1]);
+		expect([file, named.length > 0]).toEqual([file, true]);
+		for (const r of named) expect(fs.existsSync(path.join(dir, `${r}.json`))).toBe(true);
+		// The source read before the write and again after it, and what that costs.
+		expect(about).toMatch(/reads the source just before the write.*once more after it.*costs two reads/s);
+	}
 });

@@ -290,6 +290,7 @@ module.exports = {
 	recordSecret,
 	bearerOf,
 	createFaultStore,
+	faultMatches,
 	pageOf,
 	intParam,
 	sleep,

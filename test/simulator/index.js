@@ -40,6 +40,8 @@ async function startSimulator(options = {}) {
 	const host = options.host || '127.0.0.1';
 	const tokens = common.createTokenStore();
 	const faults = common.createFaultStore();
+	/** @type {Array<{ match: any, arrived: () => void, released: Promise<unknown> }>} requests to hold (sim.hold) */
+	const holds = [];
 	/** @type {any[]} */
 	const requests = [];
 	/** @type {any[]} */
@@ -87,6 +89,21 @@ async function startSimulator(options = {}) {
 		expireTokens: (/** @type {string|undefined} */ vendor) => tokens.expire(vendor),
 		inject: (/** @type {any} */ fault) => faults.add(fault),
 		clearFaults: () => faults.clear(),
+		/**
+		 * Holds the next request that matches `{ vendor?, method?, path? }` (as a fault matches) before
+		 * the vendor handles it: `reached` resolves when it arrives, `release()` lets it through. What
+		 * a slow vendor does to one request while others overtake it (e.g. two executions racing).
+		 */
+		hold(/** @type {{ vendor?: string, method?: string, path?: string | RegExp }} */ match) {
+			/** @type {() => void} */
+			let arrived = () => {};
+			/** @type {() => void} */
+			let release = () => {};
+			const reached = new Promise((r) => (arrived = () => r(undefined)));
+			const released = new Promise((r) => (release = () => r(undefined)));
+			holds.push({ match: { ...match, status: 0 }, arrived, released });
+			return { reached, release };
+		},
 		/** How many token requests the vendor received (derived from `requests`). */
 		tokenRequests: (/** @type {string} */ vendor) =>
 			requests.filter((r) => r.vendor === vendor && vendors[vendor].isTokenPath(r.path)).length,
@@ -155,6 +172,12 @@ async function startSimulator(options = {}) {
 			common.send(res, status, b, vendor.decorate({ ...h }));
 		};
 
+		const held = holds.findIndex((h) => common.faultMatches(h.match, vendor.name, method, path));
+		if (held !== -1) {
+			const [h] = holds.splice(held, 1);
+			h.arrived();
+			await h.released;
+		}
 		const fault = faults.take(vendor.name, method, path);
 		if (fault) return replyFault(fault, vendor, reply);
 
