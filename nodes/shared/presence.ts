@@ -26,7 +26,7 @@ export type PresenceEvent =
 	| 'presence_set';
 
 /** The system the presence lives in: the API name, except Microsoft Teams (`teams`, reached through Graph). */
-export type PresenceSource = Exclude<Vendor, 'graph'> | 'teams';
+export type PresenceSource = Exclude<Vendor, 'graph'> | 'teams' | 'amazonConnect';
 
 export interface NormalizedPresence {
 	source: PresenceSource;
