@@ -23,7 +23,7 @@ import { agentLocator, statusLocator } from '../../descriptions/locators';
 import { customCategoriesOption, customMappingOf } from '../../helpers/categories';
 import { ON_CONTACT, agentPresence } from '../../helpers/presence';
 import type { AgentStatusSummary } from '../../helpers/statuses';
-import { cachedAgentStatuses, statusForCategory, statusIdOfArn } from '../../helpers/statuses';
+import { cachedAgentStatuses, listAgentStatuses, statusForCategory, statusIdOfArn } from '../../helpers/statuses';
 import { resolveUserId, userIdOf } from '../../helpers/users';
 import { connectRequest, instanceId } from '../../transport';
 
@@ -49,16 +49,17 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 }
 
 /** The status the item asks for: from the locator (ID or ARN), or the category's. */
-function targetStatus(ctx: IExecuteFunctions, i: number, statuses: AgentStatusSummary[], mapping: Record<string, PresenceCategory>) {
+async function targetStatus(ctx: IExecuteFunctions, i: number, cached: AgentStatusSummary[], mapping: Record<string, PresenceCategory>) {
 	if (ctx.getNodeParameter('presenceBy', i) === 'category') {
 		const category = requirePresenceCategory(ctx, ctx.getNodeParameter('category', i), i);
-		return { status: statusForCategory(ctx, statuses, category, mapping, i), category };
+		return { status: statusForCategory(ctx, cached, category, mapping, i), category };
 	}
 	const locator = ctx.getNodeParameter('presence', i) as INodeParameterResourceLocator;
 	const value = String(locator?.value ?? '').trim();
 	if (value === '') throw new NodeOperationError(ctx.getNode(), 'No status given: pick one or give its ID', { itemIndex: i });
 	const id = value.startsWith('arn:') ? (statusIdOfArn(value) ?? value) : value;
-	const status = statuses.find((s) => s.Id === id);
+	// A status created after the list was cached is looked up afresh before it is called unknown.
+	const status = cached.find((s) => s.Id === id) ?? (await listAgentStatuses(ctx)).find((s) => s.Id === id);
 	if (!status) {
 		throw new NodeOperationError(ctx.getNode(), `No Amazon Connect agent status with the ID ${id}`, {
 			itemIndex: i,
@@ -75,7 +76,7 @@ async function setStatus(ctx: IExecuteFunctions, i: number): Promise<IDataObject
 	const onlyIfDifferent = ctx.getNodeParameter('onlyIfDifferent', i, true) as boolean;
 	const timeoutMs = requestTimeoutMs(ctx, i);
 	const statuses = await cachedAgentStatuses(ctx, i);
-	const { status, category } = targetStatus(ctx, i, statuses, mapping);
+	const { status, category } = await targetStatus(ctx, i, statuses, mapping);
 
 	const guards = readSetGuards(ctx, i);
 	// Without the option, an agent on a contact is protected (the option's default, applied when it is not added).
