@@ -7,6 +7,7 @@
 import { DATAVERSE } from '../DynamicsContactCenter/vendor';
 import { GENESYS } from '../GenesysCloud/vendor';
 import { TEAMS } from '../MicrosoftTeamsPresence/vendor';
+import { AMAZON_CONNECT } from '../AmazonConnect/vendor';
 import { VONAGE } from '../VonageContactCenter/vendor';
 import type { VendorModule } from './vendorModule';
 
@@ -19,6 +20,7 @@ export const VENDORS = {
 	genesys: GENESYS,
 	vonage: VONAGE,
 	teams: TEAMS,
+	amazonConnect: AMAZON_CONNECT,
 } as const satisfies Record<string, VendorModule>;
 
 export type VendorId = keyof typeof VENDORS;

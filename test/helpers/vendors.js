@@ -10,7 +10,7 @@
 const { startSimulator, IDS } = require('../simulator');
 const { createHarness } = require('../harness');
 
-/** @typedef {'dataverse' | 'genesys' | 'vonage' | 'graph'} Vendor */
+/** @typedef {'dataverse' | 'genesys' | 'vonage' | 'graph' | 'amazonConnect'} Vendor */
 
 /** @type {Vendor[]} */
 const VENDORS = ['dataverse', 'genesys', 'vonage'];
@@ -30,14 +30,15 @@ const CREDENTIAL_TYPE = {
 	genesys: 'genesysCloudPresenceApi',
 	vonage: 'vonageContactCenterApi',
 	graph: 'microsoftTeamsPresenceGraphApi',
+	amazonConnect: 'amazonConnectApi',
 };
 
 /** Each vendor's action node: its type and the name the tests give it. */
-const NODE_TYPE = { dataverse: 'dynamicsContactCenter', genesys: 'genesysCloud', vonage: 'vonageContactCenter', graph: 'microsoftTeamsPresence' };
-const NODE_NAME = { dataverse: 'Dynamics', genesys: 'Genesys', vonage: 'Vonage', graph: 'Teams' };
+const NODE_TYPE = { dataverse: 'dynamicsContactCenter', genesys: 'genesysCloud', vonage: 'vonageContactCenter', graph: 'microsoftTeamsPresence', amazonConnect: 'amazonConnect' };
+const NODE_NAME = { dataverse: 'Dynamics', genesys: 'Genesys', vonage: 'Vonage', graph: 'Teams', amazonConnect: 'Connect' };
 
 /** Where each vendor's Web API starts on its host (paths in apiCalls are relative to it). */
-const API_ROOT = { dataverse: '/api/data/v9.2', genesys: '', vonage: '', graph: '' };
+const API_ROOT = { dataverse: '/api/data/v9.2', genesys: '', vonage: '', graph: '', amazonConnect: '' };
 
 /** Whether a recorded request is a call to the vendor's API (not a token request). */
 const IS_API_CALL = {
@@ -46,6 +47,8 @@ const IS_API_CALL = {
 	vonage: (/** @type {any} */ r) => r.path.toLowerCase() !== '/auth/connect/token',
 	// Graph and its token authority are two hosts (two mounts).
 	graph: (/** @type {any} */ r) => r.mount === '/graph',
+	// Amazon Connect has no token endpoint: every request is a signed API call.
+	amazonConnect: () => true,
 };
 
 /**
@@ -84,6 +87,14 @@ function credentialsFor(sim, vendor, overrides = {}) {
 			overrideEndpoints: true,
 			apiBaseUrl: sim.urls.vonage,
 			authEndpoint: sim.urls.vonageToken,
+		}),
+		amazonConnect: () => ({
+			region: client.region,
+			instance: client.instanceArn,
+			accessKeyId: client.accessKeyId,
+			secretAccessKey: client.secretAccessKey,
+			overrideEndpoints: true,
+			apiBaseUrl: sim.urls.amazonConnect,
 		}),
 		graph: () => ({
 			cloud: 'public',

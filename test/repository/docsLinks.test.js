@@ -132,7 +132,7 @@ describe('links inside the documentation', () => {
 
 	test('README, CONTRIBUTING and docs/ are read', () => {
 		expect(files).toEqual(expect.arrayContaining(['README.md', 'CONTRIBUTING.md']));
-		expect(files.filter((f) => f.startsWith('docs/setup/'))).toHaveLength(4);
+		expect(files.filter((f) => f.startsWith('docs/setup/'))).toHaveLength(5);
 	});
 
 	test('every link to a file or section of the repository opens', () => {

@@ -12,8 +12,9 @@ const dataverse = require('./dataverse');
 const genesys = require('./genesys');
 const vonage = require('./vonage');
 const graph = require('./graph');
+const amazonConnect = require('./amazonConnect');
 
-const VENDORS = { dataverse, genesys, vonage, graph };
+const VENDORS = { dataverse, genesys, vonage, graph, amazonConnect };
 
 /** Default client credentials per vendor (override with options.clients). */
 const CLIENTS = {
@@ -21,6 +22,7 @@ const CLIENTS = {
 	genesys: genesys.DEFAULT_CLIENT,
 	vonage: vonage.DEFAULT_CLIENT,
 	graph: graph.DEFAULT_CLIENT,
+	amazonConnect: amazonConnect.DEFAULT_CLIENT,
 };
 
 /** Default token lifetimes in seconds, as each vendor issues them. */
@@ -65,6 +67,7 @@ async function startSimulator(options = {}) {
 		]),
 	);
 	for (const v of Object.values(vendors)) common.recordSecret('clientSecret', v.name, v.client.clientSecret);
+	for (const v of Object.values(vendors)) for (const s of v.secrets || []) common.recordSecret('clientSecret', v.name, s);
 	const mounts = Object.values(vendors)
 		.flatMap((v) => v.mounts.map((/** @type {any} */ m) => ({ ...m, vendor: v })))
 		.sort((a, b) => b.prefix.length - a.prefix.length);
@@ -117,6 +120,8 @@ async function startSimulator(options = {}) {
 		graph: vendors.graph.control,
 		/** Vonage Contact Center: whose user-level API credentials the client holds. */
 		vonage: vendors.vonage.control,
+		/** Amazon Connect: contacts in progress, the agent's own status, session-token expiry, clock skew. */
+		amazonConnect: vendors.amazonConnect.control,
 		close: () => {
 			vendors.genesys.close();
 			return new Promise((resolve) => server.close(() => resolve(undefined)));
@@ -204,6 +209,7 @@ async function startSimulator(options = {}) {
 		/** @type {Record<string,string>} */
 		const headers = {};
 		if (fault.retryAfter !== undefined) headers['Retry-After'] = String(fault.retryAfter);
+		if (vendor.faultHeaders) Object.assign(headers, vendor.faultHeaders(fault));
 		const body = fault.body !== undefined ? fault.body : vendor.errorBody(fault.status, undefined, fault);
 		reply(fault.status, body, headers);
 	}
@@ -307,6 +313,8 @@ async function startSimulator(options = {}) {
 		/** Microsoft Graph (`graph.microsoft.com`), v1.0 root. */
 		graph: `${root}/graph/v1.0`,
 		graphToken: `${root}/graph-login/${vendors.graph.client.tenantId}/oauth2/v2.0/token`,
+		/** Amazon Connect (`connect.<region>.amazonaws.com`). */
+		amazonConnect: `${root}/amazon-connect`,
 	};
 	return sim;
 }
@@ -327,5 +335,5 @@ module.exports = {
 	startSimulator,
 	CLIENTS,
 	DEFAULT_TTL,
-	IDS: { dataverse: dataverse.IDS, genesys: genesys.IDS, vonage: vonage.IDS, graph: graph.IDS },
+	IDS: { dataverse: dataverse.IDS, genesys: genesys.IDS, vonage: vonage.IDS, graph: graph.IDS, amazonConnect: amazonConnect.IDS },
 };

@@ -23,6 +23,7 @@ async function main() {
 	console.log(`  Azure AD token URL        : ${u.dataverseLogin()}`);
 	console.log(`  Genesys API / login       : ${u.genesysApi}   ${u.genesysLogin}`);
 	console.log(`  Vonage base               : ${u.vonage}`);
+	console.log(`  Amazon Connect (SigV4)    : ${u.amazonConnect}   (instance ${sim.clients.amazonConnect.instanceId}, us-east-1)`);
 	console.log(`  Control API               : ${sim.url}/__sim/ (requests, reset, faults, expire-tokens, state, webhook-deliveries, info)`);
 	console.log(`  Clients                   : ${JSON.stringify(sim.clients)}`);
 	const stop = () => sim.close().then(() => process.exit(0));

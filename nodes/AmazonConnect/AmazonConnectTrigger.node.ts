@@ -1,0 +1,103 @@
+import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+
+import { optionsCollection } from '../shared/collections';
+import { filterValues, selectionProperties, splitIds } from './descriptions/selection';
+import { customCategoriesOption, customMappingOf } from './helpers/categories';
+import type { UserData, UserDataFilterKind } from './helpers/presence';
+import { getCurrentUserData, loggedOutItem, presenceItem, userDataByAgent } from './helpers/presence';
+import { listAgentStatuses } from './helpers/statuses';
+import { userIdOf } from './helpers/users';
+import type { Snapshot } from './trigger/snapshot';
+import { changesSince, snapshotOf } from './trigger/snapshot';
+
+export class AmazonConnectTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Amazon Connect Trigger',
+		name: 'amazonConnectTrigger',
+		icon: { light: 'file:../../icons/amazonConnect.svg', dark: 'file:../../icons/amazonConnect.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: 'Agent status changes (polled)',
+		description: 'Starts the workflow when an agent’s status changes in Amazon Connect, polled with GetCurrentUserData',
+		defaults: { name: 'Amazon Connect Trigger' },
+		polling: true,
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'amazonConnectApi', required: true }],
+		properties: [
+			{
+				displayName:
+					'Each poll compares every chosen agent’s status with the previous poll’s: the first poll after activation only records them. A status held only between two polls is not seen; for every change, use the agent event stream.',
+				name: 'notice',
+				type: 'notice',
+				default: '',
+			},
+			...selectionProperties,
+			{
+				displayName: 'Events',
+				name: 'events',
+				type: 'multiOptions',
+				default: ['presence_changed', 'logged_in', 'logged_out'],
+				options: [
+					{ name: 'Status Changed', value: 'presence_changed' },
+					{ name: 'Logged In', value: 'logged_in' },
+					{ name: 'Logged Out', value: 'logged_out' },
+				],
+				description: 'Which changes start the workflow',
+			},
+			optionsCollection([
+				customCategoriesOption,
+				{
+					displayName: 'Include Raw User Data',
+					name: 'includeRaw',
+					type: 'boolean',
+					default: false,
+					description: 'Whether to add the agent’s user data as Amazon Connect answered it to the item as "raw"',
+				},
+			]),
+		],
+	};
+
+	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+		const options = this.getNodeParameter('options', {}) as IDataObject;
+		const mapping = customMappingOf(options);
+		const statuses = await listAgentStatuses(this);
+		const kind = this.getNodeParameter('agents') as UserDataFilterKind | 'ids';
+		let data: UserData[];
+		if (kind === 'ids') {
+			const ids = splitIds(this.getNodeParameter('agentIds', '')).map(userIdOf);
+			if (ids.length === 0) throw new NodeOperationError(this.getNode(), 'No agent given', { description: 'Enter user IDs, or choose agents of routing profiles, queues or a hierarchy group.' });
+			data = [...(await userDataByAgent(this, ids)).values()];
+		} else {
+			data = await getCurrentUserData(this, kind, filterValues(this.getNode(), kind, this.getNodeParameter('filterIds', '')));
+		}
+		const items = data.map((d) => presenceItem(d, statuses, mapping, 'presence_changed'));
+		const withRaw = (item: IDataObject) => {
+			if (options.includeRaw === true) return item;
+			const rest = { ...item };
+			delete rest.raw;
+			return rest;
+		};
+
+		if (this.getMode() === 'manual') {
+			// Test fetch: the agent whose status changed last, the stored snapshot left alone.
+			const latest = [...items].sort((a, b) => String(b.changedAt).localeCompare(String(a.changedAt)))[0];
+			return latest ? [[{ json: withRaw(latest) }]] : null;
+		}
+		const state = this.getWorkflowStaticData('node') as { agents?: Snapshot };
+		const before = state.agents;
+		state.agents = snapshotOf(items);
+		// First poll after activation: the baseline; what agents were in before is not news.
+		if (!before) return null;
+
+		const events = this.getNodeParameter('events', []) as string[];
+		const out: INodeExecutionData[] = [];
+		for (const change of changesSince(before, items)) {
+			if (!events.includes(change.event)) continue;
+			const json = change.item ? { ...change.item, event: change.event } : loggedOutItem(change.agentId, 'logged_out');
+			out.push({ json: withRaw(json) });
+		}
+		return out.length ? [out] : null;
+	}
+}

@@ -1,0 +1,48 @@
+/**
+ * The agent an item names: picked from the list, given by user ID or ARN, or found by username
+ * (SearchUsers, `Username` EXACT — Amazon Connect cannot search users by e-mail address; with
+ * SAML or Connect-managed identities the username is often the e-mail). Username lookups are cached.
+ */
+import type { IDataObject, IExecuteFunctions, INodeParameterResourceLocator } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { cacheTtlSeconds, cachedLookup } from '../../shared/lookupCache';
+import { UnknownAgentError } from '../../shared/unknownAgent';
+import { CONNECT_CREDENTIAL, connectRequest, instanceId } from '../transport';
+
+/** The user ID at the end of an agent ARN (`…/instance/<id>/agent/<userId>`), or the value itself. */
+export const userIdOf = (value: string) => (value.startsWith('arn:') ? (value.split('/').pop() ?? value) : value);
+
+export async function searchUsersByUsername(ctx: IExecuteFunctions, username: string): Promise<IDataObject[]> {
+	const answer = await connectRequest<{ Users?: IDataObject[] }>(ctx, {
+		method: 'POST',
+		path: '/search-users',
+		body: {
+			InstanceId: await instanceId(ctx),
+			MaxResults: 2,
+			SearchCriteria: { StringCondition: { FieldName: 'Username', Value: username, ComparisonType: 'EXACT' } },
+		},
+		// A search changes nothing: a 5xx may be retried.
+		idempotent: true,
+	});
+	return answer.Users ?? [];
+}
+
+/** The item's agent as an Amazon Connect user ID. */
+export async function resolveUserId(ctx: IExecuteFunctions, i: number): Promise<string> {
+	const locator = ctx.getNodeParameter('agent', i) as INodeParameterResourceLocator;
+	const value = String(locator?.value ?? '').trim();
+	if (value === '') throw new NodeOperationError(ctx.getNode(), 'No agent given: pick one, or give a user ID or username', { itemIndex: i });
+	if (locator.mode !== 'username') return userIdOf(value);
+	return await cachedLookup(
+		ctx,
+		{ credentialType: CONNECT_CREDENTIAL, kind: 'amazonConnect.userIdByUsername', key: value, ttlSeconds: cacheTtlSeconds(ctx, i) },
+		async () => {
+			const users = await searchUsersByUsername(ctx, value);
+			if (users.length === 0) {
+				throw new UnknownAgentError(ctx.getNode(), `No Amazon Connect user with the username "${value}"`, value, i, 'Check the username in Amazon Connect → Users → User management.');
+			}
+			return String(users[0].Id);
+		},
+	);
+}

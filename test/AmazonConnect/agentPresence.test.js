@@ -1,0 +1,169 @@
+// @ts-check
+/** Agent Presence → Get / Get Many / Set against the simulated Amazon Connect, every request signed. */
+const { rl, useSimulator } = require('../helpers/vendors');
+const { C, connectNode, apiCalls, LIST_STATUSES, userDataCall } = require('./connect');
+
+const ALEX = C.users.alex;
+const BLAKE = C.users.blake;
+const S = C.status;
+const SEED = Date.parse('2024-05-01T08:00:00.000Z') / 1000;
+const t = useSimulator({ vendor: 'amazonConnect' });
+
+/** The item for a logged-in agent with the seed's routing profile and no contacts. */
+function item(userId, statusId, name, type, category, event, extra = {}) {
+	const a = t.sim.state.amazonConnect.activity[userId];
+	return {
+		source: 'amazonConnect',
+		event,
+		agentId: userId,
+		presenceId: statusId,
+		presenceName: name,
+		category,
+		statusType: type,
+		loggedIn: true,
+		changedAt: new Date(a.since).toISOString(),
+		routingProfileId: C.profile.basic,
+		contactsInProgress: 0,
+		nextStatus: null,
+		nextStatusId: null,
+		raw: expect.objectContaining({ User: { Id: userId, Arn: C.userArn(userId) }, Status: { StatusStartTimestamp: a.since / 1000, StatusArn: C.statusArn(statusId), StatusName: name } }),
+		...extra,
+	};
+}
+
+describe('Agent Presence → Get', () => {
+	test('GetCurrentUserData for the agent, signed with SigV4 for connect in the Region; statuses listed once', async () => {
+		const run = await t.run({ resource: 'agentPresence', operation: 'get', agent: rl('id', ALEX) });
+		expect(run.items('Connect')).toEqual([item(ALEX, S.available, 'Available', 'ROUTABLE', 'available', 'presence_read')]);
+		expect(apiCalls(t.sim)).toEqual([LIST_STATUSES, userDataCall([ALEX])]);
+		const [req] = t.sim.requests;
+		expect(req.headers.authorization).toMatch(
+			new RegExp(`^AWS4-HMAC-SHA256 Credential=${t.sim.clients.amazonConnect.accessKeyId}/\\d{8}/us-east-1/connect/aws4_request, SignedHeaders=accept;content-type;host;x-amz-content-sha256;x-amz-date, Signature=[0-9a-f]{64}$`),
+		);
+		expect(req.headers['content-type']).toBe('application/json');
+	});
+
+	test('a custom status takes its category from the mapping; Break is away by default', async () => {
+		t.sim.amazonConnect.agentSets(ALEX, S.training);
+		t.sim.amazonConnect.agentSets(BLAKE, S.break);
+		const mapping = { customCategories: { status: [{ name: 'training', category: 'do_not_disturb' }] } };
+		const run = await t.run({ resource: 'agentPresence', operation: 'getAll', agents: 'ids', agentIds: `${ALEX}, ${BLAKE}`, returnAll: true, options: mapping });
+		expect(run.items('Connect').map((i) => [i.presenceName, i.category])).toEqual([['Training', 'do_not_disturb'], ['Break', 'away']]);
+		expect(apiCalls(t.sim)).toEqual([LIST_STATUSES, userDataCall([ALEX, BLAKE])]);
+	});
+
+	test('a logged-out agent is offline, loggedIn false (DescribeUser confirms the user exists)', async () => {
+		t.sim.amazonConnect.logOut(ALEX);
+		const run = await t.run({ resource: 'agentPresence', operation: 'get', agent: rl('id', ALEX) });
+		expect(run.items('Connect')).toEqual([
+			{ source: 'amazonConnect', event: 'presence_read', agentId: ALEX, presenceId: null, presenceName: null, category: 'offline', statusType: null, loggedIn: false, changedAt: null, routingProfileId: null, contactsInProgress: 0, nextStatus: null, nextStatusId: null },
+		]);
+		expect(apiCalls(t.sim).map((c) => `${c.method} ${c.path} ${c.status}`)).toEqual([
+			`GET /agent-status/${C.instanceId} 200`,
+			`POST /metrics/userdata/${C.instanceId} 200`,
+			`GET /users/${C.instanceId}/${ALEX} 200`,
+		]);
+	});
+
+	test('an unknown agent fails naming Amazon Connect, the status, the AWS error code and the request ID', async () => {
+		const unknown = '00000000-0000-4000-8000-000000000000';
+		const run = await t.run({ resource: 'agentPresence', operation: 'get', agent: rl('id', unknown) });
+		const error = run.nodeError('Connect');
+		expect(error.message).toMatch(new RegExp(`^Amazon Connect returned 404: ResourceNotFoundException: User not found: ${unknown} \\(request ID [0-9a-f-]{36}\\)$`));
+		expect(error.httpCode).toBe('404');
+	});
+
+	test('an agent found by username (SearchUsers, Username EXACT)', async () => {
+		const run = await t.run({ resource: 'agentPresence', operation: 'get', agent: rl('username', 'blake.baker@contoso.com') });
+		expect(run.items('Connect')[0]).toMatchObject({ agentId: BLAKE, presenceName: 'Available' });
+		expect(apiCalls(t.sim)[0]).toEqual({
+			method: 'POST',
+			path: '/search-users',
+			query: {},
+			body: { InstanceId: C.instanceId, MaxResults: 2, SearchCriteria: { StringCondition: { FieldName: 'Username', Value: 'blake.baker@contoso.com', ComparisonType: 'EXACT' } } },
+			status: 200,
+		});
+	});
+});
+
+describe('Agent Presence → Get Many', () => {
+	test('by routing profile: every page (NextToken) of the logged-in agents', async () => {
+		const run = await t.run({ resource: 'agentPresence', operation: 'getAll', agents: 'RoutingProfiles', filterIds: C.profile.sales, returnAll: true });
+		const sales = t.sim.state.amazonConnect.users.filter((u) => u.RoutingProfileId === C.profile.sales && t.sim.state.amazonConnect.activity[u.Id].loggedIn);
+		expect(run.items('Connect').map((i) => i.agentId)).toEqual(sales.map((u) => u.Id));
+		expect(apiCalls(t.sim)[1].body).toEqual({ Filters: { RoutingProfiles: [C.profile.sales] }, MaxResults: 100 });
+	});
+
+	test('more than 100 given agents go in calls of 100; a hierarchy group takes one ID', async () => {
+		const ids = Array.from({ length: 150 }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`);
+		const run = await t.run({ resource: 'agentPresence', operation: 'getAll', agents: 'ids', agentIds: [ALEX, ...ids].join(','), returnAll: true });
+		expect(run.items('Connect')).toHaveLength(151);
+		expect(apiCalls(t.sim).slice(1).map((c) => c.body.Filters.Agents.length)).toEqual([100, 51]);
+		const bad = await t.run({ resource: 'agentPresence', operation: 'getAll', agents: 'UserHierarchyGroups', filterIds: 'a, b', returnAll: true });
+		expect(bad.nodeError('Connect').message).toBe('Give 1 to 1 ID for this filter, got 2');
+	});
+});
+
+describe('Agent Presence → Set', () => {
+	const set = (over = {}) => ({ resource: 'agentPresence', operation: 'set', agent: rl('id', ALEX), presenceBy: 'presence', presence: rl('list', S.break), ...over });
+
+	test('PutUserStatus with AgentStatusId; read first (Only If Different) and read back', async () => {
+		const run = await t.run(set());
+		const [out] = run.items('Connect');
+		expect(out).toEqual({
+			...item(ALEX, S.break, 'Break', 'CUSTOM', 'away', 'presence_set'),
+			written: true,
+			previousPresenceId: S.available,
+			previousCategory: 'available',
+			queuedAsNextStatus: false,
+		});
+		expect(apiCalls(t.sim)).toEqual([
+			LIST_STATUSES,
+			userDataCall([ALEX]),
+			{ method: 'PUT', path: `/users/${C.instanceId}/${ALEX}/status`, query: {}, body: { AgentStatusId: S.break }, status: 200 },
+			userDataCall([ALEX]),
+		]);
+	});
+
+	test('the same status again is skipped (Only If Different)', async () => {
+		const run = await t.run(set({ presence: rl('id', S.available) }));
+		expect(run.items('Connect')[0]).toMatchObject({ written: false, skippedReason: 'same', previousPresenceId: S.available });
+		expect(apiCalls(t.sim).filter((c) => c.method === 'PUT')).toEqual([]);
+	});
+
+	test('by category: away resolves to the first custom status of that category (Break)', async () => {
+		const run = await t.run(set({ presenceBy: 'category', category: 'away' }));
+		expect(run.items('Connect')[0]).toMatchObject({ presenceId: S.break, category: 'away', written: true });
+	});
+
+	test('an agent on a contact is protected by default: nothing written', async () => {
+		t.sim.amazonConnect.startContact(ALEX);
+		const run = await t.run(set());
+		expect(run.items('Connect')[0]).toMatchObject({ written: false, skippedReason: 'protected', protectedState: 'onContact', contactsInProgress: 1 });
+		expect(apiCalls(t.sim).filter((c) => c.method === 'PUT')).toEqual([]);
+	});
+
+	test('without the protection, a status set during a contact is queued as NextStatus and the item says so', async () => {
+		t.sim.amazonConnect.startContact(ALEX);
+		const run = await t.run(set({ options: { dontOverrideWhen: [] } }));
+		expect(run.items('Connect')[0]).toMatchObject({ presenceId: S.available, nextStatus: 'Break', nextStatusId: S.break, written: true, queuedAsNextStatus: true, contactsInProgress: 1 });
+		// Asked again before the contact ends: already queued, so nothing is written.
+		t.sim.clearRequests();
+		const again = await t.run(set({ options: { dontOverrideWhen: [] } }));
+		expect(again.items('Connect')[0]).toMatchObject({ written: false, skippedReason: 'same' });
+		t.sim.amazonConnect.endContacts(ALEX);
+		expect(t.sim.state.amazonConnect.activity[ALEX].statusId).toBe(S.break);
+	});
+
+	test('a stale event (the source moved on) is not written', async () => {
+		const run = await t.run(set({ options: { sourcePresenceId: 'a', sourceCurrentPresenceId: 'b' } }));
+		expect(run.items('Connect')[0]).toMatchObject({ written: false, skippedReason: 'stale', sourcePresenceId: 'a', sourceCurrentPresenceId: 'b' });
+	});
+
+	test('an unknown status ID is a clear error; an unknown username is skipped, not failed', async () => {
+		const bad = await t.run(set({ presence: rl('id', '00000000-0000-4000-8000-000000000000') }));
+		expect(bad.nodeError('Connect').message).toBe('No Amazon Connect agent status with the ID 00000000-0000-4000-8000-000000000000');
+		const unknown = await t.run(set({ agent: rl('username', 'nobody.here@contoso.com') }));
+		expect(unknown.items('Connect')[0]).toMatchObject({ written: false, skippedReason: 'unknown_agent', agent: 'nobody.here@contoso.com', source: 'amazonConnect' });
+	});
+});

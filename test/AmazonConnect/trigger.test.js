@@ -1,0 +1,69 @@
+// @ts-check
+/**
+ * Amazon Connect Trigger: polls GetCurrentUserData through PollContext with the workflow's static
+ * data kept between polls; the first poll is the baseline, then each change is emitted once.
+ */
+const { createTriggerHarness } = require('../harness/webhook');
+const { startSimulator, IDS, credentialsFor } = require('../helpers/vendors');
+
+const C = IDS.amazonConnect;
+/** @type {any} */ let sim;
+beforeAll(async () => {
+	sim = await startSimulator();
+});
+afterAll(async () => sim && (await sim.close()));
+beforeEach(() => sim.reset());
+
+const ALEX = C.users.alex;
+const BLAKE = C.users.blake;
+const setup = (parameters = {}) =>
+	createTriggerHarness({
+		credentials: credentialsFor(sim, 'amazonConnect'),
+		trigger: {
+			name: 'Connect Trigger',
+			type: 'amazonConnectTrigger',
+			parameters: { agents: 'ids', agentIds: `${ALEX}, ${BLAKE}`, ...parameters },
+			credentials: { amazonConnectApi: { id: '1', name: 'Amazon Connect' } },
+		},
+	});
+const userDataCalls = () => sim.requests.filter((r) => r.path.startsWith('/metrics/userdata/'));
+
+test('first poll is the baseline; then each status change, login and logout once', async () => {
+	const t = await setup();
+	expect(await t.poll()).toEqual({ emitted: false, items: [] });
+	expect(t.staticData().agents).toEqual({
+		[ALEX]: { presenceId: C.status.available, changedAt: '2024-05-01T08:00:00.000Z' },
+		[BLAKE]: { presenceId: C.status.available, changedAt: '2024-05-01T08:00:00.000Z' },
+	});
+	expect(userDataCalls()[0].body).toEqual({ Filters: { Agents: [ALEX, BLAKE] }, MaxResults: 100 });
+
+	sim.amazonConnect.agentSets(ALEX, C.status.break);
+	const second = await t.poll();
+	expect(second.items).toEqual([
+		expect.objectContaining({ source: 'amazonConnect', event: 'presence_changed', agentId: ALEX, presenceId: C.status.break, presenceName: 'Break', category: 'away', loggedIn: true }),
+	]);
+	expect(second.items[0].raw).toBeUndefined();
+	// Nothing changed: nothing emitted.
+	expect(await t.poll()).toEqual({ emitted: false, items: [] });
+
+	sim.amazonConnect.logOut(BLAKE);
+	const third = await t.poll();
+	expect(third.items).toEqual([expect.objectContaining({ event: 'logged_out', agentId: BLAKE, category: 'offline', loggedIn: false })]);
+	sim.amazonConnect.agentSets(BLAKE, C.status.available);
+	const fourth = await t.poll();
+	expect(fourth.items).toEqual([expect.objectContaining({ event: 'logged_in', agentId: BLAKE, presenceName: 'Available', category: 'available' })]);
+});
+
+test('by routing profile, only the chosen events; Fetch Test Event shows the latest change without moving the baseline', async () => {
+	const t = await setup({ agents: 'RoutingProfiles', filterIds: C.profile.basic, events: ['presence_changed'] });
+	await t.poll();
+	const baseline = t.staticData().agents;
+	sim.amazonConnect.agentSets(C.users.casey, C.status.lunch);
+	sim.amazonConnect.logOut(ALEX);
+	const manual = await t.poll({ mode: 'manual' });
+	expect(manual.items).toEqual([expect.objectContaining({ agentId: C.users.casey, presenceName: 'Lunch' })]);
+	expect(t.staticData().agents).toEqual(baseline);
+	const next = await t.poll();
+	expect(next.items.map((i) => [i.event, i.agentId])).toEqual([['presence_changed', C.users.casey]]);
+	expect(userDataCalls().at(-1).body).toEqual({ Filters: { RoutingProfiles: [C.profile.basic] }, MaxResults: 100 });
+});
