@@ -2,14 +2,14 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType, INo
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { properties } from './properties';
+import { SOURCE_CREDENTIALS, SOURCE_CREDENTIAL_TESTS, SOURCE_PRODUCTS } from '../AgentPresenceTrigger/properties';
 import { eventFromItem } from './readInput';
 import { receiveEvent } from '../shared/receiveEvent';
 import { asNodeError, errorItem } from '../shared/router';
 import { isPlaceholder } from '../shared/sharedKey';
 import { SOURCE_SUBTITLE } from '../shared/subtitle';
+import { webhookSource } from '../shared/vendors';
 import type { EventScope, Verification } from '../shared/webhookSource';
-import { webhookSource } from '../shared/webhookSources';
-import { vonageSubscriptionSecretTest } from '../VonageContactCenter/webhook/vonageSecret';
 
 /**
  * A vendor event some other node received (n8n's Webhook node, a queue trigger) → the normalized
@@ -29,31 +29,18 @@ export class AgentPresenceEvent implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: SOURCE_SUBTITLE,
-		description:
-			'Turn a presence event from Dynamics 365 Contact Center, Genesys Cloud or Vonage Contact Center, received by another node, into a presence item',
+		description: `Turn a presence event from ${SOURCE_PRODUCTS}, received by another node, into a presence item`,
 		defaults: { name: 'Agent Presence Event' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main, NodeConnectionTypes.Main],
 		outputNames: ['Event', 'Rejected'],
-		// As on the Agent Presence Trigger: the Dataverse credential only for lookups and own writes.
-		credentials: [
-			{
-				name: 'dynamicsContactCenterApi',
-				required: false,
-				displayOptions: { show: { source: ['dataverse'] } },
-			},
-			{
-				name: 'vonageContactCenterWebhookApi',
-				required: true,
-				testedBy: 'vonageSubscriptionSecret',
-				displayOptions: { show: { source: ['vonage'], verification: ['vonageSignature'] } },
-			},
-		],
+		// As on the Agent Presence Trigger: each source's credentials, shown for that source only.
+		credentials: SOURCE_CREDENTIALS,
 		properties,
 	};
 
-	methods = { credentialTest: { vonageSubscriptionSecret: vonageSubscriptionSecretTest } };
+	methods = { credentialTest: SOURCE_CREDENTIAL_TESTS };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const events: INodeExecutionData[] = [];

@@ -4,20 +4,10 @@
  */
 import type { INodeProperties } from 'n8n-workflow';
 
-import { FILTERS, INCLUDE_RAW, KEY_LOCATION, SOURCE, verification } from '../AgentPresenceTrigger/properties';
+import { INCLUDE_RAW, KEY_LOCATION, SIGNATURE_NAMES, SOURCE, filters, notices, verifications } from '../AgentPresenceTrigger/properties';
 
-/** The filters, worded for a node that gets events from another node instead of starting the workflow. */
-const EVENT_FILTERS = FILTERS.map((p): INodeProperties => {
-	if (p.name === 'events') return { ...p, description: 'Which changes are passed on; the others produce no item' };
-	if (p.name === 'ignoreOwnWrites') {
-		return {
-			...p,
-			description:
-				"Whether changes made with this node's Dynamics 365 credential (the application user your sync writes with) produce no item, so a two-way sync does not feed itself. Needs the credential.",
-		};
-	}
-	return p;
-});
+/** What reads the raw body besides an empty body field: the sources' own signatures. */
+const RAW_BODY_READERS = [...(SIGNATURE_NAMES.length ? [`checked by ${SIGNATURE_NAMES.join(' and ')}`] : []), 'read when the body field is empty'];
 
 /**
  * Where the event is in the input item: defaults for n8n's Webhook node (`body`, `headers`,
@@ -59,38 +49,13 @@ const INPUT_FIELDS: INodeProperties[] = [
 		type: 'string',
 		default: 'data',
 		description:
-			"The binary field holding the body exactly as sent (the Webhook node's Raw Body option): checked by Vonage Signature, and read when the body field is empty",
+			`The binary field holding the body exactly as sent (the Webhook node's Raw Body option): ${RAW_BODY_READERS.join(', and ')}`,
 	},
 ];
 
 export const properties: INodeProperties[] = [
 	SOURCE,
-	verification(
-		'dataverse',
-		{
-			queryKey: 'Dynamics 365 Contact Center sends the key in the URL (WebhookKey authentication, as "code")',
-			header: 'Dynamics 365 Contact Center sends the key in a header (HttpHeader authentication)',
-		},
-		'node',
-	),
-	verification(
-		'genesys',
-		{
-			queryKey: 'The key is in the URL the sender calls (…?code=your-key)',
-			header: 'Genesys Cloud, or the Amazon EventBridge target in between, sends the key in a header',
-		},
-		'node',
-	),
-	verification(
-		'vonage',
-		{
-			queryKey: 'The key is in the URL Vonage Contact Center calls (…?code=your-key)',
-			header: 'The key in a header. Vonage Contact Center signs each notification instead: prefer Vonage Signature.',
-			vonageSignature:
-				"Vonage Contact Center signs every notification with its webhook subscription's secret, which you keep in a Vonage Contact Center Webhook API credential; needs the raw body. Notifications not signed with it, altered or older than 5 minutes are rejected.",
-		},
-		'node',
-	),
+	...verifications('node'),
 	...KEY_LOCATION,
 	{
 		displayName: 'Shared Key',
@@ -103,13 +68,7 @@ export const properties: INodeProperties[] = [
 		description: 'The key the sender presents; events without it are rejected',
 	},
 	...INPUT_FIELDS,
-	...EVENT_FILTERS,
-	{
-		displayName: 'Looking up custom presences needs a Dynamics 365 Contact Center credential: select one for this node',
-		name: 'credentialForLookups',
-		type: 'notice',
-		default: '',
-		displayOptions: { show: { source: ['dataverse'], resolveCustomPresences: [true] } },
-	},
+	...filters('node'),
+	...notices('node'),
 	INCLUDE_RAW,
 ];

@@ -8,14 +8,17 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { handleWebhook } from './handleWebhook';
-import { properties } from './properties';
+import { SOURCE_CREDENTIAL_TESTS, SOURCE_PRODUCTS, properties } from './properties';
 import { ensureSharedKey } from '../shared/sharedKey';
 import { SOURCE_SUBTITLE } from '../shared/subtitle';
-import { WEBHOOK_SOURCES, webhookSource } from '../shared/webhookSources';
-import { vonageSubscriptionSecretTest } from '../VonageContactCenter/webhook/vonageSecret';
+import { WEBHOOK_SOURCES, webhookSource } from '../shared/vendors';
 
-/** The chosen source's activation hooks; none when the sender is set up outside n8n. */
-const activationOf = (ctx: IHookFunctions) => webhookSource(ctx.getNode(), ctx.getNodeParameter('source')).activation;
+/** The chosen source's activation hooks (none when the sender is set up outside n8n), after the key check. */
+function activationOf(ctx: IHookFunctions) {
+	const source = webhookSource(ctx.getNode(), ctx.getNodeParameter('source'));
+	ensureSharedKey(ctx, source.activation?.registersItself(ctx) ?? false, source.fields.keyHelp);
+	return source.activation;
+}
 
 export class AgentPresenceTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -29,17 +32,16 @@ export class AgentPresenceTrigger implements INodeType {
 		version: [1, 2],
 		defaultVersion: 2,
 		subtitle: SOURCE_SUBTITLE,
-		description:
-			'Starts the workflow when an agent presence changes in Dynamics 365 Contact Center, Genesys Cloud or Vonage Contact Center',
+		description: `Starts the workflow when an agent presence changes in ${SOURCE_PRODUCTS}`,
 		defaults: { name: 'Agent Presence Trigger' },
 		// What the canvas says while it waits for a test event (else "create an event in Agent Presence").
-		eventTriggerDescription:
-			"Change an agent's presence in Dynamics 365 Contact Center, Genesys Cloud or Vonage Contact Center",
+		eventTriggerDescription: `Change an agent's presence in ${SOURCE_PRODUCTS}`,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		// Only automatic registration and custom-presence lookups use the credential. n8n reads only
-		// the first entry of a credential type (and cannot make `required` conditional), so it is one
-		// optional entry: notices say when it is needed, and activation refuses to go on without it.
+		// Each source's credentials (its webhook fields), shown for that source only, written out:
+		// n8n's lint reads a credential's `testedBy` only from a node file's literal credentials (and
+		// stops at a spread), the one exception to "the source says it". test/shared/
+		// webhookRegistry.test.js checks this list is the sources' own.
 		credentials: [
 			{
 				name: 'dynamicsContactCenterApi',
@@ -57,7 +59,7 @@ export class AgentPresenceTrigger implements INodeType {
 			{
 				name: 'default',
 				httpMethod: 'POST',
-				// Answer at once: a synchronous Dataverse step waits on it (and fails after 60 s).
+				// Answer at once: a sender may hold its own change until we answer (and fail it on a timeout).
 				responseMode: 'onReceived',
 				// Without it n8n answers an onReceived webhook with its default response-data setting's
 				// name, the text "firstEntryJson"; empty lets it send the handler's webhookResponse.
@@ -68,22 +70,20 @@ export class AgentPresenceTrigger implements INodeType {
 		properties,
 	};
 
-	/**
-	 * Each source says what publishing involves (webhookSource.ts): only Dataverse with "Register
-	 * Webhook Automatically" registers anything; other senders are configured outside n8n.
-	 */
-	methods = { credentialTest: { vonageSubscriptionSecret: vonageSubscriptionSecretTest } };
+	methods = { credentialTest: SOURCE_CREDENTIAL_TESTS };
 
+	/**
+	 * Each source says what publishing involves (its activation): a source that registers itself
+	 * does so here; other senders are configured outside n8n.
+	 */
 	webhookMethods = {
 		default: {
 			async checkExists(this: IHookFunctions): Promise<boolean> {
 				const activation = activationOf(this);
-				ensureSharedKey(this, activation?.registersItself(this) ?? false);
 				return activation ? await activation.checkExists(this) : true;
 			},
 			async create(this: IHookFunctions): Promise<boolean> {
 				const activation = activationOf(this);
-				ensureSharedKey(this, activation?.registersItself(this) ?? false);
 				await activation?.create(this);
 				return true;
 			},

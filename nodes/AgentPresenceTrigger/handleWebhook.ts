@@ -1,7 +1,7 @@
 /**
  * One POST → the source's verification (401), parse and validate the body (400), the filters (200,
  * no execution), else one normalized item (receiveEvent.ts, shared with the Agent Presence Event
- * node). n8n answers 200 right away (responseMode onReceived): a synchronous Dataverse step waits on
+ * node). n8n answers 200 right away (responseMode onReceived): a sender may hold its own change until
  * that answer.
  */
 import type { IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
@@ -11,8 +11,9 @@ import { jsonEventBody } from '../shared/eventBody';
 import { passOn } from '../shared/errors';
 import { receiveEvent } from '../shared/receiveEvent';
 import { effectiveSharedKey, isPlaceholder } from '../shared/sharedKey';
+import { webhookSource } from '../shared/vendors';
 import type { EventScope, Verification } from '../shared/webhookSource';
-import { webhookSource } from '../shared/webhookSources';
+import { signatureOf } from '../shared/webhookSource';
 
 /** Answers with `status` and a JSON message; the workflow does not run. */
 function reject(ctx: IWebhookFunctions, status: number, message: string): IWebhookResponseData {
@@ -35,9 +36,9 @@ function jsonBody(ctx: IWebhookFunctions): unknown {
 }
 
 /**
- * n8n reads a webhook's body itself only for the content types it parses; Vonage sends its
- * notifications as application/cloudevents+json, which a version 2 trigger then gets unread. The
- * request offers readRawBody() for that.
+ * n8n reads a webhook's body itself only for the content types it parses; a sender may use another
+ * (e.g. application/cloudevents+json), which a version 2 trigger then gets unread. The request
+ * offers readRawBody() for that.
  */
 async function readUnparsedBody(ctx: IWebhookFunctions): Promise<void> {
 	const req = ctx.getRequestObject() as ReturnType<IWebhookFunctions['getRequestObject']> & {
@@ -47,7 +48,7 @@ async function readUnparsedBody(ctx: IWebhookFunctions): Promise<void> {
 	if (req.rawBody === undefined && typeof req.readRawBody === 'function') await req.readRawBody();
 }
 
-/** The body exactly as sent: Vonage's payload hash covers these bytes, not a re-serialization. */
+/** The body exactly as sent: a vendor's signature covers these bytes, not a re-serialization. */
 function rawBodyOf(ctx: IWebhookFunctions): Buffer | undefined {
 	const req = ctx.getRequestObject() as ReturnType<IWebhookFunctions['getRequestObject']> & { rawBody?: Buffer | string };
 	const raw = req.rawBody ?? (typeof req.body === 'string' || Buffer.isBuffer(req.body) ? req.body : undefined);
@@ -79,7 +80,7 @@ export async function handleWebhook(this: IWebhookFunctions): Promise<IWebhookRe
 			{
 				headers: this.getHeaderData() as Record<string, unknown>,
 				query: this.getQueryData() as Record<string, unknown>,
-				rawBody: verification === 'vonageSignature' ? rawBodyOf(this) : undefined,
+				rawBody: signatureOf(source, verification) ? rawBodyOf(this) : undefined,
 				body: () => jsonBody(this),
 			},
 		);

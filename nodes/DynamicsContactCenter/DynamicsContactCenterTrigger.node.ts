@@ -9,7 +9,7 @@ const DATAVERSE_SOURCE: INodeProperties = { displayName: 'Source', name: 'source
 /**
  * The Agent Presence Trigger with its source fixed to Dynamics 365 Contact Center, under the type
  * name n8n's node panel groups with the Dynamics 365 Contact Center node (see underPanelName). The
- * multi-vendor trigger stays as it is for Genesys Cloud and Vonage webhooks.
+ * multi-vendor trigger stays as it is for the other sources.
  */
 export class DynamicsContactCenterTrigger extends AgentPresenceTrigger {
 	description: INodeTypeDescription = {

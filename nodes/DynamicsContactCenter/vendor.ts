@@ -1,11 +1,12 @@
 /** Dynamics 365 Contact Center (Dataverse) as the shared code sees it; listed in nodes/shared/vendors.ts. */
-import type { VendorModule } from '../shared/vendorModule';
+import type { WebhookVendorModule } from '../shared/vendorModule';
 import { allSearchPages } from '../shared/listSearchPages';
 import { dataverseCategory } from './categories';
 import { searchPresences } from './methods/listSearch';
 import { DATAVERSE_API_NAME, dataverseApiBase } from './transport/endpoints';
+import { dataverseWebhookSource } from './webhook/source';
 
-export const DATAVERSE: VendorModule = {
+export const DATAVERSE: WebhookVendorModule = {
 	product: 'Dynamics 365 Contact Center',
 	apiName: DATAVERSE_API_NAME,
 	short: 'Dynamics 365',
@@ -29,4 +30,5 @@ export const DATAVERSE: VendorModule = {
 	changedAt: { recordedWhen: 'when Dynamics 365 Contact Center last recorded a presence change (read first when this is set)' },
 	subtitle: { resources: { agentStatus: ['agent status', 'agent statuses'] } },
 	mapPresences: async (ctx) => await allSearchPages(ctx, searchPresences),
+	webhook: dataverseWebhookSource,
 };

@@ -1,11 +1,12 @@
 /** Genesys Cloud as the shared code sees it; listed in nodes/shared/vendors.ts. */
-import type { VendorModule } from '../shared/vendorModule';
+import type { WebhookVendorModule } from '../shared/vendorModule';
 import { allSearchPages } from '../shared/listSearchPages';
 import { genesysCategory } from './categories';
 import { searchPresenceDefinitions } from './methods/listSearch';
 import { GENESYS_API_NAME, genesysApiBase } from './transport/endpoints';
+import { genesysWebhookSource } from './webhook/source';
 
-export const GENESYS: VendorModule = {
+export const GENESYS: WebhookVendorModule = {
 	product: 'Genesys Cloud',
 	apiName: GENESYS_API_NAME,
 	short: 'Genesys',
@@ -35,4 +36,5 @@ export const GENESYS: VendorModule = {
 		operations: { bulkSet: 'Set many' },
 	},
 	mapPresences: async (ctx) => await allSearchPages(ctx, searchPresenceDefinitions),
+	webhook: genesysWebhookSource,
 };

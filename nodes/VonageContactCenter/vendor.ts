@@ -1,11 +1,12 @@
 /** Vonage Contact Center as the shared code sees it; listed in nodes/shared/vendors.ts. */
-import type { VendorModule } from '../shared/vendorModule';
+import type { WebhookVendorModule } from '../shared/vendorModule';
 import { allSearchPages } from '../shared/listSearchPages';
 import { vonageCategory } from './categories';
 import { searchPresenceDefinitions } from './methods/listSearch';
 import { VONAGE_API_NAME, vonageApiBase } from './transport/endpoints';
+import { vonageWebhookSource } from './webhook/source';
 
-export const VONAGE: VendorModule = {
+export const VONAGE: WebhookVendorModule = {
 	product: 'Vonage Contact Center',
 	apiName: VONAGE_API_NAME,
 	short: 'Vonage',
@@ -23,4 +24,5 @@ export const VONAGE: VendorModule = {
 	// user is the resource's value before 0.2.0: saved workflows keep a readable subtitle.
 	subtitle: { resources: { user: ['agent', 'agents'] } },
 	mapPresences: async (ctx) => await allSearchPages(ctx, searchPresenceDefinitions),
+	webhook: vonageWebhookSource,
 };

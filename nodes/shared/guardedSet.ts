@@ -1,5 +1,5 @@
 /**
- * The one guarded Set every vendor's Set (and Genesys' Bulk Set) runs: read the target's presence
+ * The one guarded Set every vendor's Set (and a Bulk Set) runs: read the target's presence
  * now → protected states and the stale checks (setGuards.ts) → Only If Different → write → the
  * item. A vendor supplies only how to read, compare, write and shape its item; the order of the
  * checks and the Set output fields (`written`, `previousPresenceId`, `skippedReason`, …) are here.
@@ -49,7 +49,7 @@ export async function decideOnRead<Read>(
 }
 
 export interface GuardedSet<Read, Written> extends CurrentRead<Read> {
-	/** The item's guards, or null for a write that takes none (Teams' Clear, Set Status Message). */
+	/** The item's guards, or null for a write that takes none (e.g. a Clear or a status message). */
 	guards: SetGuards | null;
 	onlyIfDifferent: boolean;
 	/** Reads the target's presence now; called only when Only If Different or a guard needs it. */

@@ -9,6 +9,7 @@ import { passOn } from './errors';
 import { InvalidEventError } from './eventErrors';
 import { verifySharedKey } from './senderVerification';
 import type { EventScope, ReceivedEvent, Verification, WebhookSource } from './webhookSource';
+import { signatureOf } from './webhookSource';
 
 export type EventOutcome =
 	| { kind: 'rejected'; status: 400 | 401; message: string }
@@ -31,11 +32,11 @@ async function senderProblem(scope: EventScope, source: WebhookSource, keys: Key
 	const { verification } = keys;
 	if (verification === 'none') return null;
 	if (verification === 'queryKey' || verification === 'header') {
-		return verifySharedKey({ ...keys, verification, where: scope.where }, event);
+		return verifySharedKey({ ...keys, verification: verification as 'queryKey' | 'header', where: scope.where }, event);
 	}
-	const check = source.signatures[verification];
-	if (!check) return `${source.vendorName} does not send "${verification}" signatures`;
-	return await check(scope, event, Date.now());
+	const signature = signatureOf(source, verification);
+	if (!signature) return `${source.vendorName} does not send "${verification}" signatures`;
+	return await signature.verify(scope, event, Date.now());
 }
 
 /** The body and its normalized item; throws InvalidEventError for a body the source cannot send. */

@@ -1,7 +1,7 @@
 /**
- * The shared-key check every source offers: the key in a query parameter (Dataverse WebhookKey
- * sends `?code=`) or in a header. Keys are compared as SHA-256 digests with timingSafeEqual, so
- * neither the key's content nor its length leaks through response timing.
+ * The shared-key check every source offers: the key in a query parameter (e.g. `?code=`) or in a
+ * header. Keys are compared as SHA-256 digests with timingSafeEqual, so neither the key's content
+ * nor its length leaks through response timing.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 

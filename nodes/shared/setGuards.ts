@@ -23,7 +23,7 @@ export interface SetGuards {
 /** What the Set read about the target before writing. */
 export interface CurrentPresence {
 	category: PresenceCategory | null;
-	/** Vendor states the read shows (`onQueue`, `setBySystem`, a Teams activity). */
+	/** Vendor states the read shows (e.g. `onQueue`, `setBySystem`, an activity). */
 	states: string[];
 	/** When the target's presence last changed (ISO 8601), or null when the vendor does not say. */
 	changedAt: string | null;

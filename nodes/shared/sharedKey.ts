@@ -26,26 +26,27 @@ export function effectiveSharedKey(ctx: IHookFunctions | IWebhookFunctions): str
 	return typeof generated === 'string' ? generated : '';
 }
 
+/** What to do about a placeholder or missing key, unless the source says it for its sender. */
+const SAME_KEY = 'Enter a long random key and give the sender the same key.';
+const KEY_HELP = { placeholder: SAME_KEY, missing: SAME_KEY };
+
 /**
  * At activation: a placeholder is an error; an empty key is generated when the trigger registers
- * the webhook itself (automatic), else an error saying what to do (Dataverse needs the same key).
+ * the webhook itself (automatic), else an error saying what to do (`help`: the sender needs the same key).
  */
-export function ensureSharedKey(ctx: IHookFunctions, automatic: boolean): void {
+export function ensureSharedKey(ctx: IHookFunctions, automatic: boolean, help = KEY_HELP): void {
 	if (!usesKey(ctx)) return;
 	const typed = ctx.getNodeParameter('sharedKey', '') as string;
 	if (isPlaceholder(typed)) {
 		throw new NodeOperationError(ctx.getNode(), 'The Shared Key still holds the template\'s placeholder', {
 			description: automatic
 				? 'Clear the Shared Key field to let the trigger generate one, or enter your own long random key.'
-				: 'Enter a long random key and give Dataverse the same key (WebhookKey in the Plug-in Registration Tool).',
+				: help.placeholder,
 		});
 	}
 	if (typed !== '' || effectiveSharedKey(ctx) !== '') return;
 	if (!automatic) {
-		throw new NodeOperationError(ctx.getNode(), 'The trigger has no Shared Key', {
-			description:
-				'Enter a long random key and give Dataverse the same key, or set Registration to "Register Webhook Automatically" and the trigger creates one.',
-		});
+		throw new NodeOperationError(ctx.getNode(), 'The trigger has no Shared Key', { description: help.missing });
 	}
 	ctx.getWorkflowStaticData('node')[STATIC_KEY] = randomBytes(32).toString('base64url');
 }

@@ -6,6 +6,7 @@
 import type { ICredentialDataDecryptedObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
 import type { PresenceCategory } from './presence';
+import type { WebhookSource } from './webhookSource';
 
 /** Which side of a mapping a presence list is for: read from (any shown) or written to (settable). */
 export type MappingSide = 'from' | 'to';
@@ -38,6 +39,9 @@ export interface VendorModule {
 	subtitle: { resources?: Record<string, [string, string]>; operations?: Record<string, string> };
 	/** Map Presence: the vendor's presences for one side of a mapping, names shown and IDs stored. */
 	mapPresences: (ctx: ILoadOptionsFunctions, side: MappingSide) => Promise<INodePropertyOptions[]>;
-	/** TODO(#22): the webhook source (parse, verify, activation hooks), wired when the trigger dispatches over it. */
-	webhook?: unknown;
+	/** The events it pushes to a URL (parse, verify, activation hooks, fields), when it does. */
+	webhook?: WebhookSource;
 }
+
+/** A vendor whose events arrive at a webhook: its vendor.ts says so, and the trigger's Source lists it. */
+export type WebhookVendorModule = VendorModule & { webhook: WebhookSource };

@@ -9,7 +9,11 @@ import { GENESYS } from '../GenesysCloud/vendor';
 import { TEAMS } from '../MicrosoftTeamsPresence/vendor';
 import { AMAZON_CONNECT } from '../AmazonConnect/vendor';
 import { VONAGE } from '../VonageContactCenter/vendor';
+import type { INode } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
 import type { VendorModule } from './vendorModule';
+import type { WebhookSource } from './webhookSource';
 
 /**
  * Keyed by the id items carry in `source` and Map Presence's pair values use (`dataverse:genesys`);
@@ -46,3 +50,33 @@ export const VENDOR_NAMES = table((v) => v.apiName);
 
 /** The product names a trigger's `source` parameter reads as. */
 export const SOURCE_NAMES = table((v) => v.product);
+
+/** The ids of the vendors whose vendor.ts has a webhook: the values the trigger's Source stores. */
+export type Source = {
+	[K in VendorId]: (typeof VENDORS)[K] extends { webhook: WebhookSource } ? K : never;
+}[VendorId];
+
+/** Every vendor's pushed events, by Source value, in the registry's order. */
+export const WEBHOOK_SOURCES = Object.fromEntries(
+	VENDOR_IDS.flatMap((id) => {
+		const webhook: WebhookSource | undefined = VENDORS[id].webhook;
+		return webhook ? [[id, webhook]] : [];
+	}),
+) as Record<Source, WebhookSource>;
+
+export const SOURCE_IDS = Object.keys(WEBHOOK_SOURCES) as Source[];
+
+/** The Source default. Saved workflows that kept it store no value, so it never changes. */
+export const SOURCE_DEFAULT: Source = 'dataverse';
+
+export function isSource(value: unknown): value is Source {
+	return typeof value === 'string' && Object.prototype.hasOwnProperty.call(WEBHOOK_SOURCES, value);
+}
+
+/** The source a Source value stores; an unknown source is an error, never another vendor's parser. */
+export function webhookSource(node: INode, value: unknown): WebhookSource {
+	if (isSource(value)) return WEBHOOK_SOURCES[value];
+	throw new NodeOperationError(node, `Unknown source ${JSON.stringify(value)}`, {
+		description: `Choose one of: ${SOURCE_IDS.join(', ')}`,
+	});
+}

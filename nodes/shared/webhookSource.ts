@@ -3,10 +3,25 @@
  * Trigger (its own webhook) or the Agent Presence Event node (an item from n8n's Webhook node or a
  * queue trigger). Each vendor implements it in its own `webhook/` folder; receiveEvent.ts runs it.
  */
-import type { IDataObject, IExecuteFunctions, IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
+import type {
+	ICredentialTestFunction,
+	IDataObject,
+	IExecuteFunctions,
+	IHookFunctions,
+	INodeCredentialDescription,
+	INodeProperties,
+	INodePropertyOptions,
+	IWebhookFunctions,
+} from 'n8n-workflow';
 
-/** How a sender proves itself: a shared key (every source) or a vendor's own signature. */
-export type Verification = 'none' | 'queryKey' | 'header' | 'vonageSignature';
+/**
+ * How a sender proves itself: none, a shared key (every source), or a vendor's own signature (the
+ * value its `signatures` key says, stored in saved workflows, so it never changes).
+ */
+export type Verification = 'none' | 'queryKey' | 'header' | (string & {});
+
+/** Which node receives the event: the trigger (its own webhook) or the event node (another node's item). */
+export type Receiver = 'trigger' | 'node';
 
 /** The node an event arrives through, and its parameters as they apply to this event. */
 export interface EventScope {
@@ -41,14 +56,60 @@ export interface ActivationHooks {
 	delete(ctx: IHookFunctions): Promise<void>;
 }
 
+/** A vendor's own signature: a Sender Verification option of its source, and its check. */
+export interface Signature {
+	/** The option's name, and how other fields refer to it. */
+	name: string;
+	shortName: string;
+	description: Record<Receiver, string>;
+	verify: VerifySender;
+}
+
+/** How the sender presents the shared key, as each Sender Verification option explains it. */
+export interface KeyTexts {
+	queryKey: string;
+	header: string;
+}
+
+/**
+ * What a source adds to the nodes that receive its events; each field is shown for this source
+ * only (its own displayOptions say so), in the place its slot names.
+ */
+export interface WebhookFields {
+	/** The Source option (its value is the vendor's id in the registry). */
+	option: { name: string; description: string };
+	verification: Record<Receiver, KeyTexts>;
+	/** Trigger only: right after Source (e.g. how a source that registers itself does it). */
+	setup?: INodeProperties[];
+	/** Trigger only: after Sender Verification (e.g. a hidden value older workflows stored). */
+	stored?: INodeProperties[];
+	/** Trigger only: after the Shared Key (e.g. one that may be left empty when the source registers itself). */
+	sharedKey?: INodeProperties[];
+	/** Why the Query Parameter default matters for this sender, added to its description. */
+	queryParameterNote?: string;
+	/** Event kinds only this source sends: Events options, selected by default. */
+	events?: INodePropertyOptions[];
+	/** Trigger only: a sentence added to the Events filter's description. */
+	eventsNote?: string;
+	/** Filters after Events, and notices after the filters. */
+	filters?: (receiver: Receiver) => INodeProperties[];
+	notices?: (receiver: Receiver) => INodeProperties[];
+	/** Credentials the receiving nodes offer for this source, and the tests they name. */
+	credentials?: INodeCredentialDescription[];
+	credentialTests?: Record<string, ICredentialTestFunction>;
+	/** What activation says when the Shared Key is a template's placeholder, or missing while the source does not register itself. */
+	keyHelp?: { placeholder: string; missing: string };
+}
+
 export interface WebhookSource {
 	/** The vendor's name as errors and rejections say it. */
 	vendorName: string;
-	/** Verifications beyond none and the shared key, each with its check. */
-	signatures: Partial<Record<Verification, VerifySender>>;
+	/** Verifications beyond none and the shared key, by the value Sender Verification stores. */
+	signatures: Record<string, Signature>;
+	fields: WebhookFields;
 	/** The JSON body as the normalized item; throws InvalidEventError for a body the vendor cannot send. */
 	parse(body: unknown): IDataObject;
-	/** The item for an event the vendor cut short (Dataverse over 256 KB); undefined when it is whole. */
+	/** The item for an event the vendor cut short (e.g. over a size limit); undefined when it is whole. */
 	cutShort?(scope: EventScope, event: ReceivedEvent, body: unknown): Promise<IDataObject | undefined>;
 	/** Why this event is not passed on (e.g. the sync's own write), or null. */
 	ignoreReason?(scope: EventScope, item: IDataObject): Promise<string | null>;
@@ -56,4 +117,9 @@ export interface WebhookSource {
 	complete?(scope: EventScope, item: IDataObject): Promise<void>;
 	/** Absent when the sender is set up outside n8n (nothing to register). */
 	activation?: ActivationHooks;
+}
+
+/** The source's signature for a Sender Verification value, if it has one by that value. */
+export function signatureOf(source: WebhookSource, verification: Verification): Signature | undefined {
+	return Object.prototype.hasOwnProperty.call(source.signatures, verification) ? source.signatures[verification] : undefined;
 }

@@ -11,6 +11,7 @@ import { DATAVERSE_CREDENTIAL } from '../transport';
 import type { EventScope, WebhookSource } from '../../shared/webhookSource';
 import { ensureCredential } from './credential';
 import { resolveCustomPresence } from './customPresence';
+import { dataverseWebhookFields } from './properties';
 import { applicationUser, rememberApplicationUser } from './ownWrites';
 import { createRegistration, isAutomatic, registrationIsCurrent, removeRegistration, storedRegistration } from './registration';
 import { isSizeExceeded, sizeExceededItem } from './sizeExceeded';
@@ -54,6 +55,7 @@ async function addCustomPresence(scope: EventScope, item: IDataObject): Promise<
 export const dataverseWebhookSource: WebhookSource = {
 	vendorName: 'Dynamics 365 Contact Center',
 	signatures: {},
+	fields: dataverseWebhookFields,
 	parse: (body) => parseDataverseAgentStatus(body) as unknown as IDataObject,
 	// Over 256 KB Dataverse leaves out the data the parser needs: the row is read instead.
 	cutShort: async (scope, event, body) => (isSizeExceeded(event.headers) ? await sizeExceededItem(scope, body) : undefined),

@@ -7,9 +7,11 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { parseGenesysPresence } from '../events/genesysEvents';
 import type { WebhookSource } from '../../shared/webhookSource';
+import { genesysWebhookFields } from './properties';
 
 export const genesysWebhookSource: WebhookSource = {
 	vendorName: 'Genesys Cloud',
 	signatures: {},
+	fields: genesysWebhookFields,
 	parse: (body) => parseGenesysPresence(body) as unknown as IDataObject,
 };
