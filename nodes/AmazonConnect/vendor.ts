@@ -9,7 +9,8 @@ import { connectApiBase } from './transport/endpoints';
 export const AMAZON_CONNECT: VendorModule = {
 	product: 'Amazon Connect',
 	apiName: 'Amazon Connect',
-	short: 'Amazon Connect',
+	// 'Dynamics 365 → Amazon Connect' is past the 25 characters a canvas subtitle shows.
+	short: 'Connect',
 	output: 'Connect',
 	credentials: ['amazonConnectApi'],
 	nodeType: 'amazonConnect',
