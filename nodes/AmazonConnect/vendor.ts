@@ -2,14 +2,15 @@
 import type { VendorModule } from '../shared/vendorModule';
 import { allSearchPages } from '../shared/listSearchPages';
 import { connectCategory } from './helpers/categories';
-import { ON_CONTACT } from './helpers/presence';
+import { ON_CONTACT, PROTECTED_BY_DEFAULT } from './helpers/presence';
 import { searchAgentStatuses } from './methods/listSearch';
 import { connectApiBase } from './transport/endpoints';
 
 export const AMAZON_CONNECT: VendorModule = {
 	product: 'Amazon Connect',
 	apiName: 'Amazon Connect',
-	short: 'Amazon Connect',
+	// 'Dynamics 365 → Amazon Connect' is past the 25 characters a canvas subtitle shows.
+	short: 'Connect',
 	output: 'Connect',
 	credentials: ['amazonConnectApi'],
 	nodeType: 'amazonConnect',
@@ -21,6 +22,7 @@ export const AMAZON_CONNECT: VendorModule = {
 	systemStates: [
 		{ name: 'On a Contact', value: ON_CONTACT, description: 'The agent has a contact in progress (a call, chat or task)' },
 	],
+	protectedByDefault: PROTECTED_BY_DEFAULT,
 	currentReadNote: 'Reads the current status first when a state is chosen, even with Only If Different off',
 	changedAt: { recordedWhen: "when the agent's current status started (StatusStartTimestamp)" },
 	subtitle: {},

@@ -91,13 +91,19 @@ export function protectedStatesOption(system: GuardedSystem): INodeProperties {
 		value,
 		description: `The current presence is of the category ${name}`,
 	}));
+	const byDefault = vendor.protectedByDefault ?? [];
+	const options = [...categories, ...vendor.systemStates];
+	const defaultNote = byDefault.length
+		? ` Without this option, ${byDefault.map((state) => options.find((o) => o.value === state)?.name ?? state).join(', ')}.`
+		: '';
+	const description = `Leave the agent's presence alone when it is currently in one of these states: nothing is written and the item says written false, skippedReason "protected" and which state (protectedState).${defaultNote} ${vendor.currentReadNote}.`;
 	return {
 		displayName: "Don't Override When Current Is",
 		name: 'dontOverrideWhen',
 		type: 'multiOptions',
-		default: [],
-		options: [...categories, ...vendor.systemStates],
-		description: `Leave the agent's presence alone when it is currently in one of these states: nothing is written and the item says written false, skippedReason "protected" and which state (protectedState). ${vendor.currentReadNote}.`,
+		default: [...byDefault],
+		options,
+		description,
 	};
 }
 

@@ -32,6 +32,8 @@ export interface VendorModule {
 	categoryOf: (native: string) => PresenceCategory | null;
 	/** The Set guards: states beyond the categories a sync must not overwrite, and what choosing one reads. */
 	systemStates: INodePropertyOptions[];
+	/** The states protected when the option is not added (a Set reads them too); none when absent. */
+	protectedByDefault?: string[];
 	currentReadNote: string;
 	/** What "Source Changed At" compares with, or why it has no effect for this vendor. */
 	changedAt: { recordedWhen: string } | { noEffect: string };

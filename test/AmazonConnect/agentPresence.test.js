@@ -155,6 +155,25 @@ describe('Agent Presence → Set', () => {
 		expect(t.sim.state.amazonConnect.activity[ALEX].statusId).toBe(S.break);
 	});
 
+	test("its guard options are the shared Set's, with On a Contact protected by default", () => {
+		const { AmazonConnect } = require('../../dist/nodes/AmazonConnect/AmazonConnect.node.js');
+		const { guardOptions } = require('../../dist/nodes/shared/guardedSet');
+		const options = new AmazonConnect().description.properties.find(
+			(/** @type {any} */ p) => p.name === 'options' && p.displayOptions?.show?.resource?.includes('agentPresence') && p.displayOptions?.show?.operation?.includes('set'),
+		).options;
+		const guards = guardOptions('amazonConnect');
+		expect(options.filter((/** @type {any} */ o) => guards.some((/** @type {any} */ g) => g.name === o.name))).toEqual(guards);
+		expect(guards[0]).toMatchObject({ name: 'dontOverrideWhen', default: ['onContact'] });
+		expect(guards[0].description).toContain('Without this option, On a Contact.');
+	});
+
+	test('no agent given: a clear error naming what to give', async () => {
+		// An expression that comes out empty (a static empty value is caught by the editor's own check).
+		const run = await t.run(set({ agent: rl('id', '={{ "" }}') }));
+		expect(run.error?.message).toBe('No agent given: pick one, or give a user ID or username');
+		expect(apiCalls(t.sim).filter((c) => c.method === 'PUT')).toEqual([]);
+	});
+
 	test('a stale event (the source moved on) is not written', async () => {
 		const run = await t.run(set({ options: { sourcePresenceId: 'a', sourceCurrentPresenceId: 'b' } }));
 		expect(run.items('Connect')[0]).toMatchObject({ written: false, skippedReason: 'stale', sourcePresenceId: 'a', sourceCurrentPresenceId: 'b' });

@@ -7,6 +7,8 @@
  */
 const { NodeHelpers } = require('n8n-workflow');
 const { MapPresence } = require('../../dist/nodes/MapPresence/MapPresence.node.js');
+const { VENDOR_IDS } = require('../../dist/nodes/shared/vendors');
+const { HELPER_VENDOR, CREDENTIAL_TYPE } = require('../helpers/vendors');
 
 const { description } = new MapPresence();
 const sync = /** @type {any} */ (description.properties.find((p) => p.name === 'sync'));
@@ -19,14 +21,16 @@ test('Sync is not taken for an authentication choice (which the editor would hid
 	expect(allListed).toBe(false);
 });
 
+test('a pair for every two registry vendors, each way', () => {
+	expect(sync.options).toHaveLength(VENDOR_IDS.length * (VENDOR_IDS.length - 1));
+});
+
 test.each(sync.options.map((/** @type {any} */ o) => [o.value]))('%s: exactly its two systems’ credentials', (value) => {
 	const [from, to] = String(value).split(':');
-	const credential = /** @type {Record<string, string>} */ ({
-		dataverse: 'dynamicsContactCenterApi',
-		genesys: 'genesysCloudPresenceApi',
-		vonage: 'vonageContactCenterApi',
-		teams: 'microsoftTeamsPresenceGraphApi',
-	});
+	/** Each registry vendor's credential, from the test helpers' own table (not the node's). */
+	const credential = /** @type {Record<string, string>} */ (
+		Object.fromEntries(Object.entries(HELPER_VENDOR).map(([id, helper]) => [id, CREDENTIAL_TYPE[helper]]))
+	);
 	const shown = credentials
 		.filter((c) => NodeHelpers.displayParameter({ sync: value }, c, { typeVersion: 1 }, /** @type {any} */ (description)))
 		.map((c) => c.name)

@@ -22,7 +22,20 @@ const GRAPH_DELEGATED_TYPE = 'microsoftTeamsPresenceOAuth2Api';
  * vendors.test.js checks that every registry vendor has one, with its credential, node and simulator.
  * @type {Record<string, Vendor>}
  */
-const HELPER_VENDOR = { dataverse: 'dataverse', genesys: 'genesys', vonage: 'vonage', teams: 'graph' };
+const HELPER_VENDOR = { dataverse: 'dataverse', genesys: 'genesys', vonage: 'vonage', teams: 'graph', amazonConnect: 'amazonConnect' };
+
+/**
+ * One of each helper vendor's own presence values (an ID, a system presence, a status type) that
+ * its registry entry's categoryOf maps onto a category: test/repository/vendors.test.js uses it.
+ * @type {Record<Vendor, string>}
+ */
+const PRESENCE_SAMPLE = {
+	dataverse: 'f523f628-c07a-e811-8162-000d3aa11f50',
+	genesys: 'On Queue',
+	vonage: 'Ready',
+	graph: 'Available',
+	amazonConnect: 'ROUTABLE',
+};
 
 /** Each vendor's credential type. */
 const CREDENTIAL_TYPE = {
@@ -275,6 +288,7 @@ module.exports = {
 	IDS,
 	VENDORS,
 	HELPER_VENDOR,
+	PRESENCE_SAMPLE,
 	GRAPH_DELEGATED_TYPE,
 	CREDENTIAL_TYPE,
 	NODE_TYPE,

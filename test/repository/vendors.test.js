@@ -6,7 +6,7 @@
  */
 const fs = require('node:fs');
 const path = require('node:path');
-const { useSimulator, HELPER_VENDOR, CREDENTIAL_TYPE, NODE_TYPE, credentialsFor } = require('../helpers/vendors');
+const { useSimulator, HELPER_VENDOR, PRESENCE_SAMPLE, CREDENTIAL_TYPE, NODE_TYPE, credentialsFor } = require('../helpers/vendors');
 const { PACKAGE_NAME } = require('../harness');
 const CLIENTS = require('../simulator').CLIENTS;
 
@@ -103,14 +103,12 @@ function missingParts(/** @type {string} */ id, /** @type {any} */ vendor) {
 	return missing;
 }
 
-test('the registry lists the four vendors under the ids items and saved workflows carry', () => {
-	expect(VENDOR_IDS).toEqual(['dataverse', 'genesys', 'vonage', 'teams']);
-	expect(SOURCE_NAMES).toEqual({
-		dataverse: 'Dynamics 365 Contact Center',
-		genesys: 'Genesys Cloud',
-		vonage: 'Vonage Contact Center',
-		teams: 'Microsoft Teams',
-	});
+test('the registry keeps the ids items and saved workflows carry, each named by its product', () => {
+	// Saved workflows and emitted items carry these ids: the first four never change, new vendors append.
+	expect(VENDOR_IDS.slice(0, 4)).toEqual(['dataverse', 'genesys', 'vonage', 'teams']);
+	expect(SOURCE_NAMES).toEqual(Object.fromEntries(VENDOR_IDS.map((/** @type {string} */ id) => [id, VENDORS[id].product])));
+	expect(SOURCE_NAMES.dataverse).toBe('Dynamics 365 Contact Center');
+	expect(SOURCE_NAMES.teams).toBe('Microsoft Teams');
 	expect(VENDOR_NAMES.teams).toBe('Microsoft Teams (Graph)');
 	expect(VENDOR_NAMES.dataverse).toBe('Dynamics 365 Contact Center (Dataverse)');
 });
@@ -128,8 +126,7 @@ describe.each(Object.entries(VENDORS))('registry vendor %s', (id, vendor) => {
 
 	test('maps its own presence values onto the categories and reaches its API through the credential', () => {
 		const categories = new Set(['available', 'busy', 'do_not_disturb', 'away', 'offline']);
-		const sample = { dataverse: 'f523f628-c07a-e811-8162-000d3aa11f50', genesys: 'On Queue', vonage: 'Ready', teams: 'Available' }[id];
-		expect(categories.has(vendor.categoryOf(sample))).toBe(true);
+		expect(categories.has(vendor.categoryOf(PRESENCE_SAMPLE[HELPER_VENDOR[id]]))).toBe(true);
 		expect(vendor.categoryOf('not a presence')).toBeNull();
 		expect(vendor.apiBase({ overrideEndpoints: true, apiBaseUrl: 'http://proxy.example/' })).toBe('http://proxy.example');
 	});
@@ -148,20 +145,21 @@ test("Map Presence's default pair is a pair of registry vendors", () => {
 });
 
 test('a vendor added to the registry and nothing else fails with each missing part named', () => {
-	const fifth = {
+	// A made-up system (no product by this name exists), so no real vendor's parts can stand in.
+	const made = {
 		...VENDORS.genesys,
-		nodeType: 'amazonConnect',
-		triggerTypes: ['amazonConnectTrigger'],
-		credentials: ['amazonConnectApi'],
-		icon: { light: 'amazon-connect.svg', dark: 'amazon-connect.dark.svg' },
+		nodeType: 'qzxPresence',
+		triggerTypes: ['qzxPresenceTrigger'],
+		credentials: ['qzxPresenceApi'],
+		icon: { light: 'qzx.svg', dark: 'qzx.dark.svg' },
 	};
-	expect(missingParts('amazonConnect', fifth)).toEqual([
-		'action node amazonConnect in package.json',
-		'icons/amazon-connect.svg',
-		'icons/amazon-connect.dark.svg',
-		'trigger amazonConnectTrigger in package.json',
-		'tests of trigger amazonConnectTrigger',
-		'credential amazonConnectApi in package.json',
-		'HELPER_VENDOR.amazonConnect in test/helpers/vendors.js',
+	expect(missingParts('qzx', made)).toEqual([
+		'action node qzxPresence in package.json',
+		'icons/qzx.svg',
+		'icons/qzx.dark.svg',
+		'trigger qzxPresenceTrigger in package.json',
+		'tests of trigger qzxPresenceTrigger',
+		'credential qzxPresenceApi in package.json',
+		'HELPER_VENDOR.qzx in test/helpers/vendors.js',
 	]);
 });

@@ -2,11 +2,12 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import type { OperationMap } from '../../shared/router';
 import { routeItems } from '../../shared/router';
+import type { AmazonConnectMap } from './node.type';
 import * as agent from './agent';
 import * as agentPresence from './agentPresence';
 import * as presenceDefinition from './presenceDefinition';
 
-const operations: OperationMap = {
+export const operations: OperationMap<AmazonConnectMap> = {
 	agent: { get: agent.get.execute, getAll: agent.getAll.execute },
 	agentPresence: { get: agentPresence.get.execute, getAll: agentPresence.getAll.execute, set: agentPresence.set.execute },
 	presenceDefinition: {

@@ -127,6 +127,12 @@ export function loggedOutItem(userId: string, event: PresenceEvent): IDataObject
 /** The Contact Control Panel state the Set guards know beyond the categories. */
 export const ON_CONTACT = 'onContact';
 
+/**
+ * Protected when the Set's option is not added: on a contact Amazon Connect would only queue the
+ * status as NextStatus, applied when the contact ends, by when the sync's reason may be gone.
+ */
+export const PROTECTED_BY_DEFAULT = [ON_CONTACT];
+
 export async function agentPresence(
 	ctx: IExecuteFunctions,
 	userId: string,

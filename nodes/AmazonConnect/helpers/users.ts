@@ -3,9 +3,9 @@
  * (SearchUsers, `Username` EXACT — Amazon Connect cannot search users by e-mail address; with
  * SAML or Connect-managed identities the username is often the e-mail). Username lookups are cached.
  */
-import type { IDataObject, IExecuteFunctions, INodeParameterResourceLocator } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { readAgentLocator } from '../../shared/locators';
 import { cacheTtlSeconds, cachedLookup } from '../../shared/lookupCache';
 import { UnknownAgentError } from '../../shared/unknownAgent';
 import { CONNECT_CREDENTIAL, connectRequest, instanceId } from '../transport';
@@ -30,10 +30,8 @@ export async function searchUsersByUsername(ctx: IExecuteFunctions, username: st
 
 /** The item's agent as an Amazon Connect user ID. */
 export async function resolveUserId(ctx: IExecuteFunctions, i: number): Promise<string> {
-	const locator = ctx.getNodeParameter('agent', i) as INodeParameterResourceLocator;
-	const value = String(locator?.value ?? '').trim();
-	if (value === '') throw new NodeOperationError(ctx.getNode(), 'No agent given: pick one, or give a user ID or username', { itemIndex: i });
-	if (locator.mode !== 'username') return userIdOf(value);
+	const { mode, value } = readAgentLocator(ctx, i, { message: 'No agent given: pick one, or give a user ID or username' });
+	if (mode !== 'username') return userIdOf(value);
 	return await cachedLookup(
 		ctx,
 		{ credentialType: CONNECT_CREDENTIAL, kind: 'amazonConnect.userIdByUsername', key: value, ttlSeconds: cacheTtlSeconds(ctx, i) },

@@ -13,15 +13,14 @@ import { optionsCollection } from '../../../shared/collections';
 import { showFor } from '../../../shared/displayOptions';
 import { cacheTtlOption, retryIfStale } from '../../../shared/lookupCache';
 import type { PresenceCategory } from '../../../shared/presence';
-import type { PreviousPresence } from '../../../shared/presenceFields';
-import { categoryField, onlyIfDifferentField, presenceByField, setOutcome, sourceCheckOptions } from '../../../shared/presenceFields';
-import { guardVerdict, guardsNeedCurrent, readSetGuards, verdictFields } from '../../../shared/setGuards';
+import { guardOptions, runGuardedSet } from '../../../shared/guardedSet';
+import { categoryField, onlyIfDifferentField, presenceByField, setOutcome } from '../../../shared/presenceFields';
+import { readSetGuards } from '../../../shared/setGuards';
 import { requestTimeoutMs, timeoutOption } from '../../../shared/timeout';
 import { skippingUnknownAgent } from '../../../shared/unknownAgent';
-import { protectedStatesOption, sourceChangedAtOption } from '../../descriptions/guards';
 import { agentLocator, statusLocator } from '../../descriptions/locators';
 import { customCategoriesOption, customMappingOf } from '../../helpers/categories';
-import { ON_CONTACT, agentPresence } from '../../helpers/presence';
+import { ON_CONTACT, PROTECTED_BY_DEFAULT, agentPresence } from '../../helpers/presence';
 import type { AgentStatusSummary } from '../../helpers/statuses';
 import { cachedAgentStatuses, listAgentStatuses, statusForCategory, statusIdOfArn } from '../../helpers/statuses';
 import { resolveUserId, userIdOf } from '../../helpers/users';
@@ -39,7 +38,7 @@ export const description: INodeProperties[] = showFor({ resource: ['agentPresenc
 		description:
 			'Whether to read the current status first and skip the write when it already matches (same status, a status of the wanted category, or the same status already queued as next). Stops two-way syncs from echoing.',
 	},
-	optionsCollection([cacheTtlOption, customCategoriesOption, protectedStatesOption, sourceChangedAtOption, ...sourceCheckOptions, timeoutOption]),
+	optionsCollection([cacheTtlOption, customCategoriesOption, ...guardOptions('amazonConnect'), timeoutOption]),
 ]);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
@@ -79,31 +78,47 @@ async function setStatus(ctx: IExecuteFunctions, i: number): Promise<IDataObject
 	const { status, category } = await targetStatus(ctx, i, statuses, mapping);
 
 	const guards = readSetGuards(ctx, i);
-	// Without the option, an agent on a contact is protected (the option's default, applied when it is not added).
-	if (options.dontOverrideWhen === undefined) guards.protectedStates = [ON_CONTACT];
-	let previous: PreviousPresence | null = null;
-	if (onlyIfDifferent || guardsNeedCurrent(guards)) {
-		const { item, data } = await agentPresence(ctx, userId, statuses, mapping, 'presence_set');
-		previous = { presenceId: (item.presenceId as string | null) ?? null, category: (item.category as PresenceCategory | null) ?? null };
-		const onContact = (data?.Contacts?.length ?? 0) > 0;
-		const verdict = guardVerdict(guards, { category: previous.category, states: onContact ? [ON_CONTACT] : [], changedAt: (item.changedAt as string | null) ?? null });
-		if (verdict) return { ...item, ...setOutcome(false, previous, verdict.skippedReason), ...verdictFields(verdict) };
-		const same =
-			onlyIfDifferent &&
-			(item.nextStatusId === status.Id ||
-				(!item.nextStatus && (category ? previous.category === category : previous.presenceId === status.Id)));
-		if (same) return { ...item, ...setOutcome(false, previous) };
-	}
-
-	const instance = await instanceId(ctx);
-	await connectRequest(ctx, {
-		method: 'PUT',
-		path: `/users/${encodeURIComponent(instance)}/${encodeURIComponent(userId)}/status`,
-		body: { AgentStatusId: status.Id },
-		timeoutMs,
+	// An option not added is absent from the parameters: its default applies here.
+	if (options.dontOverrideWhen === undefined) guards.protectedStates = [...PROTECTED_BY_DEFAULT];
+	const read = async () => (await agentPresence(ctx, userId, statuses, mapping, 'presence_set')).item;
+	return await runGuardedSet<ConnectRead, IDataObject>({
+		guards,
+		onlyIfDifferent,
+		readCurrent: async () => {
+			const { item, data } = await agentPresence(ctx, userId, statuses, mapping, 'presence_set');
+			return { item, onContact: (data?.Contacts?.length ?? 0) > 0 };
+		},
+		presenceOf: ({ item, onContact }) => ({
+			category: (item.category as PresenceCategory | null) ?? null,
+			states: onContact ? [ON_CONTACT] : [],
+			changedAt: (item.changedAt as string | null) ?? null,
+		}),
+		previousOf: ({ item }) => ({ presenceId: (item.presenceId as string | null) ?? null, category: (item.category as PresenceCategory | null) ?? null }),
+		// The same status already queued as next counts as written; a current status only while none is queued.
+		isSame: ({ item }, previous) =>
+			item.nextStatusId === status.Id || (!item.nextStatus && (category ? previous?.category === category : previous?.presenceId === status.Id)),
+		write: async () => {
+			const instance = await instanceId(ctx);
+			await connectRequest(ctx, {
+				method: 'PUT',
+				path: `/users/${encodeURIComponent(instance)}/${encodeURIComponent(userId)}/status`,
+				body: { AgentStatusId: status.Id },
+				timeoutMs,
+			});
+			// PutUserStatus answers an empty body: read back whether the status is current or queued as next.
+			return await read();
+		},
+		skippedItem: ({ item }, outcome) => ({ ...item, ...outcome }),
+		writtenItem: (item, previous) => ({
+			...item,
+			...setOutcome(true, previous),
+			queuedAsNextStatus: item.presenceId !== status.Id && item.nextStatusId === status.Id,
+		}),
 	});
-	// PutUserStatus answers an empty body: read back whether the status is current or queued as next.
-	const { item } = await agentPresence(ctx, userId, statuses, mapping, 'presence_set');
-	const queued = item.presenceId !== status.Id && item.nextStatusId === status.Id;
-	return { ...item, ...setOutcome(true, previous), queuedAsNextStatus: queued };
+}
+
+/** What the Set read before writing: the agent's presence item, and whether a contact is in progress. */
+interface ConnectRead {
+	item: IDataObject;
+	onContact: boolean;
 }
