@@ -1,26 +1,18 @@
 // @ts-check
-const { startSimulator, freshHarness, rl } = require('../helpers/vendors');
+const { useSimulator, rl } = require('../helpers/vendors');
 const { DV, NODE, dvNode, calls } = require('./dataverse');
 
 const P = DV.presences;
 const A = DV.agents;
 const S = DV.agentStatuses;
 
-/** @type {any} */ let sim;
-/** @type {any} */ let h;
-beforeAll(async () => {
-	sim = await startSimulator();
-});
-afterAll(async () => sim.close());
-beforeEach(async () => {
-	h = await freshHarness(sim, 'dataverse');
-});
+const t = useSimulator({ vendor: 'dataverse' });
 
 const status = (/** @type {Record<string, any>} */ params) => dvNode({ resource: 'agentStatus', ...params });
 
 describe('Agent Status', () => {
 	test('Get returns the row plus the normalized presence fields', async () => {
-		const run = await h.runWorkflow({ nodes: [status({ operation: 'get', agentStatusId: S.alex })] });
+		const run = await t.h.runWorkflow({ nodes: [status({ operation: 'get', agentStatusId: S.alex })] });
 		expect(run.items(NODE)).toEqual([
 			{
 				'@odata.etag': 'W/"1010"',
@@ -55,13 +47,13 @@ describe('Agent Status', () => {
 				changedAt: '2024-08-02T07:00:38Z',
 			},
 		]);
-		expect(calls(sim)).toEqual([{ method: 'GET', path: `/msdyn_agentstatuses(${S.alex})`, query: {}, status: 200 }]);
+		expect(calls(t.sim)).toEqual([{ method: 'GET', path: `/msdyn_agentstatuses(${S.alex})`, query: {}, status: 200 }]);
 	});
 
 	test('Get Many, Return All: every agent, a custom presence looked up once for all its rows', async () => {
-		const table = sim.state.dataverse.tables.msdyn_agentstatuses;
+		const table = t.sim.state.dataverse.tables.msdyn_agentstatuses;
 		for (const row of table.slice(2, 4)) row._msdyn_currentpresenceid_value = P.lunch;
-		const run = await h.runWorkflow({ nodes: [status({ operation: 'getAll', returnAll: true })] });
+		const run = await t.h.runWorkflow({ nodes: [status({ operation: 'getAll', returnAll: true })] });
 		expect(run.items(NODE).map((/** @type {any} */ r) => [r.agentId, r.presenceName, r.category, r.loggedIn])).toEqual([
 			[A.alex, 'Busy', 'busy', true],
 			[A.blake, 'Offline', 'offline', false],
@@ -69,14 +61,14 @@ describe('Agent Status', () => {
 			[A.dana, 'Lunch', 'away', true],
 			[A.eli, 'Offline', 'offline', false],
 		]);
-		expect(calls(sim).map((c) => `${c.method} ${c.path}`)).toEqual([
+		expect(calls(t.sim).map((c) => `${c.method} ${c.path}`)).toEqual([
 			'GET /msdyn_agentstatuses',
 			`GET /msdyn_presences(${P.lunch})`,
 		]);
 	});
 
 	test('Get Many filtered by an agent given by e-mail and by logged-in state', async () => {
-		const run = await h.runWorkflow({
+		const run = await t.h.runWorkflow({
 			nodes: [
 				status({
 					operation: 'getAll',
@@ -89,7 +81,7 @@ describe('Agent Status', () => {
 		expect(run.items(NODE)).toEqual([
 			expect.objectContaining({ msdyn_agentstatusid: S.dana, agentId: A.dana, presenceId: P.away, category: 'away', loggedIn: true }),
 		]);
-		expect(calls(sim)).toEqual([
+		expect(calls(t.sim)).toEqual([
 			expect.objectContaining({ method: 'GET', path: '/systemusers' }),
 			{
 				method: 'GET',
@@ -101,10 +93,10 @@ describe('Agent Status', () => {
 	});
 
 	test('Get Many of logged-out agents only', async () => {
-		const run = await h.runWorkflow({
+		const run = await t.h.runWorkflow({
 			nodes: [status({ operation: 'getAll', returnAll: true, filters: { loggedIn: 'false' } })],
 		});
 		expect(run.items(NODE).map((/** @type {any} */ r) => r.agentId)).toEqual([A.blake, A.eli]);
-		expect(calls(sim)[0].query).toEqual({ $filter: 'msdyn_isagentloggedin eq false' });
+		expect(calls(t.sim)[0].query).toEqual({ $filter: 'msdyn_isagentloggedin eq false' });
 	});
 });
