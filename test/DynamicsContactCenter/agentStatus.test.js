@@ -1,6 +1,6 @@
 // @ts-check
 const { useSimulator, rl } = require('../helpers/vendors');
-const { DV, NODE, dvNode, calls } = require('./dataverse');
+const { DV, NODE, calls } = require('./dataverse');
 
 const P = DV.presences;
 const A = DV.agents;
@@ -8,11 +8,12 @@ const S = DV.agentStatuses;
 
 const t = useSimulator({ vendor: 'dataverse' });
 
-const status = (/** @type {Record<string, any>} */ params) => dvNode({ resource: 'agentStatus', ...params });
+/** The node's parameters for this resource. */
+const status = (/** @type {Record<string, any>} */ params) => ({ resource: 'agentStatus', ...params });
 
 describe('Agent Status', () => {
 	test('Get returns the row plus the normalized presence fields', async () => {
-		const run = await t.h.runWorkflow({ nodes: [status({ operation: 'get', agentStatusId: S.alex })] });
+		const run = await t.run(status({ operation: 'get', agentStatusId: S.alex }));
 		expect(run.items(NODE)).toEqual([
 			{
 				'@odata.etag': 'W/"1010"',
@@ -53,7 +54,7 @@ describe('Agent Status', () => {
 	test('Get Many, Return All: every agent, a custom presence looked up once for all its rows', async () => {
 		const table = t.sim.state.dataverse.tables.msdyn_agentstatuses;
 		for (const row of table.slice(2, 4)) row._msdyn_currentpresenceid_value = P.lunch;
-		const run = await t.h.runWorkflow({ nodes: [status({ operation: 'getAll', returnAll: true })] });
+		const run = await t.run(status({ operation: 'getAll', returnAll: true }));
 		expect(run.items(NODE).map((/** @type {any} */ r) => [r.agentId, r.presenceName, r.category, r.loggedIn])).toEqual([
 			[A.alex, 'Busy', 'busy', true],
 			[A.blake, 'Offline', 'offline', false],
@@ -68,16 +69,12 @@ describe('Agent Status', () => {
 	});
 
 	test('Get Many filtered by an agent given by e-mail and by logged-in state', async () => {
-		const run = await t.h.runWorkflow({
-			nodes: [
-				status({
-					operation: 'getAll',
-					returnAll: false,
-					limit: 10,
-					filters: { agent: rl('email', 'dana.diaz@contoso.com'), loggedIn: 'true' },
-				}),
-			],
-		});
+		const run = await t.run(status({
+			operation: 'getAll',
+			returnAll: false,
+			limit: 10,
+			filters: { agent: rl('email', 'dana.diaz@contoso.com'), loggedIn: 'true' },
+		}));
 		expect(run.items(NODE)).toEqual([
 			expect.objectContaining({ msdyn_agentstatusid: S.dana, agentId: A.dana, presenceId: P.away, category: 'away', loggedIn: true }),
 		]);
@@ -93,9 +90,7 @@ describe('Agent Status', () => {
 	});
 
 	test('Get Many of logged-out agents only', async () => {
-		const run = await t.h.runWorkflow({
-			nodes: [status({ operation: 'getAll', returnAll: true, filters: { loggedIn: 'false' } })],
-		});
+		const run = await t.run(status({ operation: 'getAll', returnAll: true, filters: { loggedIn: 'false' } }));
 		expect(run.items(NODE).map((/** @type {any} */ r) => r.agentId)).toEqual([A.blake, A.eli]);
 		expect(calls(t.sim)[0].query).toEqual({ $filter: 'msdyn_isagentloggedin eq false' });
 	});

@@ -29,15 +29,11 @@ const pageOf = (/** @type {any} */ call) => /pagenumber="(\d+)"/.exec(call.query
 
 describe('Presence Definition → Get Many follows @odata.nextLink', () => {
 	test('Return All reads all three pages, each page request carrying the filter and page size', async () => {
-		const run = await t.h.runWorkflow({
-			nodes: [
-				dvNode({
-					resource: 'presenceDefinition',
-					operation: 'getAll',
-					returnAll: true,
-					options: { filter: 'msdyn_basepresencestatus eq 192360001', select: 'msdyn_name' },
-				}),
-			],
+		const run = await t.run({
+			resource: 'presenceDefinition',
+			operation: 'getAll',
+			returnAll: true,
+			options: { filter: 'msdyn_basepresencestatus eq 192360001', select: 'msdyn_name' },
 		});
 		const names = run.items(NODE).map((/** @type {any} */ r) => r.msdyn_name);
 		expect(names).toHaveLength(BULK + 1);
@@ -53,18 +49,14 @@ describe('Presence Definition → Get Many follows @odata.nextLink', () => {
 	});
 
 	test('a limit stops paging once it has enough rows', async () => {
-		const run = await t.h.runWorkflow({
-			nodes: [dvNode({ resource: 'presenceDefinition', operation: 'getAll', returnAll: false, limit: 600 })],
-		});
+		const run = await t.run({ resource: 'presenceDefinition', operation: 'getAll', returnAll: false, limit: 600 });
 		expect(run.items(NODE)).toHaveLength(600);
 		expect(apiCalls(t.sim).map(pageOf)).toEqual(['1', '2']);
 	});
 
 	test('a 429 in the middle of paging waits and resumes on the same page', async () => {
 		t.sim.inject({ vendor: 'dataverse', method: 'GET', path: '/msdyn_presences', status: 429, retryAfter: 0, everyNth: 2, times: 1 });
-		const run = await t.h.runWorkflow({
-			nodes: [dvNode({ resource: 'presenceDefinition', operation: 'getAll', returnAll: true })],
-		});
+		const run = await t.run({ resource: 'presenceDefinition', operation: 'getAll', returnAll: true });
 		expect(run.items(NODE)).toHaveLength(BULK + 7);
 		expect(apiCalls(t.sim).map((c) => `${pageOf(c)} ${c.status}`)).toEqual(['1 200', '2 429', '2 200', '3 200']);
 	});
