@@ -1,6 +1,6 @@
 // @ts-check
 const { useSimulator, rl } = require('../helpers/vendors');
-const { DV, NODE, calls } = require('./dataverse');
+const { DV, NODE, calls, busyStatusRead } = require('./dataverse');
 
 const P = DV.presences;
 const A = DV.agents;
@@ -36,16 +36,7 @@ describe('Agent Status', () => {
 				statuscode: 1,
 				_createdby_value: DV.applicationUserId,
 				_modifiedby_value: DV.applicationUserId,
-				source: 'dataverse',
-				event: 'presence_read',
-				agentId: A.alex,
-				presenceId: P.busy,
-				presenceName: 'Busy',
-				category: 'busy',
-				loggedIn: true,
-				capacity: 100,
-				changedBy: 'AGENT',
-				changedAt: '2024-08-02T07:00:38Z',
+				...busyStatusRead(A.alex, '2024-08-02T07:00:38Z'),
 			},
 		]);
 		expect(calls(t.sim)).toEqual([{ method: 'GET', path: `/msdyn_agentstatuses(${S.alex})`, query: {}, status: 200 }]);

@@ -6,7 +6,7 @@
  */
 const { useSimulator } = require('../helpers/vendors');
 const { guidFrom } = require('../simulator/common');
-const { DV, NODE, dvNode, calls, apiCalls } = require('./dataverse');
+const { DV, NODE, dvNode, calls, apiCalls, busyStatusRead } = require('./dataverse');
 
 const EXTRA = 1100;
 const A = DV.agents;
@@ -64,16 +64,7 @@ describe('Agent Status → Get Many: every logged-in agent', () => {
 		expect({ ...last, '@odata.etag': undefined }).toEqual({
 			...statusRow(EXTRA),
 			'@odata.etag': undefined,
-			source: 'dataverse',
-			event: 'presence_read',
-			agentId: extraAgent(EXTRA),
-			presenceId: P.busy,
-			presenceName: 'Busy',
-			category: 'busy',
-			loggedIn: true,
-			capacity: 100,
-			changedBy: 'AGENT',
-			changedAt: at,
+			...busyStatusRead(extraAgent(EXTRA), at),
 		});
 		expect(items).not.toContainEqual(expect.objectContaining({ agentEmail: expect.anything() }));
 		expect(apiCalls(t.sim).map((c) => [c.method, c.path, pageOf(c), c.query.$filter, c.headers.prefer])).toEqual([
