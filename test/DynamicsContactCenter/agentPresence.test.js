@@ -1,23 +1,25 @@
 // @ts-check
-const { startSimulator, freshHarness, rl } = require('../helpers/vendors');
-const { DV, NODE, dvNode, apiCalls, calls } = require('./dataverse');
+const { useSimulator, rl } = require('../helpers/vendors');
+const { DV, NODE, apiCalls, calls } = require('./dataverse');
 
 const P = DV.presences;
 const ALEX = DV.agents.alex;
 const CASEY = DV.agents.casey;
 
-/** @type {any} */ let sim;
-/** @type {any} */ let h;
-beforeAll(async () => {
-	sim = await startSimulator();
-});
-afterAll(async () => sim.close());
-beforeEach(async () => {
-	h = await freshHarness(sim, 'dataverse');
+const t = useSimulator({ vendor: 'dataverse' });
+
+/** The presence API's calls as `calls()` lists them: reading an agent's presence, and setting it. */
+const READ_PRESENCE = { method: 'GET', path: '/CCaaS_GetPresence(ApiVersion=@v)', query: { '@v': "'1.0'" }, status: 200 };
+const modifyPresence = (/** @type {string} */ agentId, /** @type {string} */ presenceId) => ({
+	method: 'POST',
+	path: '/CCaaS_ModifyAgentPresence',
+	query: {},
+	body: { ApiVersion: '1.0', AgentId: agentId, PresenceId: presenceId },
+	status: 200,
 });
 
 const statusOf = (/** @type {string} */ agentId) =>
-	sim.state.dataverse.tables.msdyn_agentstatuses.find((/** @type {any} */ r) => r._msdyn_agentid_value === agentId);
+	t.sim.state.dataverse.tables.msdyn_agentstatuses.find((/** @type {any} */ r) => r._msdyn_agentid_value === agentId);
 
 const GET_PRESENCE_ALEX = {
 	ActiveBrowserSessions: 1,
@@ -32,9 +34,7 @@ const GET_PRESENCE_ALEX = {
 
 describe('Agent Presence → Get', () => {
 	test('calls CCaaS_GetPresence impersonating the agent and adds the normalized fields', async () => {
-		const run = await h.runWorkflow({
-			nodes: [dvNode({ resource: 'agentPresence', operation: 'get', agent: rl('id', ALEX) })],
-		});
+		const run = await t.run({ resource: 'agentPresence', operation: 'get', agent: rl('id', ALEX) });
 		expect(run.items(NODE)).toEqual([
 			{
 				...GET_PRESENCE_ALEX,
@@ -47,8 +47,8 @@ describe('Agent Presence → Get', () => {
 				changedAt: null,
 			},
 		]);
-		const [call] = apiCalls(sim);
-		expect(calls(sim)).toEqual([{ method: 'GET', path: '/CCaaS_GetPresence(ApiVersion=@v)', query: { '@v': "'1.0'" }, status: 200 }]);
+		const [call] = apiCalls(t.sim);
+		expect(calls(t.sim)).toEqual([READ_PRESENCE]);
 		expect(call.headers).toMatchObject({
 			mscrmcallerid: ALEX,
 			accept: 'application/json',
@@ -61,9 +61,7 @@ describe('Agent Presence → Get', () => {
 
 	test('resolves an agent given by e-mail, and a custom presence category through its row', async () => {
 		statusOf(CASEY)._msdyn_currentpresenceid_value = P.lunch;
-		const run = await h.runWorkflow({
-			nodes: [dvNode({ resource: 'agentPresence', operation: 'get', agent: rl('email', 'Casey.Chen@contoso.com') })],
-		});
+		const run = await t.run({ resource: 'agentPresence', operation: 'get', agent: rl('email', 'Casey.Chen@contoso.com') });
 		expect(run.items(NODE)).toEqual([
 			expect.objectContaining({
 				AgentId: CASEY,
@@ -78,7 +76,7 @@ describe('Agent Presence → Get', () => {
 				category: 'away',
 			}),
 		]);
-		expect(calls(sim)).toEqual([
+		expect(calls(t.sim)).toEqual([
 			{
 				method: 'GET',
 				path: '/systemusers',
@@ -89,7 +87,7 @@ describe('Agent Presence → Get', () => {
 				},
 				status: 200,
 			},
-			{ method: 'GET', path: '/CCaaS_GetPresence(ApiVersion=@v)', query: { '@v': "'1.0'" }, status: 200 },
+			READ_PRESENCE,
 			{
 				method: 'GET',
 				path: `/msdyn_presences(${P.lunch})`,
@@ -97,18 +95,16 @@ describe('Agent Presence → Get', () => {
 				status: 200,
 			},
 		]);
-		expect(apiCalls(sim)[1].headers.mscrmcallerid).toBe(CASEY);
+		expect(apiCalls(t.sim)[1].headers.mscrmcallerid).toBe(CASEY);
 	});
 });
 
 describe('Agent Presence → Set', () => {
 	const set = (/** @type {Record<string, any>} */ params) =>
-		dvNode({ resource: 'agentPresence', operation: 'set', agent: rl('id', ALEX), ...params });
+		({ resource: 'agentPresence', operation: 'set', agent: rl('id', ALEX), ...params });
 
 	test('by presence ID: reads the current presence, then posts CCaaS_ModifyAgentPresence as the agent', async () => {
-		const run = await h.runWorkflow({
-			nodes: [set({ presenceBy: 'presence', presence: rl('id', P.available) })],
-		});
+		const run = await t.run(set({ presenceBy: 'presence', presence: rl('id', P.available) }));
 		expect(run.items(NODE)).toEqual([
 			{
 				written: true,
@@ -123,35 +119,25 @@ describe('Agent Presence → Set', () => {
 				changedAt: null,
 			},
 		]);
-		expect(calls(sim)).toEqual([
-			{ method: 'GET', path: '/CCaaS_GetPresence(ApiVersion=@v)', query: { '@v': "'1.0'" }, status: 200 },
-			{
-				method: 'POST',
-				path: '/CCaaS_ModifyAgentPresence',
-				query: {},
-				body: { ApiVersion: '1.0', AgentId: ALEX, PresenceId: P.available },
-				status: 200,
-			},
+		expect(calls(t.sim)).toEqual([
+			READ_PRESENCE,
+			modifyPresence(ALEX, P.available),
 		]);
-		const post = apiCalls(sim)[1];
+		const post = apiCalls(t.sim)[1];
 		expect(post.headers).toMatchObject({ mscrmcallerid: ALEX, 'content-type': expect.stringMatching(/^application\/json/) });
 		expect(statusOf(ALEX)).toMatchObject({ _msdyn_currentpresenceid_value: P.available, msdyn_presencemodifiedby: 'AGENT' });
 	});
 
 	test('Only If Different skips the write when the agent already has the presence', async () => {
-		const run = await h.runWorkflow({
-			nodes: [set({ presenceBy: 'presence', presence: rl('list', P.busy) })],
-		});
+		const run = await t.run(set({ presenceBy: 'presence', presence: rl('list', P.busy) }));
 		expect(run.items(NODE)).toEqual([
 			expect.objectContaining({ written: false, previousPresenceId: P.busy, previousCategory: 'busy', skippedReason: 'same', presenceId: P.busy, category: 'busy' }),
 		]);
-		expect(calls(sim).map((c) => `${c.method} ${c.path}`)).toEqual(['GET /CCaaS_GetPresence(ApiVersion=@v)']);
+		expect(calls(t.sim).map((c) => `${c.method} ${c.path}`)).toEqual(['GET /CCaaS_GetPresence(ApiVersion=@v)']);
 	});
 
 	test('without Only If Different it writes straight away', async () => {
-		const run = await h.runWorkflow({
-			nodes: [set({ presenceBy: 'presence', presence: rl('id', P.busy), onlyIfDifferent: false })],
-		});
+		const run = await t.run(set({ presenceBy: 'presence', presence: rl('id', P.busy), onlyIfDifferent: false }));
 		expect(run.items(NODE)).toEqual([
 			{
 				written: true,
@@ -166,29 +152,25 @@ describe('Agent Presence → Set', () => {
 				changedAt: null,
 			},
 		]);
-		expect(calls(sim).map((c) => `${c.method} ${c.path}`)).toEqual(['POST /CCaaS_ModifyAgentPresence']);
+		expect(calls(t.sim).map((c) => `${c.method} ${c.path}`)).toEqual(['POST /CCaaS_ModifyAgentPresence']);
 	});
 
 	test('a custom presence by ID gets its name and category from its row', async () => {
-		const run = await h.runWorkflow({
-			nodes: [set({ presenceBy: 'presence', presence: rl('id', P.lunch.toUpperCase()), onlyIfDifferent: false })],
-		});
+		const run = await t.run(set({ presenceBy: 'presence', presence: rl('id', P.lunch.toUpperCase()), onlyIfDifferent: false }));
 		expect(run.items(NODE)).toEqual([expect.objectContaining({ written: true, presenceId: P.lunch, presenceName: 'Lunch', category: 'away' })]);
-		expect(calls(sim).map((c) => `${c.method} ${c.path}`)).toEqual([
+		expect(calls(t.sim).map((c) => `${c.method} ${c.path}`)).toEqual([
 			`GET /msdyn_presences(${P.lunch})`,
 			'POST /CCaaS_ModifyAgentPresence',
 		]);
-		expect(apiCalls(sim)[1].body).toEqual({ ApiVersion: '1.0', AgentId: ALEX, PresenceId: P.lunch });
+		expect(apiCalls(t.sim)[1].body).toEqual({ ApiVersion: '1.0', AgentId: ALEX, PresenceId: P.lunch });
 	});
 
 	test('by category: resolved through the base status, preferring the out-of-the-box presence', async () => {
-		const run = await h.runWorkflow({
-			nodes: [set({ presenceBy: 'category', category: 'away' })],
-		});
+		const run = await t.run(set({ presenceBy: 'category', category: 'away' }));
 		expect(run.items(NODE)).toEqual([
 			expect.objectContaining({ written: true, presenceId: P.away, presenceName: 'Away', category: 'away' }),
 		]);
-		expect(calls(sim)).toEqual([
+		expect(calls(t.sim)).toEqual([
 			{
 				method: 'GET',
 				path: '/msdyn_presences',
@@ -199,34 +181,26 @@ describe('Agent Presence → Set', () => {
 				},
 				status: 200,
 			},
-			{ method: 'GET', path: '/CCaaS_GetPresence(ApiVersion=@v)', query: { '@v': "'1.0'" }, status: 200 },
-			{
-				method: 'POST',
-				path: '/CCaaS_ModifyAgentPresence',
-				query: {},
-				body: { ApiVersion: '1.0', AgentId: ALEX, PresenceId: P.away },
-				status: 200,
-			},
+			READ_PRESENCE,
+			modifyPresence(ALEX, P.away),
 		]);
 	});
 
 	test('by category: falls back to an active custom presence when the out-of-the-box one is inactive', async () => {
-		const away = sim.state.dataverse.tables.msdyn_presences.find((/** @type {any} */ r) => r.msdyn_presenceid === P.away);
+		const away = t.sim.state.dataverse.tables.msdyn_presences.find((/** @type {any} */ r) => r.msdyn_presenceid === P.away);
 		Object.assign(away, { statecode: 1, statuscode: 2 });
-		const run = await h.runWorkflow({ nodes: [set({ presenceBy: 'category', category: 'away' })] });
+		const run = await t.run(set({ presenceBy: 'category', category: 'away' }));
 		expect(run.items(NODE)).toEqual([expect.objectContaining({ written: true, presenceId: P.lunch, presenceName: 'Lunch', category: 'away' })]);
 		expect(statusOf(ALEX)._msdyn_currentpresenceid_value).toBe(P.lunch);
 	});
 
 	// Resolved from the rows, so the name is the organization's own label for the presence.
 	test('do_not_disturb resolves to Busy DND; an agent given by e-mail is looked up first', async () => {
-		const run = await h.runWorkflow({
-			nodes: [set({ agent: rl('email', 'alex.agent@contoso.com'), presenceBy: 'category', category: 'do_not_disturb' })],
-		});
+		const run = await t.run(set({ agent: rl('email', 'alex.agent@contoso.com'), presenceBy: 'category', category: 'do_not_disturb' }));
 		expect(run.items(NODE)).toEqual([
 			expect.objectContaining({ written: true, agentId: ALEX, presenceId: P.busyDnd, presenceName: 'Busy - DND', category: 'do_not_disturb' }),
 		]);
-		expect(calls(sim).map((c) => `${c.method} ${c.path}`)).toEqual([
+		expect(calls(t.sim).map((c) => `${c.method} ${c.path}`)).toEqual([
 			'GET /systemusers',
 			'GET /msdyn_presences',
 			'GET /CCaaS_GetPresence(ApiVersion=@v)',
@@ -235,13 +209,10 @@ describe('Agent Presence → Set', () => {
 	});
 
 	test('one output item per input item, each paired with its input', async () => {
-		const run = await h.runWorkflow({
-			nodes: [set({ agent: rl('id', '={{ $json.agent }}'), presenceBy: 'category', category: '={{ $json.category }}' })],
-			input: [
-				{ agent: ALEX, category: 'offline' },
-				{ agent: CASEY, category: 'available' },
-			],
-		});
+		const run = await t.run(set({ agent: rl('id', '={{ $json.agent }}'), presenceBy: 'category', category: '={{ $json.category }}' }), [
+			{ agent: ALEX, category: 'offline' },
+			{ agent: CASEY, category: 'available' },
+		]);
 		expect(run.rawItems(NODE).map((/** @type {any} */ i) => [i.json.agentId, i.json.presenceId, i.json.written, i.pairedItem])).toEqual([
 			[ALEX, P.offline, true, { item: 0 }],
 			[CASEY, P.available, false, { item: 1 }],

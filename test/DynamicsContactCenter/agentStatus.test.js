@@ -1,26 +1,19 @@
 // @ts-check
-const { startSimulator, freshHarness, rl } = require('../helpers/vendors');
-const { DV, NODE, dvNode, calls } = require('./dataverse');
+const { useSimulator, rl } = require('../helpers/vendors');
+const { DV, NODE, calls, busyStatusRead } = require('./dataverse');
 
 const P = DV.presences;
 const A = DV.agents;
 const S = DV.agentStatuses;
 
-/** @type {any} */ let sim;
-/** @type {any} */ let h;
-beforeAll(async () => {
-	sim = await startSimulator();
-});
-afterAll(async () => sim.close());
-beforeEach(async () => {
-	h = await freshHarness(sim, 'dataverse');
-});
+const t = useSimulator({ vendor: 'dataverse' });
 
-const status = (/** @type {Record<string, any>} */ params) => dvNode({ resource: 'agentStatus', ...params });
+/** The node's parameters for this resource. */
+const status = (/** @type {Record<string, any>} */ params) => ({ resource: 'agentStatus', ...params });
 
 describe('Agent Status', () => {
 	test('Get returns the row plus the normalized presence fields', async () => {
-		const run = await h.runWorkflow({ nodes: [status({ operation: 'get', agentStatusId: S.alex })] });
+		const run = await t.run(status({ operation: 'get', agentStatusId: S.alex }));
 		expect(run.items(NODE)).toEqual([
 			{
 				'@odata.etag': 'W/"1010"',
@@ -43,25 +36,16 @@ describe('Agent Status', () => {
 				statuscode: 1,
 				_createdby_value: DV.applicationUserId,
 				_modifiedby_value: DV.applicationUserId,
-				source: 'dataverse',
-				event: 'presence_read',
-				agentId: A.alex,
-				presenceId: P.busy,
-				presenceName: 'Busy',
-				category: 'busy',
-				loggedIn: true,
-				capacity: 100,
-				changedBy: 'AGENT',
-				changedAt: '2024-08-02T07:00:38Z',
+				...busyStatusRead(A.alex, '2024-08-02T07:00:38Z'),
 			},
 		]);
-		expect(calls(sim)).toEqual([{ method: 'GET', path: `/msdyn_agentstatuses(${S.alex})`, query: {}, status: 200 }]);
+		expect(calls(t.sim)).toEqual([{ method: 'GET', path: `/msdyn_agentstatuses(${S.alex})`, query: {}, status: 200 }]);
 	});
 
 	test('Get Many, Return All: every agent, a custom presence looked up once for all its rows', async () => {
-		const table = sim.state.dataverse.tables.msdyn_agentstatuses;
+		const table = t.sim.state.dataverse.tables.msdyn_agentstatuses;
 		for (const row of table.slice(2, 4)) row._msdyn_currentpresenceid_value = P.lunch;
-		const run = await h.runWorkflow({ nodes: [status({ operation: 'getAll', returnAll: true })] });
+		const run = await t.run(status({ operation: 'getAll', returnAll: true }));
 		expect(run.items(NODE).map((/** @type {any} */ r) => [r.agentId, r.presenceName, r.category, r.loggedIn])).toEqual([
 			[A.alex, 'Busy', 'busy', true],
 			[A.blake, 'Offline', 'offline', false],
@@ -69,27 +53,23 @@ describe('Agent Status', () => {
 			[A.dana, 'Lunch', 'away', true],
 			[A.eli, 'Offline', 'offline', false],
 		]);
-		expect(calls(sim).map((c) => `${c.method} ${c.path}`)).toEqual([
+		expect(calls(t.sim).map((c) => `${c.method} ${c.path}`)).toEqual([
 			'GET /msdyn_agentstatuses',
 			`GET /msdyn_presences(${P.lunch})`,
 		]);
 	});
 
 	test('Get Many filtered by an agent given by e-mail and by logged-in state', async () => {
-		const run = await h.runWorkflow({
-			nodes: [
-				status({
-					operation: 'getAll',
-					returnAll: false,
-					limit: 10,
-					filters: { agent: rl('email', 'dana.diaz@contoso.com'), loggedIn: 'true' },
-				}),
-			],
-		});
+		const run = await t.run(status({
+			operation: 'getAll',
+			returnAll: false,
+			limit: 10,
+			filters: { agent: rl('email', 'dana.diaz@contoso.com'), loggedIn: 'true' },
+		}));
 		expect(run.items(NODE)).toEqual([
 			expect.objectContaining({ msdyn_agentstatusid: S.dana, agentId: A.dana, presenceId: P.away, category: 'away', loggedIn: true }),
 		]);
-		expect(calls(sim)).toEqual([
+		expect(calls(t.sim)).toEqual([
 			expect.objectContaining({ method: 'GET', path: '/systemusers' }),
 			{
 				method: 'GET',
@@ -101,10 +81,8 @@ describe('Agent Status', () => {
 	});
 
 	test('Get Many of logged-out agents only', async () => {
-		const run = await h.runWorkflow({
-			nodes: [status({ operation: 'getAll', returnAll: true, filters: { loggedIn: 'false' } })],
-		});
+		const run = await t.run(status({ operation: 'getAll', returnAll: true, filters: { loggedIn: 'false' } }));
 		expect(run.items(NODE).map((/** @type {any} */ r) => r.agentId)).toEqual([A.blake, A.eli]);
-		expect(calls(sim)[0].query).toEqual({ $filter: 'msdyn_isagentloggedin eq false' });
+		expect(calls(t.sim)[0].query).toEqual({ $filter: 'msdyn_isagentloggedin eq false' });
 	});
 });

@@ -4,9 +4,9 @@
  * 1,105 agents, all @odata.nextLink pages, the normalized presence fields, and the agents'
  * e-mail addresses 100 agents per `GET /systemusers`.
  */
-const { startSimulator, freshHarness } = require('../helpers/vendors');
+const { useSimulator } = require('../helpers/vendors');
 const { guidFrom } = require('../simulator/common');
-const { DV, NODE, dvNode, calls, apiCalls } = require('./dataverse');
+const { DV, NODE, dvNode, calls, apiCalls, busyStatusRead } = require('./dataverse');
 
 const EXTRA = 1100;
 const A = DV.agents;
@@ -44,16 +44,8 @@ const userRow = (/** @type {number} */ n) => ({
 	versionnumber: 80000 + n,
 });
 
-/** @type {any} */ let sim;
-/** @type {any} */ let h;
-beforeAll(async () => {
-	const numbers = Array.from({ length: EXTRA }, (_, i) => i + 1);
-	sim = await startSimulator({ seed: { dataverse: { tables: { msdyn_agentstatuses: numbers.map(statusRow), systemusers: numbers.map(userRow) } } } });
-});
-afterAll(async () => sim.close());
-beforeEach(async () => {
-	h = await freshHarness(sim, 'dataverse');
-});
+const numbers = Array.from({ length: EXTRA }, (_, i) => i + 1);
+const t = useSimulator({ vendor: 'dataverse', simulator: { seed: { dataverse: { tables: { msdyn_agentstatuses: numbers.map(statusRow), systemusers: numbers.map(userRow) } } } } });
 
 const loggedIn = (/** @type {Record<string, any>} */ extra = {}) =>
 	dvNode({ resource: 'agentStatus', operation: 'getAll', returnAll: true, filters: { loggedIn: 'true' }, ...extra });
@@ -61,7 +53,7 @@ const pageOf = (/** @type {any} */ call) => /pagenumber="(\d+)"/.exec(call.query
 
 describe('Agent Status → Get Many: every logged-in agent', () => {
 	test('all pages of msdyn_agentstatuses, one presence_read item per logged-in agent', async () => {
-		const run = await h.runWorkflow({ nodes: [loggedIn()] });
+		const run = await t.h.runWorkflow({ nodes: [loggedIn()] });
 		const items = run.items(NODE);
 		// alex, casey and dana of the seed are logged in; blake and eli are not.
 		expect(items).toHaveLength(3 + EXTRA);
@@ -72,19 +64,10 @@ describe('Agent Status → Get Many: every logged-in agent', () => {
 		expect({ ...last, '@odata.etag': undefined }).toEqual({
 			...statusRow(EXTRA),
 			'@odata.etag': undefined,
-			source: 'dataverse',
-			event: 'presence_read',
-			agentId: extraAgent(EXTRA),
-			presenceId: P.busy,
-			presenceName: 'Busy',
-			category: 'busy',
-			loggedIn: true,
-			capacity: 100,
-			changedBy: 'AGENT',
-			changedAt: at,
+			...busyStatusRead(extraAgent(EXTRA), at),
 		});
 		expect(items).not.toContainEqual(expect.objectContaining({ agentEmail: expect.anything() }));
-		expect(apiCalls(sim).map((c) => [c.method, c.path, pageOf(c), c.query.$filter, c.headers.prefer])).toEqual([
+		expect(apiCalls(t.sim).map((c) => [c.method, c.path, pageOf(c), c.query.$filter, c.headers.prefer])).toEqual([
 			['GET', '/msdyn_agentstatuses', '1', 'msdyn_isagentloggedin eq true', 'odata.maxpagesize=500'],
 			['GET', '/msdyn_agentstatuses', '2', 'msdyn_isagentloggedin eq true', 'odata.maxpagesize=500'],
 			['GET', '/msdyn_agentstatuses', '3', 'msdyn_isagentloggedin eq true', 'odata.maxpagesize=500'],
@@ -92,7 +75,7 @@ describe('Agent Status → Get Many: every logged-in agent', () => {
 	});
 
 	test('Include Agent Email: the e-mail of each agent, 100 agents per systemusers request', async () => {
-		const run = await h.runWorkflow({ nodes: [loggedIn({ options: { includeAgentEmail: true } })] });
+		const run = await t.h.runWorkflow({ nodes: [loggedIn({ options: { includeAgentEmail: true } })] });
 		const items = run.items(NODE);
 		expect(items.slice(0, 4).map((/** @type {any} */ i) => [i.agentId, i.agentEmail])).toEqual([
 			[A.alex, 'alex.agent@contoso.com'],
@@ -101,7 +84,7 @@ describe('Agent Status → Get Many: every logged-in agent', () => {
 			[extraAgent(1), 'bulk1@contoso.com'],
 		]);
 		expect(items[items.length - 1].agentEmail).toBe(`bulk${EXTRA}@contoso.com`);
-		const lookups = calls(sim).filter((c) => c.path === '/systemusers');
+		const lookups = calls(t.sim).filter((c) => c.path === '/systemusers');
 		// 1,103 agents: 12 lookups, the first for the first 100 agents in row order.
 		expect(lookups).toHaveLength(12);
 		const ids = items.map((/** @type {any} */ i) => i.agentId);
@@ -115,11 +98,11 @@ describe('Agent Status → Get Many: every logged-in agent', () => {
 	});
 
 	test('an agent without a user row or address gets agentEmail null, nothing dropped', async () => {
-		const users = sim.state.dataverse.tables.systemusers;
+		const users = t.sim.state.dataverse.tables.systemusers;
 		const dana = users.find((/** @type {any} */ u) => u.systemuserid === A.dana);
 		dana.internalemailaddress = null;
 		try {
-			const run = await h.runWorkflow({ nodes: [loggedIn({ returnAll: false, limit: 3, options: { includeAgentEmail: true } })] });
+			const run = await t.h.runWorkflow({ nodes: [loggedIn({ returnAll: false, limit: 3, options: { includeAgentEmail: true } })] });
 			expect(run.items(NODE).map((/** @type {any} */ i) => [i.agentId, i.agentEmail])).toEqual([
 				[A.alex, 'alex.agent@contoso.com'],
 				[A.casey, 'casey.chen@contoso.com'],
@@ -131,8 +114,8 @@ describe('Agent Status → Get Many: every logged-in agent', () => {
 	});
 
 	test('a failed e-mail lookup names Dynamics 365 Contact Center and its status', async () => {
-		sim.inject({ vendor: 'dataverse', path: '/api/data/v9.2/systemusers', status: 400, times: 1 });
-		const run = await h.runWorkflow({ nodes: [loggedIn({ returnAll: false, limit: 2, options: { includeAgentEmail: true } })] });
+		t.sim.inject({ vendor: 'dataverse', path: '/api/data/v9.2/systemusers', status: 400, times: 1 });
+		const run = await t.h.runWorkflow({ nodes: [loggedIn({ returnAll: false, limit: 2, options: { includeAgentEmail: true } })] });
 		expect(run.error.name).toBe('NodeApiError');
 		expect(run.error.message).toMatch(/^Dynamics 365 Contact Center \(Dataverse\) returned 400: /);
 	});

@@ -17,4 +17,21 @@ const apiCalls = (sim) => vendors.apiRequests(sim, 'dataverse');
 /** The same calls as `{ method, path, query, body, status }`, for exact comparisons. @param {any} sim */
 const calls = (sim) => vendors.apiCalls(sim, 'dataverse');
 
-module.exports = { DV, NODE, API, dvNode, apiCalls, calls };
+/**
+ * The normalized fields an agent status read adds to the row for a logged-in agent in Busy
+ * (the seed's and the generated rows' state). @param {string} agentId @param {string} changedAt
+ */
+const busyStatusRead = (agentId, changedAt) => ({
+	source: 'dataverse',
+	event: 'presence_read',
+	agentId,
+	presenceId: DV.presences.busy,
+	presenceName: 'Busy',
+	category: 'busy',
+	loggedIn: true,
+	capacity: 100,
+	changedBy: 'AGENT',
+	changedAt,
+});
+
+module.exports = { DV, NODE, API, dvNode, apiCalls, calls, busyStatusRead };

@@ -4,7 +4,7 @@
  * the node's 500-row pages make three pages; the pickers' 100-row pages hand back the next link
  * as their pagination token.
  */
-const { startSimulator, freshHarness } = require('../helpers/vendors');
+const { useSimulator } = require('../helpers/vendors');
 const { DV, NODE, dvNode, apiCalls } = require('./dataverse');
 
 const BULK = 1100;
@@ -22,37 +22,25 @@ const bulkRow = (/** @type {number} */ n) => ({
 	statuscode: 1,
 });
 
-/** @type {any} */ let sim;
-/** @type {any} */ let h;
-beforeAll(async () => {
-	const rows = Array.from({ length: BULK }, (_, i) => bulkRow(i + 1));
-	sim = await startSimulator({ seed: { dataverse: { tables: { msdyn_presences: rows } } } });
-});
-afterAll(async () => sim.close());
-beforeEach(async () => {
-	h = await freshHarness(sim, 'dataverse');
-});
+const rows = Array.from({ length: BULK }, (_, i) => bulkRow(i + 1));
+const t = useSimulator({ vendor: 'dataverse', simulator: { seed: { dataverse: { tables: { msdyn_presences: rows } } } } });
 
 const pageOf = (/** @type {any} */ call) => /pagenumber="(\d+)"/.exec(call.query.$skiptoken ?? '')?.[1] ?? '1';
 
 describe('Presence Definition → Get Many follows @odata.nextLink', () => {
 	test('Return All reads all three pages, each page request carrying the filter and page size', async () => {
-		const run = await h.runWorkflow({
-			nodes: [
-				dvNode({
-					resource: 'presenceDefinition',
-					operation: 'getAll',
-					returnAll: true,
-					options: { filter: 'msdyn_basepresencestatus eq 192360001', select: 'msdyn_name' },
-				}),
-			],
+		const run = await t.run({
+			resource: 'presenceDefinition',
+			operation: 'getAll',
+			returnAll: true,
+			options: { filter: 'msdyn_basepresencestatus eq 192360001', select: 'msdyn_name' },
 		});
 		const names = run.items(NODE).map((/** @type {any} */ r) => r.msdyn_name);
 		expect(names).toHaveLength(BULK + 1);
 		expect(names.slice(0, 3)).toEqual(['Busy', 'Bulk 0001', 'Bulk 0002']);
 		expect(names[BULK]).toBe('Bulk 1100');
 		expect(new Set(names).size).toBe(BULK + 1);
-		const calls = apiCalls(sim);
+		const calls = apiCalls(t.sim);
 		expect(calls.map((c) => [c.method, c.path, pageOf(c), c.query.$filter, c.query.$select, c.headers.prefer])).toEqual([
 			['GET', '/msdyn_presences', '1', 'msdyn_basepresencestatus eq 192360001', 'msdyn_name', 'odata.maxpagesize=500'],
 			['GET', '/msdyn_presences', '2', 'msdyn_basepresencestatus eq 192360001', 'msdyn_name', 'odata.maxpagesize=500'],
@@ -61,20 +49,16 @@ describe('Presence Definition → Get Many follows @odata.nextLink', () => {
 	});
 
 	test('a limit stops paging once it has enough rows', async () => {
-		const run = await h.runWorkflow({
-			nodes: [dvNode({ resource: 'presenceDefinition', operation: 'getAll', returnAll: false, limit: 600 })],
-		});
+		const run = await t.run({ resource: 'presenceDefinition', operation: 'getAll', returnAll: false, limit: 600 });
 		expect(run.items(NODE)).toHaveLength(600);
-		expect(apiCalls(sim).map(pageOf)).toEqual(['1', '2']);
+		expect(apiCalls(t.sim).map(pageOf)).toEqual(['1', '2']);
 	});
 
 	test('a 429 in the middle of paging waits and resumes on the same page', async () => {
-		sim.inject({ vendor: 'dataverse', method: 'GET', path: '/msdyn_presences', status: 429, retryAfter: 0, everyNth: 2, times: 1 });
-		const run = await h.runWorkflow({
-			nodes: [dvNode({ resource: 'presenceDefinition', operation: 'getAll', returnAll: true })],
-		});
+		t.sim.inject({ vendor: 'dataverse', method: 'GET', path: '/msdyn_presences', status: 429, retryAfter: 0, everyNth: 2, times: 1 });
+		const run = await t.run({ resource: 'presenceDefinition', operation: 'getAll', returnAll: true });
 		expect(run.items(NODE)).toHaveLength(BULK + 7);
-		expect(apiCalls(sim).map((c) => `${pageOf(c)} ${c.status}`)).toEqual(['1 200', '2 429', '2 200', '3 200']);
+		expect(apiCalls(t.sim).map((c) => `${pageOf(c)} ${c.status}`)).toEqual(['1 200', '2 429', '2 200', '3 200']);
 	});
 });
 
@@ -83,7 +67,7 @@ describe('live pickers', () => {
 
 	test('presences: active ones only, searchable, labelled with their category', async () => {
 		// 'e' also matches the inactive "Retired status", which must not be offered.
-		const result = await h.callMethod(node, 'listSearch', 'searchPresences', 'e');
+		const result = await t.h.callMethod(node, 'listSearch', 'searchPresences', 'e');
 		expect(result).toEqual({
 			results: [
 				{ name: 'Available', value: DV.presences.available },
@@ -91,7 +75,7 @@ describe('live pickers', () => {
 			],
 			paginationToken: undefined,
 		});
-		const [call] = apiCalls(sim);
+		const [call] = apiCalls(t.sim);
 		expect(call.query).toEqual({
 			$select: 'msdyn_presenceid,msdyn_name,msdyn_presencestatustext,msdyn_basepresencestatus',
 			$filter: "statecode eq 0 and contains(msdyn_name,'e')",
@@ -101,22 +85,22 @@ describe('live pickers', () => {
 	});
 
 	test('presences: the pagination token is the next link', async () => {
-		const first = await h.callMethod(node, 'listSearch', 'searchPresences');
+		const first = await t.h.callMethod(node, 'listSearch', 'searchPresences');
 		expect(first.results).toHaveLength(100);
 		expect(first.paginationToken).toEqual(expect.stringContaining('$skiptoken='));
-		const second = await h.callMethod(node, 'listSearch', 'searchPresences', undefined, first.paginationToken);
+		const second = await t.h.callMethod(node, 'listSearch', 'searchPresences', undefined, first.paginationToken);
 		expect(second.results).toHaveLength(100);
 		expect(second.results[0]).not.toEqual(first.results[0]);
-		expect(apiCalls(sim).map(pageOf)).toEqual(['1', '2']);
+		expect(apiCalls(t.sim).map(pageOf)).toEqual(['1', '2']);
 	});
 
 	test('agents: interactive, enabled users matching name or e-mail', async () => {
-		const result = await h.callMethod(node, 'listSearch', 'searchAgents', 'CHEN');
+		const result = await t.h.callMethod(node, 'listSearch', 'searchAgents', 'CHEN');
 		expect(result).toEqual({
 			results: [{ name: 'Casey Chen (casey.chen@contoso.com)', value: DV.agents.casey }],
 			paginationToken: undefined,
 		});
-		expect(apiCalls(sim)[0].query.$filter).toBe(
+		expect(apiCalls(t.sim)[0].query.$filter).toBe(
 			"isdisabled eq false and accessmode eq 0 and (contains(fullname,'CHEN') or contains(internalemailaddress,'CHEN'))",
 		);
 	});

@@ -9,6 +9,15 @@ const { useSimulator, IDS, apiCalls, byId, byEmail } = require('../helpers/vendo
 const G = IDS.genesys;
 const ctx = useSimulator({ vendor: 'genesys' });
 
+/** The user search for one exact email, first page, as apiCalls() lists it. */
+const emailSearch = (/** @type {number} */ pageSize, /** @type {string} */ email) => ({
+	method: 'POST',
+	path: '/api/v2/users/search',
+	query: {},
+	body: { pageSize, pageNumber: 1, query: [{ type: 'EXACT', fields: ['email'], value: email }] },
+	status: 200,
+});
+
 test('Get by ID: GET /api/v2/users/{userId}, the user as Genesys answers it; a second execution reuses it', async () => {
 	const result = await ctx.run({ resource: 'agent', operation: 'get', agent: byId(G.users.alex) });
 	expect(result.error).toBeUndefined();
@@ -24,13 +33,7 @@ test('Get by ID: GET /api/v2/users/{userId}, the user as Genesys answers it; a s
 test('Get by email: one exact email search; an unknown email is a clear error', async () => {
 	const result = await ctx.run({ resource: 'agent', operation: 'get', agent: byEmail('blake.baker@contoso.com') });
 	expect(apiCalls(ctx.sim, 'genesys')).toEqual([
-		{
-			method: 'POST',
-			path: '/api/v2/users/search',
-			query: {},
-			body: { pageSize: 2, pageNumber: 1, query: [{ type: 'EXACT', fields: ['email'], value: 'blake.baker@contoso.com' }] },
-			status: 200,
-		},
+		emailSearch(2, 'blake.baker@contoso.com'),
 	]);
 	expect(result.items('Genesys')[0]).toMatchObject({ id: G.users.blake, email: 'blake.baker@contoso.com' });
 
@@ -59,13 +62,7 @@ test('Get Many, Return All: every page until pageCount', async () => {
 test('Get Many with an email filter: the user search, exact email', async () => {
 	const result = await ctx.run({ resource: 'agent', operation: 'getAll', returnAll: true, filters: { email: 'casey.chen@contoso.com' } });
 	expect(apiCalls(ctx.sim, 'genesys')).toEqual([
-		{
-			method: 'POST',
-			path: '/api/v2/users/search',
-			query: {},
-			body: { pageSize: 100, pageNumber: 1, query: [{ type: 'EXACT', fields: ['email'], value: 'casey.chen@contoso.com' }] },
-			status: 200,
-		},
+		emailSearch(100, 'casey.chen@contoso.com'),
 	]);
 	expect(result.items('Genesys').map((/** @type {any} */ u) => u.id)).toEqual([G.users.casey]);
 });

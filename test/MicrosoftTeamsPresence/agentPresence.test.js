@@ -13,6 +13,8 @@ const DANA = T.users.dana;
 const presencePath = (/** @type {string} */ id) => `/v1.0/users/${id}/presence`;
 const read = (/** @type {string} */ id) => ({ method: 'GET', path: presencePath(id), query: {}, body: undefined });
 const write = (/** @type {string} */ id, /** @type {string} */ action, /** @type {any} */ body) => ({ method: 'POST', path: `${presencePath(id)}/${action}`, query: {}, body });
+/** A Set's calls: the current presence, the write, the presence read back. */
+const readWriteRead = (/** @type {string} */ id, /** @type {string} */ action, /** @type {any} */ body) => [read(id), write(id, action, body), read(id)];
 const appId = () => t.sim.clients.graph.clientId;
 
 describe('Agent Presence: Get', () => {
@@ -120,11 +122,7 @@ describe('Agent Presence: Set (app session)', () => {
 
 	test('Only If Different: different presence → read, write, read', async () => {
 		const run = await t.run({ operation: 'set', agent: byId(ALEX), presenceBy: 'presence', presence: byId('Busy/InAConferenceCall') });
-		expect(apiCalls(t.sim)).toEqual([
-			read(ALEX),
-			write(ALEX, 'setPresence', { sessionId: appId(), availability: 'Busy', activity: 'InAConferenceCall' }),
-			read(ALEX),
-		]);
+		expect(apiCalls(t.sim)).toEqual(readWriteRead(ALEX, 'setPresence', { sessionId: appId(), availability: 'Busy', activity: 'InAConferenceCall' }));
 		expect(run.items('Teams')[0]).toMatchObject({ written: true, presenceId: 'Busy/InAConferenceCall', previousPresenceId: 'Available/Available', previousCategory: 'available' });
 	});
 
@@ -142,11 +140,7 @@ describe('Agent Presence: Set (app session)', () => {
 
 	test('Do Not Disturb by category: the session pair DoNotDisturb/Presenting ("presence: setPresence", Supported combinations)', async () => {
 		const run = await t.run({ operation: 'set', agent: byId(ALEX), presenceBy: 'category', category: 'DND' });
-		expect(apiCalls(t.sim)).toEqual([
-			read(ALEX),
-			write(ALEX, 'setPresence', { sessionId: appId(), availability: 'DoNotDisturb', activity: 'Presenting' }),
-			read(ALEX),
-		]);
+		expect(apiCalls(t.sim)).toEqual(readWriteRead(ALEX, 'setPresence', { sessionId: appId(), availability: 'DoNotDisturb', activity: 'Presenting' }));
 		// Among app sessions DoNotDisturb wins over the client's Available.
 		expect(run.items('Teams')[0]).toMatchObject({ written: true, requestedPresenceId: 'DoNotDisturb/Presenting', presenceId: 'DoNotDisturb/Presenting', category: 'do_not_disturb' });
 	});
@@ -210,11 +204,7 @@ describe('Agent Presence: Set (app session)', () => {
 describe('Agent Presence: Set Preferred', () => {
 	test('by category do_not_disturb: DoNotDisturb/DoNotDisturb wins over every session', async () => {
 		const run = await t.run({ operation: 'setPreferred', agent: byId(ALEX), presenceBy: 'category', category: 'Do Not Disturb', options: { expirationDuration: 'PT8H' } });
-		expect(apiCalls(t.sim)).toEqual([
-			read(ALEX),
-			write(ALEX, 'setUserPreferredPresence', { availability: 'DoNotDisturb', activity: 'DoNotDisturb', expirationDuration: 'PT8H' }),
-			read(ALEX),
-		]);
+		expect(apiCalls(t.sim)).toEqual(readWriteRead(ALEX, 'setUserPreferredPresence', { availability: 'DoNotDisturb', activity: 'DoNotDisturb', expirationDuration: 'PT8H' }));
 		expect(run.items('Teams')).toEqual([
 			presenceItem({
 				id: ALEX,

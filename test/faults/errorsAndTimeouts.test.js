@@ -5,7 +5,7 @@
  * end written once; Dataverse's CCaaS_ModifyAgentPresence is a POST, never repeated blindly, so
  * the changes it hit end as items carrying the error — with nothing written for them.
  */
-const { OPERATIONS, useFaultSimulator, runChanges, expectEveryChangeAccountedFor, apiStatuses } = require('./faults');
+const { OPERATIONS, useFaultSimulator, runChanges, expectEveryChangeAccountedFor, expectAllWritten, expectFirstFailed, apiStatuses } = require('./faults');
 
 const COUNTS = { genesysSet: 6, genesysBulkSet: 120, dataverseSet: 5, vonageSet: 6 };
 const RETRIED = ['genesysSet', 'genesysBulkSet', 'vonageSet'].map((name) => [name, COUNTS[name]]);
@@ -24,18 +24,13 @@ describe('a burst of 5xx on the writes', () => {
 	test.each(RETRIED)('%s (idempotent write): retried with backoff, every change written once', async (name, count) => {
 		const { vendor } = OPERATIONS[name];
 		t.sim.inject({ vendor, ...WRITE[name], status: 503, times: 2 });
-		const result = await runChanges(t, name, { count });
-		const { written, failed } = expectEveryChangeAccountedFor(t.sim, result);
-		expect({ written: written.length, failed }).toEqual({ written: count, failed: [] });
+		await expectAllWritten(t, name, { count });
 		expect(apiStatuses(t.sim, vendor).filter((s) => s === 503)).toEqual([503, 503]);
 	});
 
 	test('dataverseSet (POST, not repeated): the two changes the burst hit are error items, the rest written', async () => {
 		t.sim.inject({ vendor: 'dataverse', ...WRITE.dataverseSet, status: 503, times: 2 });
-		const result = await runChanges(t, 'dataverseSet', { count: COUNTS.dataverseSet });
-		const { written, failed, errors } = expectEveryChangeAccountedFor(t.sim, result);
-		expect(failed).toEqual(result.agents.slice(0, 2));
-		expect(written).toEqual(result.agents.slice(2));
+		const errors = await expectFirstFailed(t, 'dataverseSet', { count: COUNTS.dataverseSet }, 2);
 		for (const e of errors) {
 			expect(e.error).toMatch(/^Dynamics 365 Contact Center \(Dataverse\) returned 503: /);
 			expect(e.httpCode).toBe('503');
@@ -45,10 +40,7 @@ describe('a burst of 5xx on the writes', () => {
 	test('genesysBulkSet: a chunk failing past the retry limit fails its 50 items, the others are written', async () => {
 		// The first chunk is answered 503 five times (backoff 0.5 + 1 + 2 + 4 s): the policy gives up on it.
 		t.sim.inject({ vendor: 'genesys', ...WRITE.genesysBulkSet, status: 503, times: 5 });
-		const result = await runChanges(t, 'genesysBulkSet', { count: COUNTS.genesysBulkSet });
-		const { written, failed, errors } = expectEveryChangeAccountedFor(t.sim, result);
-		expect(failed).toEqual(result.agents.slice(0, 50));
-		expect(written).toEqual(result.agents.slice(50));
+		const errors = await expectFirstFailed(t, 'genesysBulkSet', { count: COUNTS.genesysBulkSet }, 50);
 		for (const e of errors) expect(e.error).toMatch(/^Genesys Cloud returned 503: /);
 		expect(apiStatuses(t.sim, 'genesys')).toEqual([503, 503, 503, 503, 503, 200, 200]);
 	}, 20000);
@@ -60,9 +52,7 @@ describe('a vendor that hangs past the request timeout (Timeout option 250 ms, v
 	test.each(RETRIED)('%s (idempotent write): the timed-out write is sent again, every change written once', async (name, count) => {
 		const { vendor } = OPERATIONS[name];
 		t.sim.inject({ vendor, ...WRITE[name], ...HANG });
-		const result = await runChanges(t, name, { count, options: { timeout: 250 } });
-		const { written, failed } = expectEveryChangeAccountedFor(t.sim, result);
-		expect({ written: written.length, failed }).toEqual({ written: count, failed: [] });
+		await expectAllWritten(t, name, { count, options: { timeout: 250 } });
 		// The first write attempt got no answer in time (still unanswered when the run ended).
 		const attempts = t.sim.requests.filter((/** @type {any} */ r) => OPERATIONS[name].writes(r).length > 0);
 		expect(attempts[0].status).toBe(0);
@@ -71,10 +61,7 @@ describe('a vendor that hangs past the request timeout (Timeout option 250 ms, v
 
 	test('dataverseSet (POST): the timed-out change is an error item naming the timeout, the rest written', async () => {
 		t.sim.inject({ vendor: 'dataverse', ...WRITE.dataverseSet, ...HANG });
-		const result = await runChanges(t, 'dataverseSet', { count: COUNTS.dataverseSet, options: { timeout: 250 } });
-		const { written, failed, errors } = expectEveryChangeAccountedFor(t.sim, result);
-		expect(failed).toEqual(result.agents.slice(0, 1));
-		expect(written).toEqual(result.agents.slice(1));
+		const errors = await expectFirstFailed(t, 'dataverseSet', { count: COUNTS.dataverseSet, options: { timeout: 250 } }, 1);
 		expect(errors[0].error).toMatch(/^Dynamics 365 Contact Center \(Dataverse\): timeout of 250ms exceeded$/);
 	});
 

@@ -151,6 +151,30 @@ function expectEveryChangeAccountedFor(sim, { op, agents, before, run }) {
 	return { written, failed, errors };
 }
 
+/**
+ * runChanges, then the contract, then that every change was written and none failed.
+ * @param {any} ctx @param {string} opName @param {{ count: number, options?: any }} o
+ */
+async function expectAllWritten(ctx, opName, o) {
+	const result = await runChanges(ctx, opName, o);
+	const { written, failed } = expectEveryChangeAccountedFor(ctx.sim, result);
+	expect({ written: written.length, failed }).toEqual({ written: o.count, failed: [] });
+	return result;
+}
+
+/**
+ * runChanges, then the contract, then that exactly the first `failing` agents failed and the rest
+ * were written. Returns the error items.
+ * @param {any} ctx @param {string} opName @param {{ count: number, options?: any }} o @param {number} failing
+ */
+async function expectFirstFailed(ctx, opName, o, failing) {
+	const result = await runChanges(ctx, opName, o);
+	const { written, failed, errors } = expectEveryChangeAccountedFor(ctx.sim, result);
+	expect(failed).toEqual(result.agents.slice(0, failing));
+	expect(written).toEqual(result.agents.slice(failing));
+	return errors;
+}
+
 /** Statuses the simulator answered for the vendor's API (token endpoint left out), in order. */
 const apiStatuses = (/** @type {any} */ sim, /** @type {any} */ vendor) => apiCalls(sim, vendor).map((c) => c.status);
 
@@ -170,4 +194,14 @@ function onRequest(sim, fn) {
 	return () => delete requests.push;
 }
 
-module.exports = { OPERATIONS, useFaultSimulator, runChanges, expectEveryChangeAccountedFor, apiStatuses, onRequest, IDS };
+module.exports = {
+	OPERATIONS,
+	useFaultSimulator,
+	runChanges,
+	expectEveryChangeAccountedFor,
+	expectAllWritten,
+	expectFirstFailed,
+	apiStatuses,
+	onRequest,
+	IDS,
+};

@@ -4,7 +4,7 @@
  * mapping hands it over), or any other spelling of it, sets each vendor's do-not-disturb presence.
  */
 const { createHarness } = require('../harness');
-const { startSimulator, IDS, allCredentials, credentialRef } = require('../helpers/vendors');
+const { startSimulator, IDS, allCredentials, nodeOf } = require('../helpers/vendors');
 
 /** @type {any} */ let sim;
 beforeAll(async () => {
@@ -20,12 +20,8 @@ const setBy = { operation: 'set', presenceBy: 'category', category: '={{ $json.c
 const NODES = [
 	{
 		name: 'Dynamics 365 Contact Center',
-		node: {
-			type: 'dynamicsContactCenter',
-			parameters: { resource: 'agentPresence', agent: rl(IDS.dataverse.agents.alex), ...setBy },
-			credentials: credentialRef('dynamicsContactCenterApi'),
-		},
 		vendor: 'dataverse',
+		node: nodeOf('dataverse', { resource: 'agentPresence', agent: rl(IDS.dataverse.agents.alex), ...setBy }),
 		write: (/** @type {any} */ r) => r.method === 'POST' && r.path.endsWith('/CCaaS_ModifyAgentPresence'),
 		// Busy - DND: the out-of-the-box presence of base status "Busy - DND".
 		body: { ApiVersion: '1.0', AgentId: IDS.dataverse.agents.alex, PresenceId: IDS.dataverse.presences.busyDnd },
@@ -33,12 +29,8 @@ const NODES = [
 	},
 	{
 		name: 'Genesys Cloud',
-		node: {
-			type: 'genesysCloud',
-			parameters: { resource: 'agentPresence', agent: rl(IDS.genesys.users.alex), ...setBy },
-			credentials: credentialRef('genesysCloudPresenceApi'),
-		},
 		vendor: 'genesys',
+		node: nodeOf('genesys', { resource: 'agentPresence', agent: rl(IDS.genesys.users.alex), ...setBy }),
 		write: (/** @type {any} */ r) => r.method === 'PATCH',
 		// Genesys has no DND system presence: do_not_disturb is the primary Busy definition.
 		body: { presenceDefinition: { id: IDS.genesys.presence.Busy } },
@@ -46,12 +38,8 @@ const NODES = [
 	},
 	{
 		name: 'Vonage Contact Center',
-		node: {
-			type: 'vonageContactCenter',
-			parameters: { resource: 'agentPresence', agent: rl(IDS.vonage.users.alex), ...setBy },
-			credentials: credentialRef('vonageContactCenterApi'),
-		},
 		vendor: 'vonage',
+		node: nodeOf('vonage', { resource: 'agentPresence', agent: rl(IDS.vonage.users.alex), ...setBy }),
 		write: (/** @type {any} */ r) => r.method === 'PATCH',
 		// Vonage has no DND category type: do_not_disturb is the first selectable Away presence.
 		body: { presenceId: IDS.vonage.presence.away },
@@ -64,7 +52,7 @@ describe.each(NODES)('$name', ({ node, vendor, write, body, category: written })
 		'category "%s" from an expression sets the do-not-disturb presence',
 		async (category) => {
 			const h = await createHarness({ credentials: allCredentials(sim) });
-			const run = await h.runWorkflow({ nodes: [{ name: 'Set', ...node }], input: [{ category }] });
+			const run = await h.runWorkflow({ nodes: [{ ...node, name: 'Set' }], input: [{ category }] });
 			const writes = sim.requests.filter((/** @type {any} */ r) => r.vendor === vendor && write(r));
 			expect(writes.map((/** @type {any} */ r) => r.body)).toEqual([body]);
 			// The item says the presence the vendor now holds, in the shared categories.
@@ -74,7 +62,7 @@ describe.each(NODES)('$name', ({ node, vendor, write, body, category: written })
 
 	test('an unknown category is a clear error naming the valid ones, and nothing is written', async () => {
 		const h = await createHarness({ credentials: allCredentials(sim) });
-		const run = await h.runWorkflow({ nodes: [{ name: 'Set', ...node }], input: [{ category: 'Lunch' }] });
+		const run = await h.runWorkflow({ nodes: [{ ...node, name: 'Set' }], input: [{ category: 'Lunch' }] });
 		const error = run.nodeError('Set');
 		expect(error.message).toBe('Unknown presence category "Lunch"');
 		expect(error.description).toBe('Use one of: available, busy, do_not_disturb, away, offline');

@@ -20,6 +20,19 @@ beforeAll(async () => {
 afterAll(async () => sim.close());
 
 const calls = (/** @type {any} */ vendor) => apiCalls(sim, vendor).map((c) => `${c.method} ${c.path}${c.query && Object.keys(c.query).length ? ` ${JSON.stringify(c.query)}` : ''}`);
+/** A Set's guard fields when it wrote, and when it skipped a stale event (as guardFields() picks them). */
+const written = (/** @type {string} */ previousPresenceId, /** @type {string} */ previousCategory, /** @type {string} */ presenceId) => ({
+	written: true,
+	previousPresenceId,
+	previousCategory,
+	presenceId,
+});
+const stale = (
+	/** @type {string} */ sourceChangedAt,
+	/** @type {string} */ previousPresenceId,
+	/** @type {string} */ previousCategory,
+	/** @type {string} */ presenceId,
+) => ({ written: false, skippedReason: 'stale', sourceChangedAt, previousPresenceId, previousCategory, presenceId });
 const guardFields = (/** @type {any} */ item) => {
 	/** @type {Record<string, any>} */ const out = {};
 	for (const k of ['written', 'skippedReason', 'protectedState', 'sourceChangedAt', 'previousPresenceId', 'previousCategory', 'presenceId']) {
@@ -64,7 +77,7 @@ describe('Genesys Cloud → Set', () => {
 		});
 		expect(calls('genesys')).toEqual([`GET ${presencePath}`, `PATCH ${presencePath}`]);
 		expect(run.items('Genesys').map(guardFields)).toEqual([
-			{ written: true, previousPresenceId: G.presence.Available, previousCategory: 'available', presenceId: G.presence.Busy },
+			written(G.presence.Available, 'available', G.presence.Busy),
 		]);
 		sim.clearRequests();
 		const again = await h.runWorkflow({ nodes: [set({ presence: byId(G.presence.Away), options: { dontOverrideWhen: ['busy'] } })] });
@@ -82,9 +95,9 @@ describe('Genesys Cloud → Set', () => {
 		});
 		expect(calls('genesys')).toEqual([`GET ${presencePath}`, `PATCH ${presencePath}`, `GET ${presencePath}`, `GET ${presencePath}`]);
 		expect(run.items('Genesys').map(guardFields)).toEqual([
-			{ written: true, previousPresenceId: G.presence.Available, previousCategory: 'available', presenceId: G.presence.Busy },
-			{ written: false, skippedReason: 'stale', sourceChangedAt: OLD, previousPresenceId: G.presence.Busy, previousCategory: 'busy', presenceId: G.presence.Busy },
-			{ written: false, skippedReason: 'stale', sourceChangedAt: NEW, previousPresenceId: G.presence.Busy, previousCategory: 'busy', presenceId: G.presence.Busy },
+			written(G.presence.Available, 'available', G.presence.Busy),
+			stale(OLD, G.presence.Busy, 'busy', G.presence.Busy),
+			stale(NEW, G.presence.Busy, 'busy', G.presence.Busy),
 		]);
 	});
 
@@ -179,7 +192,7 @@ describe('Dynamics 365 Contact Center → Set', () => {
 		const alex = await h.runWorkflow({ nodes: [set(DV.agents.alex, { options })] });
 		expect(calls('dataverse')).toEqual([statusQuery(DV.agents.alex), 'POST /CCaaS_ModifyAgentPresence']);
 		expect(alex.items('Dynamics').map(guardFields)).toEqual([
-			{ written: true, previousPresenceId: P.busy, previousCategory: 'busy', presenceId: P.available },
+			written(P.busy, 'busy', P.available),
 		]);
 	});
 
@@ -190,15 +203,15 @@ describe('Dynamics 365 Contact Center → Set', () => {
 		const run = await h.runWorkflow({ nodes: [node], input: events([[P.away, NEW], [P.available, OLD], [P.away, NEW]]) });
 		expect(calls('dataverse')).toEqual([statusQuery(alex), 'POST /CCaaS_ModifyAgentPresence', statusQuery(alex), statusQuery(alex)]);
 		expect(run.items('Dynamics').map(guardFields)).toEqual([
-			{ written: true, previousPresenceId: P.busy, previousCategory: 'busy', presenceId: P.away },
-			{ written: false, skippedReason: 'stale', sourceChangedAt: OLD, previousPresenceId: P.away, previousCategory: 'away', presenceId: P.available },
-			{ written: false, skippedReason: 'stale', sourceChangedAt: NEW, previousPresenceId: P.away, previousCategory: 'away', presenceId: P.away },
+			written(P.busy, 'busy', P.away),
+			stale(OLD, P.away, 'away', P.available),
+			stale(NEW, P.away, 'away', P.away),
 		]);
 		sim.clearRequests();
 		const later = await h.runWorkflow({ nodes: [node], input: events([[P.available, OLD]]) });
 		expect(calls('dataverse')).toEqual([statusQuery(alex)]);
 		expect(later.items('Dynamics').map(guardFields)).toEqual([
-			{ written: false, skippedReason: 'stale', sourceChangedAt: OLD, previousPresenceId: P.away, previousCategory: 'away', presenceId: P.available },
+			stale(OLD, P.away, 'away', P.available),
 		]);
 	});
 
@@ -232,14 +245,14 @@ describe('Vonage Contact Center → Set', () => {
 		const run = await h.runWorkflow({ nodes: [node], input: events([[P.away, NEW], [P.ready, OLD], [P.away, NEW]]) });
 		expect(calls('vonage')).toEqual([`GET ${path}`, 'GET /agents/presence-definitions', `PATCH ${path}`, `GET ${path}`, `GET ${path}`]);
 		expect(run.items('Vonage').map(guardFields)).toEqual([
-			{ written: true, previousPresenceId: P.ready, previousCategory: 'available', presenceId: P.away },
-			{ written: false, skippedReason: 'stale', sourceChangedAt: OLD, previousPresenceId: P.away, previousCategory: 'away', presenceId: P.away },
-			{ written: false, skippedReason: 'stale', sourceChangedAt: NEW, previousPresenceId: P.away, previousCategory: 'away', presenceId: P.away },
+			written(P.ready, 'available', P.away),
+			stale(OLD, P.away, 'away', P.away),
+			stale(NEW, P.away, 'away', P.away),
 		]);
 		sim.clearRequests();
 		const later = await h.runWorkflow({ nodes: [node], input: events([[P.ready, OLD]]) });
 		expect(later.items('Vonage').map(guardFields)).toEqual([
-			{ written: false, skippedReason: 'stale', sourceChangedAt: OLD, previousPresenceId: P.away, previousCategory: 'away', presenceId: P.away },
+			stale(OLD, P.away, 'away', P.away),
 		]);
 		expect(calls('vonage').filter((c) => c.startsWith('PATCH'))).toEqual([]);
 		expect(sim.state.vonage.presence[ALEX].presenceId).toBe(P.away);

@@ -313,6 +313,20 @@ describe('Dataverse Web API', () => {
 });
 
 // ---------------------------------------------------------------- webhooks
+
+/**
+ * Runs `fn` with a webhook receiver answering `status`, and closes it however `fn` ends.
+ * @param {number} status @param {(hook: any) => Promise<void>} fn
+ */
+async function withReceiver(status, fn) {
+	const hook = await receiver(status);
+	try {
+		await fn(hook);
+	} finally {
+		await hook.close();
+	}
+}
+
 /**
  * Starts a receiver that records webhook posts (answering `status`). Dataverse only calls ports
  * 80/443, so it is registered as https://receiver.sim.test/hook and the simulator's network table
@@ -354,8 +368,7 @@ function registerStep(/** @type {string} */ url, /** @type {number} */ mode, i =
 
 describe('plug-in registration and webhook delivery', () => {
 	test('registering a webhook step on msdyn_agentstatus Update delivers a RemoteExecutionContext', async () => {
-		const hook = await receiver();
-		try {
+		await withReceiver(200, async (hook) => {
 			const ep = await dv('serviceendpoints', {
 				method: 'POST',
 				headers: { 'content-type': 'application/json' },
@@ -416,14 +429,11 @@ describe('plug-in registration and webhook delivery', () => {
 			expect(hook.got).toHaveLength(1);
 			const stepId = steps.body.value[0].sdkmessageprocessingstepid;
 			expect((await dv(`sdkmessageprocessingsteps(${stepId})`, { method: 'DELETE' })).status).toBe(204);
-		} finally {
-			await hook.close();
-		}
+		});
 	});
 
 	test('HttpHeader auth and unreachable endpoints never crash the server', async () => {
-		const hook = await receiver();
-		try {
+		await withReceiver(200, async (hook) => {
 			const t = sim.state.dataverse.tables;
 			t.serviceendpoints.push({ serviceendpointid: 'aaaaaaaa-0000-4000-8000-000000000001', name: 'hdr', url: hook.url, contract: 8, authtype: 5, authvalue: '<settings><setting name="x-api-key" value="k1" /></settings>', messageformat: 2 });
 			t.serviceendpoints.push({ serviceendpointid: 'aaaaaaaa-0000-4000-8000-000000000002', name: 'dead', url: 'https://dead.sim.test/nothing', contract: 8, authtype: 4, authvalue: 'x', messageformat: 2 });
@@ -441,9 +451,7 @@ describe('plug-in registration and webhook delivery', () => {
 			// Refused connection: no answer is a failure with no second attempt ("Use webhooks").
 			expect(dead.map((/** @type {any} */ d) => [d.attempt, d.status, d.error])).toEqual([[1, null, 'ECONNREFUSED']]);
 			expect((await dv('WhoAmI')).status).toBe(200);
-		} finally {
-			await hook.close();
-		}
+		});
 	});
 
 	const patchDana = (/** @type {any} */ body) =>
@@ -468,8 +476,7 @@ describe('plug-in registration and webhook delivery', () => {
 	});
 
 	test('a synchronous step that gets no 2xx fails the originating call and rolls it back', async () => {
-		const hook = await receiver(401);
-		try {
+		await withReceiver(401, async (hook) => {
 			registerStep(hook.url, 0);
 			const before = { ...dana() };
 			const r = await patchDana({ msdyn_availableunitscapacity: 10 });
@@ -485,9 +492,7 @@ describe('plug-in registration and webhook delivery', () => {
 			});
 			expect(m.status).toBe(500);
 			expect(dana()._msdyn_currentpresenceid_value).toBe(before._msdyn_currentpresenceid_value);
-		} finally {
-			await hook.close();
-		}
+		});
 	});
 
 	test('a synchronous step times out (configurable; Dataverse waits 60 s) and fails the call; connection refused too', async () => {
@@ -516,8 +521,7 @@ describe('plug-in registration and webhook delivery', () => {
 	});
 
 	test('an asynchronous step answers the call at once, makes one more attempt after a 503, and adds AsynchronousStepPrimaryName', async () => {
-		const hook = await receiver(503);
-		try {
+		await withReceiver(503, async (hook) => {
 			sim.dataverseWebhooks.configure({ retryDelayMs: 5 });
 			registerStep(hook.url, 1);
 			expect((await patchDana({ msdyn_availableunitscapacity: 20 })).status).toBe(204);
@@ -531,26 +535,20 @@ describe('plug-in registration and webhook delivery', () => {
 			]);
 			// The table's primary name and key, as in "Use webhooks"' example (fullname, contactid).
 			expect(ctx.PostEntityImages[0].value.Attributes.map((/** @type {any} */ a) => a.key)).toEqual(['msdyn_name', 'msdyn_agentstatusid']);
-		} finally {
-			await hook.close();
-		}
+		});
 	});
 
 	test('a synchronous step also gets one more attempt after a 502 (the 401 above got none)', async () => {
-		const hook = await receiver(502);
-		try {
+		await withReceiver(502, async (hook) => {
 			sim.dataverseWebhooks.configure({ retryDelayMs: 5 });
 			registerStep(hook.url, 0);
 			expect((await patchDana({ msdyn_availableunitscapacity: 21 })).status).toBe(500);
 			expect(sim.webhookDeliveries.map((/** @type {any} */ d) => [d.mode, d.attempt, d.status])).toEqual([[0, 1, 502], [0, 2, 502]]);
-		} finally {
-			await hook.close();
-		}
+		});
 	});
 
 	test('a context over 256 KB (or on demand) arrives with x-ms-dynamics-msg-size-exceeded and without InputParameters, ParentContext and images', async () => {
-		const hook = await receiver();
-		try {
+		await withReceiver(200, async (hook) => {
 			registerStep(hook.url, 1);
 			expect(sim.dataverseWebhooks.config.maxPayloadBytes).toBe(256 * 1024);
 			sim.dataverseWebhooks.configure({ sizeExceeded: true });
@@ -563,9 +561,7 @@ describe('plug-in registration and webhook delivery', () => {
 				expect(got.headers['x-ms-dynamics-msg-size-exceeded']).toBe('true');
 				expect(got.body).toMatchObject({ InputParameters: [], ParentContext: null, PreEntityImages: [], PostEntityImages: [], PrimaryEntityId: IDS.dataverse.agentStatuses.dana, MessageName: 'Update' });
 			}
-		} finally {
-			await hook.close();
-		}
+		});
 	});
 });
 
