@@ -74,8 +74,8 @@ class Checks {
 		}
 	}
 
-	/** The items a node output in one stored execution (n8n keeps run data flatted-serialized). */
-	nodeItems(/** @type {number} */ executionId, /** @type {string} */ nodeName) {
+	/** The items one output (default the first) of a node had in one stored execution (n8n keeps run data flatted-serialized). */
+	nodeItems(/** @type {number} */ executionId, /** @type {string} */ nodeName, output = 0) {
 		const { parse } = require(require.resolve('flatted', { paths: [path.dirname(String(process.env.N8N_BIN))] }));
 		let text;
 		if (process.env.DB_TYPE === 'postgresdb') {
@@ -90,7 +90,7 @@ class Checks {
 			}
 		}
 		const runs = parse(String(text)).resultData?.runData?.[nodeName] ?? [];
-		return /** @type {any[]} */ (runs.flatMap((/** @type {any} */ r) => r.data?.main?.[0] ?? []).map((/** @type {any} */ i) => i.json));
+		return /** @type {any[]} */ (runs.flatMap((/** @type {any} */ r) => r.data?.main?.[output] ?? []).map((/** @type {any} */ i) => i.json));
 	}
 
 	/** Waits until a workflow has `count` finished executions (no more running), returns them. */

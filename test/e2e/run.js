@@ -23,16 +23,19 @@ const MODE = env.E2E_MODE === 'demo' ? 'demo' : 'test';
  * scenarios (npm run test:e2e, test:queue), fuzz (npm run test:fuzz), all, reconnect (only the
  * Genesys reconnect scenario, on both engines), throughput (Agent Presence Trigger vs n8n's
  * Webhook node, E2E_THROUGHPUT_WEBHOOKS per round) or smoke (every template published, then one
- * webhook → vendor write and one WebSocket trigger → vendor write: the check on other n8n versions).
+ * webhook → vendor write and one WebSocket trigger → vendor write: the check on other n8n versions)
+ * or queues (only the RabbitMQ and Redis sources, queue-sources.js; also part of scenarios).
  */
 const SUITE = env.E2E_SUITE || 'scenarios';
 const WITH_SCENARIOS = SUITE === 'scenarios' || SUITE === 'all';
 const SMOKE = SUITE === 'smoke';
 // A mistyped suite would start n8n, run nothing and pass.
-if (!['scenarios', 'fuzz', 'all', 'reconnect', 'throughput', 'smoke'].includes(SUITE)) {
-	console.error(`E2E_SUITE=${SUITE}: unknown suite (scenarios, smoke, fuzz, all, reconnect or throughput)`);
+if (!['scenarios', 'fuzz', 'all', 'reconnect', 'throughput', 'smoke', 'queues'].includes(SUITE)) {
+	console.error(`E2E_SUITE=${SUITE}: unknown suite (scenarios, smoke, fuzz, all, reconnect, throughput or queues)`);
 	process.exit(2);
 }
+/** The message-broker sources (the brokers are started by test-e2e.sh; without them there is nothing to run). */
+const WITH_QUEUES = MODE === 'test' && (WITH_SCENARIOS || SUITE === 'queues');
 const WITH_RECONNECT = MODE === 'test' && (WITH_SCENARIOS || SUITE === 'reconnect');
 /** Short-lived Genesys notification channels, so the reconnect scenario sees a renewal within the run. */
 const GENESYS_CHANNEL_TTL_SECONDS = 30;
@@ -45,6 +48,7 @@ const { buildWorkflows, reconnectWorkflow, teamsDelegatedCredential, teamsNotifi
 const { fuzzWorkflow } = require('./fuzz');
 const { fixtures } = require('./fixtures');
 const { Checks } = require('./checks');
+const queueSources = require('./queue-sources');
 
 const FIXTURES_DIR = path.join(REPO, 'test', 'fixtures', 'dataverse');
 
@@ -55,15 +59,23 @@ async function main() {
 		simPort: MODE === 'demo' ? Number(env.SIM_PORT || 4010) : undefined,
 		logs: MODE === 'demo' ? USER_FOLDER : WORK,
 		genesysChannelTtlSeconds: WITH_RECONNECT ? GENESYS_CHANNEL_TTL_SECONDS : undefined,
-		extraCredentials: WITH_SCENARIOS && MODE === 'test' ? async (sim) => [await teamsDelegatedCredential(sim)] : undefined,
+		extraCredentials: async (sim) => [
+			...(WITH_SCENARIOS && MODE === 'test' ? [await teamsDelegatedCredential(sim)] : []),
+			...(WITH_QUEUES ? queueSources.brokerCredentials() : []),
+		],
 		// The Vonage poll scenario's agent changes presence before n8n starts: history no poll may report.
 		beforeN8n: WITH_SCENARIOS && MODE === 'test' ? (sim) => require('./scenarios').vonagePollHistory(sim, IDS, CLIENTS, VONAGE_POLL_AGENT) : undefined,
 		workflows: (sim, credentials) => {
 			if (SUITE === 'reconnect') return [reconnectWorkflow(credentials)];
 			if (SUITE === 'throughput') return throughputWorkflows(credentials);
 			const templates = buildWorkflows({ templatesDir: path.join(REPO, 'templates'), credentials, mode: MODE });
+			if (SUITE === 'queues') return queueSources.queueSourceWorkflows(templates, credentials, SHARED_KEY);
 			if (WITH_RECONNECT) templates.push(reconnectWorkflow(credentials));
-			if (WITH_SCENARIOS && MODE === 'test') templates.push(teamsNotificationWorkflow(credentials), vonagePollWorkflow(credentials));
+			if (WITH_SCENARIOS && MODE === 'test') {
+				templates.push(teamsNotificationWorkflow(credentials), vonagePollWorkflow(credentials));
+				// RabbitMQ and Redis (pub/sub) in front of the event node, when test-e2e.sh started the brokers.
+				templates.push(...queueSources.queueSourceWorkflows(templates, credentials, SHARED_KEY));
+			}
 			return MODE === 'test' && SUITE !== 'scenarios' && !SMOKE ? [...templates, fuzzWorkflow(credentials)] : templates;
 		},
 	});
@@ -77,6 +89,7 @@ async function main() {
 	// (it changes only its own agent and never clears the simulator's records), not after them.
 	const vonagePoll = WITH_SCENARIOS ? scenarios.runVonagePoll(checks, { IDS, CLIENTS, engine: ENGINE, agent: VONAGE_POLL_AGENT }) : undefined;
 	if (WITH_SCENARIOS) await scenarios.run(checks, { fixtures: fixtures(FIXTURES_DIR), IDS, CLIENTS, SHARED_KEY, SYNC_SOURCE_NAME });
+	if (WITH_QUEUES) await queueSources.run(checks, { fixtures: fixtures(FIXTURES_DIR), IDS, SHARED_KEY });
 	if (SMOKE) await scenarios.runSmoke(checks, { fixtures: fixtures(FIXTURES_DIR), IDS, CLIENTS, SHARED_KEY });
 	if (WITH_SCENARIOS) await scenarios.runTeamsNotifications(checks, { IDS, engine: ENGINE });
 	if (WITH_RECONNECT) await scenarios.runGenesysReconnect(checks, { ...reconnect, engine: ENGINE });

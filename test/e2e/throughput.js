@@ -1,7 +1,8 @@
 // @ts-check
 /**
  * Webhook throughput in one n8n, on whatever expression engine it runs: the Agent Presence
- * Trigger (versions 1 and 2) → No Op versus n8n's Webhook → No Op (E2E_SUITE=throughput). They
+ * Trigger (versions 1 and 2) → No Op and Webhook → Agent Presence Event → No Op versus n8n's
+ * Webhook → No Op (E2E_SUITE=throughput). They
  * are measured in alternating rounds in the same process, so a busy machine slows all alike; the
  * figure is webhooks per second until every execution they started has finished, and (n8n's
  * /metrics, which run.js turns on for this suite) how many expression isolates n8n acquired per
@@ -9,7 +10,9 @@
  */
 'use strict';
 
-const KEYS = ['throughput-agent-presence-v1', 'throughput-agent-presence-v2', 'throughput-webhook'];
+const KEYS = ['throughput-agent-presence-v1', 'throughput-agent-presence-v2', 'throughput-webhook', 'throughput-webhook-event'];
+/** The workflows that check the shared key in the query string (the bare Webhook → No Op checks nothing). */
+const KEYED = new Set(['throughput-agent-presence-v1', 'throughput-agent-presence-v2', 'throughput-webhook-event']);
 
 /**
  * @param {import('./checks').Checks} c
@@ -19,7 +22,7 @@ async function run(c, { body, key, count, concurrency, rounds }) {
 	/** @type {Record<string, string>} */
 	const targets = {};
 	for (const wf of KEYS) {
-		const query = wf.startsWith('throughput-agent-presence') ? `?code=${encodeURIComponent(key)}` : '';
+		const query = KEYED.has(wf) ? `?code=${encodeURIComponent(key)}` : '';
 		targets[wf] = `${c.n8n}/webhook/${c.workflow(wf).webhookPath}${query}`;
 	}
 	/** @type {Record<string, number[]>} */
@@ -65,7 +68,7 @@ async function run(c, { body, key, count, concurrency, rounds }) {
 	const webhook = median(rates['throughput-webhook']);
 	for (const wf of KEYS) {
 		const iso = median(isolates[wf]);
-		const label = wf.replace('throughput-', '').padEnd(22);
+		const label = wf.replace('throughput-', '').padEnd(24);
 		console.log(`  ${label} ${median(rates[wf]).toFixed(1).padStart(6)}/s  ${(median(rates[wf]) / webhook).toFixed(2)}× Webhook  ${Number.isNaN(iso) ? 'isolates n/a' : `${iso.toFixed(2)} isolates/webhook`}`);
 	}
 	return { rates, isolates };

@@ -356,7 +356,8 @@ function teamsNotificationWorkflow(credentials) {
 
 /**
  * The webhook throughput set (throughput.js): the Agent Presence Trigger (version 1, and version
- * 2, which new workflows get) → No Op and n8n's own Webhook → No Op, all answering at once
+ * 2, which new workflows get) → No Op, n8n's own Webhook → No Op and Webhook → Agent Presence
+ * Event → No Op, all answering at once
  * (onReceived), so only n8n's per-webhook cost for each trigger differs.
  * @param {any[]} credentials
  */
@@ -399,12 +400,30 @@ function throughputWorkflows(credentials) {
 		webhookId: 'e2e0thr0-0000-4000-8000-0000000000b1',
 		parameters: { httpMethod: 'POST', path: 'e2e-throughput', responseMode: 'onReceived', options: {} },
 	};
+	// n8n's Webhook node (same static parameters, so n8n skips its webhook-phase isolate too) → Agent
+	// Presence Event → No Op: the Webhook-entry templates' way in, at the same per-webhook cost.
+	const entry = { ...webhook, id: 'e2e0thr0-0000-4000-8000-00000000000a', webhookId: 'e2e0thr0-0000-4000-8000-0000000000b2', parameters: { ...webhook.parameters, path: 'e2e-throughput-event' } };
+	const event = {
+		id: 'e2e0thr0-0000-4000-8000-00000000000e',
+		name: 'Agent Presence Event',
+		type: 'n8n-nodes-agent-presence.agentPresenceEvent',
+		typeVersion: 1,
+		position: [220, 0],
+		parameters: { source: 'dataverse', verification: 'queryKey', sharedKey: SHARED_KEY, events: ['agent_created', 'presence_changed', 'logged_in', 'logged_out'] },
+	};
+	const withEvent = workflow('throughput-webhook-event', 'e2eThroughputWE1', entry, 'e2e-throughput-event');
+	withEvent.json.nodes = [entry, event, { ...noOp, position: [440, 0] }];
+	withEvent.json.connections = {
+		[entry.name]: { main: [[{ node: event.name, type: 'main', index: 0 }]] },
+		[event.name]: { main: [[{ node: noOp.name, type: 'main', index: 0 }], []] },
+	};
 	return [
 		...[1, 2].map((v) => {
 			const trigger = agentPresence(v);
 			return workflow(`throughput-agent-presence-v${v}`, `e2eThroughputAP${v}`, trigger, `${trigger.webhookId}/${WEBHOOK_PATH}`);
 		}),
 		workflow('throughput-webhook', 'e2eThroughputWH1', webhook, 'e2e-throughput'),
+		withEvent,
 	];
 }
 
