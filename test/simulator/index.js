@@ -263,7 +263,7 @@ async function startSimulator(options = {}) {
 				return common.send(res, 204);
 			}
 			case 'POST /__sim/dataverse/agents': {
-				// Further agents (a system user and a logged-in agent status each), for load tests beyond the seeded people.
+				// Further agents (a system user with the Omnichannel Agent role and a logged-in agent status each), for load tests beyond the seeded people.
 				const tables = sim.state.dataverse.tables;
 				const people = Array.isArray(body?.agents) ? body.agents : [];
 				if (!people.every((/** @type {any} */ p) => p && typeof p.email === 'string' && typeof p.first === 'string' && typeof p.last === 'string')) {
@@ -275,6 +275,9 @@ async function startSimulator(options = {}) {
 					const { user, status } = require('./dataverse-tables').provisionedAgent(p, tables.systemusers.length + 1);
 					tables.systemusers.push(user);
 					tables.msdyn_agentstatuses.push(status);
+					// An Omnichannel Agent, signed in now, like the seeded agents.
+					sim.state.dataverse.roles[user.systemuserid.toLowerCase()] = ['Omnichannel Agent'];
+					sim.state.dataverse.loginTimes[user.systemuserid] = Math.floor(Date.now() / 1000);
 					return { agentId: user.systemuserid, agentStatusId: status.msdyn_agentstatusid };
 				});
 				return common.send(res, 200, { agents: made });

@@ -203,6 +203,8 @@ describe('Dataverse Web API', () => {
 		expect(user.body).toMatchObject({ internalemailaddress: 'agent006@contoso.com', fullname: 'Agent 006' });
 		const status = await dv(`msdyn_agentstatuses(${agentStatusId})?$select=_msdyn_agentid_value,_msdyn_currentpresenceid_value,msdyn_isagentloggedin`);
 		expect(status.body).toMatchObject({ _msdyn_agentid_value: agentId, _msdyn_currentpresenceid_value: P.available, msdyn_isagentloggedin: true });
+		const presence = await dv(GET_PRESENCE, { headers: { MSCRMCallerID: agentId } });
+		expect([presence.status, presence.body.PresenceId]).toEqual([200, P.available]);
 		expect((await post({ agents: [{ email: 'AGENT006@contoso.com', first: 'Agent', last: '006' }] })).body.agents).toEqual([{ agentId, agentStatusId }]);
 		expect((await post({ agents: [{ email: 'agent007@contoso.com' }] })).status).toBe(400);
 	});
