@@ -12,6 +12,7 @@
 QUEUE_PG_BIN=
 QUEUE_PG_DATA=
 QUEUE_REDIS_PIDFILE=
+QUEUE_REDIS_CONF=
 
 ensure_queue_packages() {
 	local pg_bin
@@ -48,8 +49,12 @@ start_queue_services() {
 	redis_port=$(free_port)
 	mkdir -p "$work/redis"
 	QUEUE_REDIS_PIDFILE=$work/redis/redis.pid
-	redis-server --bind 127.0.0.1 --port "$redis_port" --dir "$work/redis" --save '' --appendonly no \
-		--daemonize yes --pidfile "$QUEUE_REDIS_PIDFILE" --logfile "$work/redis/redis.log"
+	# A config file, so a test that kills Redis by PID (test/chaos) starts the same one again.
+	QUEUE_REDIS_CONF=$work/redis/redis.conf
+	printf '%s\n' 'bind 127.0.0.1' "port $redis_port" "dir $work/redis" 'save ""' 'appendonly no' 'daemonize yes' \
+		"pidfile $QUEUE_REDIS_PIDFILE" "logfile $work/redis/redis.log" >"$QUEUE_REDIS_CONF"
+	redis-server "$QUEUE_REDIS_CONF"
+	export QUEUE_REDIS_PIDFILE QUEUE_REDIS_CONF
 	for _ in $(seq 50); do redis-cli -p "$redis_port" ping 2>/dev/null | grep -q PONG && break; sleep 0.1; done
 	log "Redis $(redis-server --version | sed -E 's/.*v=([^ ]+).*/\1/') on 127.0.0.1:$redis_port"
 

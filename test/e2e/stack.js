@@ -8,7 +8,7 @@
  * n8n started (one `n8n start`, or in queue mode a main, a webhook process and two workers) →
  * production webhooks registered, Genesys sockets open, activation settled. The stack's
  * stopN8n() / startN8n() stop every n8n process and start them again (the simulator stays up),
- * as an n8n restart in production.
+ * as an n8n restart in production; respawn(pid) starts one killed n8n process again (test/chaos).
  */
 'use strict';
 const fs = require('node:fs');
@@ -204,7 +204,7 @@ function simCredentials(/** @type {string} */ sim) {
  * <webhookId>/agent-presence (the Agent Presence Trigger's static path).
  * @typedef {{ key: string, json: any, publish: boolean, webhookId?: string, webhookPath?: string, genesysListener?: boolean, autoRegistered?: boolean }} StackWorkflow
  * @typedef {{ n8n: string, main: string, sim: string, simulator?: any, mainPid: number, pids: number[], workflows: StackWorkflow[], logs: string,
- *   stopN8n: () => Promise<void>, startN8n: () => Promise<void>, stop: () => void }} Stack
+ *   stopN8n: () => Promise<void>, startN8n: () => Promise<void>, respawn: (pid: number) => void, stop: () => void }} Stack
  */
 
 /**
@@ -269,18 +269,29 @@ async function startStack({ simPort, inProcessSimulator = false, logs = WORK, ge
 	}
 	/** @type {import('node:child_process').ChildProcess[]} */
 	let n8nProcesses = [];
+	/** How each n8n process was started (same index as n8nProcesses), so one can be started again. */
+	/** @type {{ name: string, args: string[], log: string, env: Record<string, string> }[]} */
+	let specs = [];
+	/** Starts an n8n process and remembers how, for respawn(). */
+	function startN8nProcess(/** @type {string} */ name, /** @type {string[]} */ args, /** @type {string} */ log, extraEnv = {}) {
+		specs.push({ name, args, log, env: extraEnv });
+		const child = startProcess(name, args, log, extraEnv);
+		n8nProcesses.push(child);
+		return child;
+	}
 	/** Starts n8n (main; in queue mode then the webhook process and two workers) and waits until its triggers are active. */
 	async function startN8n() {
-		const mainProcess = startProcess('n8n', [N8N_BIN, 'start'], path.join(logs, 'n8n.log'));
-		n8nProcesses = [mainProcess];
+		n8nProcesses = [];
+		specs = [];
+		startN8nProcess('n8n', [N8N_BIN, 'start'], path.join(logs, 'n8n.log'));
 		if (QUEUE) {
 			await until(async () => (await fetch(`${main}/healthz`)).ok, 'n8n main /healthz', 180000);
-			n8nProcesses.push(startProcess('n8n webhook', [N8N_BIN, 'webhook'], path.join(logs, 'n8n-webhook.log'), { N8N_PORT: String(webhookPort), N8N_RUNNERS_BROKER_PORT: String(await freePort()) }));
+			startN8nProcess('n8n webhook', [N8N_BIN, 'webhook'], path.join(logs, 'n8n-webhook.log'), { N8N_PORT: String(webhookPort), N8N_RUNNERS_BROKER_PORT: String(await freePort()) });
 			for (const i of [1, 2]) {
-				n8nProcesses.push(startProcess(`n8n worker ${i}`, [N8N_BIN, 'worker', '--concurrency=10'], path.join(logs, `n8n-worker-${i}.log`), {
+				startN8nProcess(`n8n worker ${i}`, [N8N_BIN, 'worker', '--concurrency=10'], path.join(logs, `n8n-worker-${i}.log`), {
 					N8N_RUNNERS_BROKER_PORT: String(await freePort()),
 					QUEUE_HEALTH_CHECK_PORT: String(await freePort()),
-				}));
+				});
 			}
 		}
 		await until(async () => (await fetch(`${n8n}/healthz`)).ok, `${QUEUE ? 'the webhook process' : 'n8n'} /healthz`, 180000);
@@ -330,6 +341,18 @@ async function startStack({ simPort, inProcessSimulator = false, logs = WORK, ge
 		n8nProcesses = [];
 		say('n8n stopped');
 	}
+	/**
+	 * Starts the n8n process that had `pid` again, as its supervisor would after it died (the
+	 * caller killed it: a fault injected by PID). Same command, ports and log.
+	 */
+	function respawn(/** @type {number} */ pid) {
+		const i = n8nProcesses.findIndex((p) => p.pid === pid);
+		if (i < 0) throw new Error(`no n8n process has PID ${pid}`);
+		stoppedOnPurpose.add(n8nProcesses[i]);
+		const { name, args, log, env: extraEnv } = specs[i];
+		n8nProcesses[i] = startProcess(name, args, log, extraEnv);
+		say(`${name} started again (PID ${n8nProcesses[i].pid})`);
+	}
 	if (beforeN8n) await beforeN8n(sim);
 	await startN8n();
 	return {
@@ -345,6 +368,7 @@ async function startStack({ simPort, inProcessSimulator = false, logs = WORK, ge
 		},
 		stopN8n,
 		startN8n,
+		respawn,
 		workflows,
 		logs,
 		stop() {

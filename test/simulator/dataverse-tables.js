@@ -177,6 +177,39 @@ function userRow(/** @type {string} */ id, /** @type {string} */ first, /** @typ
 }
 
 /** Seed rows keyed by entity set. */
+/** An agent's msdyn_agentstatus row (one per omnichannel agent). */
+function statusRow(/** @type {string} */ id, /** @type {string} */ agentId, /** @type {string} */ presence, /** @type {boolean} */ loggedIn, /** @type {string} */ by, /** @type {string} */ at, /** @type {number} */ n) {
+	return {
+		...base(n),
+		msdyn_agentstatusid: id,
+		msdyn_name: null,
+		_msdyn_agentid_value: agentId,
+		_msdyn_currentpresenceid_value: presence,
+		msdyn_isagentloggedin: loggedIn,
+		msdyn_availableunitscapacity: 100,
+		msdyn_presencemodifiedon: at,
+		msdyn_presencemodifiedby: by,
+		msdyn_capacitymodifiedon: at,
+		msdyn_isblockedbysomeprofile: false,
+		timezoneruleversionnumber: 4,
+		_ownerid_value: IDS.applicationUserId,
+		modifiedon: at,
+	};
+}
+
+/**
+ * A further omnichannel agent, as an administrator provisions one (a system user and its agent
+ * status, logged in and Available): the chaos suite's agents beyond the seeded people.
+ */
+function provisionedAgent(/** @type {{ email: string, first: string, last: string }} */ p, /** @type {number} */ n) {
+	const agentId = guidFrom(`dv-user-${p.email}`);
+	const at = new Date().toISOString();
+	return {
+		user: userRow(agentId, p.first, p.last, p.email, n),
+		status: statusRow(guidFrom(`dv-agentstatus-${p.email}`), agentId, IDS.presences.available, true, 'AGENT', at, n),
+	};
+}
+
 function seedTables(/** @type {{clientId:string}} */ client) {
 	const p = IDS.presences;
 	const presences = [
@@ -206,22 +239,9 @@ function seedTables(/** @type {{clientId:string}} */ client) {
 		['dana', p.away, true, 'AGENT', SEED_DATE],
 		['eli', p.offline, false, 'SYSTEM', SEED_DATE],
 	];
-	const statuses = statusSeed.map(([key, presence, loggedIn, by, at], i) => ({
-		...base(10 + i),
-		msdyn_agentstatusid: /** @type {any} */ (IDS.agentStatuses)[/** @type {string} */ (key)],
-		msdyn_name: null,
-		_msdyn_agentid_value: /** @type {any} */ (IDS.agents)[/** @type {string} */ (key)],
-		_msdyn_currentpresenceid_value: presence,
-		msdyn_isagentloggedin: loggedIn,
-		msdyn_availableunitscapacity: 100,
-		msdyn_presencemodifiedon: at,
-		msdyn_presencemodifiedby: by,
-		msdyn_capacitymodifiedon: at,
-		msdyn_isblockedbysomeprofile: false,
-		timezoneruleversionnumber: 4,
-		_ownerid_value: IDS.applicationUserId,
-		modifiedon: at,
-	}));
+	const statuses = statusSeed.map(([key, presence, loggedIn, by, at], i) =>
+		statusRow(/** @type {any} */ (IDS.agentStatuses)[/** @type {string} */ (key)], /** @type {any} */ (IDS.agents)[/** @type {string} */ (key)], /** @type {string} */ (presence), /** @type {boolean} */ (loggedIn), /** @type {string} */ (by), /** @type {string} */ (at), 10 + i),
+	);
 	const m = IDS.sdkMessages;
 	const sdkmessages = [
 		{ sdkmessageid: m.create, name: 'Create', categoryname: 'Create', isprivate: false, createdon: SEED_DATE, modifiedon: SEED_DATE, versionnumber: 1 },
@@ -251,4 +271,4 @@ function seedTables(/** @type {{clientId:string}} */ client) {
 	};
 }
 
-module.exports = { TABLES, IDS, BASE, BASE_STATUS, seedTables, SEED_DATE };
+module.exports = { TABLES, IDS, BASE, BASE_STATUS, seedTables, provisionedAgent, SEED_DATE };

@@ -262,6 +262,26 @@ async function startSimulator(options = {}) {
 				Object.assign(row, { _msdyn_currentpresenceid_value: body.presenceId, msdyn_presencemodifiedon: new Date().toISOString(), msdyn_presencemodifiedby: 'AGENT' });
 				return common.send(res, 204);
 			}
+			case 'POST /__sim/dataverse/agents': {
+				// Further agents (a system user with the Omnichannel Agent role and a logged-in agent status each), for load tests beyond the seeded people.
+				const tables = sim.state.dataverse.tables;
+				const people = Array.isArray(body?.agents) ? body.agents : [];
+				if (!people.every((/** @type {any} */ p) => p && typeof p.email === 'string' && typeof p.first === 'string' && typeof p.last === 'string')) {
+					return common.send(res, 400, { message: 'agents: [{ email, first, last }] expected' });
+				}
+				const made = people.map((/** @type {any} */ p) => {
+					const known = tables.systemusers.find((/** @type {any} */ u) => String(u.internalemailaddress).toLowerCase() === p.email.toLowerCase());
+					if (known) return { agentId: known.systemuserid, agentStatusId: tables.msdyn_agentstatuses.find((/** @type {any} */ r) => r._msdyn_agentid_value === known.systemuserid)?.msdyn_agentstatusid };
+					const { user, status } = require('./dataverse-tables').provisionedAgent(p, tables.systemusers.length + 1);
+					tables.systemusers.push(user);
+					tables.msdyn_agentstatuses.push(status);
+					// An Omnichannel Agent, signed in now, like the seeded agents.
+					sim.state.dataverse.roles[user.systemuserid.toLowerCase()] = ['Omnichannel Agent'];
+					sim.state.dataverse.loginTimes[user.systemuserid] = Math.floor(Date.now() / 1000);
+					return { agentId: user.systemuserid, agentStatusId: status.msdyn_agentstatusid };
+				});
+				return common.send(res, 200, { agents: made });
+			}
 			case 'POST /__sim/vonage/agent-sets':
 				// The agent changes their own presence in Vonage, no webhook sent: the test delivers its own.
 				sim.vonage.agentSets(body.userId, body.presenceId);

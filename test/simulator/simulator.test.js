@@ -194,6 +194,21 @@ describe('Dataverse Web API', () => {
 		expect(wrong.status).toBe(400);
 	});
 
+	test('POST /__sim/dataverse/agents provisions further agents (system user + logged-in Available agent status), once per e-mail; a bad body is 400', async () => {
+		const post = (/** @type {any} */ body) => call(`${sim.url}/__sim/dataverse/agents`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+		const made = await post({ agents: [{ email: 'agent006@contoso.com', first: 'Agent', last: '006' }] });
+		expect(made.status).toBe(200);
+		const [{ agentId, agentStatusId }] = made.body.agents;
+		const user = await dv(`systemusers(${agentId})?$select=internalemailaddress,fullname`);
+		expect(user.body).toMatchObject({ internalemailaddress: 'agent006@contoso.com', fullname: 'Agent 006' });
+		const status = await dv(`msdyn_agentstatuses(${agentStatusId})?$select=_msdyn_agentid_value,_msdyn_currentpresenceid_value,msdyn_isagentloggedin`);
+		expect(status.body).toMatchObject({ _msdyn_agentid_value: agentId, _msdyn_currentpresenceid_value: P.available, msdyn_isagentloggedin: true });
+		const presence = await dv(GET_PRESENCE, { headers: { MSCRMCallerID: agentId } });
+		expect([presence.status, presence.body.PresenceId]).toEqual([200, P.available]);
+		expect((await post({ agents: [{ email: 'AGENT006@contoso.com', first: 'Agent', last: '006' }] })).body.agents).toEqual([{ agentId, agentStatusId }]);
+		expect((await post({ agents: [{ email: 'agent007@contoso.com' }] })).status).toBe(400);
+	});
+
 	test('CCaaS_ModifyAgentPresence updates msdyn_agentstatus', async () => {
 		const body = { ApiVersion: '1.0', AgentId: A.alex, PresenceId: P.available };
 		const r = await dv('CCaaS_ModifyAgentPresence', { method: 'POST', headers: { MSCRMCallerID: A.alex, 'content-type': 'application/json' }, body: JSON.stringify(body) });

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Faults in queue mode (npm run test:chaos): the test:queue stack (Redis, PostgreSQL, n8n main,
+# webhook process, two workers) running templates/dynamics-to-genesys.json against the simulator;
+# bursts of Dataverse webhooks (CHAOS_AGENTS agents × 2 changes, an agent's changes 2 s apart) at
+# the rate a short probe finds the machine sustains and at twice it, with faults injected by PID
+# mid-burst; then one run of templates/reconcile-dynamics-genesys.json. Prints the table of
+# test/chaos/run.js and exits 1 when a run has a stale or duplicate write, a newer change skipped
+# or an agent out of step after reconciliation (or, with no fault, before it).
+#
+# Environment: CHAOS_AGENTS (default 8), CHAOS_RUNS (default
+# none@1,none@2,worker@1,webhook@1,redis@1: fault@rate multiple; faults none, worker, webhook,
+# redis), and those of scripts/lib/e2e.sh (N8N_RUNTIME_DIR, E2E_KEEP=1, N8N_PACKAGE_TGZ).
+set -euo pipefail
+. "$(dirname "${BASH_SOURCE[0]}")/lib/e2e.sh"
+. "$E2E_LIB_DIR/queue-services.sh"
+e2e_args "$0" "$@"
+
+E2E_AT_EXIT+=(stop_queue_services)
+e2e_install chaos
+# Before n8n's environment: it sets DB_TYPE=postgresdb, which export_n8n_env must not default away.
+start_queue_services "$E2E_WORK"
+e2e_export_env
+e2e_run "$E2E_REPO_ROOT/test/chaos/run.js" chaos
