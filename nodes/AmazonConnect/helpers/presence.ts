@@ -6,6 +6,7 @@
  */
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { readInBatches } from '../../shared/bulkRead';
 import type { PresenceEvent } from '../../shared/presence';
 import type { RequestContext } from '../../shared/transport';
 import { connectPaginate, connectRequest, instanceId } from '../transport';
@@ -65,13 +66,14 @@ export async function getCurrentUserData(
 	);
 }
 
-/** The current data of the given agents (in calls of 100), by user ID; logged-out agents are absent. */
+/**
+ * The current data of the given agents (in calls of 100), by user ID; logged-out agents are absent.
+ * One call at a time: GetCurrentUserData's quota is a few requests per second per account.
+ */
 export async function userDataByAgent(ctx: RequestContext, userIds: string[]): Promise<Map<string, UserData>> {
-	const found = new Map<string, UserData>();
-	for (let start = 0; start < userIds.length; start += FILTER_LIMIT.Agents) {
-		for (const data of await getCurrentUserData(ctx, 'Agents', userIds.slice(start, start + FILTER_LIMIT.Agents))) found.set(data.User.Id, data);
-	}
-	return found;
+	return await readInBatches(userIds, { batchSize: FILTER_LIMIT.Agents, parallel: 1 }, async (batch) =>
+		new Map((await getCurrentUserData(ctx, 'Agents', batch)).map((data) => [data.User.Id, data])),
+	);
 }
 
 const isoOfSeconds = (seconds: number | undefined) => (typeof seconds === 'number' ? new Date(seconds * 1000).toISOString() : null);
