@@ -66,7 +66,10 @@ async function main() {
 	const c = new Checks({ n8n: stack.n8n, sim: stack.sim, workflows: stack.workflows, userFolder: /** @type {string} */ (env.N8N_USER_FOLDER), say });
 	/** GET (or POST `body` to) the simulator's control API; its JSON answer (undefined for 204). */
 	async function simJson(/** @type {string} */ p, /** @type {any} */ body = undefined) {
-		const r = await fetch(`${stack.sim}${p}`, body ? { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) } : undefined);
+		const init = body ? { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) } : undefined;
+		// Once more on a network error: a pooled keep-alive socket the simulator closed meanwhile
+		// (every control call is idempotent).
+		const r = await fetch(`${stack.sim}${p}`, init).catch(() => fetch(`${stack.sim}${p}`, init));
 		if (!r.ok) throw new Error(`simulator ${p}: ${r.status} ${await r.text()}`);
 		return r.status === 204 ? undefined : /** @type {any} */ (await r.json());
 	}
@@ -192,7 +195,7 @@ async function main() {
 		await reconcile();
 		const after = await outOfStep();
 		const row = { ...counts, webhooks: deliveries.filter((d) => isOk(d.status) || isOk(d.resent)).length, sent: deliveries.length, before: before.length, after: after.length };
-		say(`run ${index + 1}: ${JSON.stringify(row)}`);
+		say(`run ${index + 1}: ${JSON.stringify({ ...row, staleAgents: undefined, duplicateAgents: undefined, skippedAgents: undefined })}`);
 		// Findings, by agent: their deliveries and the Genesys writes they got.
 		const findings = new Set([...counts.staleAgents, ...counts.duplicateAgents, ...counts.skippedAgents, ...after, ...(run.fault === 'none' ? before : [])]);
 		for (const a of findings) {
@@ -322,7 +325,7 @@ function count(deliveries, /** @type {any[]} */ log, /** @type {any[]} */ carrie
 }
 
 main().catch((error) => {
-	console.error(error instanceof Error ? error.stack : error);
+	console.error(error instanceof Error ? `${error.stack}${error.cause ? `\ncause: ${/** @type {any} */ (error.cause).stack ?? error.cause}` : ''}` : error);
 	stopAll();
 	console.log('0 passed, 1 failed');
 	process.exit(1);
