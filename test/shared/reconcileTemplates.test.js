@@ -117,7 +117,7 @@ describe.each(CASES)('$file', (c) => {
 test('every event-driven template names its reconciliation as required, and that template exists', () => {
 	const dir = path.join(__dirname, '..', '..', 'templates');
 	const events = fs.readdirSync(dir).filter((f) => f.endsWith('.json') && !f.startsWith('reconcile-')).map((f) => f.replace(/\.json$/, ''));
-	expect(events).toHaveLength(9);
+	expect(events).toHaveLength(12);
 	for (const file of events) {
 		const about = load(file).nodes.find((/** @type {any} */ n) => n.name === 'About this template').parameters.content;
 		expect([file, about]).toEqual([file, expect.stringContaining('### Required: reconciliation')]);
