@@ -4,7 +4,7 @@
 # under $TMPDIR, then test/e2e/run.js: simulator, credentials, templates imported and published,
 # n8n started, fixtures posted, simulator records asserted. Exit 1 on any failure.
 #
-# The scenarios include vendor events published to RabbitMQ and Redis (pub/sub) and read by n8n's
+# E2E_SUITE=queues (and all): vendor events published to RabbitMQ and Redis (pub/sub) and read by n8n's
 # RabbitMQ and Redis Triggers: both brokers are installed from Debian's packages when missing
 # (as root or through sudo) and started under the temp folder (scripts/lib/message-brokers.sh).
 #
@@ -18,6 +18,6 @@ e2e_args "$0" "$@"
 E2E_AT_EXIT+=(stop_message_brokers)
 e2e_install test
 # RabbitMQ and Redis for the queue-source scenarios (test/e2e/queue-sources.js); not for the fuzzer alone.
-case ${E2E_SUITE:-scenarios} in scenarios | all | queues) start_message_brokers "$E2E_WORK" ;; esac
+case ${E2E_SUITE:-scenarios} in all | queues) start_message_brokers "$E2E_WORK" ;; esac
 e2e_export_env
 e2e_run "$E2E_REPO_ROOT/test/e2e/run.js" scenarios

@@ -119,6 +119,12 @@ async function publishRabbitMq(/** @type {string} */ body, /** @type {Record<str
 	try {
 		const channel = await connection.createConfirmChannel();
 		await channel.assertQueue(RABBITMQ_QUEUE, { durable: true });
+		// n8n's trigger must be consuming first: a message published before it attached says nothing
+		// about the trigger, and one it never attaches to should fail here, naming why.
+		for (let waited = 0; (await channel.checkQueue(RABBITMQ_QUEUE)).consumerCount < 1; waited += 500) {
+			if (waited >= 60_000) throw new Error(`no consumer on RabbitMQ queue ${RABBITMQ_QUEUE} after 60 s: n8n's RabbitMQ Trigger is not attached`);
+			await new Promise((resolve) => setTimeout(resolve, 500));
+		}
 		channel.sendToQueue(RABBITMQ_QUEUE, Buffer.from(body, 'utf8'), { headers, contentType: 'application/json' });
 		await channel.waitForConfirms();
 	} finally {

@@ -24,7 +24,7 @@ const MODE = env.E2E_MODE === 'demo' ? 'demo' : 'test';
  * Genesys reconnect scenario, on both engines), throughput (Agent Presence Trigger vs n8n's
  * Webhook node, E2E_THROUGHPUT_WEBHOOKS per round) or smoke (every template published, then one
  * webhook → vendor write and one WebSocket trigger → vendor write: the check on other n8n versions)
- * or queues (only the RabbitMQ and Redis sources, queue-sources.js; also part of scenarios).
+ * or queues (the RabbitMQ and Redis sources, queue-sources.js; also part of all; .ci/run runs it on its own).
  */
 const SUITE = env.E2E_SUITE || 'scenarios';
 const WITH_SCENARIOS = SUITE === 'scenarios' || SUITE === 'all';
@@ -35,7 +35,7 @@ if (!['scenarios', 'fuzz', 'all', 'reconnect', 'throughput', 'smoke', 'queues'].
 	process.exit(2);
 }
 /** The message-broker sources (the brokers are started by test-e2e.sh; without them there is nothing to run). */
-const WITH_QUEUES = MODE === 'test' && (WITH_SCENARIOS || SUITE === 'queues');
+const WITH_QUEUES = MODE === 'test' && (SUITE === 'all' || SUITE === 'queues');
 const WITH_RECONNECT = MODE === 'test' && (WITH_SCENARIOS || SUITE === 'reconnect');
 /** Short-lived Genesys notification channels, so the reconnect scenario sees a renewal within the run. */
 const GENESYS_CHANNEL_TTL_SECONDS = 30;
