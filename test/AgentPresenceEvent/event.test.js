@@ -34,26 +34,7 @@ async function run(node, items, credentials = {}) {
 	return out;
 }
 
-const UPDATE_ITEM = {
-	source: 'dataverse',
-	event: 'presence_changed',
-	agentId: '97c90b02-4e38-ef11-a315-000d3a5a54dc',
-	presenceId: 'efdeb843-c07a-e811-8162-000d3aa11f50',
-	presenceName: 'Busy',
-	category: 'busy',
-	loggedIn: true,
-	capacity: 100,
-	changedBy: 'AGENT',
-	changedAt: '2024-08-02T07:00:38.000Z',
-	agentStatusId: '3d1feef9-604d-ef11-bfe3-6045bd03d9d8',
-	messageName: 'Update',
-	organizationId: '6042beb1-a93a-ef11-8e4b-00224802c699',
-	organizationName: 'unq6042beb1a93aef118e4b00224802c',
-	correlationId: 'e1bcd028-ae87-4ca6-af27-a17ee680dbc9',
-	initiatingUserId: 'd89254ff-9438-ef11-a315-000d3a5a54dc',
-	userId: 'd89254ff-9438-ef11-a315-000d3a5a54dc',
-	customPresence: false,
-};
+const { UPDATE_ITEM } = h;
 
 const dataverse = (/** @type {Record<string, any>} */ parameters = {}) =>
 	eventNode({ source: 'dataverse', verification: 'queryKey', sharedKey: KEY, ...parameters });

@@ -12,6 +12,28 @@ const XRM = 'http://schemas.microsoft.com/xrm/2011/Contracts';
 
 const load = (name) => JSON.parse(fs.readFileSync(path.join(FIXTURES, name), 'utf8'));
 const updateFixture = () => load('agentstatus-update.json');
+
+/** The item the trigger (and the Agent Presence Event node) emits for updateFixture(). */
+const UPDATE_ITEM = {
+	source: 'dataverse',
+	event: 'presence_changed',
+	agentId: '97c90b02-4e38-ef11-a315-000d3a5a54dc',
+	presenceId: 'efdeb843-c07a-e811-8162-000d3aa11f50',
+	presenceName: 'Busy',
+	category: 'busy',
+	loggedIn: true,
+	capacity: 100,
+	changedBy: 'AGENT',
+	changedAt: '2024-08-02T07:00:38.000Z',
+	agentStatusId: '3d1feef9-604d-ef11-bfe3-6045bd03d9d8',
+	messageName: 'Update',
+	organizationId: '6042beb1-a93a-ef11-8e4b-00224802c699',
+	organizationName: 'unq6042beb1a93aef118e4b00224802c',
+	correlationId: 'e1bcd028-ae87-4ca6-af27-a17ee680dbc9',
+	initiatingUserId: 'd89254ff-9438-ef11-a315-000d3a5a54dc',
+	userId: 'd89254ff-9438-ef11-a315-000d3a5a54dc',
+	customPresence: false,
+};
 const createFixture = () => load('agentstatus-create.json');
 const rawUpdateFixture = () => fs.readFileSync(path.join(FIXTURES, 'agentstatus-update.json'), 'utf8');
 
@@ -108,6 +130,7 @@ const simulatorCredentials = (/** @type {any} */ sim) => ({
 
 module.exports = {
 	updateFixture,
+	UPDATE_ITEM,
 	createFixture,
 	rawUpdateFixture,
 	ref,
