@@ -8,7 +8,7 @@
  */
 const { createHarness } = require('../harness');
 const h = require('../AgentPresenceTrigger/dataverse');
-const { presenceChangedEvent } = require('../AgentPresenceTrigger/vonage');
+const { presenceChangedEvent, READY_ITEM } = require('../AgentPresenceTrigger/vonage');
 const { signWebhook } = require('../simulator/vonage');
 const { credentialRef } = require('../helpers/vendors');
 const { webhookItem, kafkaItem, rabbitItem, sqsItem } = require('./inputs');
@@ -259,21 +259,7 @@ describe('Genesys Cloud: notification and EventBridge formats, from queues', () 
 
 describe('Vonage Contact Center webhooks: Vonage Signature over the Raw Body', () => {
 	const CREDENTIAL = 'vonageContactCenterWebhookApi';
-	const ITEM = {
-		source: 'vonage',
-		event: 'presence_changed',
-		agentId: 'e56a3bb6-1881-46cc-9e26-0191c7b1187f',
-		presenceId: '3bf05984-1957-4e56-9c2c-ce04fa9b3ffc',
-		presenceName: 'Ready',
-		category: 'available',
-		loggedIn: true,
-		changedAt: '2023-09-20T09:49:05.946Z',
-		categoryType: 'Ready',
-		subcategory: 'ready',
-		agentDisplayId: '1',
-		eventId: '2VejGqWZPqHXHVNcfUPUO8IASAp',
-		eventType: 'agent.presencechanged.v0',
-	};
+	const ITEM = READY_ITEM;
 	const event = () => presenceChangedEvent({ type: 'ready', description: 'Ready', subcategory: 'ready' }, 'Ready');
 	const vonage = () => ({ ...eventNode({ source: 'vonage', verification: 'vonageSignature' }), credentials: credentialRef(CREDENTIAL) });
 	/** n8n's Webhook node on a cloudevents+json POST with Raw Body on: no parsed body, the bytes in binary data. */

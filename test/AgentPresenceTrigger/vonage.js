@@ -21,4 +21,21 @@ const presenceChangedEvent = (category, description) => ({
 	},
 });
 
-module.exports = { presenceChangedEvent };
+/** The item the trigger (and the Agent Presence Event node) emits for presenceChangedEvent() with Ready. */
+const READY_ITEM = {
+	source: 'vonage',
+	event: 'presence_changed',
+	agentId: 'e56a3bb6-1881-46cc-9e26-0191c7b1187f',
+	presenceId: '3bf05984-1957-4e56-9c2c-ce04fa9b3ffc',
+	presenceName: 'Ready',
+	category: 'available',
+	loggedIn: true,
+	changedAt: '2023-09-20T09:49:05.946Z',
+	categoryType: 'Ready',
+	subcategory: 'ready',
+	agentDisplayId: '1',
+	eventId: '2VejGqWZPqHXHVNcfUPUO8IASAp',
+	eventType: 'agent.presencechanged.v0',
+};
+
+module.exports = { presenceChangedEvent, READY_ITEM };

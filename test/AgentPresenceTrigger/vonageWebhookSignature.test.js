@@ -10,7 +10,7 @@ const crypto = require('node:crypto');
 
 const { createTriggerHarness } = require('../harness/webhook');
 const { signWebhook } = require('../simulator/vonage');
-const { presenceChangedEvent } = require('./vonage');
+const { presenceChangedEvent, READY_ITEM } = require('./vonage');
 const { credentialRef } = require('../helpers/vendors');
 
 const SECRET = 'YqABRE18Vk2zfiVVMV7uag==';
@@ -42,21 +42,7 @@ const oldTrigger = (secret = SECRET) => ({
 const event = (category = { type: 'ready', description: 'Ready', subcategory: 'ready' }, description = 'Ready') =>
 	presenceChangedEvent(category, description);
 
-const ITEM = {
-	source: 'vonage',
-	event: 'presence_changed',
-	agentId: 'e56a3bb6-1881-46cc-9e26-0191c7b1187f',
-	presenceId: '3bf05984-1957-4e56-9c2c-ce04fa9b3ffc',
-	presenceName: 'Ready',
-	category: 'available',
-	loggedIn: true,
-	changedAt: '2023-09-20T09:49:05.946Z',
-	categoryType: 'Ready',
-	subcategory: 'ready',
-	agentDisplayId: '1',
-	eventId: '2VejGqWZPqHXHVNcfUPUO8IASAp',
-	eventType: 'agent.presencechanged.v0',
-};
+const ITEM = READY_ITEM;
 
 /** POSTs a signed notification the way Vonage sends it (raw CloudEvent JSON, signature header). */
 async function deliver(t, signed) {
