@@ -36,6 +36,7 @@ const path = require('node:path');
 const { startStack, freePort, say, secs, sleep, until, REPO, WORK } = require('../test/e2e/stack');
 const { buildWorkflows, throughputWorkflows, SHARED_KEY } = require('../test/e2e/workflows');
 const { run: runThroughput } = require('../test/e2e/throughput');
+const { nowUs, recordWindow } = require('../test/e2e/profileWindows');
 const { fixtures } = require('../test/e2e/fixtures');
 const { Checks } = require('../test/e2e/checks');
 const { IDS, CLIENTS } = require('../test/simulator');
@@ -228,6 +229,7 @@ async function measure(/** @type {'vm' | 'legacy'} */ engine, /** @type {string}
 		const done = finished(keyOf[who]).length;
 		simulator.clearRequests();
 		const cpuBefore = cpuTicks(pid);
+		const startUs = nowUs();
 		const sent = performance.timeOrigin + performance.now();
 		const r = await fetch(urls[who], { method: 'POST', headers: { 'content-type': 'application/json', ...headersOf[who] }, body });
 		if (r.status !== 200) throw new Error(`${who}: webhook answered ${r.status}: ${await r.text()}`);
@@ -240,6 +242,7 @@ async function measure(/** @type {'vm' | 'legacy'} */ engine, /** @type {string}
 		}
 		await until(async () => finished(keyOf[who]).length > done, `${who}: the execution to finish`, 15000, 5);
 		const cpu = cpuTicks(pid) - cpuBefore;
+		recordWindow(`${engine}: ${keyOf[who]}`, 1, startUs);
 		const tokens = simulator.tokenRequests('dataverse') + simulator.tokenRequests('genesys');
 		return { ms: write.receivedAt - sent, requests: simulator.requests.length - tokens, tokens, cpu };
 	}

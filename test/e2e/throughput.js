@@ -10,6 +10,8 @@
  */
 'use strict';
 
+const { nowUs, recordWindow } = require('./profileWindows');
+
 const KEYS = ['throughput-agent-presence-v1', 'throughput-agent-presence-v2', 'throughput-webhook', 'throughput-webhook-event'];
 /** The workflows that check the shared key in the query string (the bare Webhook → No Op checks nothing). */
 const KEYED = new Set(['throughput-agent-presence-v1', 'throughput-agent-presence-v2', 'throughput-webhook-event']);
@@ -42,6 +44,7 @@ async function run(c, { body, key, count, concurrency, rounds }) {
 			const before = c.executions(wf).length;
 			const acquiredBefore = await acquired();
 			const started = performance.now();
+			const startUs = nowUs();
 			let next = 0;
 			let failed = 0;
 			await Promise.all(
@@ -54,6 +57,7 @@ async function run(c, { body, key, count, concurrency, rounds }) {
 				}),
 			);
 			await c.settledExecutions(wf, before + count, 600000);
+			recordWindow(`${process.env.N8N_EXPRESSION_ENGINE || 'vm'}: ${wf}`, count, startUs);
 			const seconds = (performance.now() - started) / 1000;
 			if (failed) throw new Error(`${wf}: ${failed} of ${count} webhooks were not answered 200`);
 			rates[wf].push(count / seconds);
