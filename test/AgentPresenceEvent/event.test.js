@@ -158,18 +158,7 @@ describe('Dataverse, with the simulated Dataverse', () => {
 });
 
 describe('Genesys Cloud: notification and EventBridge formats, from queues', () => {
-	const { USER, presenceNotification: notification, AVAILABLE_ITEM: ITEM } = genesysEvents;
-	const eventBridge = (/** @type {any} */ detail) => ({
-		version: '0',
-		id: 'c1b2',
-		'detail-type': detail.topicName,
-		source: 'aws.partner/genesys.com/cloud/org/presence',
-		account: '123456789012',
-		time: '2024-08-02T07:01:00Z',
-		region: 'eu-west-1',
-		resources: [],
-		detail,
-	});
+	const { USER, presenceNotification: notification, AVAILABLE_ITEM: ITEM, eventBridgeEvent: eventBridge } = genesysEvents;
 	const genesys = (/** @type {Record<string, any>} */ parameters) => eventNode({ source: 'genesys', ...parameters });
 
 	test('Webhook node, header key, bare notification', async () => {

@@ -40,4 +40,21 @@ const AVAILABLE_ITEM = {
 	correlationId: '290034f4-c3d7-46fd-8342-ee5bc859b7e9',
 };
 
-module.exports = { USER, presenceNotification, AVAILABLE_ITEM };
+/**
+ * The notification as Amazon EventBridge delivers it from the Genesys Cloud event source: the
+ * envelope's `detail` is the notification, its `time` when EventBridge received it.
+ * @param {any} detail
+ */
+const eventBridgeEvent = (detail) => ({
+	version: '0',
+	id: 'c1b2',
+	'detail-type': detail.topicName,
+	source: 'aws.partner/genesys.com/cloud/org/presence',
+	account: '123456789012',
+	time: '2024-08-02T07:01:00Z',
+	region: 'eu-west-1',
+	resources: [],
+	detail,
+});
+
+module.exports = { USER, presenceNotification, AVAILABLE_ITEM, eventBridgeEvent };

@@ -359,17 +359,7 @@ describe('Genesys Cloud source', () => {
 		const t = await createTriggerHarness(trigger({ source: 'genesys' }));
 		const detail = notification('ON_QUEUE');
 		delete detail.eventBody.modifiedDate;
-		const out = await post(t, {
-			version: '0',
-			id: 'c1b2',
-			'detail-type': detail.topicName,
-			source: 'aws.partner/genesys.com/cloud/org/presence',
-			account: '123456789012',
-			time: '2024-08-02T07:01:00Z',
-			region: 'eu-west-1',
-			resources: [],
-			detail,
-		});
+		const out = await post(t, genesys.eventBridgeEvent(detail));
 		expect(out.items).toEqual([{ ...ITEM, presenceName: 'On Queue', systemPresence: 'ON_QUEUE', changedAt: '2024-08-02T07:01:00.000Z' }]);
 	});
 
