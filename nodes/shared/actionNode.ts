@@ -15,7 +15,7 @@ export interface ActionNodeParts {
 	/** What the node panel says the node does. */
 	description: string;
 	properties: INodeProperties[];
-	/** Where the node's name is not the product's (Microsoft Teams Presence). */
+	/** Where the node is named other than the product. */
 	displayName?: string;
 	/** Where the node takes more than the vendor's first credential, required. */
 	credentials?: INodeCredentialDescription[];
