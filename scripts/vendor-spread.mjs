@@ -13,6 +13,9 @@ const VENDORS = [
 	{ name: 'Genesys', folder: 'nodes/GenesysCloud', pattern: /genesys/i },
 	{ name: 'Dynamics/Dataverse', folder: 'nodes/DynamicsContactCenter', pattern: /dynamics|dataverse/i },
 	{ name: 'Teams/Graph', folder: 'nodes/MicrosoftTeamsPresence', pattern: /teams|graph/i },
+	// `amazon|connect` would match every NodeConnectionTypes, a socket's connect(), Amazon
+	// EventBridge (Genesys' event bus) and Vonage's /Auth/connect/token: the product's name instead.
+	{ name: 'Amazon Connect', folder: 'nodes/AmazonConnect', pattern: /amazon\s*connect/i },
 ];
 
 function files(dir) {

@@ -1,27 +1,23 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { router } from './actions/router';
 import { properties } from './actions/versionDescription';
 import { searchPresenceDefinitions, searchUsersList } from './methods/listSearch';
+import { actionNodeDescription } from '../shared/actionNode';
 import { ACTION_SUBTITLE } from '../shared/subtitle';
+import { GENESYS } from './vendor';
 import { presenceSources } from './methods/loadOptions';
 
 export class GenesysCloud implements INodeType {
 	description: INodeTypeDescription = {
-		displayName: 'Genesys Cloud',
-		name: 'genesysCloud',
+		...actionNodeDescription(GENESYS, {
+			description: 'Read and set agent presence in Genesys Cloud, and manage presence definitions',
+			properties,
+		}),
+		// Stated here too: n8n's lint reads them only from the node file's own literal.
 		icon: { light: 'file:../../icons/genesys.svg', dark: 'file:../../icons/genesys.dark.svg' },
-		group: ['transform'],
-		version: 1,
 		subtitle: ACTION_SUBTITLE,
-		description: 'Read and set agent presence in Genesys Cloud, and manage presence definitions',
-		defaults: { name: 'Genesys Cloud' },
 		usableAsTool: true,
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'genesysCloudPresenceApi', required: true }],
-		properties,
 	};
 
 	methods = {

@@ -25,7 +25,7 @@ export interface VendorModule {
 	nodeType: string;
 	triggerTypes: string[];
 	/** The icon files in icons/, light and dark. */
-	icon: { light: string; dark: string };
+	icon: { light: `${string}.svg`; dark: `${string}.svg` };
 	/** The API root a credential resolves to (overrides included). */
 	apiBase: (credentials: ICredentialDataDecryptedObject) => string;
 	/** The category of one of the vendor's own presence values (an ID, a system presence, a category type). */

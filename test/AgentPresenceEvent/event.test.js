@@ -9,6 +9,7 @@
 const { createHarness } = require('../harness');
 const h = require('../AgentPresenceTrigger/dataverse');
 const { presenceChangedEvent, READY_ITEM } = require('../AgentPresenceTrigger/vonage');
+const genesysEvents = require('../AgentPresenceTrigger/genesys');
 const { signWebhook } = require('../simulator/vonage');
 const { credentialRef } = require('../helpers/vendors');
 const { webhookItem, kafkaItem, rabbitItem, sqsItem } = require('./inputs');
@@ -107,21 +108,7 @@ describe('Dataverse webhook through n8n\'s Webhook node', () => {
 	test('size exceeded without a credential: the truncated item the trigger emits', async () => {
 		const body = { ...h.updateFixture(), InputParameters: [], PreEntityImages: [], PostEntityImages: [] };
 		const out = await run(dataverse(), [webhookItem({ body, query: { code: KEY }, headers: { 'x-ms-dynamics-msg-size-exceeded': 'true' } })]);
-		expect(out.events).toEqual([
-			{
-				source: 'dataverse',
-				event: 'payload_truncated',
-				truncated: true,
-				truncatedReason: 'Dataverse sent this change without its data (payload over 256 KB). Select a Dataverse credential in the node to read the row instead.',
-				agentStatusId: body.PrimaryEntityId,
-				messageName: 'Update',
-				organizationId: body.OrganizationId,
-				organizationName: body.OrganizationName,
-				correlationId: body.CorrelationId,
-				initiatingUserId: body.InitiatingUserId,
-				userId: body.UserId,
-			},
-		]);
+		expect(out.events).toEqual([h.truncatedItem(body, 'node')]);
 	});
 });
 
@@ -171,46 +158,7 @@ describe('Dataverse, with the simulated Dataverse', () => {
 });
 
 describe('Genesys Cloud: notification and EventBridge formats, from queues', () => {
-	const USER = '9ed7d9f6-0c59-4360-ac54-40dd35eb9c2f';
-	const notification = (systemPresence = 'AVAILABLE') => ({
-		topicName: `v2.users.${USER}.presence`,
-		version: '2',
-		eventBody: {
-			source: 'PURECLOUD',
-			presenceDefinition: { id: '6a3af858-942f-489d-9700-5f9bcdcdae9b', systemPresence },
-			primary: true,
-			message: '',
-			modifiedDate: '2024-08-02T07:00:38.512Z',
-		},
-		metadata: { CorrelationId: '290034f4-c3d7-46fd-8342-ee5bc859b7e9' },
-	});
-	const eventBridge = (/** @type {any} */ detail) => ({
-		version: '0',
-		id: 'c1b2',
-		'detail-type': detail.topicName,
-		source: 'aws.partner/genesys.com/cloud/org/presence',
-		account: '123456789012',
-		time: '2024-08-02T07:01:00Z',
-		region: 'eu-west-1',
-		resources: [],
-		detail,
-	});
-	const ITEM = {
-		source: 'genesys',
-		event: 'presence_changed',
-		agentId: USER,
-		presenceId: '6a3af858-942f-489d-9700-5f9bcdcdae9b',
-		presenceName: 'Available',
-		category: 'available',
-		loggedIn: true,
-		changedAt: '2024-08-02T07:00:38.512Z',
-		systemPresence: 'AVAILABLE',
-		presenceSource: 'PURECLOUD',
-		primary: true,
-		message: '',
-		topicName: `v2.users.${USER}.presence`,
-		correlationId: '290034f4-c3d7-46fd-8342-ee5bc859b7e9',
-	};
+	const { USER, presenceNotification: notification, AVAILABLE_ITEM: ITEM, eventBridgeEvent: eventBridge } = genesysEvents;
 	const genesys = (/** @type {Record<string, any>} */ parameters) => eventNode({ source: 'genesys', ...parameters });
 
 	test('Webhook node, header key, bare notification', async () => {

@@ -12,6 +12,7 @@ const { createHarness } = require('../harness');
 const { sourceShows } = require('../helpers/sourceChanges');
 const { signWebhook } = require('../simulator/vonage');
 const h = require('../AgentPresenceTrigger/dataverse');
+const { dataverseWrites: templateWrites, modify } = require('../helpers/templates');
 const { webhookItem } = require('./inputs');
 
 const EVENT = 'Agent Presence Event';
@@ -33,14 +34,7 @@ function webhookTemplate(/** @type {string} */ file) {
 const harness = async () =>
 	await createHarness({ credentials: { ...allCredentials(t.sim), vonageContactCenterWebhookApi: { subscriptionSecret: VONAGE_SECRET } } });
 
-const dataverseWrites = () =>
-	apiCalls(t.sim, 'dataverse')
-		.filter((c) => c.method === 'POST')
-		.map((c) => ({ path: c.path, body: c.body }));
-const modify = (/** @type {string} */ key, /** @type {string} */ presenceId) => ({
-	path: '/CCaaS_ModifyAgentPresence',
-	body: { ApiVersion: '1.0', AgentId: IDS.dataverse.agents[key], PresenceId: presenceId },
-});
+const dataverseWrites = () => templateWrites(t.sim);
 
 test('each Webhook-entry template: n8n Webhook node v2, static parameters, answers at once, then the event node', () => {
 	for (const file of ['webhook-dynamics-to-genesys', 'webhook-genesys-to-dynamics', 'webhook-vonage-to-dynamics']) {

@@ -128,9 +128,29 @@ const simulatorCredentials = (/** @type {any} */ sim) => ({
 	...credentialsFor(sim, 'vonage', { scopes: 'stats' }),
 });
 
+/**
+ * The item a size-exceeded Update (ids only, no data) gives when no credential lets the receiver
+ * read the row: the trigger and the Agent Presence Event node (`where`: 'trigger' or 'node') alike.
+ * @param {Record<string, any>} body @param {'trigger' | 'node'} where
+ */
+const truncatedItem = (body, where) => ({
+	source: 'dataverse',
+	event: 'payload_truncated',
+	truncated: true,
+	truncatedReason: `Dataverse sent this change without its data (payload over 256 KB). Select a Dataverse credential in the ${where} to read the row instead.`,
+	agentStatusId: body.PrimaryEntityId,
+	messageName: 'Update',
+	organizationId: body.OrganizationId,
+	organizationName: body.OrganizationName,
+	correlationId: body.CorrelationId,
+	initiatingUserId: body.InitiatingUserId,
+	userId: body.UserId,
+});
+
 module.exports = {
 	updateFixture,
 	UPDATE_ITEM,
+	truncatedItem,
 	createFixture,
 	rawUpdateFixture,
 	ref,

@@ -7,6 +7,7 @@
 const { createTriggerHarness } = require('../harness/webhook');
 const h = require('./dataverse');
 const { presenceChangedEvent } = require('./vonage');
+const genesys = require('./genesys');
 
 const KEY = 'shared-key-7c1e';
 const trigger = (parameters = {}, extra = {}) => ({
@@ -347,36 +348,7 @@ describe('filters → 200, no execution', () => {
 });
 
 describe('Genesys Cloud source', () => {
-	const USER = '9ed7d9f6-0c59-4360-ac54-40dd35eb9c2f';
-	const notification = (systemPresence = 'AVAILABLE', extra = {}) => ({
-		topicName: `v2.users.${USER}.presence`,
-		version: '2',
-		eventBody: {
-			source: 'PURECLOUD',
-			presenceDefinition: { id: '6a3af858-942f-489d-9700-5f9bcdcdae9b', systemPresence },
-			primary: true,
-			message: '',
-			modifiedDate: '2024-08-02T07:00:38.512Z',
-			...extra,
-		},
-		metadata: { CorrelationId: '290034f4-c3d7-46fd-8342-ee5bc859b7e9' },
-	});
-	const ITEM = {
-		source: 'genesys',
-		event: 'presence_changed',
-		agentId: USER,
-		presenceId: '6a3af858-942f-489d-9700-5f9bcdcdae9b',
-		presenceName: 'Available',
-		category: 'available',
-		loggedIn: true,
-		changedAt: '2024-08-02T07:00:38.512Z',
-		systemPresence: 'AVAILABLE',
-		presenceSource: 'PURECLOUD',
-		primary: true,
-		message: '',
-		topicName: `v2.users.${USER}.presence`,
-		correlationId: '290034f4-c3d7-46fd-8342-ee5bc859b7e9',
-	};
+	const { USER, presenceNotification: notification, AVAILABLE_ITEM: ITEM } = genesys;
 
 	test('notification as documented → normalized item', async () => {
 		const t = await createTriggerHarness(trigger({ source: 'genesys' }));
@@ -387,17 +359,7 @@ describe('Genesys Cloud source', () => {
 		const t = await createTriggerHarness(trigger({ source: 'genesys' }));
 		const detail = notification('ON_QUEUE');
 		delete detail.eventBody.modifiedDate;
-		const out = await post(t, {
-			version: '0',
-			id: 'c1b2',
-			'detail-type': detail.topicName,
-			source: 'aws.partner/genesys.com/cloud/org/presence',
-			account: '123456789012',
-			time: '2024-08-02T07:01:00Z',
-			region: 'eu-west-1',
-			resources: [],
-			detail,
-		});
+		const out = await post(t, genesys.eventBridgeEvent(detail));
 		expect(out.items).toEqual([{ ...ITEM, presenceName: 'On Queue', systemPresence: 'ON_QUEUE', changedAt: '2024-08-02T07:01:00.000Z' }]);
 	});
 

@@ -8,7 +8,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { useSimulator, IDS, apiCalls } = require('../helpers/vendors');
 const { PEOPLE } = require('../simulator/common');
-const { MAP, template, rows } = require('../helpers/templates');
+const { MAP, template, rows, dataverseWrites: templateWrites, modify } = require('../helpers/templates');
 const { sourceShows } = require('../helpers/sourceChanges');
 
 const t = useSimulator();
@@ -29,14 +29,7 @@ const genesysChange = (/** @type {string} */ key, /** @type {string} */ definiti
 	category,
 	email: email(key),
 });
-const dataverseWrites = () =>
-	apiCalls(t.sim, 'dataverse')
-		.filter((c) => c.method === 'POST')
-		.map((c) => ({ path: c.path, body: c.body }));
-const modify = (/** @type {string} */ key, /** @type {string} */ presenceId) => ({
-	path: '/CCaaS_ModifyAgentPresence',
-	body: { ApiVersion: '1.0', AgentId: IDS.dataverse.agents[key], PresenceId: presenceId },
-});
+const dataverseWrites = () => templateWrites(t.sim);
 
 test('Genesys → Dynamics: On Queue (no row) → Available; a row Lunch → the organization\'s Lunch', async () => {
 	const G = IDS.genesys;

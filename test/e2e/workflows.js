@@ -158,6 +158,24 @@ function fillMapping(/** @type {any} */ node, /** @type {any} */ IDS, /** @type 
 	if (rows.length) node.parameters.mappings = { rows };
 }
 
+/**
+ * A workflow of one trigger → n8n's No Op, as `n8n import:workflow` takes it: what the reconnect,
+ * poll, notification and throughput scenarios watch (only the trigger's runs matter to them).
+ * @param {{ id: string, name: string, trigger: any, noOpId: string }} parts
+ */
+function triggerToNoOp({ id, name, trigger, noOpId }) {
+	const noOp = { id: noOpId, name: 'No Operation', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [220, 0], parameters: {} };
+	return {
+		id,
+		name,
+		nodes: [trigger, noOp],
+		connections: { [trigger.name]: { main: [[{ node: noOp.name, type: 'main', index: 0 }]] } },
+		active: false,
+		settings: { executionOrder: 'v1' },
+		pinData: {},
+	};
+}
+
 /** The Genesys Cloud user the reconnect workflow listens to (no template listens to Blake). */
 const RECONNECT_USER = 'blake';
 
@@ -174,33 +192,20 @@ function reconnectWorkflow(credentials) {
 		publish: true,
 		genesysListener: true,
 		autoRegistered: false,
-		json: {
+		json: triggerToNoOp({
 			id: 'e2eGenesysRecon1',
 			name: 'e2e: Genesys Cloud Presence Trigger → No Op (reconnect)',
-			nodes: [
-				{
-					id: 'e2e0rcn0-0000-4000-8000-000000000001',
-					name: 'Genesys presence changed',
-					type: 'n8n-nodes-agent-presence.genesysCloudPresenceTrigger',
-					typeVersion: 1,
-					position: [0, 0],
-					parameters: { userSelection: 'ids', userIdList: IDS.genesys.users[RECONNECT_USER] },
-					credentials: { genesysCloudPresenceApi: { id: genesys.id, name: genesys.name } },
-				},
-				{
-					id: 'e2e0rcn0-0000-4000-8000-000000000002',
-					name: 'No Operation',
-					type: 'n8n-nodes-base.noOp',
-					typeVersion: 1,
-					position: [220, 0],
-					parameters: {},
-				},
-			],
-			connections: { 'Genesys presence changed': { main: [[{ node: 'No Operation', type: 'main', index: 0 }]] } },
-			active: false,
-			settings: { executionOrder: 'v1' },
-			pinData: {},
-		},
+			noOpId: 'e2e0rcn0-0000-4000-8000-000000000002',
+			trigger: {
+				id: 'e2e0rcn0-0000-4000-8000-000000000001',
+				name: 'Genesys presence changed',
+				type: 'n8n-nodes-agent-presence.genesysCloudPresenceTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: { userSelection: 'ids', userIdList: IDS.genesys.users[RECONNECT_USER] },
+				credentials: { genesysCloudPresenceApi: { id: genesys.id, name: genesys.name } },
+			},
+		}),
 	};
 }
 
@@ -223,33 +228,20 @@ function vonagePollWorkflow(credentials) {
 		publish: true,
 		genesysListener: false,
 		autoRegistered: false,
-		json: {
+		json: triggerToNoOp({
 			id: 'e2eVonagePoll001',
 			name: 'e2e: Vonage Contact Center Presence Trigger → No Op (poll)',
-			nodes: [
-				{
-					id: 'e2e0vpl0-0000-4000-8000-000000000001',
-					name: 'Vonage presence changed',
-					type: 'n8n-nodes-agent-presence.vonageContactCenterPresenceTrigger',
-					typeVersion: 1,
-					position: [0, 0],
-					parameters: { pollTimes: { item: [{ mode: 'everyMinute' }] }, agentId: IDS.vonage.agentDisplayIds[VONAGE_POLL_AGENT] },
-					credentials: { vonageContactCenterApi: { id: vonage.id, name: vonage.name } },
-				},
-				{
-					id: 'e2e0vpl0-0000-4000-8000-000000000002',
-					name: 'No Operation',
-					type: 'n8n-nodes-base.noOp',
-					typeVersion: 1,
-					position: [220, 0],
-					parameters: {},
-				},
-			],
-			connections: { 'Vonage presence changed': { main: [[{ node: 'No Operation', type: 'main', index: 0 }]] } },
-			active: false,
-			settings: { executionOrder: 'v1' },
-			pinData: {},
-		},
+			noOpId: 'e2e0vpl0-0000-4000-8000-000000000002',
+			trigger: {
+				id: 'e2e0vpl0-0000-4000-8000-000000000001',
+				name: 'Vonage presence changed',
+				type: 'n8n-nodes-agent-presence.vonageContactCenterPresenceTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: { pollTimes: { item: [{ mode: 'everyMinute' }] }, agentId: IDS.vonage.agentDisplayIds[VONAGE_POLL_AGENT] },
+				credentials: { vonageContactCenterApi: { id: vonage.id, name: vonage.name } },
+			},
+		}),
 	};
 }
 
@@ -323,34 +315,21 @@ function teamsNotificationWorkflow(credentials) {
 		publish: true,
 		webhookId: TEAMS_NOTIFICATION_WEBHOOK_ID,
 		webhookPath: `${TEAMS_NOTIFICATION_WEBHOOK_ID}/notifications`,
-		json: {
+		json: triggerToNoOp({
 			id: 'e2eTeamsNotific1',
 			name: 'e2e: Microsoft Teams Presence Notification Trigger → No Op',
-			nodes: [
-				{
-					id: 'e2e0tnt0-0000-4000-8000-000000000001',
-					name: 'Teams presence notified',
-					type: 'n8n-nodes-agent-presence.microsoftTeamsPresenceNotificationTrigger',
-					typeVersion: 1,
-					position: [0, 0],
-					webhookId: TEAMS_NOTIFICATION_WEBHOOK_ID,
-					parameters: { watch: 'group', groupId: IDS.graph.groups.agents },
-					credentials: { microsoftTeamsPresenceOAuth2Api: { id: cred.id, name: cred.name } },
-				},
-				{
-					id: 'e2e0tnt0-0000-4000-8000-000000000002',
-					name: 'No Operation',
-					type: 'n8n-nodes-base.noOp',
-					typeVersion: 1,
-					position: [220, 0],
-					parameters: {},
-				},
-			],
-			connections: { 'Teams presence notified': { main: [[{ node: 'No Operation', type: 'main', index: 0 }]] } },
-			active: false,
-			settings: { executionOrder: 'v1' },
-			pinData: {},
-		},
+			noOpId: 'e2e0tnt0-0000-4000-8000-000000000002',
+			trigger: {
+				id: 'e2e0tnt0-0000-4000-8000-000000000001',
+				name: 'Teams presence notified',
+				type: 'n8n-nodes-agent-presence.microsoftTeamsPresenceNotificationTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				webhookId: TEAMS_NOTIFICATION_WEBHOOK_ID,
+				parameters: { watch: 'group', groupId: IDS.graph.groups.agents },
+				credentials: { microsoftTeamsPresenceOAuth2Api: { id: cred.id, name: cred.name } },
+			},
+		}),
 	};
 }
 
@@ -363,7 +342,6 @@ function teamsNotificationWorkflow(credentials) {
  */
 function throughputWorkflows(credentials) {
 	const dataverse = credentials.find((c) => c.type === 'dynamicsContactCenterApi');
-	const noOp = { id: 'e2e0thr0-0000-4000-8000-0000000000ff', name: 'No Operation', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [220, 0], parameters: {} };
 	const workflow = (/** @type {string} */ key, /** @type {string} */ id, /** @type {any} */ trigger, /** @type {string} */ webhookPath) => ({
 		key,
 		publish: true,
@@ -371,15 +349,7 @@ function throughputWorkflows(credentials) {
 		autoRegistered: false,
 		webhookId: trigger.webhookId,
 		webhookPath,
-		json: {
-			id,
-			name: `e2e: ${trigger.name} → No Op (throughput)`,
-			nodes: [trigger, noOp],
-			connections: { [trigger.name]: { main: [[{ node: noOp.name, type: 'main', index: 0 }]] } },
-			active: false,
-			settings: { executionOrder: 'v1' },
-			pinData: {},
-		},
+		json: triggerToNoOp({ id, name: `e2e: ${trigger.name} → No Op (throughput)`, trigger, noOpId: 'e2e0thr0-0000-4000-8000-0000000000ff' }),
 	});
 	const agentPresence = (/** @type {number} */ version) => ({
 		id: `e2e0thr0-0000-4000-8000-00000000000${version}`,
@@ -412,6 +382,8 @@ function throughputWorkflows(credentials) {
 		parameters: { source: 'dataverse', verification: 'queryKey', sharedKey: SHARED_KEY, events: ['agent_created', 'presence_changed', 'logged_in', 'logged_out'] },
 	};
 	const withEvent = workflow('throughput-webhook-event', 'e2eThroughputWE1', entry, 'e2e-throughput-event');
+	// Its No Op moves one place on, after the event node.
+	const noOp = withEvent.json.nodes[1];
 	withEvent.json.nodes = [entry, event, { ...noOp, position: [440, 0] }];
 	withEvent.json.connections = {
 		[entry.name]: { main: [[{ node: event.name, type: 'main', index: 0 }]] },

@@ -6,6 +6,7 @@
  */
 const fs = require('node:fs');
 const path = require('node:path');
+const { apiCalls, IDS } = require('./vendors');
 
 /** The mapping node every template names the same. */
 const MAP = 'Presence mapping (edit here)';
@@ -25,4 +26,16 @@ function template(/** @type {string} */ file, /** @type {Record<string, Record<s
 /** Map Presence rows, as the editor stores them. */
 const rows = (/** @type {Array<[string, string]>} */ pairs) => ({ mappings: { rows: pairs.map(([from, to]) => ({ from, to })) } });
 
-module.exports = { MAP, template, rows };
+/** What the templates wrote to Dynamics 365 (its POSTs: the presence action), path and body. */
+const dataverseWrites = (/** @type {any} */ sim) =>
+	apiCalls(sim, 'dataverse')
+		.filter((c) => c.method === 'POST')
+		.map((c) => ({ path: c.path, body: c.body }));
+
+/** The CCaaS_ModifyAgentPresence call that sets agent `key` of the simulator to `presenceId`. */
+const modify = (/** @type {string} */ key, /** @type {string} */ presenceId) => ({
+	path: '/CCaaS_ModifyAgentPresence',
+	body: { ApiVersion: '1.0', AgentId: IDS.dataverse.agents[key], PresenceId: presenceId },
+});
+
+module.exports = { MAP, template, rows, dataverseWrites, modify };

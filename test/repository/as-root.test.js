@@ -44,33 +44,36 @@ function run(script, identity) {
 const APT = '. "$LIB/as-root.sh"; apt_install --no-install-recommends redis-server';
 
 describe('as_root and apt_install (scripts/lib/as-root.sh)', () => {
-	test('as root: apt-get runs plainly, non-interactive', () => {
-		const { status, err } = run(APT, { uid: 0 });
-		expect(status).toBe(0);
-		expect(err).toEqual([
-			'apt-get update -qq uid=0 DEBIAN_FRONTEND=noninteractive',
-			'apt-get install -y -qq --no-install-recommends redis-server uid=0 DEBIAN_FRONTEND=noninteractive',
-		]);
-	});
-
-	test('as a user with password-less sudo: apt-get through sudo -n, DEBIAN_FRONTEND kept past sudo', () => {
-		const { status, err } = run(APT, { uid: 1001, sudo: 'ok' });
-		expect(status).toBe(0);
-		expect(err).toEqual([
-			// (each preceded by the probe `sudo -n true`, its output dropped)
-			'sudo -n env DEBIAN_FRONTEND=noninteractive apt-get update -qq',
-			'apt-get update -qq uid=1001 DEBIAN_FRONTEND=noninteractive',
-			'sudo -n env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends redis-server',
-			'apt-get install -y -qq --no-install-recommends redis-server uid=1001 DEBIAN_FRONTEND=noninteractive',
-		]);
-	});
-
-	test('as a user whose sudo asks for a password: a clear error, nothing installed', () => {
-		const { status, err } = run(APT, { uid: 1001, sudo: 'password' });
-		expect(status).toBe(1);
-		expect(err).toEqual([
-			"as_root: 'env DEBIAN_FRONTEND=noninteractive apt-get update -qq' needs root: run as root, or as a user with password-less sudo",
-		]);
+	test.each([
+		[
+			'as root: apt-get runs plainly, non-interactive',
+			{ uid: 0 },
+			0,
+			[
+				'apt-get update -qq uid=0 DEBIAN_FRONTEND=noninteractive',
+				'apt-get install -y -qq --no-install-recommends redis-server uid=0 DEBIAN_FRONTEND=noninteractive',
+			],
+		],
+		[
+			'as a user with password-less sudo: apt-get through sudo -n, DEBIAN_FRONTEND kept past sudo',
+			{ uid: 1001, sudo: 'ok' },
+			0,
+			[
+				// (each preceded by the probe `sudo -n true`, its output dropped)
+				'sudo -n env DEBIAN_FRONTEND=noninteractive apt-get update -qq',
+				'apt-get update -qq uid=1001 DEBIAN_FRONTEND=noninteractive',
+				'sudo -n env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends redis-server',
+				'apt-get install -y -qq --no-install-recommends redis-server uid=1001 DEBIAN_FRONTEND=noninteractive',
+			],
+		],
+		[
+			'as a user whose sudo asks for a password: a clear error, nothing installed',
+			{ uid: 1001, sudo: 'password' },
+			1,
+			["as_root: 'env DEBIAN_FRONTEND=noninteractive apt-get update -qq' needs root: run as root, or as a user with password-less sudo"],
+		],
+	])('%s', (_, identity, status, err) => {
+		expect(run(APT, identity)).toEqual({ status, err });
 	});
 
 	test('as a user without sudo: the same clear error', () => {
