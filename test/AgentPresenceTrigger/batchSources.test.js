@@ -59,6 +59,12 @@ describe('Microsoft Graph presence change notifications', () => {
 		expect(out.executed).toBe(false);
 	});
 
+	test('publishing with the template\'s placeholder as the clientState is refused, saying what to enter', async () => {
+		const t = await trigger({ source: 'teams', verification: 'graphClientState', sharedKey: 'REPLACE_WITH_CLIENT_STATE' });
+		await expect(t.activate()).rejects.toThrow("Graph clientState needs the subscription's clientState");
+		await (await setup()).activate();
+	});
+
 	test('right clientState passes, a wrong one is left out; all wrong is 401', async () => {
 		const t = await setup();
 		const mixed = await t.post({ body: { value: [value('aaaa-1', 'cs-0000000000000'), value('bbbb-2')] } });

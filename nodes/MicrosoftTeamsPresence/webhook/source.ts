@@ -7,7 +7,8 @@
  * clientState is checked value by value. Basic notifications carry no presence (only the user), so
  * the item says who changed; the Microsoft Teams Presence node reads what they changed to.
  */
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, IHookFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { InvalidEventError } from '../../shared/eventErrors';
 import { constantTimeEqual, single } from '../../shared/senderVerification';
@@ -65,6 +66,19 @@ function notifications(body: unknown): BatchEvent[] {
 	return events;
 }
 
+/**
+ * At the trigger's activation: Graph clientState without one would refuse every notification, so
+ * the workflow is not published and the error says what to enter.
+ */
+async function ensureClientState(ctx: IHookFunctions): Promise<boolean> {
+	if (ctx.getNodeParameter('verification') !== GRAPH_CLIENT_STATE) return true;
+	const key = String(ctx.getNodeParameter('sharedKey', '') ?? '');
+	if (key !== '' && !isPlaceholder(key)) return true;
+	throw new NodeOperationError(ctx.getNode(), 'Graph clientState needs the subscription\'s clientState', {
+		description: 'Enter the clientState given when the Microsoft Graph subscription was created as the Shared Key.',
+	});
+}
+
 export const graphNotificationSource: WebhookSource = {
 	vendorName: 'Microsoft Graph',
 	signatures: {
@@ -84,4 +98,11 @@ export const graphNotificationSource: WebhookSource = {
 	// "Notification endpoint validation": a POST with ?validationToken=…, answered with it as text/plain.
 	handshake: (event) => single(event.query.validationtoken) ?? single(event.query.validationToken),
 	parseBatch: notifications,
+	// The subscription is made outside n8n; activation only refuses a missing clientState.
+	activation: {
+		registersItself: () => false,
+		checkExists: ensureClientState,
+		async create() {},
+		async delete() {},
+	},
 };
