@@ -4,6 +4,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { properties } from './properties';
 import { SOURCE_CREDENTIALS, SOURCE_CREDENTIAL_TESTS, SOURCE_PRODUCTS } from '../AgentPresenceTrigger/properties';
 import { eventFromItem } from './readInput';
+import type { Rejection } from '../shared/receiveEvent';
 import { receiveEvent } from '../shared/receiveEvent';
 import { asNodeError, errorItem } from '../shared/router';
 import { isPlaceholder } from '../shared/sharedKey';
@@ -48,8 +49,8 @@ export class AgentPresenceEvent implements INodeType {
 		for (let i = 0; i < this.getInputData().length; i++) {
 			try {
 				const outcome = await eventOf(this, i);
-				if (outcome.kind === 'item') events.push({ json: outcome.json, pairedItem: { item: i } });
-				if (outcome.kind === 'rejected') rejected.push({ json: outcome.json, pairedItem: { item: i } });
+				for (const json of outcome.items) events.push({ json, pairedItem: { item: i } });
+				for (const json of outcome.rejected) rejected.push({ json, pairedItem: { item: i } });
 			} catch (error) {
 				if (!this.continueOnFail()) throw asNodeError(this, error, i);
 				events.push(errorItem(error, i));
@@ -59,8 +60,16 @@ export class AgentPresenceEvent implements INodeType {
 	}
 }
 
-type ItemOutcome = { kind: 'item' | 'rejected'; json: IDataObject } | { kind: 'ignored' };
+/** What one input item gives: items (a batch gives several), and the rejected items. */
+interface ItemOutcome {
+	items: IDataObject[];
+	rejected: IDataObject[];
+}
 
+/**
+ * A validation handshake (Graph's validationToken) gives nothing: the node before must answer it
+ * (n8n's Webhook node responding with the token), and there is no event in it.
+ */
 async function eventOf(ctx: IExecuteFunctions, i: number): Promise<ItemOutcome> {
 	const sourceName = ctx.getNodeParameter('source', i) as string;
 	const source = webhookSource(ctx.getNode(), sourceName);
@@ -85,7 +94,9 @@ async function eventOf(ctx: IExecuteFunctions, i: number): Promise<ItemOutcome> 
 		},
 		await eventFromItem(ctx, i),
 	);
-	if (outcome.kind === 'item') return outcome;
-	if (outcome.kind === 'ignored') return outcome;
-	return { kind: 'rejected', json: { source: sourceName, status: outcome.status, reason: outcome.message } };
+	const rejection = (r: Rejection): IDataObject => ({ source: sourceName, status: r.status, reason: r.message });
+	if (outcome.kind === 'item') return { items: [outcome.json], rejected: [] };
+	if (outcome.kind === 'rejected') return { items: [], rejected: [rejection(outcome)] };
+	if (outcome.kind === 'batch') return { items: outcome.items, rejected: outcome.rejected.map(rejection) };
+	return { items: [], rejected: [] };
 }

@@ -9,6 +9,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { jsonEventBody } from '../shared/eventBody';
 import { passOn } from '../shared/errors';
+import type { EventOutcome } from '../shared/receiveEvent';
 import { receiveEvent } from '../shared/receiveEvent';
 import { effectiveSharedKey, isPlaceholder } from '../shared/sharedKey';
 import { webhookSource } from '../shared/vendors';
@@ -56,6 +57,27 @@ function rawBodyOf(ctx: IWebhookFunctions): Buffer | undefined {
 	return Buffer.isBuffer(raw) ? raw : Buffer.from(raw, 'utf8');
 }
 
+/** The validation handshake: the token back as text/plain, 200 (Graph's "Notification endpoint validation"). */
+function echo(ctx: IWebhookFunctions, token: string): IWebhookResponseData {
+	const res = ctx.getResponseObject();
+	res.status(200).setHeader('Content-Type', 'text/plain; charset=utf-8');
+	res.send(token);
+	return { noWebhookResponse: true };
+}
+
+/**
+ * A body of several events: one execution with every item passed on. Events rejected one by one
+ * are left out of it; only a batch with nothing else is refused (401), so a sender retries nothing
+ * that was taken.
+ */
+function batchResponse(ctx: IWebhookFunctions, batch: Extract<EventOutcome, { kind: 'batch' }>): IWebhookResponseData {
+	if (batch.items.length > 0) {
+		return { workflowData: [batch.items.map((json) => ({ json }))], webhookResponse: { message: 'Events received', events: batch.items.length } };
+	}
+	if (batch.ignored.length === 0 && batch.rejected.length > 0) return reject(ctx, batch.rejected[0].status, batch.rejected[0].message);
+	return ignored(batch.ignored[0] ?? 'the body holds no presence change');
+}
+
 export async function handleWebhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 	const source = webhookSource(this.getNode(), this.getNodeParameter('source'));
 	const verification = this.getNodeParameter('verification') as Verification;
@@ -91,6 +113,8 @@ export async function handleWebhook(this: IWebhookFunctions): Promise<IWebhookRe
 	}
 	if (outcome.kind === 'rejected') return reject(this, outcome.status, outcome.message);
 	if (outcome.kind === 'ignored') return ignored(outcome.message);
+	if (outcome.kind === 'handshake') return echo(this, outcome.token);
+	if (outcome.kind === 'batch') return batchResponse(this, outcome);
 	// Acknowledge at once with a small JSON body (the webhook description's empty responseData
 	// lets n8n send it).
 	return { workflowData: [[{ json: outcome.json }]], webhookResponse: { message: 'Event received', event: outcome.json.event } };

@@ -1,12 +1,13 @@
 /** Amazon Connect as the shared code sees it; listed in nodes/shared/vendors.ts. */
-import type { VendorModule } from '../shared/vendorModule';
+import type { WebhookVendorModule } from '../shared/vendorModule';
 import { allSearchPages } from '../shared/listSearchPages';
 import { connectCategory } from './helpers/categories';
 import { ON_CONTACT, PROTECTED_BY_DEFAULT } from './helpers/presence';
 import { searchAgentStatuses } from './methods/listSearch';
 import { connectApiBase } from './transport/endpoints';
+import { amazonConnectStreamSource } from './webhook/source';
 
-export const AMAZON_CONNECT: VendorModule = {
+export const AMAZON_CONNECT: WebhookVendorModule = {
 	product: 'Amazon Connect',
 	apiName: 'Amazon Connect',
 	// 'Dynamics 365 → Amazon Connect' is past the 25 characters a canvas subtitle shows.
@@ -27,4 +28,5 @@ export const AMAZON_CONNECT: VendorModule = {
 	changedAt: { recordedWhen: "when the agent's current status started (StatusStartTimestamp)" },
 	subtitle: {},
 	mapPresences: async (ctx) => await allSearchPages(ctx, searchAgentStatuses),
+	webhook: amazonConnectStreamSource,
 };

@@ -1,10 +1,11 @@
 /** Microsoft Teams (through Microsoft Graph) as the shared code sees it; listed in nodes/shared/vendors.ts. */
-import type { VendorModule } from '../shared/vendorModule';
+import type { WebhookVendorModule } from '../shared/vendorModule';
 import { teamsCategory } from './categories';
 import { teamsMapPresences } from './methods/mapPresence';
 import { GRAPH_API_NAME, graphApiBase } from './transport/endpoints';
+import { graphNotificationSource } from './webhook/source';
 
-export const TEAMS: VendorModule = {
+export const TEAMS: WebhookVendorModule = {
 	product: 'Microsoft Teams',
 	apiName: GRAPH_API_NAME,
 	short: 'Teams',
@@ -36,4 +37,5 @@ export const TEAMS: VendorModule = {
 	},
 	subtitle: { operations: { clear: 'Clear', setPreferred: 'Set preferred', clearPreferred: 'Clear preferred' } },
 	mapPresences: async (_ctx, side) => teamsMapPresences(side),
+	webhook: graphNotificationSource,
 };

@@ -62,7 +62,14 @@ export interface Signature {
 	name: string;
 	shortName: string;
 	description: Record<Receiver, string>;
+	/** Checks the request as a whole, before the body is read. */
 	verify: VerifySender;
+	/**
+	 * For a vendor that proves the sender event by event (Graph's `clientState` on each value):
+	 * null when one event's proof is right, otherwise why not. A batch is then split: right events
+	 * pass, the others are rejected one by one.
+	 */
+	verifyEach?(scope: EventScope, proof: unknown): Promise<string | null>;
 }
 
 /** How the sender presents the shared key, as each Sender Verification option explains it. */
@@ -101,14 +108,38 @@ export interface WebhookFields {
 	keyHelp?: { placeholder: string; missing: string };
 }
 
+/**
+ * One event of a body holding several (a stream batch, a notification collection): its item, the
+ * vendor's payload for this event alone (Include Raw Payload), and the per-event proof a signature's
+ * verifyEach checks. The proof may be a secret: it never reaches an item.
+ */
+export interface BatchEvent {
+	item: IDataObject;
+	raw: unknown;
+	proof?: unknown;
+}
+
 export interface WebhookSource {
 	/** The vendor's name as errors and rejections say it. */
 	vendorName: string;
 	/** Verifications beyond none and the shared key, by the value Sender Verification stores. */
 	signatures: Record<string, Signature>;
 	fields: WebhookFields;
-	/** The JSON body as the normalized item; throws InvalidEventError for a body the vendor cannot send. */
-	parse(body: unknown): IDataObject;
+	/**
+	 * The JSON body as the normalized item; throws InvalidEventError for a body the vendor cannot send.
+	 * A source has parse or parseBatch.
+	 */
+	parse?(body: unknown): IDataObject;
+	/**
+	 * For a vendor that sends several events in one body: every event in it, in order, used instead
+	 * of parse (an empty list is a body with nothing to pass on). Throws InvalidEventError as parse does.
+	 */
+	parseBatch?(body: unknown): BatchEvent[];
+	/**
+	 * The token to echo when the request is the vendor's validation handshake (Graph's
+	 * `validationToken` when a subscription is made), else undefined. It carries no event.
+	 */
+	handshake?(event: ReceivedEvent): string | undefined;
 	/** The item for an event the vendor cut short (e.g. over a size limit); undefined when it is whole. */
 	cutShort?(scope: EventScope, event: ReceivedEvent, body: unknown): Promise<IDataObject | undefined>;
 	/** Why this event is not passed on (e.g. the sync's own write), or null. */

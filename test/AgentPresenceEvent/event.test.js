@@ -248,14 +248,14 @@ describe('Vonage Contact Center webhooks: Vonage Signature over the Raw Body', (
 describe('an unknown source is an error, never another vendor\'s parser', () => {
 	test('the node fails naming the source; with Continue On Fail each item carries the error', async () => {
 		const harness = await createHarness({});
-		const node = eventNode({ source: 'amazonConnect', verification: 'none' });
+		const node = eventNode({ source: 'salesforce', verification: 'none' });
 		const failed = await harness.runWorkflow({ nodes: [node], inputItems: [webhookItem({ body: h.updateFixture() })] });
-		expect(failed.nodeError(NODE)?.message).toBe('Unknown source "amazonConnect"');
+		expect(failed.nodeError(NODE)?.message).toBe('Unknown source "salesforce"');
 
 		const going = await harness.runWorkflow({ nodes: [{ ...node, onError: 'continueRegularOutput' }], inputItems: [webhookItem({ body: {} }), webhookItem({ body: {} })] });
 		expect(going.rawItems(NODE).map((/** @type {any} */ i) => [i.pairedItem, i.json.error])).toEqual([
-			[{ item: 0 }, 'Unknown source "amazonConnect"'],
-			[{ item: 1 }, 'Unknown source "amazonConnect"'],
+			[{ item: 0 }, 'Unknown source "salesforce"'],
+			[{ item: 1 }, 'Unknown source "salesforce"'],
 		]);
 	});
 });

@@ -2,35 +2,7 @@
 /** Amazon Connect agent event stream records ("Agent event streams data model") → normalized presence events. */
 const { parseAgentEvents, unwrapAgentEvents } = require('../../dist/nodes/AmazonConnect/events/agentEvents');
 
-const INSTANCE = 'arn:aws:connect:us-west-2:012345678901:instance/aaaaaaaa-bbbb-cccc-dddd-111111111111';
-const AGENT = `${INSTANCE}/agent/87654321-aaaa-4bbb-8ccc-0123456789ab`;
-const STATUS = (id) => `${INSTANCE}/agent-state/${id}`;
-const AVAILABLE = { ARN: STATUS('status-available'), Name: 'Available', StartTimestamp: '2026-01-31T09:00:00.000Z' };
-const BREAK = { ARN: STATUS('status-break'), Name: 'Break', StartTimestamp: '2026-01-31T09:30:00.000Z' };
-const config = { Username: 'alex.agent@contoso.com', FirstName: 'Alex', LastName: 'Agent', RoutingProfile: { Name: 'Basic' } };
-
-/** One AgentEvent as Connect writes it to the Kinesis stream. */
-function event(type, id, current, previous, extra = {}) {
-	return {
-		AWSAccountId: '012345678901',
-		AgentARN: AGENT,
-		CurrentAgentSnapshot: current && { AgentStatus: current, NextAgentStatus: null, Configuration: config, Contacts: [] },
-		PreviousAgentSnapshot: previous && { AgentStatus: previous, NextAgentStatus: null, Configuration: config, Contacts: [] },
-		EventId: id,
-		EventTimestamp: '2026-01-31T09:30:00.120Z',
-		EventType: type,
-		InstanceARN: INSTANCE,
-		Version: '2019-05-25',
-		...extra,
-	};
-}
-
-const login = event('LOGIN', 'e-1', AVAILABLE, null);
-const toBreak = event('STATE_CHANGE', 'e-2', BREAK, AVAILABLE);
-const contactOnly = event('STATE_CHANGE', 'e-3', BREAK, BREAK);
-const heartbeat = event('HEART_BEAT', 'e-4', BREAK, BREAK);
-const logout = event('LOGOUT', 'e-5', null, BREAK);
-const base64 = (o) => Buffer.from(JSON.stringify(o)).toString('base64');
+const { AVAILABLE, BREAK, event, login, toBreak, contactOnly, heartbeat, logout, base64 } = require('./records');
 
 test('a status change, a login and a logout are kept; heartbeats and contact-only changes dropped', () => {
 	const items = parseAgentEvents([login, toBreak, contactOnly, heartbeat, logout]);
