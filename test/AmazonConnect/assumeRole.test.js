@@ -52,7 +52,7 @@ describe('Assume Role', () => {
 		expect(stsCalls()).toEqual([{ method: 'POST', path: '/', body: assumeRoleForm(), status: 200 }]);
 		const [sts] = tokenRequests(t.sim, 'amazonConnect');
 		const k = t.sim.clients.amazonConnect;
-		expect(sts.headers['content-type']).toBe('application/x-www-form-urlencoded; charset=utf-8');
+		expect(sts.headers['content-type']).toBe('application/x-www-form-urlencoded');
 		expect(sts.headers.authorization).toMatch(new RegExp(`^AWS4-HMAC-SHA256 Credential=${k.accessKeyId}/\\d{8}/us-east-1/sts/aws4_request, SignedHeaders=content-type;host;x-amz-content-sha256;x-amz-date, Signature=[0-9a-f]{64}$`));
 
 		expect(apiCalls(t.sim)).toEqual([LIST_STATUSES, userDataCall([C.users.alex])]);

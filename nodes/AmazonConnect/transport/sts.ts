@@ -133,7 +133,7 @@ export function assumeRoleRequest(
 		{
 			method: 'POST',
 			url,
-			headers: { 'Content-Type': 'application/x-www-form-urlencoded; charset=utf-8' },
+			headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
 			body,
 			region: text(credentials.region) || 'us-east-1',
 			service: STS_SERVICE,
