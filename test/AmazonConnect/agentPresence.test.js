@@ -136,6 +136,28 @@ describe('Agent Presence → Set', () => {
 		expect(run.items('Connect')[0]).toMatchObject({ presenceId: S.break, category: 'away', written: true });
 	});
 
+	/** DescribeAgentStatus as the category's Set asks it (ListAgentStatuses has no State). @param {string} id */
+	const describeCall = (id) => ({ method: 'GET', path: `/agent-status/${C.instanceId}/${id}`, query: {}, body: undefined, status: 200 });
+
+	test('by category: a DISABLED custom status is passed over (DescribeAgentStatus says so, asked once per status and cached)', async () => {
+		t.sim.state.amazonConnect.statuses.find((/** @type {any} */ s) => s.AgentStatusId === S.break).State = 'DISABLED';
+		const input = [{ n: 1 }, { n: 2 }];
+		const run = await t.h.runWorkflow({ nodes: [connectNode(set({ presenceBy: 'category', category: 'away', onlyIfDifferent: false }))], input });
+		expect(run.items('Connect').map((/** @type {any} */ i) => [i.presenceId, i.presenceName, i.written])).toEqual([
+			[S.lunch, 'Lunch', true],
+			[S.lunch, 'Lunch', true],
+		]);
+		const put = { method: 'PUT', path: `/users/${C.instanceId}/${ALEX}/status`, query: {}, body: { AgentStatusId: S.lunch }, status: 200 };
+		expect(apiCalls(t.sim).filter((c) => c.method !== 'POST')).toEqual([LIST_STATUSES, describeCall(S.break), describeCall(S.lunch), put, put]);
+	});
+
+	test('by category: every status of the category disabled is a clear error naming them', async () => {
+		for (const id of [S.break, S.lunch]) t.sim.state.amazonConnect.statuses.find((/** @type {any} */ s) => s.AgentStatusId === id).State = 'DISABLED';
+		const run = await t.run(set({ presenceBy: 'category', category: 'away' }));
+		expect(run.nodeError('Connect').message).toBe('No enabled Amazon Connect agent status of the category "away" (disabled: "Break", "Lunch", "Retired")');
+		expect(apiCalls(t.sim).filter((c) => c.method === 'PUT')).toEqual([]);
+	});
+
 	test('an agent on a contact is protected by default: nothing written', async () => {
 		t.sim.amazonConnect.startContact(ALEX);
 		const run = await t.run(set());
