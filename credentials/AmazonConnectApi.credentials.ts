@@ -2,6 +2,7 @@ import type {
 	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
+	IHttpRequestHelper,
 	IHttpRequestOptions,
 	INodeProperties,
 	Icon,
@@ -10,11 +11,21 @@ import type {
 import { setupGuideNotice } from '../nodes/shared/credentialFields';
 import { CONNECT_REGIONS } from '../nodes/AmazonConnect/transport/endpoints';
 import { signConnectRequest } from '../nodes/AmazonConnect/transport/signing';
+import {
+	DURATION_LIMITS,
+	SESSION_FIELD,
+	assumeRole,
+	assumesRole,
+} from '../nodes/AmazonConnect/transport/sts';
 
 /**
  * AWS access keys for Amazon Connect, signing every request with Signature Version 4 for the
  * `connect` service. Not n8n's own `aws` credential: n8n's community-node lint
  * (`no-credential-reuse`) lets a node use only credentials its own package defines.
+ *
+ * With Assume Role on, the keys only call AWS STS AssumeRole (preAuthentication, as n8n does for
+ * fetched tokens) and the role's temporary keys, kept in the hidden expirable field, sign the
+ * `connect` requests; the node's transport asks for new ones before they expire (transport/sts.ts).
  */
 export class AmazonConnectApi implements ICredentialType {
 	name = 'amazonConnectApi';
@@ -73,6 +84,52 @@ export class AmazonConnectApi implements ICredentialType {
 			description: 'Only for temporary security credentials (from AWS STS); leave empty for an IAM user’s access key',
 		},
 		{
+			displayName: 'Assume Role',
+			name: 'assumeRole',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to act as an IAM role: the access key above only calls AWS STS AssumeRole (it needs sts:AssumeRole on the role, and the role’s trust policy must trust it), and the role’s temporary keys call Amazon Connect',
+		},
+		{
+			displayName: 'Role ARN',
+			name: 'roleArn',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: 'e.g. arn:aws:iam::123456789012:role/n8n-agent-presence',
+			description: 'The role to assume, which has the Amazon Connect permissions',
+			displayOptions: { show: { assumeRole: [true] } },
+		},
+		{
+			displayName: 'External ID',
+			name: 'externalId',
+			type: 'string',
+			default: '',
+			description:
+				'The External ID the role’s trust policy requires (its sts:ExternalId condition); leave empty when it requires none',
+			displayOptions: { show: { assumeRole: [true] } },
+		},
+		{
+			displayName: 'Role Session Name',
+			name: 'roleSessionName',
+			type: 'string',
+			default: 'n8n-agent-presence',
+			description:
+				'Names the session in CloudTrail and in the assumed role’s ARN: 2–64 letters, digits and _+=,.@-',
+			displayOptions: { show: { assumeRole: [true] } },
+		},
+		{
+			displayName: 'Session Duration (Seconds)',
+			name: 'durationSeconds',
+			type: 'number',
+			typeOptions: { minValue: DURATION_LIMITS.min, maxValue: DURATION_LIMITS.max },
+			default: DURATION_LIMITS.default,
+			description:
+				'How long the temporary keys last, up to the role’s maximum session duration; new ones are fetched 5 minutes before they expire',
+			displayOptions: { show: { assumeRole: [true] } },
+		},
+		{
 			displayName: 'Override Endpoints',
 			name: 'overrideEndpoints',
 			type: 'boolean',
@@ -87,7 +144,31 @@ export class AmazonConnectApi implements ICredentialType {
 			placeholder: 'https://connect.us-east-1.amazonaws.com',
 			displayOptions: { show: { overrideEndpoints: [true] } },
 		},
+		{
+			displayName: 'STS Base URL',
+			name: 'stsBaseUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'https://sts.us-east-1.amazonaws.com',
+			description:
+				'Where AssumeRole is sent instead of the Region’s STS endpoint (an STS interface VPC endpoint, a proxy)',
+			displayOptions: { show: { overrideEndpoints: [true], assumeRole: [true] } },
+		},
+		{
+			// The assumed role's temporary keys and their Expiration (JSON), filled by preAuthentication.
+			displayName: 'Assumed Role Session',
+			name: SESSION_FIELD,
+			type: 'hidden',
+			typeOptions: { expirable: true, password: true },
+			default: '',
+		},
 	];
+
+	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
+		// Without Assume Role there is nothing to fetch: n8n keeps the credential as it is.
+		if (!assumesRole(credentials)) return {};
+		return { [SESSION_FIELD]: await assumeRole(this, credentials, new Date()) };
+	}
 
 	async authenticate(
 		credentials: ICredentialDataDecryptedObject,

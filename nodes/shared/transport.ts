@@ -6,6 +6,7 @@
  * how to read its error bodies.
  */
 import type {
+	IAdditionalCredentialOptions,
 	ICredentialDataDecryptedObject,
 	IDataObject,
 	IExecuteFunctions,
@@ -38,6 +39,11 @@ export interface VendorConfig {
 	baseUrl: (credentials: ICredentialDataDecryptedObject) => string;
 	headers?: Record<string, string>;
 	errorDetails: (failure: HttpFailure) => VendorErrorDetails;
+	/**
+	 * httpRequestWithAuthentication's extra options for one attempt, read when it is sent (Amazon
+	 * Connect hands over its credential with an expiring session cleared, so n8n renews it first).
+	 */
+	credentialOptions?: (ctx: RequestContext) => Promise<IAdditionalCredentialOptions | undefined>;
 }
 
 export interface VendorRequest {
@@ -89,10 +95,12 @@ export async function vendorRequest<T = unknown>(
 		return (await withRetry(
 			request.method,
 			async () =>
-				await ctx.helpers.httpRequestWithAuthentication.call(ctx, config.credentialType, {
-					...options,
-					headers: { ...options.headers },
-				}),
+				await ctx.helpers.httpRequestWithAuthentication.call(
+					ctx,
+					config.credentialType,
+					{ ...options, headers: { ...options.headers } },
+					await config.credentialOptions?.(ctx),
+				),
 			policy,
 			request.idempotent,
 		)) as T;

@@ -87,6 +87,31 @@ describe('Agent Presence → Get', () => {
 });
 
 describe('Agent Presence → Get Many', () => {
+	const UNKNOWN = '00000000-0000-4000-8000-00000000abcd';
+
+	test('given IDs: an ID Amazon Connect has no user for fails the item naming it (DescribeUser 404), not reported as logged out', async () => {
+		t.sim.amazonConnect.logOut(BLAKE);
+		const run = await t.run({ resource: 'agentPresence', operation: 'getAll', agents: 'ids', agentIds: `${ALEX}, ${UNKNOWN}, ${BLAKE}`, returnAll: true });
+		expect(run.nodeError('Connect').message).toBe(`No Amazon Connect user with the ID ${UNKNOWN}`);
+		expect(apiCalls(t.sim).map((c) => `${c.method} ${c.path} ${c.status}`)).toEqual([
+			`GET /agent-status/${C.instanceId} 200`,
+			`POST /metrics/userdata/${C.instanceId} 200`,
+			`GET /users/${C.instanceId}/${UNKNOWN} 404`,
+			`GET /users/${C.instanceId}/${BLAKE} 200`,
+		]);
+	});
+
+	test('given IDs with Continue On Fail: that item is an error item, the next item goes on; a known logged-out agent stays logged out', async () => {
+		t.sim.amazonConnect.logOut(BLAKE);
+		const run = await t.run(
+			{ resource: 'agentPresence', operation: 'getAll', agents: 'ids', agentIds: '={{ $json.ids }}', returnAll: true },
+			[{ ids: `${ALEX}, ${UNKNOWN}` }, { ids: `${ALEX}, ${BLAKE}` }],
+			{ onError: 'continueRegularOutput' },
+		);
+		const out = run.items('Connect');
+		expect(out.map((i) => i.error ?? `${i.agentId} ${i.loggedIn}`)).toEqual([`No Amazon Connect user with the ID ${UNKNOWN}`, `${ALEX} true`, `${BLAKE} false`]);
+	});
+
 	test('by routing profile: every page (NextToken) of the logged-in agents', async () => {
 		const run = await t.run({ resource: 'agentPresence', operation: 'getAll', agents: 'RoutingProfiles', filterIds: C.profile.sales, returnAll: true });
 		const sales = t.sim.state.amazonConnect.users.filter((u) => u.RoutingProfileId === C.profile.sales && t.sim.state.amazonConnect.activity[u.Id].loggedIn);
@@ -94,11 +119,12 @@ describe('Agent Presence → Get Many', () => {
 		expect(apiCalls(t.sim)[1].body).toEqual({ Filters: { RoutingProfiles: [C.profile.sales] }, MaxResults: 100 });
 	});
 
-	test('more than 100 given agents go in calls of 100; a hierarchy group takes one ID', async () => {
+	test('more than 100 given agents go in calls of 100; many not listed are checked against one ListUsers; a hierarchy group takes one ID', async () => {
 		const ids = Array.from({ length: 150 }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`);
 		const run = await t.run({ resource: 'agentPresence', operation: 'getAll', agents: 'ids', agentIds: [ALEX, ...ids].join(','), returnAll: true });
-		expect(run.items('Connect')).toHaveLength(151);
-		expect(apiCalls(t.sim).slice(1).map((c) => c.body.Filters.Agents.length)).toEqual([100, 51]);
+		expect(run.nodeError('Connect').message).toBe(`No Amazon Connect user with the ID ${ids.join(', ')}`);
+		expect(apiCalls(t.sim).slice(1, 3).map((c) => c.body.Filters.Agents.length)).toEqual([100, 51]);
+		expect(apiCalls(t.sim).slice(3)).toEqual([{ method: 'GET', path: `/users-summary/${C.instanceId}`, query: { maxResults: '1000' }, body: undefined, status: 200 }]);
 		const bad = await t.run({ resource: 'agentPresence', operation: 'getAll', agents: 'UserHierarchyGroups', filterIds: 'a, b', returnAll: true });
 		expect(bad.nodeError('Connect').message).toBe('Give 1 to 1 ID for this filter, got 2');
 	});
@@ -134,6 +160,28 @@ describe('Agent Presence → Set', () => {
 	test('by category: away resolves to the first custom status of that category (Break)', async () => {
 		const run = await t.run(set({ presenceBy: 'category', category: 'away' }));
 		expect(run.items('Connect')[0]).toMatchObject({ presenceId: S.break, category: 'away', written: true });
+	});
+
+	/** DescribeAgentStatus as the category's Set asks it (ListAgentStatuses has no State). @param {string} id */
+	const describeCall = (id) => ({ method: 'GET', path: `/agent-status/${C.instanceId}/${id}`, query: {}, body: undefined, status: 200 });
+
+	test('by category: a DISABLED custom status is passed over (DescribeAgentStatus says so, asked once per status and cached)', async () => {
+		t.sim.state.amazonConnect.statuses.find((/** @type {any} */ s) => s.AgentStatusId === S.break).State = 'DISABLED';
+		const input = [{ n: 1 }, { n: 2 }];
+		const run = await t.h.runWorkflow({ nodes: [connectNode(set({ presenceBy: 'category', category: 'away', onlyIfDifferent: false }))], input });
+		expect(run.items('Connect').map((/** @type {any} */ i) => [i.presenceId, i.presenceName, i.written])).toEqual([
+			[S.lunch, 'Lunch', true],
+			[S.lunch, 'Lunch', true],
+		]);
+		const put = { method: 'PUT', path: `/users/${C.instanceId}/${ALEX}/status`, query: {}, body: { AgentStatusId: S.lunch }, status: 200 };
+		expect(apiCalls(t.sim).filter((c) => c.method !== 'POST')).toEqual([LIST_STATUSES, describeCall(S.break), describeCall(S.lunch), put, put]);
+	});
+
+	test('by category: every status of the category disabled is a clear error naming them', async () => {
+		for (const id of [S.break, S.lunch]) t.sim.state.amazonConnect.statuses.find((/** @type {any} */ s) => s.AgentStatusId === id).State = 'DISABLED';
+		const run = await t.run(set({ presenceBy: 'category', category: 'away' }));
+		expect(run.nodeError('Connect').message).toBe('No enabled Amazon Connect agent status of the category "away" (disabled: "Break", "Lunch", "Retired")');
+		expect(apiCalls(t.sim).filter((c) => c.method === 'PUT')).toEqual([]);
 	});
 
 	test('an agent on a contact is protected by default: nothing written', async () => {

@@ -60,8 +60,8 @@ const IS_API_CALL = {
 	vonage: (/** @type {any} */ r) => r.path.toLowerCase() !== '/auth/connect/token',
 	// Graph and its token authority are two hosts (two mounts).
 	graph: (/** @type {any} */ r) => r.mount === '/graph',
-	// Amazon Connect has no token endpoint: every request is a signed API call.
-	amazonConnect: () => true,
+	// Amazon Connect's "token" requests are AWS STS AssumeRole calls, on their own host (mount).
+	amazonConnect: (/** @type {any} */ r) => r.mount === '/amazon-connect',
 };
 
 /**

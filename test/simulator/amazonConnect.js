@@ -8,6 +8,12 @@
  * credential scope (date, region, service), the 5-minute date window and, for temporary keys, the
  * session token. Failures answer as AWS does: 403 with x-amzn-ErrorType and `{ "message" }`.
  *
+ * AWS STS (Query API, `sts.<region>.amazonaws.com`, mounted at /amazon-sts) answers AssumeRole for
+ * one role, signed SigV4 for `sts` with the IAM user's keys: the role's trust policy trusts that
+ * user and requires an External ID. It issues temporary keys (ASIA…, a session token, an
+ * Expiration) that Amazon Connect then accepts until they expire; errors are STS's XML
+ * `ErrorResponse` (AccessDenied, InvalidClientTokenId, SignatureDoesNotMatch, ExpiredToken, …).
+ *
  * Modelled: agents (users), agent statuses (ROUTABLE / CUSTOM / OFFLINE, ENABLED / DISABLED),
  * routing profiles, queues, logged-in agents with contacts in progress (PutUserStatus then queues
  * NextStatus), NextToken paging and the filter limits of GetCurrentUserData. Service errors carry
@@ -31,6 +37,9 @@ const DEFAULT_CLIENT = {
 	tempAccessKeyId: 'ASIASIMCNCT3H8JQ1V6N',
 	tempSecretAccessKey: 'tMpCnCt3h8Jq1V6nXr2Kw9Zc4Pd7Gy5Lb0Sf3Qe8',
 	sessionToken: 'FwoGZXIvYXdzEsimQ9x7Tk2Rz8Vb4Nc1Lm6Hp3Jd5Gf0Ws9Yq2Xe7Ua4Io1Kt8',
+	/** The role the IAM user may assume (AssumeRole), and the External ID its trust policy requires. */
+	roleArn: `arn:aws:iam::${ACCOUNT}:role/n8n-agent-presence`,
+	externalId: 'Xq7Kp2Vw9Lz4Rt8Nb3Md',
 	clientSecret: '',
 	region: REGION,
 	instanceId: INSTANCE_ID,
@@ -165,27 +174,37 @@ function parseAmzDate(/** @type {string} */ v) {
 }
 const fmtAmzDate = (/** @type {number} */ ms) => new Date(ms).toISOString().replace(/[:-]|\.\d{3}/g, '');
 
+/** The IAM user the long-term keys belong to (named in STS's AccessDenied). */
+const IAM_USER_ARN = `arn:aws:iam::${ACCOUNT}:user/n8n-sync`;
+/** The role's maximum session duration (IAM: 1 to 12 hours; AssumeRole may ask up to it). */
+const ROLE_MAX_SESSION_SECONDS = 7200;
+
 /**
- * Checks the request's signature; throws AWS's 403 when it does not hold.
- * @param {any} rq @param {any} client @param {{ now: () => number, expiredSessionTokens: Set<string> }} auth
+ * @typedef {{ secretAccessKey: string, sessionToken: string, expiresAt: number }} StsSession
+ * @typedef {{ now: () => number, expiredSessionTokens: Set<string>, sessions: Map<string, StsSession> }} Auth
  */
-function verifySignature(rq, client, auth) {
+
+/**
+ * Checks the request's signature for `service`; throws AWS's 403 when it does not hold.
+ * @param {any} rq @param {any} client @param {Auth} auth @param {string} [expectedService]
+ */
+function verifySignature(rq, client, auth, expectedService = 'connect') {
 	const header = String(rq.headers.authorization || '');
 	if (!header) throw authError('MissingAuthenticationTokenException', 'Missing Authentication Token');
 	const m = /^AWS4-HMAC-SHA256 Credential=([^,\s]+),\s*SignedHeaders=([^,\s]+),\s*Signature=([0-9a-f]{64})$/.exec(header);
 	if (!m) throw authError('IncompleteSignatureException', `Authorization header requires 'Credential', 'SignedHeaders' and 'Signature' parameters. Authorization=${header.split(' ')[0]}`);
 	const [accessKeyId, date, region, service, terminator] = m[1].split('/');
 	const signedHeaders = m[2].split(';');
-	const keys = keysOf(client, accessKeyId);
+	const keys = keysOf(client, auth, accessKeyId);
 	if (!keys) throw authError('UnrecognizedClientException', 'The security token included in the request is invalid.');
 	if (keys.temporary) {
 		const token = rq.headers['x-amz-security-token'];
 		if (!token || token !== keys.sessionToken) throw authError('UnrecognizedClientException', 'The security token included in the request is invalid.');
-		if (auth.expiredSessionTokens.has(token)) throw authError('ExpiredTokenException', 'The security token included in the request is expired');
+		if (auth.expiredSessionTokens.has(token) || (keys.expiresAt !== undefined && auth.now() >= keys.expiresAt)) throw authError('ExpiredTokenException', 'The security token included in the request is expired');
 		if (!signedHeaders.includes('x-amz-security-token')) throw authError('InvalidSignatureException', "'X-Amz-Security-Token' must be a signed header.");
 	}
 	if (terminator !== 'aws4_request') throw authError('InvalidSignatureException', "Credential should be scoped with a valid terminator: 'aws4_request'.");
-	if (service !== 'connect') throw authError('InvalidSignatureException', `Credential should be scoped to correct service: 'connect'. `);
+	if (service !== expectedService) throw authError('InvalidSignatureException', `Credential should be scoped to correct service: '${expectedService}'. `);
 	if (region !== REGION) throw authError('InvalidSignatureException', `Credential should be scoped to a valid region. `);
 	const amzDate = String(rq.headers['x-amz-date'] || '');
 	const at = parseAmzDate(amzDate);
@@ -226,11 +245,40 @@ function verifySignature(rq, client, auth) {
 	}
 }
 
-function keysOf(/** @type {any} */ client, /** @type {string} */ accessKeyId) {
+/** @returns {{ secretAccessKey: string, temporary: boolean, sessionToken?: string, expiresAt?: number } | null} */
+function keysOf(/** @type {any} */ client, /** @type {Auth} */ auth, /** @type {string} */ accessKeyId) {
 	if (accessKeyId === client.accessKeyId) return { secretAccessKey: client.secretAccessKey, temporary: false };
 	if (accessKeyId === client.tempAccessKeyId) return { secretAccessKey: client.tempSecretAccessKey, temporary: true, sessionToken: client.sessionToken };
+	const session = auth.sessions.get(accessKeyId);
+	if (session) return { secretAccessKey: session.secretAccessKey, temporary: true, sessionToken: session.sessionToken, expiresAt: session.expiresAt };
 	return null;
 }
+
+// ---------------------------------------------------------------------------------------------
+// AWS STS AssumeRole (Query API, XML answers).
+
+const xmlEscape = (/** @type {string} */ v) => String(v).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const STS_NS = 'https://sts.amazonaws.com/doc/2011-06-15/';
+
+/** STS's error: `ErrorResponse/Error/{Type,Code,Message}` and `RequestId`, as text/xml. */
+function stsError(/** @type {number} */ status, /** @type {string} */ code, /** @type {string} */ message) {
+	const requestId = crypto.randomUUID();
+	const type = status >= 500 ? 'Receiver' : 'Sender';
+	const xml = `<ErrorResponse xmlns="${STS_NS}">\n  <Error>\n    <Type>${type}</Type>\n    <Code>${code}</Code>\n    <Message>${xmlEscape(message)}</Message>\n  </Error>\n  <RequestId>${requestId}</RequestId>\n</ErrorResponse>\n`;
+	return new HttpError(status, xml, { 'Content-Type': 'text/xml', 'x-amzn-RequestId': requestId });
+}
+
+/** The signature front end's codes as STS (a Query API) names them. */
+const STS_AUTH_CODES = {
+	UnrecognizedClientException: 'InvalidClientTokenId',
+	InvalidSignatureException: 'SignatureDoesNotMatch',
+	ExpiredTokenException: 'ExpiredToken',
+	IncompleteSignatureException: 'IncompleteSignature',
+	MissingAuthenticationTokenException: 'MissingAuthenticationToken',
+};
+
+/** Uppercase letters and digits: access key IDs (and no English words for the secrets scan). */
+const randomKeyChars = (/** @type {number} */ n) => Array.from(crypto.randomBytes(n), (b) => 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'[b % 32]).join('');
 
 // ---------------------------------------------------------------------------------------------
 // Paging: an opaque token bound to the operation and its input.
@@ -272,13 +320,15 @@ function createVendor(ctx) {
 		users: /** @type {any[]} */ ([]),
 		activity: /** @type {Record<string, any>} */ ({}),
 	};
-	const auth = { now: () => Date.now(), expiredSessionTokens: /** @type {Set<string>} */ (new Set()) };
+	/** @type {Auth} */
+	const auth = { now: () => Date.now(), expiredSessionTokens: new Set(), sessions: new Map() };
 	const reset = () => {
 		state.statuses = seedStatuses();
 		state.users = seedUsers();
 		if (ctx.seed && Array.isArray(ctx.seed.users)) state.users.push(...clone(ctx.seed.users));
 		state.activity = seedActivity(state.users);
 		auth.expiredSessionTokens.clear();
+		auth.sessions.clear();
 		auth.now = () => Date.now();
 	};
 	reset();
@@ -480,6 +530,63 @@ function createVendor(ctx) {
 		return { status: 200, body: out };
 	}
 
+	/**
+	 * AssumeRole: the caller must be the IAM user the role trusts, with the External ID the trust
+	 * policy requires; anything else is AccessDenied, as STS says it (one message for both).
+	 */
+	function assumeRole(/** @type {any} */ rq) {
+		try {
+			verifySignature(rq, client, auth, 'sts');
+		} catch (error) {
+			if (!(error instanceof HttpError)) throw error;
+			const code = /** @type {any} */ (STS_AUTH_CODES)[error.headers['x-amzn-ErrorType']] || 'AccessDenied';
+			throw stsError(403, code, error.body.message);
+		}
+		const p = rq.body && typeof rq.body === 'object' ? rq.body : {};
+		if (p.Action !== 'AssumeRole' || p.Version !== '2011-06-15') throw stsError(400, 'InvalidAction', `Could not find operation ${p.Action} for version ${p.Version}`);
+		if (!p.RoleArn) throw stsError(400, 'ValidationError', "1 validation error detected: Value null at 'roleArn' failed to satisfy constraint: Member must not be null");
+		if (!p.RoleSessionName) throw stsError(400, 'ValidationError', "1 validation error detected: Value null at 'roleSessionName' failed to satisfy constraint: Member must not be null");
+		if (!/^[\w+=,.@-]{2,64}$/.test(p.RoleSessionName)) throw stsError(400, 'ValidationError', `1 validation error detected: Value '${p.RoleSessionName}' at 'roleSessionName' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w+=,.@-]*`);
+		const duration = p.DurationSeconds === undefined ? 3600 : Number(p.DurationSeconds);
+		if (!Number.isInteger(duration) || duration < 900 || duration > 43200) throw stsError(400, 'ValidationError', `1 validation error detected: Value '${p.DurationSeconds}' at 'durationSeconds' failed to satisfy constraint: Member must have value between 900 and 43200`);
+		const keyId = String(rq.headers.authorization).split('Credential=')[1].split('/')[0];
+		// ASSUMPTION: the role trusts only the IAM user; temporary keys (role chaining) are refused too.
+		if (p.RoleArn !== client.roleArn || keyId !== client.accessKeyId || p.ExternalId !== client.externalId) {
+			throw stsError(403, 'AccessDenied', `User: ${IAM_USER_ARN} is not authorized to perform: sts:AssumeRole on resource: ${p.RoleArn}`);
+		}
+		if (duration > ROLE_MAX_SESSION_SECONDS) throw stsError(400, 'ValidationError', 'The requested DurationSeconds exceeds the MaxSessionDuration set for this role.');
+		const accessKeyId = `ASIA${randomKeyChars(16)}`;
+		const session = { secretAccessKey: crypto.randomBytes(30).toString('base64'), sessionToken: crypto.randomBytes(96).toString('base64'), expiresAt: auth.now() + duration * 1000 };
+		auth.sessions.set(accessKeyId, session);
+		common.recordSecret('token', 'amazonConnect', session.secretAccessKey);
+		common.recordSecret('token', 'amazonConnect', session.sessionToken);
+		const requestId = crypto.randomUUID();
+		const roleName = p.RoleArn.split('/').pop();
+		const xml = [
+			`<AssumeRoleResponse xmlns="${STS_NS}">`,
+			'  <AssumeRoleResult>',
+			'    <AssumedRoleUser>',
+			`      <Arn>arn:aws:sts::${ACCOUNT}:assumed-role/${xmlEscape(roleName)}/${xmlEscape(p.RoleSessionName)}</Arn>`,
+			`      <AssumedRoleId>AROA${randomKeyChars(17)}:${xmlEscape(p.RoleSessionName)}</AssumedRoleId>`,
+			'    </AssumedRoleUser>',
+			'    <Credentials>',
+			`      <AccessKeyId>${accessKeyId}</AccessKeyId>`,
+			`      <SecretAccessKey>${session.secretAccessKey}</SecretAccessKey>`,
+			`      <SessionToken>${session.sessionToken}</SessionToken>`,
+			`      <Expiration>${new Date(session.expiresAt).toISOString().replace(/\.\d{3}Z$/, 'Z')}</Expiration>`,
+			'    </Credentials>',
+			'  </AssumeRoleResult>',
+			'  <ResponseMetadata>',
+			`    <RequestId>${requestId}</RequestId>`,
+			'  </ResponseMetadata>',
+			'</AssumeRoleResponse>',
+			'',
+		].join('\n');
+		return { status: 200, body: xml, headers: { 'Content-Type': 'text/xml', 'x-amzn-RequestId': requestId } };
+	}
+	const stsRouter = common.createRouter();
+	stsRouter.add('POST', '/', assumeRole);
+
 	const router = common.createRouter();
 	const signed = (/** @type {Function} */ fn) => (/** @type {any} */ rq) => {
 		verifySignature(rq, client, auth);
@@ -524,6 +631,14 @@ function createVendor(ctx) {
 		expireSessionToken() {
 			auth.expiredSessionTokens.add(client.sessionToken);
 		},
+		/** Every session AssumeRole issued ends early (revoked, or its Expiration passed): Amazon Connect answers ExpiredTokenException. */
+		expireAssumedSessions() {
+			for (const [, session] of auth.sessions) auth.expiredSessionTokens.add(session.sessionToken);
+		},
+		/** The temporary keys AssumeRole issued, by access key ID. */
+		assumedSessions() {
+			return [...auth.sessions.keys()];
+		},
 		/** Shifts the simulator's clock (ms), to test the 5-minute signature window. */
 		skewClock(/** @type {number} */ ms) {
 			auth.now = () => Date.now() + ms;
@@ -536,7 +651,10 @@ function createVendor(ctx) {
 		state,
 		reset,
 		control,
-		mounts: [{ prefix: '/amazon-connect', recordPrefix: '', router }],
+		mounts: [
+			{ prefix: '/amazon-connect', recordPrefix: '', router },
+			{ prefix: '/amazon-sts', recordPrefix: '', router: stsRouter },
+		],
 		isTokenPath: () => false,
 		decorate: (/** @type {Record<string,string>} */ h) => ({ 'x-amzn-RequestId': crypto.randomUUID(), ...h }),
 		errorBody,

@@ -335,6 +335,8 @@ async function startSimulator(options = {}) {
 		graphToken: `${root}/graph-login/${vendors.graph.client.tenantId}/oauth2/v2.0/token`,
 		/** Amazon Connect (`connect.<region>.amazonaws.com`). */
 		amazonConnect: `${root}/amazon-connect`,
+		/** AWS STS (`sts.<region>.amazonaws.com`), for AssumeRole. */
+		amazonSts: `${root}/amazon-sts`,
 	};
 	return sim;
 }

@@ -2,20 +2,11 @@
 import type { IDataObject, IExecuteFunctions, INodeParameterResourceLocator } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { connectRequest, instanceId } from '../transport';
 import type { CustomMapping } from './categories';
 import { connectCategory } from './categories';
 import { statusIdOfArn } from './statuses';
 
-/** `GET /agent-status/{InstanceId}/{AgentStatusId}`. */
-export async function describeAgentStatus(ctx: IExecuteFunctions, statusId: string): Promise<IDataObject> {
-	const instance = await instanceId(ctx);
-	const answer = await connectRequest<{ AgentStatus: IDataObject }>(ctx, {
-		method: 'GET',
-		path: `/agent-status/${encodeURIComponent(instance)}/${encodeURIComponent(statusId)}`,
-	});
-	return answer.AgentStatus;
-}
+export { describeAgentStatus } from './statuses';
 
 /** The item's status locator as a status ID (an ARN's last segment). */
 export function statusIdParameter(ctx: IExecuteFunctions, i: number): string {

@@ -4,11 +4,13 @@
  * SAML or Connect-managed identities the username is often the e-mail). Username lookups are cached.
  */
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 
 import { readAgentLocator } from '../../shared/locators';
 import { cacheTtlSeconds, cachedLookup } from '../../shared/lookupCache';
 import { UnknownAgentError } from '../../shared/unknownAgent';
-import { CONNECT_CREDENTIAL, connectRequest, instanceId } from '../transport';
+import { CONNECT_CREDENTIAL, connectPaginate, connectRequest, instanceId } from '../transport';
+import { describeUser } from './presence';
 
 /** The user ID at the end of an agent ARN (`…/instance/<id>/agent/<userId>`), or the value itself. */
 export const userIdOf = (value: string) => (value.startsWith('arn:') ? (value.split('/').pop() ?? value) : value);
@@ -43,4 +45,40 @@ export async function resolveUserId(ctx: IExecuteFunctions, i: number): Promise<
 			return String(users[0].Id);
 		},
 	);
+}
+
+/** Up to this many IDs are checked one DescribeUser each; more, against one ListUsers listing (1000 a page). */
+const DESCRIBE_EACH_UP_TO = 5;
+
+/** DescribeUser's 404: no such user (the instance itself was reached by the call before). */
+const isNotFound = (error: unknown) => error instanceof NodeApiError && String(error.httpCode) === '404';
+
+async function userExists(ctx: IExecuteFunctions, userId: string): Promise<boolean> {
+	return await describeUser(ctx, userId).then(
+		() => true,
+		(error: unknown) => {
+			if (isNotFound(error)) return false;
+			throw error;
+		},
+	);
+}
+
+/**
+ * The given user IDs the instance has no user for. GetCurrentUserData leaves out logged-out agents
+ * and unknown IDs alike: this tells them apart (DescribeUser for a few, ListUsers for more).
+ */
+export async function unknownUserIds(ctx: IExecuteFunctions, userIds: string[]): Promise<string[]> {
+	if (userIds.length <= DESCRIBE_EACH_UP_TO) {
+		const unknown: string[] = [];
+		for (const id of userIds) if (!(await userExists(ctx, id))) unknown.push(id);
+		return unknown;
+	}
+	const instance = await instanceId(ctx);
+	const users = await connectPaginate<IDataObject>(
+		ctx,
+		(token) => ({ method: 'GET', path: `/users-summary/${encodeURIComponent(instance)}`, qs: { maxResults: 1000, ...(token && { nextToken: token }) } }),
+		'UserSummaryList',
+	);
+	const known = new Set(users.map((u) => String(u.Id)));
+	return userIds.filter((id) => !known.has(id));
 }

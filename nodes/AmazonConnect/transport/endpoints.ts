@@ -5,6 +5,7 @@
  * AWS SDK resolves for that Region.
  */
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
+import { UserError } from 'n8n-workflow';
 
 export const CONNECT_SERVICE = 'connect';
 
@@ -47,4 +48,25 @@ export function instanceIdOf(instance: unknown): string {
 	const text = String(instance ?? '').trim();
 	const arn = /^arn:[^:]+:connect:[^:]*:[^:]*:instance\/([^/]+)/.exec(text);
 	return arn ? arn[1] : text;
+}
+
+/** The Region of an instance ARN, or null for an instance ID (which names none). */
+export function instanceRegionOf(instance: unknown): string | null {
+	const arn = /^arn:[^:]+:connect:([^:]*):/.exec(String(instance ?? '').trim());
+	return arn ? arn[1] : null;
+}
+
+/**
+ * An instance lives in one Region and is reached only through that Region's endpoint: an ARN of
+ * another Region than the credential's would fail every call with a bare 404, so it is refused
+ * here, saying which Region to choose.
+ */
+export function checkInstanceRegion(credentials: ICredentialDataDecryptedObject): void {
+	const arnRegion = instanceRegionOf(credentials.instance);
+	const region = String(credentials.region ?? 'us-east-1');
+	if (arnRegion !== null && arnRegion !== region) {
+		throw new UserError(
+			`Amazon Connect: the Instance ARN is in the Region ${arnRegion || '(none)'}, but the credential's Region is ${region}. Choose ${arnRegion || 'the instance’s Region'} as the Region, or give the ARN of the instance in ${region}.`,
+		);
+	}
 }

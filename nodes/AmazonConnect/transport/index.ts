@@ -4,7 +4,7 @@
  * NextToken paging, and AWS's error shape read into the message: the error code
  * (x-amzn-ErrorType), its `Message` and the request ID (x-amzn-RequestId).
  */
-import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
+import type { IAdditionalCredentialOptions, ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
 import { NodeApiError } from 'n8n-workflow';
 
@@ -14,6 +14,7 @@ import { paginate } from '../../shared/paging';
 import type { RequestContext, VendorConfig, VendorRequest } from '../../shared/transport';
 import { vendorRequest } from '../../shared/transport';
 import { connectApiBase, instanceIdOf } from './endpoints';
+import { SESSION_FIELD, assumesRole, sessionIsFresh } from './sts';
 
 export const CONNECT_CREDENTIAL = 'amazonConnectApi';
 export const CONNECT_NAME = 'Amazon Connect';
@@ -31,17 +32,48 @@ export function connectErrorDetails(failure: HttpFailure): VendorErrorDetails {
 	return { message: `${message || `HTTP ${failure.status}`}${requestId ? ` (request ID ${requestId})` : ''}` };
 }
 
+/**
+ * With Assume Role, n8n renews the session only while its hidden field is empty (or after a 401,
+ * which AWS never sends): a session within 5 minutes of its Expiration — or any, when `renew` —
+ * is handed to n8n cleared, so preAuthentication fetches and stores a new one before the request.
+ */
+function sessionRenewal(renew: boolean) {
+	return async (ctx: RequestContext): Promise<IAdditionalCredentialOptions | undefined> => {
+		const credentials = await ctx.getCredentials(CONNECT_CREDENTIAL);
+		if (!assumesRole(credentials) || (!renew && sessionIsFresh(credentials, Date.now()))) return undefined;
+		const data: ICredentialDataDecryptedObject = { ...credentials, [SESSION_FIELD]: '' };
+		return { credentialsDecrypted: { id: '', name: '', type: CONNECT_CREDENTIAL, data } };
+	};
+}
+
 export const connectConfig: VendorConfig = {
 	credentialType: CONNECT_CREDENTIAL,
 	vendorName: CONNECT_NAME,
 	baseUrl: connectApiBase,
 	headers: { 'Content-Type': 'application/json' },
 	errorDetails: connectErrorDetails,
+	credentialOptions: sessionRenewal(false),
 };
+
+/** The same request once more with a new session: the session expired or was revoked before its Expiration. */
+const renewedSessionConfig: VendorConfig = { ...connectConfig, credentialOptions: sessionRenewal(true) };
+
+const isExpiredSession = (error: unknown) =>
+	error instanceof NodeApiError && String(error.httpCode) === '403' && /^ExpiredTokenException\b/.test(error.description ?? '');
+
+/** The request; with Assume Role, once more on a new session when AWS calls the session expired. */
+async function sendRenewingSession<T>(ctx: RequestContext, request: VendorRequest): Promise<T> {
+	try {
+		return await vendorRequest<T>(ctx, connectConfig, request);
+	} catch (error) {
+		if (!isExpiredSession(error) || !assumesRole(await ctx.getCredentials(CONNECT_CREDENTIAL))) passOn(error);
+		return await vendorRequest<T>(ctx, renewedSessionConfig, request);
+	}
+}
 
 export async function connectRequest<T = IDataObject>(ctx: RequestContext, request: VendorRequest): Promise<T> {
 	try {
-		return await vendorRequest<T>(ctx, connectConfig, request);
+		return await sendRenewingSession<T>(ctx, request);
 	} catch (error) {
 		// n8n replaces a message containing a Node.js error code with its own wording, and
 		// "ResourceNotFoundException" contains ENOTFOUND: the message is put back as it was built.

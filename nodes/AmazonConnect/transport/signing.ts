@@ -5,8 +5,12 @@
  */
 import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 
-import { CONNECT_SERVICE } from './endpoints';
+import { UserError } from 'n8n-workflow';
+
+import { CONNECT_SERVICE, checkInstanceRegion } from './endpoints';
+import type { AwsKeys } from './sigv4';
 import { rfc3986, signRequest } from './sigv4';
+import { assumesRole, storedSession } from './sts';
 
 function queryString(qs: IDataObject | undefined): string {
 	const parts: string[] = [];
@@ -18,11 +22,34 @@ function queryString(qs: IDataObject | undefined): string {
 	return parts.join('&');
 }
 
+/** The keys `connect` requests are signed with: the credential's own, or the assumed role's temporary ones. */
+function signingKeys(credentials: ICredentialDataDecryptedObject): AwsKeys {
+	if (!assumesRole(credentials)) {
+		return {
+			accessKeyId: String(credentials.accessKeyId ?? '').trim(),
+			secretAccessKey: String(credentials.secretAccessKey ?? ''),
+			sessionToken: String(credentials.sessionToken ?? '').trim() || undefined,
+		};
+	}
+	const session = storedSession(credentials);
+	// preAuthentication fills the session before any request; without one nothing may go out unsigned.
+	if (!session)
+		throw new UserError(
+			'Amazon Connect: no assumed-role session for this credential yet; run the credential test or the node again',
+		);
+	return {
+		accessKeyId: session.accessKeyId,
+		secretAccessKey: session.secretAccessKey,
+		sessionToken: session.sessionToken,
+	};
+}
+
 export function signConnectRequest(
 	credentials: ICredentialDataDecryptedObject,
 	requestOptions: IHttpRequestOptions,
 	now: Date,
 ): IHttpRequestOptions {
+	checkInstanceRegion(credentials);
 	const base = requestOptions.baseURL ? String(requestOptions.baseURL).replace(/\/+$/, '') : '';
 	const query = queryString(requestOptions.qs);
 	const url = `${base}${requestOptions.url}${query ? (requestOptions.url.includes('?') ? '&' : '?') + query : ''}`;
@@ -41,14 +68,15 @@ export function signConnectRequest(
 	if (body !== '' && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-type')) {
 		headers['Content-Type'] = 'application/json';
 	}
-	const signed = signRequest(
-		{
-			accessKeyId: String(credentials.accessKeyId ?? '').trim(),
-			secretAccessKey: String(credentials.secretAccessKey ?? ''),
-			sessionToken: String(credentials.sessionToken ?? '').trim() || undefined,
-		},
-		{ method, url, headers, body, region: String(credentials.region ?? 'us-east-1'), service: CONNECT_SERVICE, now },
-	);
+	const signed = signRequest(signingKeys(credentials), {
+		method,
+		url,
+		headers,
+		body,
+		region: String(credentials.region ?? 'us-east-1'),
+		service: CONNECT_SERVICE,
+		now,
+	});
 	const out: IHttpRequestOptions = { ...requestOptions, url, headers: signed, method: requestOptions.method };
 	delete out.baseURL;
 	delete out.qs;

@@ -2,9 +2,11 @@
  * Agent Presence → Get Many: GetCurrentUserData for given agents (100 per call), or for the agents
  * of routing profiles or queues (up to 100) or of one user hierarchy group — one filter kind per
  * call, as the API allows. Only agents logged in to the Contact Control Panel are listed, except
- * given agents: each one not listed is output as logged out.
+ * given agents: each one not listed is output as logged out — unless Amazon Connect has no such
+ * user, which fails the item naming the IDs, as the other systems' Get Many do.
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { agentIdList } from '../../../shared/agentSelection';
 import { optionsCollection } from '../../../shared/collections';
@@ -15,7 +17,7 @@ import { customCategoriesOption, customMappingOf } from '../../helpers/categorie
 import type { UserDataFilterKind } from '../../helpers/presence';
 import { getCurrentUserData, loggedOutItem, presenceItem, userDataByAgent } from '../../helpers/presence';
 import { cachedAgentStatuses } from '../../helpers/statuses';
-import { userIdOf } from '../../helpers/users';
+import { unknownUserIds, userIdOf } from '../../helpers/users';
 import { filterValues, selectionProperties } from '../../descriptions/selection';
 
 const properties: INodeProperties[] = [
@@ -38,6 +40,13 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	}
 	const userIds = agentIdList(this, i).map(userIdOf).slice(0, limit);
 	const found = await userDataByAgent(this, userIds);
+	const unknown = await unknownUserIds(this, userIds.filter((id) => !found.has(id)));
+	if (unknown.length) {
+		throw new NodeOperationError(this.getNode(), `No Amazon Connect user with the ID ${unknown.join(', ')}`, {
+			itemIndex: i,
+			description: 'Check the user IDs in Amazon Connect → Users → User management. Known agents who are not logged in are output as logged out.',
+		});
+	}
 	return userIds.map((id) => {
 		const data = found.get(id);
 		return data ? presenceItem(data, statuses, mapping, 'presence_read') : loggedOutItem(id, 'presence_read');

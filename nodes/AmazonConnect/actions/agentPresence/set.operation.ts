@@ -51,7 +51,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 async function targetStatus(ctx: IExecuteFunctions, i: number, cached: AgentStatusSummary[], mapping: Record<string, PresenceCategory>) {
 	if (ctx.getNodeParameter('presenceBy', i) === 'category') {
 		const category = requirePresenceCategory(ctx, ctx.getNodeParameter('category', i), i);
-		return { status: statusForCategory(ctx, cached, category, mapping, i), category };
+		return { status: await statusForCategory(ctx, cached, category, mapping, i), category };
 	}
 	const locator = ctx.getNodeParameter('presence', i) as INodeParameterResourceLocator;
 	const value = String(locator?.value ?? '').trim();
