@@ -11,7 +11,7 @@ import { NodeOperationError, sleep } from 'n8n-workflow';
 
 /** The longest wait: n8n's own Wait node sleeps in the execution only below 65 s. */
 const MAX_WAIT_SECONDS = 60;
-const DEFAULT_WAIT_SECONDS = 5;
+const DEFAULT_WAIT_SECONDS = 15;
 
 export const readAgainOptions: INodeProperties[] = [
 	{

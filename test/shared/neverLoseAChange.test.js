@@ -81,13 +81,13 @@ const CASES = [
 const ago = (/** @type {number} */ s) => new Date(Date.now() - s * 1000).toISOString();
 
 /**
- * The template as shipped, but the read after the write waits `seconds` (not the shipped 5 s)
+ * The template as shipped, but the read after the write waits `seconds` (not the shipped 15 s)
  * before reading the source again when it has moved on: the same path, in less test time.
  */
 const shortWait = (/** @type {string} */ file, seconds = 0.3) => {
 	const { w } = template(file);
 	const reads = w.nodes.filter((/** @type {any} */ n) => n.parameters.options?.readAgainIfNot !== undefined);
-	expect(reads.map((/** @type {any} */ n) => [n.name.endsWith('presence after write'), n.parameters.options.readAgainAfterSeconds])).toEqual(reads.map(() => [true, 5]));
+	expect(reads.map((/** @type {any} */ n) => [n.name.endsWith('presence after write'), n.parameters.options.readAgainAfterSeconds])).toEqual(reads.map(() => [true, 15]));
 	return template(file, Object.fromEntries(reads.map((/** @type {any} */ n) => [n.name, { options: { ...n.parameters.options, readAgainAfterSeconds: seconds } }])));
 };
 
