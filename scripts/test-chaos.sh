@@ -8,8 +8,8 @@
 # or an agent out of step after reconciliation (or, with no fault, before it).
 #
 # Environment: CHAOS_AGENTS (default 8), CHAOS_RUNS (default
-# none@1,none@2,worker@1,webhook@1,redis@1: fault@rate multiple; faults none, worker, webhook,
-# redis), and those of scripts/lib/e2e.sh (N8N_RUNTIME_DIR, E2E_KEEP=1, N8N_PACKAGE_TGZ).
+# none@1,none@2,worker@1,worker@2,webhook@1,webhook@2,redis@1,redis@2: fault@rate multiple;
+# faults none, worker, webhook, redis), and those of scripts/lib/e2e.sh (N8N_RUNTIME_DIR, E2E_KEEP=1, N8N_PACKAGE_TGZ).
 set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/lib/e2e.sh"
 . "$E2E_LIB_DIR/queue-services.sh"

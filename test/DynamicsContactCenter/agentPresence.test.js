@@ -97,6 +97,35 @@ describe('Agent Presence → Get', () => {
 		]);
 		expect(apiCalls(t.sim)[1].headers.mscrmcallerid).toBe(CASEY);
 	});
+
+	describe('Read Again If Not (the event templates\' read after the write)', () => {
+		const get = (/** @type {any} */ options) => t.run({ resource: 'agentPresence', operation: 'get', agent: rl('id', ALEX), options });
+
+		test('the presence is the expected one (any case): one read, no wait', async () => {
+			const run = await get({ readAgainIfNot: P.busy.toUpperCase(), readAgainAfterSeconds: 30 });
+			expect(run.items(NODE).map((/** @type {any} */ i) => i.presenceId)).toEqual([P.busy]);
+			expect(calls(t.sim)).toEqual([READ_PRESENCE]);
+		});
+
+		test('another presence (the source moved on): waits, reads again and outputs the second read — a change made during the wait', async () => {
+			// The first read is held until the test has seen it, then Alex changes while the node waits.
+			const held = t.sim.hold({ vendor: 'dataverse', method: 'GET', path: /CCaaS_GetPresence/ });
+			const running = get({ readAgainIfNot: P.available, readAgainAfterSeconds: 0.5 });
+			await held.reached;
+			held.release();
+			await new Promise((r) => setTimeout(r, 150));
+			statusOf(ALEX)._msdyn_currentpresenceid_value = P.away;
+			const run = await running;
+			expect(run.items(NODE).map((/** @type {any} */ i) => [i.presenceId, i.category])).toEqual([[P.away, 'away']]);
+			expect(calls(t.sim)).toEqual([READ_PRESENCE, READ_PRESENCE]);
+		});
+
+		test('a wait outside 0–60 s is a clear error, before any second read', async () => {
+			const run = await get({ readAgainIfNot: P.available, readAgainAfterSeconds: 61 });
+			expect(run.error?.message).toBe('Wait Before Reading Again must be 0 to 60 seconds, not 61');
+			expect(calls(t.sim)).toEqual([READ_PRESENCE]);
+		});
+	});
 });
 
 describe('Agent Presence → Set', () => {

@@ -25,10 +25,14 @@ const { IDS } = require('../simulator');
 const env = process.env;
 const SYNC = 'dynamics-to-genesys';
 const RECONCILE = 'reconcile-dynamics-genesys';
+/** The template's nodes a finding's trace reports. */
+const SET = 'Set Genesys presence';
+const AFTER_WRITE = 'Dynamics presence after write';
+const SET_MOVED_ON = 'Set Genesys presence (source moved on)';
 /** The simulated Genesys has agent006 … agent125 beyond the seeded people: the chaos suite's agents. */
 const MAX_AGENTS = 120;
 const AGENTS = Number(env.CHAOS_AGENTS || 8);
-const RUNS = (env.CHAOS_RUNS || 'none@1,none@2,worker@1,webhook@1,redis@1').split(',').map((r) => {
+const RUNS = (env.CHAOS_RUNS || 'none@1,none@2,worker@1,worker@2,webhook@1,webhook@2,redis@1,redis@2').split(',').map((r) => {
 	const [fault, times = '1'] = r.trim().split('@');
 	return { fault, times: Number(times) };
 });
@@ -198,10 +202,12 @@ async function main() {
 		say(`run ${index + 1}: ${JSON.stringify({ ...row, staleAgents: undefined, duplicateAgents: undefined, skippedAgents: undefined })}`);
 		// Findings, by agent: their deliveries and the Genesys writes they got.
 		const findings = new Set([...counts.staleAgents, ...counts.duplicateAgents, ...counts.skippedAgents, ...after, ...(run.fault === 'none' ? before : [])]);
+		const timeline = findings.size ? /** @type {any[]} */ (await simJson('/__sim/requests')) : [];
 		for (const a of findings) {
 			const events = deliveries.filter((d) => d.agent === a).map((d) => `${d.which} ${d.category} at ${(d.at / 1000).toFixed(1)}s → ${d.status}${d.resent !== undefined ? `, again → ${d.resent}` : ''}`);
 			const writes = writesOf(log, a).map((w) => categoryOf(GC, w.body?.presenceDefinition?.id));
 			say(`  ${a.email}: events [${events.join('; ')}]; Genesys writes [${writes.join(', ')}]`);
+			trace(a, firstExecution, timeline, t0);
 		}
 		await c.test(`chaos: ${FAULT_NAME[run.fault]} at ${run.times}× the sustainable rate: 0 stale, 0 duplicate writes, 0 newer changes skipped, 0 agents out of step after one reconciliation${run.fault === 'none' ? ' (and before it)' : ''}`, async () => {
 			assert.deepEqual(
@@ -211,6 +217,24 @@ async function main() {
 			);
 		});
 		return row;
+	}
+
+	/**
+	 * What happened to one agent, for a finding: each of the run's executions that carried them (what
+	 * each Set decided, what the source showed after the write) and their vendor requests in order,
+	 * in seconds from the burst's start.
+	 */
+	function trace(/** @type {Agent} */ a, /** @type {number} */ firstExecution, /** @type {any[]} */ timeline, /** @type {number} */ t0) {
+		const origin = performance.timeOrigin + t0;
+		for (const e of c.executions(SYNC).filter((x) => Number(x.id) >= firstExecution)) {
+			const mapped = c.nodeItems(e.id, 'Presence mapping (edit here)').find((m) => lower(m.agentId) === lower(a.agentId));
+			if (!mapped) continue;
+			const node = (/** @type {string} */ name) => c.nodeItems(e.id, name).map((i) => (i.written !== undefined ? `written ${i.written}${i.skippedReason ? ` (${i.skippedReason})` : ''}` : categoryOf(DV, i.presenceId))).join(', ') || 'did not run';
+			say(`    execution ${e.id} (${e.status}): ${categoryOf(DV, mapped.presenceId)}; ${SET}: ${node(SET)}; after write: ${node(AFTER_WRITE)}; ${SET_MOVED_ON}: ${node(SET_MOVED_ON)}`);
+		}
+		// The agent's Genesys presence, and Dataverse's presence read on the agent's behalf (MSCRMCallerID).
+		const mine = timeline.filter((q) => lower(q.path).includes(lower(a.genesysId)) || lower(q.headers?.mscrmcallerid) === lower(a.agentId));
+		for (const q of mine) say(`    ${((q.receivedAt - origin) / 1000).toFixed(3)}s ${q.vendor} ${q.method} ${q.path}${q.search ?? ''} → ${q.status}${q.body?.presenceDefinition ? ` ${categoryOf(GC, q.body.presenceDefinition.id)}` : ''}`);
 	}
 
 	/** The fault, injected by PID `atMs` into the burst; resolves when the service is back. */

@@ -80,12 +80,23 @@ const CASES = [
 
 const ago = (/** @type {number} */ s) => new Date(Date.now() - s * 1000).toISOString();
 
+/**
+ * The template as shipped, but the read after the write waits `seconds` (not the shipped 15 s)
+ * before reading the source again when it has moved on: the same path, in less test time.
+ */
+const shortWait = (/** @type {string} */ file, seconds = 0.3) => {
+	const { w } = template(file);
+	const reads = w.nodes.filter((/** @type {any} */ n) => n.parameters.options?.readAgainIfNot !== undefined);
+	expect(reads.map((/** @type {any} */ n) => [n.name.endsWith('presence after write'), n.parameters.options.readAgainAfterSeconds])).toEqual(reads.map(() => [true, 15]));
+	return template(file, Object.fromEntries(reads.map((/** @type {any} */ n) => [n.name, { options: { ...n.parameters.options, readAgainAfterSeconds: seconds } }])));
+};
+
 describe.each(CASES)('$file: an older change never wins, a newer one is never skipped', (c) => {
 	const from = /** @type {keyof typeof ITEM} */ (c.from);
 	const target = TARGET[/** @type {keyof typeof TARGET} */ (c.to)];
 	/** One delivery, one execution of the template. */
-	const deliver = async (/** @type {any} */ item) => {
-		const run = await t.h.runWorkflow({ ...template(c.file), input: [item] });
+	const deliver = async (/** @type {any} */ item, waitSeconds = 0.3) => {
+		const run = await t.h.runWorkflow({ ...shortWait(c.file, waitSeconds), input: [item] });
 		expect(run.error).toBeUndefined();
 		return run;
 	};
@@ -122,6 +133,20 @@ describe.each(CASES)('$file: an older change never wins, a newer one is never sk
 		await deliver(ITEM[from](c.B[0], c.B[1], atB));
 		const writes = target.writes();
 		expect(writes.at(-1)).toBe(c.wantB);
+		expect(target.now()).toBe(c.wantB);
+	});
+
+	test('concurrent: A\'s and B\'s executions start together after both changes (a backlog released at once) — B is written once', async () => {
+		bothChanged();
+		// B's execution writes while A's, whose source has moved on, waits before its fallback:
+		// B's write is held a moment (a slow vendor), and released well within A's wait.
+		const held = t.sim.hold(/** @type {any} */ (WRITE)[c.to]);
+		const runs = Promise.all([deliver(eventA, 1.5), deliver(eventB, 1.5)]);
+		await Promise.race([held.reached, runs]);
+		await Promise.race([runs, new Promise((r) => setTimeout(r, 200))]);
+		held.release();
+		await runs;
+		expect(target.writes()).toEqual([c.wantB]);
 		expect(target.now()).toBe(c.wantB);
 	});
 
