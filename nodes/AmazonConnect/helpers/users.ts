@@ -7,8 +7,9 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { readAgentLocator } from '../../shared/locators';
 import { cacheTtlSeconds, cachedLookup } from '../../shared/lookupCache';
+import type { RequestContext } from '../../shared/transport';
 import { UnknownAgentError } from '../../shared/unknownAgent';
-import { CONNECT_CREDENTIAL, connectRequest, instanceId } from '../transport';
+import { CONNECT_CREDENTIAL, connectPaginate, connectRequest, instanceId } from '../transport';
 
 /** The user ID at the end of an agent ARN (`…/instance/<id>/agent/<userId>`), or the value itself. */
 export const userIdOf = (value: string) => (value.startsWith('arn:') ? (value.split('/').pop() ?? value) : value);
@@ -42,5 +43,20 @@ export async function resolveUserId(ctx: IExecuteFunctions, i: number): Promise<
 			}
 			return String(users[0].Id);
 		},
+	);
+}
+
+/** ListUsers (`GET /users-summary/{InstanceId}`): every user summary (Id, Arn, Username), up to 1000 a page. */
+export async function listUsers(ctx: RequestContext, limit?: number): Promise<IDataObject[]> {
+	const instance = await instanceId(ctx);
+	return await connectPaginate<IDataObject>(
+		ctx,
+		(token) => ({
+			method: 'GET',
+			path: `/users-summary/${encodeURIComponent(instance)}`,
+			qs: { maxResults: Math.min(limit ?? 1000, 1000), ...(token && { nextToken: token }) },
+		}),
+		'UserSummaryList',
+		limit,
 	);
 }
