@@ -25,4 +25,11 @@ function template(/** @type {string} */ file, /** @type {Record<string, Record<s
 /** Map Presence rows, as the editor stores them. */
 const rows = (/** @type {Array<[string, string]>} */ pairs) => ({ mappings: { rows: pairs.map(([from, to]) => ({ from, to })) } });
 
-module.exports = { MAP, template, rows };
+/** The writes a template run sent each vendor, as [path, body], in order (`t.sim` the simulator, read at call time; `apiCalls` test/helpers/vendors' reader). */
+const vendorWrites = (/** @type {{ sim: any }} */ t, /** @type {Function} */ apiCalls) => ({
+	teams: () => apiCalls(t.sim, 'graph').filter((/** @type {any} */ c) => c.method === 'POST' && /\/presence\/set/.test(c.path)).map((/** @type {any} */ c) => [c.path, c.body]),
+	dataverse: () => apiCalls(t.sim, 'dataverse').filter((/** @type {any} */ c) => c.method === 'POST').map((/** @type {any} */ c) => [c.path, c.body]),
+	amazonConnect: () => apiCalls(t.sim, 'amazonConnect').filter((/** @type {any} */ c) => c.method === 'PUT').map((/** @type {any} */ c) => [c.path, c.body]),
+});
+
+module.exports = { MAP, template, rows, vendorWrites };
