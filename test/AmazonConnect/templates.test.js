@@ -142,3 +142,22 @@ describe('two-way Dynamics 365 Contact Center ⇄ Amazon Connect: one mapping, b
 		expect(dataverseWrites()).toEqual([modify('eli', D.presences.lunch)]);
 	});
 });
+
+test('no two templates share a webhook ID: n8n registers a production webhook path once, so a copied trigger would fail to publish', () => {
+	const fs = require('node:fs');
+	const path = require('node:path');
+	const dir = path.join(__dirname, '..', '..', 'templates');
+	const ids = fs
+		.readdirSync(dir)
+		.filter((f) => f.endsWith('.json'))
+		.flatMap((f) => JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')).nodes.filter((/** @type {any} */ n) => n.webhookId).map((/** @type {any} */ n) => `${n.webhookId} ${f}`));
+	const seen = new Map();
+	const shared = ids.filter((x) => {
+		const [id] = x.split(' ');
+		const again = seen.has(id);
+		seen.set(id, x);
+		return again;
+	});
+	expect(ids.length).toBeGreaterThan(3);
+	expect(shared).toEqual([]);
+});
