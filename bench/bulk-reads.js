@@ -3,11 +3,13 @@
  * Reading 1,000 agents' presences in bulk, per vendor, through n8n's engine against the local
  * simulator: the requests each Get Many sends (token requests counted apart), and what one
  * reconciliation run of the Dynamics 365 Contact Center ↔ Genesys Cloud template reads when all
- * agents are in step. Run after a build: `npm run build && node bench/bulk-reads.js`.
+ * agents are in step; and one poll of the Amazon Connect Trigger watching All Agents. Run after a
+ * build: `npm run build && node bench/bulk-reads.js`.
  */
 const { startSimulator, IDS } = require('../test/simulator');
 const { createHarness } = require('../test/harness');
-const { allCredentials, credentialRef, NODE_TYPE, CREDENTIAL_TYPE } = require('../test/helpers/vendors');
+const { allCredentials, credentialsFor, credentialRef, NODE_TYPE, CREDENTIAL_TYPE } = require('../test/helpers/vendors');
+const { createTriggerHarness } = require('../test/harness/webhook');
 const { guidFrom } = require('../test/simulator/common');
 
 const AGENTS = 1000;
@@ -32,6 +34,24 @@ const vonageUsers = (/** @type {number} */ count) =>
 		userAccountConfiguration: { role: 'Agent', chargeable: true, actAsAgent: true, agentConfiguration: { agentDisplayId: String(5000 + i) } },
 	}));
 
+/** Amazon Connect users as DescribeUser has them (the simulator logs in every other one). */
+const connectUsers = (/** @type {number} */ count) =>
+	Array.from({ length: count }, (_, i) => {
+		const id = guidFrom(`bench-cn-${i}`);
+		return {
+			Id: id,
+			Arn: IDS.amazonConnect.userArn(id),
+			Username: `bench${i}@contoso.com`,
+			IdentityInfo: { FirstName: 'Bench', LastName: String(i), Email: `bench${i}@contoso.com` },
+			PhoneConfig: { PhoneType: 'SOFT_PHONE', AutoAccept: false, AfterContactWorkTimeLimit: 0 },
+			SecurityProfileIds: [guidFrom('connect-security-agent')],
+			RoutingProfileId: IDS.amazonConnect.profile.basic,
+			Tags: {},
+			LastModifiedTime: Date.parse(at) / 1000,
+			LastModifiedRegion: IDS.amazonConnect.region,
+		};
+	});
+
 /** Logged-in Dataverse agents with their systemusers rows. */
 function dataverseAgents(/** @type {number} */ count) {
 	const ids = Array.from({ length: count }, (_, i) => guidFrom(`bench-dv-${i}`));
@@ -53,9 +73,9 @@ function dataverseAgents(/** @type {number} */ count) {
 }
 
 /** One node run: its items and the vendor's API and token requests. */
-async function measure(/** @type {any} */ sim, /** @type {'dataverse'|'genesys'|'vonage'} */ vendor, /** @type {string} */ label, /** @type {any} */ parameters, input = [{}]) {
+async function measure(/** @type {any} */ sim, /** @type {'dataverse'|'genesys'|'vonage'|'amazonConnect'} */ vendor, /** @type {string} */ label, /** @type {any} */ parameters, input = [{}]) {
 	sim.clearRequests();
-	const h = await createHarness({ credentials: allCredentials(sim) });
+	const h = await createHarness({ credentials: { ...allCredentials(sim), ...credentialsFor(sim, 'amazonConnect') } });
 	const node = { name: 'Node', type: NODE_TYPE[vendor], typeVersion: 1, parameters, credentials: credentialRef(CREDENTIAL_TYPE[vendor]) };
 	const run = await h.runWorkflow({ nodes: [node], input });
 	if (run.error) throw new Error(`${label}: ${run.error.message}`);
@@ -70,6 +90,7 @@ async function run() {
 			genesys: { users: genesysUsers(AGENTS - IDS.genesys.userCount) },
 			vonage: { users: vonageUsers(AGENTS - (IDS.vonage.userCount - 1)) },
 			dataverse: { tables: dataverseAgents(AGENTS - 3) },
+			amazonConnect: { users: connectUsers(AGENTS - IDS.amazonConnect.userCount) },
 		},
 	});
 	try {
@@ -83,6 +104,10 @@ async function run() {
 			await measure(sim, 'vonage', 'Vonage Contact Center Agent Presence → Get Many, all agents', { ...getMany, agents: 'all' }),
 			await measure(sim, 'dataverse', 'Dynamics 365 Contact Center Agent Status → Get Many, logged in', { resource: 'agentStatus', operation: 'getAll', returnAll: true, filters: { loggedIn: 'true' } }),
 			await measure(sim, 'dataverse', 'Dynamics 365 Contact Center Agent Status → Get Many, logged in, with e-mail', { resource: 'agentStatus', operation: 'getAll', returnAll: true, filters: { loggedIn: 'true' }, options: { includeAgentEmail: true } }),
+			await measure(sim, 'amazonConnect', 'Amazon Connect Agent → Get Many (ListUsers, the usernames)', { resource: 'agent', operation: 'getAll', returnAll: true }),
+			await measure(sim, 'amazonConnect', 'Amazon Connect Agent Presence → Get Many, given agents', { ...getMany, agents: 'ids', agentIds: '={{ $json.ids }}' }, [{ ids: sim.state.amazonConnect.users.map((/** @type {any} */ u) => u.Id) }]),
+			await measure(sim, 'amazonConnect', 'Amazon Connect Agent Presence → Get Many, all agents', { ...getMany, agents: 'all' }),
+			await connectPoll(sim),
 		];
 		// What a reconciliation run writes per drifted agent: Genesys Set by ID, by category, Only If
 		// Different (a read, the write, and the definitions listing once per run), for 10 agents.
@@ -99,6 +124,19 @@ async function run() {
 	} finally {
 		await sim.close();
 	}
+}
+
+/** One poll of the Amazon Connect Trigger on All Agents after its baseline: ListAgentStatuses, ListUsers, GetCurrentUserData 100 a call. */
+async function connectPoll(/** @type {any} */ sim) {
+	const t = await createTriggerHarness({
+		credentials: credentialsFor(sim, 'amazonConnect'),
+		trigger: { name: 'Connect Trigger', type: 'amazonConnectTrigger', parameters: { agents: 'all' }, credentials: credentialRef('amazonConnectApi') },
+	});
+	await t.poll();
+	sim.clearRequests();
+	await t.poll();
+	const api = sim.requests.filter((/** @type {any} */ r) => r.vendor === 'amazonConnect').length - sim.tokenRequests('amazonConnect');
+	return { vendor: 'amazonConnect', label: 'Amazon Connect Trigger, All Agents: one poll', agents: sim.state.amazonConnect.users.length, api, token: 0 };
 }
 
 /** Requests per 1,000 agents (each row reads AGENTS agents). */

@@ -7,7 +7,7 @@ import { customCategoriesOption, customMappingOf } from './helpers/categories';
 import type { UserData, UserDataFilterKind } from './helpers/presence';
 import { getCurrentUserData, loggedOutItem, presenceItem, userDataByAgent } from './helpers/presence';
 import { listAgentStatuses } from './helpers/statuses';
-import { userIdOf } from './helpers/users';
+import { listUsers, userIdOf } from './helpers/users';
 import type { Snapshot } from './trigger/snapshot';
 import { changesSince, snapshotOf } from './trigger/snapshot';
 
@@ -63,9 +63,12 @@ export class AmazonConnectTrigger implements INodeType {
 		const options = this.getNodeParameter('options', {}) as IDataObject;
 		const mapping = customMappingOf(options);
 		const statuses = await listAgentStatuses(this);
-		const kind = this.getNodeParameter('agents') as UserDataFilterKind | 'ids';
+		const kind = this.getNodeParameter('agents') as UserDataFilterKind | 'ids' | 'all';
 		let data: UserData[];
-		if (kind === 'ids') {
+		if (kind === 'all') {
+			// Every user, listed each poll so that a new agent is watched from the next poll on.
+			data = [...(await userDataByAgent(this, (await listUsers(this)).map((u) => String(u.Id)))).values()];
+		} else if (kind === 'ids') {
 			const ids = splitIds(this.getNodeParameter('agentIds', '')).map(userIdOf);
 			if (ids.length === 0) throw new NodeOperationError(this.getNode(), 'No agent given', { description: 'Enter user IDs, or choose agents of routing profiles, queues or a hierarchy group.' });
 			data = [...(await userDataByAgent(this, ids)).values()];

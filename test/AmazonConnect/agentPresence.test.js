@@ -119,6 +119,19 @@ describe('Agent Presence → Get Many', () => {
 		expect(apiCalls(t.sim)[1].body).toEqual({ Filters: { RoutingProfiles: [C.profile.sales] }, MaxResults: 100 });
 	});
 
+	test('All Agents: ListUsers, then every user\'s data; a logged-out user is output as logged out', async () => {
+		t.sim.amazonConnect.logOut(BLAKE);
+		const run = await t.run({ resource: 'agentPresence', operation: 'getAll', agents: 'all', returnAll: true });
+		const users = t.sim.state.amazonConnect.users;
+		expect(run.items('Connect').map((i) => i.agentId)).toEqual(users.map((u) => u.Id));
+		expect(run.items('Connect').find((i) => i.agentId === BLAKE)).toMatchObject({ loggedIn: false, category: 'offline' });
+		expect(apiCalls(t.sim).map((c) => `${c.method} ${c.path}`)).toEqual([
+			`GET /agent-status/${C.instanceId}`,
+			`GET /users-summary/${C.instanceId}`,
+			`POST /metrics/userdata/${C.instanceId}`,
+		]);
+	});
+
 	test('more than 100 given agents go in calls of 100; many not listed are checked against one ListUsers; a hierarchy group takes one ID', async () => {
 		const ids = Array.from({ length: 150 }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`);
 		const run = await t.run({ resource: 'agentPresence', operation: 'getAll', agents: 'ids', agentIds: [ALEX, ...ids].join(','), returnAll: true });

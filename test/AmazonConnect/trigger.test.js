@@ -67,3 +67,16 @@ test('by routing profile, only the chosen events; Fetch Test Event shows the lat
 	expect(next.items.map((i) => [i.event, i.agentId])).toEqual([['presence_changed', C.users.casey]]);
 	expect(userDataCalls().at(-1).body).toEqual({ Filters: { RoutingProfiles: [C.profile.basic] }, MaxResults: 100 });
 });
+
+test('All Agents: every user of the instance (ListUsers, then 100 a call), a change of any of them once', async () => {
+	const t = await setup({ agents: 'all', agentIds: '' });
+	expect(await t.poll()).toEqual({ emitted: false, items: [] });
+	const listed = sim.requests.filter((/** @type {any} */ r) => r.path === `/users-summary/${C.instanceId}`);
+	expect(listed.map((/** @type {any} */ r) => r.query)).toEqual([{ maxResults: '1000' }]);
+	expect(userDataCalls().map((/** @type {any} */ r) => r.body.Filters.Agents.length)).toEqual(
+		Array.from({ length: Math.ceil(C.userCount / 100) }, (_, i) => Math.min(100, C.userCount - i * 100)),
+	);
+	sim.amazonConnect.agentSets(C.users.casey, C.status.lunch);
+	const next = await t.poll();
+	expect(next.items.map((/** @type {any} */ i) => [i.event, i.agentId, i.presenceName])).toEqual([['presence_changed', C.users.casey, 'Lunch']]);
+});

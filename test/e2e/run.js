@@ -24,14 +24,16 @@ const MODE = env.E2E_MODE === 'demo' ? 'demo' : 'test';
  * Genesys reconnect scenario, on both engines), throughput (Agent Presence Trigger vs n8n's
  * Webhook node, E2E_THROUGHPUT_WEBHOOKS per round) or smoke (every template published, then one
  * webhook → vendor write and one WebSocket trigger → vendor write: the check on other n8n versions)
- * or queues (the RabbitMQ and Redis sources, queue-sources.js; also part of all; .ci/run runs it on its own).
+ * or queues (the RabbitMQ and Redis sources, queue-sources.js; also part of all; .ci/run runs it on its own)
+ * or connect (only the Amazon Connect scenarios, also part of scenarios).
  */
 const SUITE = env.E2E_SUITE || 'scenarios';
 const WITH_SCENARIOS = SUITE === 'scenarios' || SUITE === 'all';
 const SMOKE = SUITE === 'smoke';
+const WITH_CONNECT = WITH_SCENARIOS || SUITE === 'connect';
 // A mistyped suite would start n8n, run nothing and pass.
-if (!['scenarios', 'fuzz', 'all', 'reconnect', 'throughput', 'smoke', 'queues'].includes(SUITE)) {
-	console.error(`E2E_SUITE=${SUITE}: unknown suite (scenarios, smoke, fuzz, all, reconnect, throughput or queues)`);
+if (!['scenarios', 'fuzz', 'all', 'reconnect', 'throughput', 'smoke', 'queues', 'connect'].includes(SUITE)) {
+	console.error(`E2E_SUITE=${SUITE}: unknown suite (scenarios, smoke, fuzz, all, reconnect, throughput, queues or connect)`);
 	process.exit(2);
 }
 /** The message-broker sources (the brokers are started by test-e2e.sh; without them there is nothing to run). */
@@ -76,7 +78,7 @@ async function main() {
 				// RabbitMQ and Redis (pub/sub) in front of the event node, when test-e2e.sh started the brokers.
 				templates.push(...queueSources.queueSourceWorkflows(templates, credentials, SHARED_KEY));
 			}
-			return MODE === 'test' && SUITE !== 'scenarios' && !SMOKE ? [...templates, fuzzWorkflow(credentials)] : templates;
+			return MODE === 'test' && SUITE !== 'scenarios' && SUITE !== 'connect' && !SMOKE ? [...templates, fuzzWorkflow(credentials)] : templates;
 		},
 	});
 	const { n8n, sim, workflows } = stack;
@@ -92,6 +94,7 @@ async function main() {
 	if (WITH_QUEUES) await queueSources.run(checks, { fixtures: fixtures(FIXTURES_DIR), IDS, SHARED_KEY });
 	if (SMOKE) await scenarios.runSmoke(checks, { fixtures: fixtures(FIXTURES_DIR), IDS, CLIENTS, SHARED_KEY });
 	if (WITH_SCENARIOS) await scenarios.runTeamsNotifications(checks, { IDS, engine: ENGINE });
+	if (WITH_CONNECT && MODE === 'test') await scenarios.runAmazonConnect(checks, { fixtures: fixtures(FIXTURES_DIR), IDS, CLIENTS, SHARED_KEY });
 	if (WITH_RECONNECT) await scenarios.runGenesysReconnect(checks, { ...reconnect, engine: ENGINE });
 	await vonagePoll;
 	// Last: it stops and starts n8n.

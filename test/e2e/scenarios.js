@@ -963,4 +963,139 @@ async function runTeamsNotifications(c, { IDS, engine }) {
 	});
 }
 
-module.exports = { run, runSmoke, runGenesysReconnect, runReconciliation, runTeamsNotifications, runVonagePoll, vonagePollHistory };
+
+/**
+ * Amazon Connect (its poll trigger polls GetCurrentUserData every minute; each template watches its
+ * own agent, workflows.js CONNECT_WATCHED): a status change in Connect reaches Teams mapped, once;
+ * Dynamics ⇄ Connect both directions, once each, without echo; an agent on a contact is left alone;
+ * a reconciliation run repairs an agent put out of step, once.
+ * @param {import('./checks').Checks} c
+ * @param {{ fixtures: any, IDS: any, CLIENTS: any, SHARED_KEY: string }} o
+ */
+async function runAmazonConnect(c, o) {
+	const { n8nExecute } = require('./stack');
+	const { CONNECT_WATCHED } = require('./workflows');
+	const { IDS, CLIENTS, fixtures } = o;
+	const C = IDS.amazonConnect;
+	const dv = IDS.dataverse;
+	const { deliver, expectOneDataverseWrite, none } = helpers(c, o);
+	const TO_TEAMS = 'amazon-connect-to-teams';
+	const TWO_WAY = 'two-way-dynamics-connect';
+	const blake = C.users[CONNECT_WATCHED[TO_TEAMS]];
+	const dana = C.users[CONNECT_WATCHED[TWO_WAY]];
+	const sim = async (/** @type {string} */ route, /** @type {any} */ body) => {
+		const r = await fetch(`${c.sim}/__sim/${route}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+		assert.ok(r.status < 300, `${route} answered ${r.status}`);
+	};
+	const connectWrites = async () => (await c.writes('amazonConnect')).filter((w) => w.method === 'PUT');
+	const teamsWrites = async () => (await c.writes('graph')).filter((r) => /\/presence\/set/.test(r.path));
+	/** Polls (GetCurrentUserData) that asked for exactly this agent, answered 200. */
+	const pollsOf = async (/** @type {string} */ userId) =>
+		(await c.requests('amazonConnect')).filter((r) => r.path.startsWith('/metrics/userdata/') && r.status === 200 && JSON.stringify(r.body?.Filters?.Agents) === JSON.stringify([userId])).length;
+	/** Waits for the trigger's next poll of `userId` (at most 150 s: it polls every minute). */
+	async function nextPoll(/** @type {string} */ userId) {
+		const before = await pollsOf(userId);
+		const end = Date.now() + 150_000;
+		while ((await pollsOf(userId)) <= before) {
+			assert.ok(Date.now() < end, `no poll of ${userId} within 150 s`);
+			await new Promise((r) => setTimeout(r, 500));
+		}
+	}
+	/** The agent changes status in Connect; the workflow's next poll starts exactly `executions` execution(s), each a success. */
+	async function afterConnectChange(/** @type {string} */ wf, /** @type {string} */ userId, /** @type {string} */ statusId, executions = 1) {
+		// A baseline first: a change before the trigger's first poll would be history.
+		await nextPoll(userId);
+		await c.clearRequests();
+		const before = c.executions(wf).length;
+		await sim('amazon-connect/agent-sets', { userId, statusId });
+		const fresh = (await c.settledExecutions(wf, before + executions, 150_000)).slice(before);
+		for (const e of fresh) assert.equal(e.status, 'success', `execution ${e.id} ended ${e.status}`);
+		await c.quiet(1500);
+		assert.equal(c.executions(wf).length, before + executions, 'a further execution started');
+	}
+
+	await c.test('Connect → Teams: Blake → Training in Amazon Connect (the row Training → Busy/InAConferenceCall) makes one Teams write: the app session for Blake', async () => {
+		// Blake is signed in to Teams (Available, not chosen): a session's presence shows.
+		await sim('graph/user-sets', { userId: IDS.graph.users.blake, availability: 'Available', activity: 'Available', userConfigured: false });
+		await afterConnectChange(TO_TEAMS, blake, C.status.training);
+		const writes = await teamsWrites();
+		assert.deepEqual(
+			writes.map((w) => [w.path, w.body, w.status]),
+			[[`/v1.0/users/${IDS.graph.users.blake}/presence/setPresence`, { sessionId: CLIENTS.graph.clientId, availability: 'Busy', activity: 'InAConferenceCall', expirationDuration: 'PT4H' }, 200]],
+		);
+		await none(['dataverse', 'genesys', 'vonage']);
+		assert.deepEqual(await connectWrites(), [], 'unexpected Amazon Connect writes');
+	});
+
+	const danaTo = (/** @type {string} */ presenceId) => fixtures.variant({ agentId: dv.agents.dana, agentStatusId: dv.agentStatuses.dana, presenceId, initiatingUserId: dv.agents.dana });
+
+	await c.test('Dynamics → Connect: Dana → Away in Dynamics makes one PutUserStatus (Break, the first status of that kind); the next poll sees it and writes nothing back (no echo)', async () => {
+		await nextPoll(dana);
+		await deliver(TWO_WAY, danaTo(dv.presences.away), 1, { agentId: dv.agents.dana, presenceId: dv.presences.away });
+		const writes = await connectWrites();
+		assert.deepEqual(writes.map((w) => [w.path, w.body, w.status]), [[`/users/${C.instanceId}/${dana}/status`, { AgentStatusId: C.status.break }, 200]]);
+		await none(['dataverse', 'genesys', 'vonage']);
+		// The poll that follows reports Dana's new status: one execution, nothing written anywhere.
+		await c.clearRequests();
+		const before = c.executions(TWO_WAY).length;
+		const fresh = (await c.settledExecutions(TWO_WAY, before + 1, 150_000)).slice(before);
+		assert.equal(fresh[0].status, 'success');
+		await c.quiet(1500);
+		assert.deepEqual(c.nodeItems(fresh[0].id, 'Set Dynamics presence').map((i) => [i.written, i.skippedReason]), [[false, 'same']]);
+		await none(['dataverse', 'genesys', 'vonage']);
+		assert.deepEqual(await connectWrites(), [], 'the echo wrote to Amazon Connect');
+	});
+
+	await c.test('Connect → Dynamics: Dana → Training in Amazon Connect makes one Dynamics write (Busy) and no Connect write', async () => {
+		await afterConnectChange(TWO_WAY, dana, C.status.training);
+		expectOneDataverseWrite(await c.writes('dataverse'), dv.agents.dana, dv.presences.busy);
+		assert.deepEqual(await connectWrites(), [], 'unexpected Amazon Connect writes');
+	});
+
+	await c.test('Dynamics → Connect: Dana on a contact in Amazon Connect is not overwritten (On a Contact is protected): no PutUserStatus', async () => {
+		await sim('amazon-connect/start-contact', { userId: dana });
+		try {
+			const before = c.executions(TWO_WAY).length;
+			await deliver(TWO_WAY, danaTo(dv.presences.available), 1, { agentId: dv.agents.dana, presenceId: dv.presences.available });
+			assert.deepEqual(await connectWrites(), [], 'a status was written for an agent on a contact');
+			const [run] = c.executions(TWO_WAY).slice(before);
+			assert.deepEqual(c.nodeItems(run.id, 'Set Connect presence').map((i) => [i.written, i.skippedReason, i.protectedState]), [[false, 'protected', 'onContact']]);
+		} finally {
+			await sim('amazon-connect/end-contacts', { userId: dana });
+		}
+	});
+
+	await c.test('Reconcile Dynamics → Connect: a run brings every agent in step; Casey put out of step in Connect is repaired by the next run, exactly once; the run after writes nothing', async () => {
+		const WF = 'reconcile-dynamics-connect';
+		async function reconcile() {
+			const before = c.executions(WF).length;
+			await n8nExecute(c.workflow(WF).json.id);
+			const runs = await c.settledExecutions(WF, before + 1);
+			const run = runs[runs.length - 1];
+			assert.equal(run.status, 'success', `execution ${run.id} ended ${run.status}`);
+			const summary = c.nodeItems(run.id, 'Summary');
+			assert.equal(summary.length, 1, `one summary item, got ${JSON.stringify(summary)}`);
+			return summary[0];
+		}
+		const first = await reconcile();
+		assert.equal(first.failed, 0, `first run: ${JSON.stringify(first)}`);
+		const casey = C.users.casey;
+		const state = /** @type {any} */ (await (await fetch(`${c.sim}/__sim/state`)).json());
+		const now = state.amazonConnect.activity[casey].statusId;
+		// A status of another kind than the one the first run left.
+		const other = now === C.status.training ? C.status.lunch : C.status.training;
+		await sim('amazon-connect/agent-sets', { userId: casey, statusId: other });
+		await c.clearRequests();
+		const second = await reconcile();
+		const writes = await connectWrites();
+		assert.deepEqual(writes.map((w) => [w.path, w.body, w.status]), [[`/users/${C.instanceId}/${casey}/status`, { AgentStatusId: now }, 200]]);
+		assert.equal(second.repaired, 1, `second run: ${JSON.stringify(second)}`);
+		assert.equal(second.failed, 0);
+		await c.clearRequests();
+		const third = await reconcile();
+		assert.deepEqual({ repaired: third.repaired, failed: third.failed }, { repaired: 0, failed: 0 });
+		assert.deepEqual(await connectWrites(), [], 'the run after the repair wrote to Amazon Connect');
+	});
+}
+
+module.exports = { run, runAmazonConnect, runSmoke, runGenesysReconnect, runReconciliation, runTeamsNotifications, runVonagePoll, vonagePollHistory };

@@ -183,6 +183,20 @@ function simCredentials(/** @type {string} */ sim) {
 			data: { name: 'x-presence-key', value: require('./workflows').SHARED_KEY },
 		},
 		{
+			// Signed with AWS Signature Version 4; Override Endpoints sends the requests to the simulator.
+			id: 'e2eConnectCred01',
+			name: 'Amazon Connect (simulator)',
+			type: 'amazonConnectApi',
+			data: {
+				region: CLIENTS.amazonConnect.region,
+				instance: CLIENTS.amazonConnect.instanceArn,
+				accessKeyId: CLIENTS.amazonConnect.accessKeyId,
+				secretAccessKey: CLIENTS.amazonConnect.secretAccessKey,
+				overrideEndpoints: true,
+				apiBaseUrl: `${sim}/amazon-connect`,
+			},
+		},
+		{
 			id: 'e2eTeamsGraphCr1',
 			name: 'Microsoft Teams Presence (simulator)',
 			type: 'microsoftTeamsPresenceGraphApi',

@@ -36,6 +36,11 @@ const IDS_BY_TEMPLATE = {
 	'reconcile-vonage-dynamics': 'e2eReconcileVD01',
 	'reconcile-teams-dynamics': 'e2eReconcileTD01',
 	'reconcile-genesys-teams': 'e2eReconcileGT01',
+	'amazon-connect-to-teams': 'e2eConnectToTms1',
+	'two-way-dynamics-connect': 'e2eTwoWayConnect',
+	'reconcile-connect-teams': 'e2eReconcileCT01',
+	'reconcile-connect-dynamics': 'e2eReconcileCD01',
+	'reconcile-dynamics-connect': 'e2eReconcileDC01',
 };
 
 /** The Vonage webhook subscription's secret (base64, as Vonage gives it) the e2e signs its events with. */
@@ -53,6 +58,9 @@ const SCHEDULED = new Set([
 	'reconcile-vonage-dynamics',
 	'reconcile-teams-dynamics',
 	'reconcile-genesys-teams',
+	'reconcile-connect-teams',
+	'reconcile-connect-dynamics',
+	'reconcile-dynamics-connect',
 ]);
 
 /**
@@ -63,6 +71,12 @@ const SCHEDULED = new Set([
 const TEAMS_WATCHED = 'casey';
 const TWO_WAY_TEAMS_WATCHED = 'eli';
 const GENESYS_TO_TEAMS_LISTENS_TO = 'alex';
+/**
+ * The Amazon Connect agent each Connect-polling template watches (both ship watching All Agents):
+ * no other template writes Blake in Teams or Dana in Amazon Connect, so each scenario's one-write
+ * assertions see only its own template.
+ */
+const CONNECT_WATCHED = { 'amazon-connect-to-teams': 'blake', 'two-way-dynamics-connect': 'dana' };
 
 /**
  * @param {{ templatesDir: string, credentials: any[], mode: 'test'|'demo' }} o
@@ -107,6 +121,11 @@ function buildWorkflows({ templatesDir, credentials, mode }) {
 			teamsPoller.parameters.watch = 'agents';
 			teamsPoller.parameters.agents = [IDS.graph.users[key === 'two-way-dynamics-teams' ? TWO_WAY_TEAMS_WATCHED : TEAMS_WATCHED]];
 		}
+		const connectPoller = json.nodes.find((/** @type {any} */ n) => n.type.endsWith('.amazonConnectTrigger'));
+		if (connectPoller && mode === 'test') {
+			connectPoller.parameters.agents = 'ids';
+			connectPoller.parameters.agentIds = IDS.amazonConnect.users[/** @type {any} */ (CONNECT_WATCHED)[key]];
+		}
 		// The Dynamics-triggered templates ship with "Register Webhook Automatically". The two-way
 		// sync runs as shipped: it registers its Dataverse webhook and generates its key, so the
 		// simulator delivers the sync's own Dataverse writes back to it (the echoes it must ignore).
@@ -147,6 +166,7 @@ function mappingRows(/** @type {string} */ key, /** @type {any} */ IDS) {
 		'genesys-to-vonage': [[IDS.genesys.presence.Meal, IDS.vonage.presence.lunch]],
 		'genesys-to-teams': [[IDS.genesys.presence.Meeting, 'Busy/InAConferenceCall']],
 		'vonage-to-dynamics': [[IDS.vonage.presence.lunch, IDS.dataverse.presences.lunch]],
+		'amazon-connect-to-teams': [[IDS.amazonConnect.status.training, 'Busy/InAConferenceCall']],
 	};
 	return (rows[key] ?? []).map(([from, to]) => ({ from, to }));
 }
@@ -399,4 +419,4 @@ function throughputWorkflows(credentials) {
 	];
 }
 
-module.exports = { VONAGE_SUBSCRIPTION_SECRET, buildWorkflows, postJson, reconnectWorkflow, teamsDelegatedCredential, teamsNotificationWorkflow, throughputWorkflows, vonagePollWorkflow, RECONNECT_USER, VONAGE_POLL_AGENT, SHARED_KEY, SYNC_SOURCE_NAME, WEBHOOK_PATH };
+module.exports = { CONNECT_WATCHED, VONAGE_SUBSCRIPTION_SECRET, buildWorkflows, postJson, reconnectWorkflow, teamsDelegatedCredential, teamsNotificationWorkflow, throughputWorkflows, vonagePollWorkflow, RECONNECT_USER, VONAGE_POLL_AGENT, SHARED_KEY, SYNC_SOURCE_NAME, WEBHOOK_PATH };

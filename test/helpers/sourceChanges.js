@@ -18,6 +18,9 @@ function agentChanges(/** @type {any} */ sim, /** @type {string} */ vendor, /** 
 	} else if (vendor === 'graph') {
 		const [availability, activity] = presenceId.split('/');
 		sim.graph.userSets(agentId, availability, activity);
+	} else if (vendor === 'amazonConnect') {
+		// The agent picks the status in the Contact Control Panel (StatusStartTimestamp: now).
+		sim.amazonConnect.agentSets(agentId, presenceId);
 	} else {
 		throw new Error(`agentChanges: no vendor ${vendor}`);
 	}

@@ -38,4 +38,12 @@ const modify = (/** @type {string} */ key, /** @type {string} */ presenceId) => 
 	body: { ApiVersion: '1.0', AgentId: IDS.dataverse.agents[key], PresenceId: presenceId },
 });
 
-module.exports = { MAP, template, rows, dataverseWrites, modify };
+
+/** The writes a template run sent each vendor, as [path, body], in order (`t.sim` the simulator, read at call time; `apiCalls` test/helpers/vendors' reader). */
+const vendorWrites = (/** @type {{ sim: any }} */ t, /** @type {Function} */ apiCalls) => ({
+	teams: () => apiCalls(t.sim, 'graph').filter((/** @type {any} */ c) => c.method === 'POST' && /\/presence\/set/.test(c.path)).map((/** @type {any} */ c) => [c.path, c.body]),
+	dataverse: () => apiCalls(t.sim, 'dataverse').filter((/** @type {any} */ c) => c.method === 'POST').map((/** @type {any} */ c) => [c.path, c.body]),
+	amazonConnect: () => apiCalls(t.sim, 'amazonConnect').filter((/** @type {any} */ c) => c.method === 'PUT').map((/** @type {any} */ c) => [c.path, c.body]),
+});
+
+module.exports = { MAP, template, rows, dataverseWrites, modify, vendorWrites };

@@ -16,8 +16,9 @@ const { agentChanges } = require('../helpers/sourceChanges');
 const t = useSimulator();
 // Every vendor's credential, Microsoft Teams' included.
 beforeEach(async () => {
-	t.h = await createHarness({ credentials: { ...allCredentials(t.sim), ...credentialsFor(t.sim, 'graph') } });
+	t.h = await createHarness({ credentials: { ...allCredentials(t.sim), ...credentialsFor(t.sim, 'graph'), ...credentialsFor(t.sim, 'amazonConnect') } });
 });
+const C = IDS.amazonConnect;
 const D = IDS.dataverse;
 const G = IDS.genesys;
 const V = IDS.vonage;
@@ -29,12 +30,13 @@ const ITEM = {
 	dataverse: (/** @type {string} */ presenceId, /** @type {string} */ category, /** @type {string} */ changedAt) => ({ source: 'dataverse', event: 'presence_changed', agentId: D.agents.alex, presenceId, category, changedAt }),
 	genesys: (/** @type {string} */ presenceId, /** @type {string} */ category, /** @type {string} */ changedAt) => ({ source: 'genesys', event: 'presence_changed', agentId: G.users.alex, presenceId, category, changedAt, email: email('alex') }),
 	vonage: (/** @type {string} */ presenceId, /** @type {string} */ category, /** @type {string} */ changedAt) => ({ source: 'vonage', event: 'presence_changed', agentId: V.users.alex, presenceId, category, changedAt }),
+	amazonConnect: (/** @type {string} */ presenceId, /** @type {string} */ category, /** @type {string} */ changedAt) => ({ source: 'amazonConnect', event: 'presence_changed', agentId: C.users.alex, presenceId, category, changedAt }),
 	graph: (/** @type {string} */ presenceId, /** @type {string} */ category, /** @type {string} */ changedAt) => {
 		const [availability, activity] = presenceId.split('/');
 		return { source: 'teams', event: 'presence_changed', agentId: U.alex, presenceId, category, availability, activity, changedAt };
 	},
 };
-const SOURCE_AGENT = { dataverse: D.agents.alex, genesys: G.users.alex, vonage: V.users.alex, graph: U.alex };
+const SOURCE_AGENT = { dataverse: D.agents.alex, genesys: G.users.alex, vonage: V.users.alex, graph: U.alex, amazonConnect: C.users.alex };
 
 /** Alex's presence at each target now, and the writes it received. */
 const TARGET = {
@@ -50,6 +52,10 @@ const TARGET = {
 		now: () => t.sim.state.vonage.presence[V.users.alex].presenceId,
 		writes: () => apiCalls(t.sim, 'vonage').filter((c) => c.method === 'PATCH').map((c) => c.body.presenceId),
 	},
+	amazonConnect: {
+		now: () => t.sim.state.amazonConnect.activity[C.users.alex].statusId,
+		writes: () => apiCalls(t.sim, 'amazonConnect').filter((c) => c.method === 'PUT').map((c) => c.body.AgentStatusId),
+	},
 	graph: {
 		now: () => TARGET.graph.writes().at(-1),
 		writes: () => apiCalls(t.sim, 'graph').filter((c) => c.method === 'POST' && /\/presence\/set/.test(c.path)).map((c) => `${c.body.availability}/${c.body.activity}`),
@@ -62,6 +68,7 @@ const WRITE = {
 	genesys: { vendor: 'genesys', method: 'PATCH', path: /\/presences\// },
 	vonage: { vendor: 'vonage', method: 'PATCH', path: /presence/ },
 	graph: { vendor: 'graph', method: 'POST', path: /\/presence\/set/ },
+	amazonConnect: { vendor: 'amazonConnect', method: 'PUT', path: /\/status$/ },
 };
 
 /**
@@ -76,6 +83,9 @@ const CASES = [
 	{ file: 'genesys-to-teams', from: 'genesys', to: 'graph', A: [G.presence.Available, 'available'], B: [G.presence.Busy, 'busy'], wantA: 'Available/Available', wantB: 'Busy/InACall' },
 	{ file: 'vonage-to-dynamics', from: 'vonage', to: 'dataverse', A: [V.presence.ready, 'available'], B: [V.presence.away, 'away'], wantA: D.presences.available, wantB: D.presences.away },
 	{ file: 'teams-to-dynamics', from: 'graph', to: 'dataverse', A: ['Available/Available', 'available'], B: ['Away/Away', 'away'], wantA: D.presences.available, wantB: D.presences.away },
+	{ file: 'amazon-connect-to-teams', from: 'amazonConnect', to: 'graph', A: [C.status.available, 'available'], B: [C.status.training, 'busy'], wantA: 'Available/Available', wantB: 'Busy/InACall' },
+	{ file: 'two-way-dynamics-connect', from: 'dataverse', to: 'amazonConnect', A: [D.presences.busy, 'busy'], B: [D.presences.away, 'away'], wantA: C.status.training, wantB: C.status.break },
+	{ file: 'two-way-dynamics-connect', from: 'amazonConnect', to: 'dataverse', A: [C.status.available, 'available'], B: [C.status.lunch, 'away'], wantA: D.presences.available, wantB: D.presences.away },
 ];
 
 const ago = (/** @type {number} */ s) => new Date(Date.now() - s * 1000).toISOString();

@@ -34,6 +34,7 @@ const VENDORS = [
 	['Genesys Cloud', 'genesysCloud', 'genesysCloudTrigger'],
 	['Vonage Contact Center', 'vonageContactCenter', 'vonageContactCenterTrigger'],
 	['Microsoft Teams Presence', 'microsoftTeamsPresence', 'microsoftTeamsPresenceTrigger'],
+	['Amazon Connect', 'amazonConnect', 'amazonConnectTrigger'],
 ];
 
 test.each(VENDORS)('the %s app lists its trigger beside its actions', (displayName, app, trigger) => {

@@ -286,6 +286,16 @@ async function startSimulator(options = {}) {
 				// The agent changes their own presence in Vonage, no webhook sent: the test delivers its own.
 				sim.vonage.agentSets(body.userId, body.presenceId);
 				return common.send(res, 204);
+			case 'POST /__sim/amazon-connect/agent-sets':
+				// The agent picks a status in the Contact Control Panel (the poll trigger sees it next poll).
+				sim.amazonConnect.agentSets(body.userId, body.statusId);
+				return common.send(res, 204);
+			case 'POST /__sim/amazon-connect/start-contact':
+				// The agent takes a contact: a status set meanwhile is queued as NextStatus.
+				return common.send(res, 200, { contactId: sim.amazonConnect.startContact(body.userId) });
+			case 'POST /__sim/amazon-connect/end-contacts':
+				sim.amazonConnect.endContacts(body.userId);
+				return common.send(res, 204);
 			case 'POST /__sim/graph/user-sets':
 				// The user changes their own state in Teams.
 				sim.graph.userSets(body.userId, body.availability, body.activity, body.userConfigured !== false);

@@ -1,6 +1,8 @@
 /**
- * Whose status is read (Get Many, the trigger): given agents, or the agents of routing profiles,
- * queues or one hierarchy group — GetCurrentUserData's filter kinds, one per call.
+ * Whose status is read (Get Many, the trigger): given agents, every user of the instance, or the
+ * agents of routing profiles, queues or one hierarchy group — GetCurrentUserData's filter kinds,
+ * one per call. GetCurrentUserData has no "every agent" filter: All Agents lists the users
+ * (ListUsers) and asks for them 100 at a time.
  */
 import type { INode, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
@@ -15,10 +17,11 @@ export const selectionProperties: INodeProperties[] = [
 		name: 'agents',
 		type: 'options',
 		options: [
+			{ name: 'All Agents', value: 'all', description: 'Every user of the instance (ListUsers, then their data 100 at a time)' },
 			{ name: 'Given Agents', value: 'ids', description: 'The agents whose user IDs (or ARNs) you give' },
-			{ name: 'Of Routing Profiles', value: 'RoutingProfiles', description: 'Logged-in agents of up to 100 routing profiles' },
-			{ name: 'Of Queues', value: 'Queues', description: 'Logged-in agents whose routing profile serves up to 100 queues' },
 			{ name: 'Of a Hierarchy Group', value: 'UserHierarchyGroups', description: 'Logged-in agents of one user hierarchy group' },
+			{ name: 'Of Queues', value: 'Queues', description: 'Logged-in agents whose routing profile serves up to 100 queues' },
+			{ name: 'Of Routing Profiles', value: 'RoutingProfiles', description: 'Logged-in agents of up to 100 routing profiles' },
 		],
 		default: 'ids',
 	},

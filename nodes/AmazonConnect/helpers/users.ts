@@ -8,6 +8,7 @@ import { NodeApiError } from 'n8n-workflow';
 
 import { readAgentLocator } from '../../shared/locators';
 import { cacheTtlSeconds, cachedLookup } from '../../shared/lookupCache';
+import type { RequestContext } from '../../shared/transport';
 import { UnknownAgentError } from '../../shared/unknownAgent';
 import { CONNECT_CREDENTIAL, connectPaginate, connectRequest, instanceId } from '../transport';
 import { describeUser } from './presence';
@@ -47,6 +48,21 @@ export async function resolveUserId(ctx: IExecuteFunctions, i: number): Promise<
 	);
 }
 
+/** ListUsers (`GET /users-summary/{InstanceId}`): every user summary (Id, Arn, Username), up to 1000 a page. */
+export async function listUsers(ctx: RequestContext, limit?: number): Promise<IDataObject[]> {
+	const instance = await instanceId(ctx);
+	return await connectPaginate<IDataObject>(
+		ctx,
+		(token) => ({
+			method: 'GET',
+			path: `/users-summary/${encodeURIComponent(instance)}`,
+			qs: { maxResults: Math.min(limit ?? 1000, 1000), ...(token && { nextToken: token }) },
+		}),
+		'UserSummaryList',
+		limit,
+	);
+}
+
 /** Up to this many IDs are checked one DescribeUser each; more, against one ListUsers listing (1000 a page). */
 const DESCRIBE_EACH_UP_TO = 5;
 
@@ -73,12 +89,6 @@ export async function unknownUserIds(ctx: IExecuteFunctions, userIds: string[]):
 		for (const id of userIds) if (!(await userExists(ctx, id))) unknown.push(id);
 		return unknown;
 	}
-	const instance = await instanceId(ctx);
-	const users = await connectPaginate<IDataObject>(
-		ctx,
-		(token) => ({ method: 'GET', path: `/users-summary/${encodeURIComponent(instance)}`, qs: { maxResults: 1000, ...(token && { nextToken: token }) } }),
-		'UserSummaryList',
-	);
-	const known = new Set(users.map((u) => String(u.Id)));
+	const known = new Set((await listUsers(ctx)).map((u) => String(u.Id)));
 	return userIds.filter((id) => !known.has(id));
 }

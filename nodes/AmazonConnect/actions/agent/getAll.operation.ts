@@ -7,6 +7,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { showFor } from '../../../shared/displayOptions';
 import { returnAllAndLimit } from '../../../shared/returnAllAndLimit';
 import { connectPaginate, instanceId } from '../../transport';
+import { listUsers } from '../../helpers/users';
 import { agentItem } from './item';
 
 export const description: INodeProperties[] = showFor({ resource: ['agent'], operation: ['getAll'] }, [
@@ -61,15 +62,5 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 		);
 		return users.map(agentItem);
 	}
-	const users = await connectPaginate<IDataObject>(
-		this,
-		(token) => ({
-			method: 'GET',
-			path: `/users-summary/${encodeURIComponent(instance)}`,
-			qs: { maxResults: Math.min(limit ?? 1000, 1000), ...(token && { nextToken: token }) },
-		}),
-		'UserSummaryList',
-		limit,
-	);
-	return users.map(agentItem);
+	return (await listUsers(this, limit)).map(agentItem);
 }

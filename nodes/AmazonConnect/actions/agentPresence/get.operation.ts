@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { optionsCollection } from '../../../shared/collections';
 import { showFor } from '../../../shared/displayOptions';
+import { readAgainIfMovedOn, readAgainOptions } from '../../../shared/readAgain';
 import { agentLocator } from '../../descriptions/locators';
 import { customCategoriesOption, customMappingOf } from '../../helpers/categories';
 import { agentPresence } from '../../helpers/presence';
@@ -11,7 +12,7 @@ import { cacheTtlOption } from '../../../shared/lookupCache';
 
 export const description: INodeProperties[] = showFor({ resource: ['agentPresence'], operation: ['get'] }, [
 	agentLocator(),
-	optionsCollection([cacheTtlOption, customCategoriesOption]),
+	optionsCollection([cacheTtlOption, customCategoriesOption, ...readAgainOptions]),
 ]);
 
 /** GetCurrentUserData for one agent (Agents filter); DescribeUser when it does not list them. */
@@ -19,5 +20,5 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	const userId = await resolveUserId(this, i);
 	const mapping = customMappingOf(this.getNodeParameter('options', i, {}) as IDataObject);
 	const statuses = await cachedAgentStatuses(this, i);
-	return (await agentPresence(this, userId, statuses, mapping, 'presence_read')).item;
+	return await readAgainIfMovedOn(this, i, async () => (await agentPresence(this, userId, statuses, mapping, 'presence_read')).item);
 }
