@@ -4,8 +4,7 @@
  */
 import type { INodeProperties } from 'n8n-workflow';
 
-import { GRAPH_CLIENT_STATE } from '../MicrosoftTeamsPresence/webhook/properties';
-
+import { SHARED_KEY_VERIFICATIONS } from '../shared/vendors';
 import { INCLUDE_RAW, KEY_LOCATION, SIGNATURE_NAMES, SOURCE, filters, notices, verifications } from '../AgentPresenceTrigger/properties';
 
 /** What reads the raw body besides an empty body field: the sources' own signatures. */
@@ -66,7 +65,7 @@ export const properties: INodeProperties[] = [
 		typeOptions: { password: true },
 		default: '',
 		required: true,
-		displayOptions: { show: { verification: ['queryKey', 'header', GRAPH_CLIENT_STATE] } },
+		displayOptions: { show: { verification: SHARED_KEY_VERIFICATIONS } },
 		description: 'The key the sender presents; events without it are rejected',
 	},
 	...INPUT_FIELDS,

@@ -10,8 +10,7 @@ import type {
 	INodePropertyOptions,
 } from 'n8n-workflow';
 
-import { GRAPH_CLIENT_STATE } from '../MicrosoftTeamsPresence/webhook/properties';
-import { SOURCE_DEFAULT, SOURCE_IDS, VENDORS, WEBHOOK_SOURCES } from '../shared/vendors';
+import { SHARED_KEY_VERIFICATIONS, SOURCE_DEFAULT, SOURCE_IDS, VENDORS, WEBHOOK_SOURCES } from '../shared/vendors';
 import type { Source } from '../shared/vendors';
 import type { Receiver, WebhookFields } from '../shared/webhookSource';
 
@@ -152,7 +151,7 @@ export const properties: INodeProperties[] = [
 		default: '',
 		required: true,
 		// A source that registers itself offers its own Shared Key field for that case (its `sharedKey`).
-		displayOptions: { show: { verification: ['queryKey', 'header', GRAPH_CLIENT_STATE] }, hide: { registration: ['automatic'] } },
+		displayOptions: { show: { verification: SHARED_KEY_VERIFICATIONS }, hide: { registration: ['automatic'] } },
 		description:
 			'A long random value that only you and the sender know; give the sender the same value. Requests without it are refused.',
 	},

@@ -66,6 +66,13 @@ export const WEBHOOK_SOURCES = Object.fromEntries(
 
 export const SOURCE_IDS = Object.keys(WEBHOOK_SOURCES) as Source[];
 
+/** The Sender Verification values that check the Shared Key: the two key modes, and signatures that read it. */
+export const SHARED_KEY_VERIFICATIONS = [
+	'queryKey',
+	'header',
+	...SOURCE_IDS.flatMap((id) => Object.keys(WEBHOOK_SOURCES[id].signatures).filter((v) => WEBHOOK_SOURCES[id].signatures[v].usesSharedKey)),
+];
+
 /** The Source default. Saved workflows that kept it store no value, so it never changes. */
 export const SOURCE_DEFAULT: Source = 'dataverse';
 

@@ -70,6 +70,8 @@ export interface Signature {
 	 * pass, the others are rejected one by one.
 	 */
 	verifyEach?(scope: EventScope, proof: unknown): Promise<string | null>;
+	/** The signature checks the Shared Key the user enters (Graph's `clientState`), so the field shows for it. */
+	usesSharedKey?: boolean;
 }
 
 /** How the sender presents the shared key, as each Sender Verification option explains it. */

@@ -86,6 +86,7 @@ export const graphNotificationSource: WebhookSource = {
 			name: 'Graph clientState',
 			shortName: 'Graph clientState',
 			description: CLIENT_STATE_DESCRIPTION,
+			usesSharedKey: true,
 			// The request as a whole proves nothing; only a configured clientState can be checked.
 			verify: async (scope) => (clientStateOf(scope) === '' ? `No clientState is configured on the ${scope.where} (enter it as the Shared Key)` : null),
 			verifyEach: async (scope, proof) => {
