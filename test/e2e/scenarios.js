@@ -1075,7 +1075,15 @@ async function runAmazonConnect(c, o) {
 			assert.equal(run.status, 'success', `execution ${run.id} ended ${run.status}`);
 			const summary = c.nodeItems(run.id, 'Summary');
 			assert.equal(summary.length, 1, `one summary item, got ${JSON.stringify(summary)}`);
-			return summary[0];
+			const failures = c.nodeItems(run.id, 'Repair Connect presence', 1);
+			return { ...summary[0], failures: failures.map((i) => i.error) };
+		}
+		// Earlier scenarios leave Dynamics agents in Busy DND, which Amazon Connect has no status for (the
+		// template's note says to add a custom status for it; until then the repair fails naming the
+		// category). Only those agents are moved, to Busy, so later scenarios see what they expect.
+		const before = /** @type {any} */ (await (await fetch(`${c.sim}/__sim/state`)).json());
+		for (const row of before.dataverse.tables.msdyn_agentstatuses) {
+			if (String(row._msdyn_currentpresenceid_value).toLowerCase() === dv.presences.busyDnd) await sim('dataverse/agent-sets', { agentId: row._msdyn_agentid_value, presenceId: dv.presences.busy });
 		}
 		const first = await reconcile();
 		assert.equal(first.failed, 0, `first run: ${JSON.stringify(first)}`);
@@ -1090,10 +1098,10 @@ async function runAmazonConnect(c, o) {
 		const writes = await connectWrites();
 		assert.deepEqual(writes.map((w) => [w.path, w.body, w.status]), [[`/users/${C.instanceId}/${casey}/status`, { AgentStatusId: now }, 200]]);
 		assert.equal(second.repaired, 1, `second run: ${JSON.stringify(second)}`);
-		assert.equal(second.failed, 0);
+		assert.equal(second.failed, 0, `second run: ${JSON.stringify(second)}`);
 		await c.clearRequests();
 		const third = await reconcile();
-		assert.deepEqual({ repaired: third.repaired, failed: third.failed }, { repaired: 0, failed: 0 });
+		assert.deepEqual({ repaired: third.repaired, failed: third.failed }, { repaired: 0, failed: 0 }, `third run: ${JSON.stringify(third)}`);
 		assert.deepEqual(await connectWrites(), [], 'the run after the repair wrote to Amazon Connect');
 	});
 }
