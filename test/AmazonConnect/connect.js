@@ -19,4 +19,14 @@ const LIST_STATUSES = { method: 'GET', path: `/agent-status/${C.instanceId}`, qu
 /** GetCurrentUserData for the given agents. @param {string[]} agents */
 const userDataCall = (agents) => ({ method: 'POST', path: `/metrics/userdata/${C.instanceId}`, query: {}, body: { Filters: { Agents: agents }, MaxResults: 100 }, status: 200 });
 
-module.exports = { C, connectNode, apiCalls, statusOf, LIST_STATUSES, userDataCall };
+/**
+ * An AWS SDK client (`new Client(config)`) for the simulator at `endpoint`, signing with the test IAM
+ * user's keys and never retrying, so each call is one request. @param {any} Client @param {any} sim
+ * @param {string} endpoint @param {Record<string, any>} [over]
+ */
+const sdkClient = (Client, sim, endpoint, over = {}) => {
+	const k = sim.clients.amazonConnect;
+	return new Client({ region: C.region, endpoint, credentials: { accessKeyId: k.accessKeyId, secretAccessKey: k.secretAccessKey }, maxAttempts: 1, ...over });
+};
+
+module.exports = { C, connectNode, apiCalls, statusOf, LIST_STATUSES, userDataCall, sdkClient };

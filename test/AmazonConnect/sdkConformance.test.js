@@ -15,6 +15,7 @@ const { SignatureV4 } = require('@smithy/signature-v4');
 const { HttpRequest } = require('@smithy/protocol-http');
 const { Sha256 } = require('@aws-crypto/sha256-js');
 const { startSimulator, IDS } = require('../simulator');
+const { sdkClient } = require('./connect');
 const { signConnectRequest } = require('../../dist/nodes/AmazonConnect/transport/signing');
 const { CONNECT_REGIONS, connectHost } = require('../../dist/nodes/AmazonConnect/transport/endpoints');
 
@@ -29,16 +30,7 @@ afterAll(async () => {
 beforeEach(() => sim.reset());
 
 /** @param {Record<string, any>} [over] */
-function client(over = {}) {
-	const k = sim.clients.amazonConnect;
-	return new connect.ConnectClient({
-		region: C.region,
-		endpoint: sim.urls.amazonConnect,
-		credentials: { accessKeyId: k.accessKeyId, secretAccessKey: k.secretAccessKey },
-		maxAttempts: 1,
-		...over,
-	});
-}
+const client = (over = {}) => sdkClient(connect.ConnectClient, sim, sim.urls.amazonConnect, over);
 const send = (/** @type {any} */ command, /** @type {any} */ c = client()) => c.send(command);
 const strip = (/** @type {any} */ out) => {
 	const { $metadata, ...rest } = out;

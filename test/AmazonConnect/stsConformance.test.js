@@ -15,6 +15,7 @@ const { SignatureV4 } = require('@smithy/signature-v4');
 const { HttpRequest } = require('@smithy/protocol-http');
 const { Sha256 } = require('@aws-crypto/sha256-js');
 const { startSimulator, IDS } = require('../simulator');
+const { sdkClient } = require('./connect');
 const { assumeRoleRequest, stsEndpoint } = require('../../dist/nodes/AmazonConnect/transport/sts');
 const { CONNECT_REGIONS } = require('../../dist/nodes/AmazonConnect/transport/endpoints');
 
@@ -32,16 +33,7 @@ beforeEach(() => {
 });
 
 /** @param {Record<string, any>} [over] */
-function stsClient(over = {}) {
-	const k = sim.clients.amazonConnect;
-	return new sts.STSClient({
-		region: C.region,
-		endpoint: sim.urls.amazonSts,
-		credentials: { accessKeyId: k.accessKeyId, secretAccessKey: k.secretAccessKey },
-		maxAttempts: 1,
-		...over,
-	});
-}
+const stsClient = (over = {}) => sdkClient(sts.STSClient, sim, sim.urls.amazonSts, over);
 const assumeRoleInput = (/** @type {Record<string, any>} */ over = {}) => ({
 	RoleArn: sim.clients.amazonConnect.roleArn,
 	RoleSessionName: 'n8n-agent-presence',
