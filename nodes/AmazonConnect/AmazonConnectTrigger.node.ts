@@ -7,7 +7,7 @@ import { customCategoriesOption, customMappingOf } from './helpers/categories';
 import type { UserData, UserDataFilterKind } from './helpers/presence';
 import { getCurrentUserData, loggedOutItem, presenceItem, userDataByAgent } from './helpers/presence';
 import { listAgentStatuses } from './helpers/statuses';
-import { listUsers, userIdOf } from './helpers/users';
+import { listUsers, unknownUserIds, userIdOf } from './helpers/users';
 import type { Snapshot } from './trigger/snapshot';
 import { changesSince, snapshotOf } from './trigger/snapshot';
 
@@ -71,7 +71,18 @@ export class AmazonConnectTrigger implements INodeType {
 		} else if (kind === 'ids') {
 			const ids = splitIds(this.getNodeParameter('agentIds', '')).map(userIdOf);
 			if (ids.length === 0) throw new NodeOperationError(this.getNode(), 'No agent given', { description: 'Enter user IDs, or choose agents of routing profiles, queues or a hierarchy group.' });
-			data = [...(await userDataByAgent(this, ids)).values()];
+			const found = await userDataByAgent(this, ids);
+			// Checked on the baseline poll (the one n8n runs on activation, so a wrong ID fails the
+			// activation) and on Fetch Test Event; later polls take a missing agent as logged out.
+			if (this.getMode() === 'manual' || !(this.getWorkflowStaticData('node') as { agents?: Snapshot }).agents) {
+				const unknown = await unknownUserIds(this, ids.filter((id) => !found.has(id)));
+				if (unknown.length) {
+					throw new NodeOperationError(this.getNode(), `No Amazon Connect user with the ID ${unknown.join(', ')}`, {
+						description: 'Check the user IDs in Amazon Connect → Users → User management. Known agents who are not logged in are watched as logged out.',
+					});
+				}
+			}
+			data = [...found.values()];
 		} else {
 			data = await getCurrentUserData(this, kind, filterValues(this.getNode(), kind, this.getNodeParameter('filterIds', '')));
 		}

@@ -80,3 +80,31 @@ test('All Agents: every user of the instance (ListUsers, then 100 a call), a cha
 	const next = await t.poll();
 	expect(next.items.map((/** @type {any} */ i) => [i.event, i.agentId, i.presenceName])).toEqual([['presence_changed', C.users.casey, 'Lunch']]);
 });
+
+test('given IDs: an unknown ID fails the baseline poll (n8n runs it on activation) and Fetch Test Event, naming it; a known logged-out agent is watched', async () => {
+	const UNKNOWN = '00000000-0000-4000-8000-000000000000';
+	const t = await setup({ agentIds: `${ALEX}, ${UNKNOWN}` });
+	await expect(t.poll()).rejects.toThrow(`No Amazon Connect user with the ID ${UNKNOWN}`);
+	expect(t.staticData().agents).toBeUndefined();
+	await expect(t.poll({ mode: 'manual' })).rejects.toThrow(`No Amazon Connect user with the ID ${UNKNOWN}`);
+	// GetCurrentUserData leaves the unknown ID out; DescribeUser tells it from a logged-out agent.
+	const described = sim.requests.filter((/** @type {any} */ r) => r.path.startsWith(`/users/${C.instanceId}/`));
+	expect(described.map((/** @type {any} */ r) => [r.method, r.path, r.status])).toEqual([
+		['GET', `/users/${C.instanceId}/${UNKNOWN}`, 404],
+		['GET', `/users/${C.instanceId}/${UNKNOWN}`, 404],
+	]);
+
+	sim.amazonConnect.logOut(BLAKE);
+	const known = await setup();
+	const start = sim.requests.length;
+	expect(await known.poll()).toEqual({ emitted: false, items: [] });
+	expect(known.staticData().agents).toEqual({ [ALEX]: expect.any(Object) });
+	expect(sim.requests.slice(start).filter((/** @type {any} */ r) => r.path.startsWith('/users/')).map((/** @type {any} */ r) => [r.path, r.status])).toEqual([
+		[`/users/${C.instanceId}/${BLAKE}`, 200],
+	]);
+	// After the baseline no ID is checked again: a poll lists the statuses and reads the user data.
+	const before = sim.requests.length;
+	sim.amazonConnect.agentSets(BLAKE, C.status.available);
+	expect((await known.poll()).items.map((/** @type {any} */ i) => [i.event, i.agentId])).toEqual([['logged_in', BLAKE]]);
+	expect(sim.requests.slice(before).map((/** @type {any} */ r) => r.path.split('/')[1])).toEqual(['agent-status', 'metrics']);
+});

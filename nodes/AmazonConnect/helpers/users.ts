@@ -69,7 +69,7 @@ const DESCRIBE_EACH_UP_TO = 5;
 /** DescribeUser's 404: no such user (the instance itself was reached by the call before). */
 const isNotFound = (error: unknown) => error instanceof NodeApiError && String(error.httpCode) === '404';
 
-async function userExists(ctx: IExecuteFunctions, userId: string): Promise<boolean> {
+async function userExists(ctx: RequestContext, userId: string): Promise<boolean> {
 	return await describeUser(ctx, userId).then(
 		() => true,
 		(error: unknown) => {
@@ -83,7 +83,7 @@ async function userExists(ctx: IExecuteFunctions, userId: string): Promise<boole
  * The given user IDs the instance has no user for. GetCurrentUserData leaves out logged-out agents
  * and unknown IDs alike: this tells them apart (DescribeUser for a few, ListUsers for more).
  */
-export async function unknownUserIds(ctx: IExecuteFunctions, userIds: string[]): Promise<string[]> {
+export async function unknownUserIds(ctx: RequestContext, userIds: string[]): Promise<string[]> {
 	if (userIds.length <= DESCRIBE_EACH_UP_TO) {
 		const unknown: string[] = [];
 		for (const id of userIds) if (!(await userExists(ctx, id))) unknown.push(id);
