@@ -258,6 +258,23 @@ async function freshHarness(sim, vendor, overrides) {
 }
 
 /**
+ * The simulator alone, for tests that call it without n8n (e.g. through a vendor's SDK): started
+ * once per test file (`ctx.sim`) and reset before each test. @param {any} [simulatorOptions]
+ */
+function useBareSimulator(simulatorOptions) {
+	/** @type {{ sim: any }} */
+	const ctx = { sim: undefined };
+	beforeAll(async () => {
+		ctx.sim = await startSimulator(simulatorOptions);
+	});
+	afterAll(async () => {
+		await ctx.sim.close();
+	});
+	beforeEach(() => ctx.sim.reset());
+	return ctx;
+}
+
+/**
  * The jest fixture: the simulator started once per test file (`ctx.sim`), reset before each test,
  * and a fresh harness per test (`ctx.h`). With a vendor, `ctx.run(parameters, input, extra)`
  * runs that vendor's node on the input items.
@@ -266,13 +283,7 @@ async function freshHarness(sim, vendor, overrides) {
  */
 function useSimulator(options = {}) {
 	/** @type {{ sim: any, h: any, run: (parameters: Record<string, any>, input?: any[], extra?: Record<string, any>) => Promise<any> }} */
-	const ctx = /** @type {any} */ ({});
-	beforeAll(async () => {
-		ctx.sim = await startSimulator(options.simulator);
-	});
-	afterAll(async () => {
-		await ctx.sim.close();
-	});
+	const ctx = /** @type {any} */ (useBareSimulator(options.simulator));
 	beforeEach(async () => {
 		ctx.h = await freshHarness(ctx.sim, options.vendor, options.credentials);
 		const vendor = options.vendor;
@@ -310,5 +321,6 @@ module.exports = {
 	fromList,
 	graphPresenceItem,
 	freshHarness,
+	useBareSimulator,
 	useSimulator,
 };
