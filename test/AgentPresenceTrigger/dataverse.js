@@ -5,7 +5,7 @@
  */
 const fs = require('node:fs');
 const path = require('node:path');
-const { IDS, credentialsFor, startSimulator } = require('../helpers/vendors');
+const { IDS, credentialsFor, useBareSimulator } = require('../helpers/vendors');
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures', 'dataverse');
 const XRM = 'http://schemas.microsoft.com/xrm/2011/Contracts';
@@ -113,13 +113,8 @@ const dataverseTrigger = (key, parameters, withCredential = true) => ({
  * @param {(sim: any) => void} use
  */
 function useSharedSimulator(use) {
-	/** @type {any} */ let sim;
-	beforeAll(async () => {
-		sim = await startSimulator();
-		use(sim);
-	});
-	afterAll(async () => sim && (await sim.close()));
-	beforeEach(() => sim.reset());
+	const t = useBareSimulator();
+	beforeAll(() => use(t.sim));
 }
 
 /** The credentials the Agent Presence Trigger uses (Dataverse, and Vonage with the Stats scope), pointed at the simulator. */

@@ -268,7 +268,7 @@ function useBareSimulator(simulatorOptions) {
 		ctx.sim = await startSimulator(simulatorOptions);
 	});
 	afterAll(async () => {
-		await ctx.sim.close();
+		await ctx.sim?.close();
 	});
 	beforeEach(() => ctx.sim.reset());
 	return ctx;
