@@ -13,6 +13,19 @@ const XRM = 'http://schemas.microsoft.com/xrm/2011/Contracts';
 const load = (name) => JSON.parse(fs.readFileSync(path.join(FIXTURES, name), 'utf8'));
 const updateFixture = () => load('agentstatus-update.json');
 
+/**
+ * updateFixture() as a capacity-only Update without images: no presence column, capacity 0
+ * stamped 2024-08-02T07:10:00Z (after the presence's stamp) — a capacity_changed event.
+ */
+function capacityOnlyUpdate() {
+	const body = updateFixture();
+	removeAttr(body, 'msdyn_currentpresenceid');
+	removeAttr(body, 'msdyn_presencemodifiedon');
+	setAttr(body, 'msdyn_availableunitscapacity', 0);
+	setAttr(body, 'msdyn_capacitymodifiedon', wcf('2024-08-02T07:10:00Z'));
+	return body;
+}
+
 /** The item the trigger (and the Agent Presence Event node) emits for updateFixture(). */
 const UPDATE_ITEM = {
 	source: 'dataverse',
@@ -144,6 +157,7 @@ const truncatedItem = (body, where) => ({
 
 module.exports = {
 	updateFixture,
+	capacityOnlyUpdate,
 	UPDATE_ITEM,
 	truncatedItem,
 	createFixture,
