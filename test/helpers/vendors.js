@@ -212,6 +212,12 @@ function apiCalls(sim, vendor) {
 	return apiRequests(sim, vendor).map(({ method, path, query, body, status }) => ({ method, path, query, body, status }));
 }
 
+/**
+ * A GET as apiCalls() shows it, without its status (vendor readers that keep it add `status`).
+ * @param {string} path @param {Record<string, string>} [query]
+ */
+const getCall = (path, query = {}) => ({ method: 'GET', path, query, body: undefined });
+
 /** The token requests a vendor received, as the simulator recorded them. @param {any} sim @param {Vendor} vendor */
 function tokenRequests(sim, vendor) {
 	return sim.requests.filter((/** @type {any} */ r) => r.vendor === vendor && !IS_API_CALL[vendor](r));
@@ -314,6 +320,7 @@ module.exports = {
 	nodeOf,
 	apiRequests,
 	apiCalls,
+	getCall,
 	tokenRequests,
 	rl,
 	byId,
