@@ -56,35 +56,24 @@ const ENTRY_TEMPLATE = 'webhook-dynamics-to-genesys';
 const WHO = /** @type {const} */ (['ours', 'entry', 'theirs']);
 const AGENTS = ['alex', 'blake', 'casey', 'dana', 'eli'];
 
-/** n8n's generic OAuth2 credential, client credentials grant, one per vendor (what the hand-built workflow uses). */
+/**
+ * n8n's generic OAuth2 credential, client credentials grant (what the hand-built workflow uses).
+ * @param {string} id @param {string} name @param {string} accessTokenUrl @param {{ clientId: string, clientSecret: string }} client
+ * @param {string} scope @param {'body' | 'header'} authentication where the client's id and secret go
+ */
+const oauth2Credential = (id, name, accessTokenUrl, { clientId, clientSecret }, scope, authentication) => ({
+	id,
+	name,
+	type: 'oAuth2Api',
+	data: { grantType: 'clientCredentials', accessTokenUrl, clientId, clientSecret, scope, authentication },
+});
+
+/** One generic OAuth2 credential per vendor: Azure AD takes the client in the form body, Genesys as HTTP Basic. */
 function oauth2Credentials(/** @type {string} */ sim) {
+	const D = CLIENTS.dataverse;
 	return [
-		{
-			id: 'benchDvOAuth2001',
-			name: 'Dataverse OAuth2 (client credentials)',
-			type: 'oAuth2Api',
-			data: {
-				grantType: 'clientCredentials',
-				accessTokenUrl: `${sim}/dataverse/login/${CLIENTS.dataverse.tenantId}/oauth2/v2.0/token`,
-				clientId: CLIENTS.dataverse.clientId,
-				clientSecret: CLIENTS.dataverse.clientSecret,
-				scope: `${sim}/dataverse/.default`,
-				authentication: 'body', // Azure AD: client_id/client_secret in the form body
-			},
-		},
-		{
-			id: 'benchGnOAuth2001',
-			name: 'Genesys Cloud OAuth2 (client credentials)',
-			type: 'oAuth2Api',
-			data: {
-				grantType: 'clientCredentials',
-				accessTokenUrl: `${sim}/genesys-login/oauth/token`,
-				clientId: CLIENTS.genesys.clientId,
-				clientSecret: CLIENTS.genesys.clientSecret,
-				scope: '',
-				authentication: 'header', // Genesys: HTTP Basic
-			},
-		},
+		oauth2Credential('benchDvOAuth2001', 'Dataverse OAuth2 (client credentials)', `${sim}/dataverse/login/${D.tenantId}/oauth2/v2.0/token`, D, `${sim}/dataverse/.default`, 'body'),
+		oauth2Credential('benchGnOAuth2001', 'Genesys Cloud OAuth2 (client credentials)', `${sim}/genesys-login/oauth/token`, CLIENTS.genesys, '', 'header'),
 	];
 }
 

@@ -15,9 +15,4 @@ set -euo pipefail
 . "$E2E_LIB_DIR/queue-services.sh"
 e2e_args "$0" "$@"
 
-E2E_AT_EXIT+=(stop_queue_services)
-e2e_install chaos
-# Before n8n's environment: it sets DB_TYPE=postgresdb, which export_n8n_env must not default away.
-start_queue_services "$E2E_WORK"
-e2e_export_env
-e2e_run "$E2E_REPO_ROOT/test/chaos/run.js" chaos
+e2e_with_services chaos start_queue_services stop_queue_services "$E2E_REPO_ROOT/test/chaos/run.js" chaos

@@ -15,9 +15,6 @@ set -euo pipefail
 . "$E2E_LIB_DIR/message-brokers.sh"
 e2e_args "$0" "$@"
 
-E2E_AT_EXIT+=(stop_message_brokers)
-e2e_install test
 # RabbitMQ and Redis for the queue-source scenarios (test/e2e/queue-sources.js); not for the fuzzer alone.
-case ${E2E_SUITE:-scenarios} in all | queues) start_message_brokers "$E2E_WORK" ;; esac
-e2e_export_env
-e2e_run "$E2E_REPO_ROOT/test/e2e/run.js" scenarios
+brokers_for_suite() { case ${E2E_SUITE:-scenarios} in all | queues) start_message_brokers "$1" ;; esac; }
+e2e_with_services test brokers_for_suite stop_message_brokers "$E2E_REPO_ROOT/test/e2e/run.js" scenarios

@@ -10,6 +10,8 @@
 #   e2e_install <mode> [user folder] build, pack, runtime, install (default folder: under E2E_WORK)
 #   e2e_export_env                   n8n's environment (free ports unless the caller set N8N_PORT)
 #   e2e_run <runner> <suite>         runs the runner with E2E_* set
+#   e2e_with_services <mode> <start> <stop> <runner> <suite>
+#                                    the four above for an entry point with services of its own
 #
 # Environment: N8N_RUNTIME_DIR (reuse an installed runtime), E2E_KEEP=1 (keep the temp folder with
 # the logs), E2E_N8N_PORT (n8n's port in the tests, default a free one), N8N_PACKAGE_TGZ (install
@@ -79,4 +81,17 @@ e2e_run() {
 	local runner=$1 suite=$2
 	E2E_SUITE=${E2E_SUITE:-$suite} E2E_WORK=$E2E_WORK E2E_MODE=$E2E_MODE_NAME E2E_REPO=$E2E_REPO_ROOT \
 		N8N_BIN=$N8N_BIN runtime_node "$runner"
+}
+
+# e2e_with_services <mode> <start> <stop> <runner> <suite>: install, then `<start> <work dir>`
+# (message brokers, or Redis and PostgreSQL for queue mode), then n8n's environment (after the
+# services: queue mode sets DB_TYPE=postgresdb, which export_n8n_env must not default away), then
+# the runner; `<stop>` runs at exit (test-e2e.sh, test-queue.sh, test-chaos.sh).
+e2e_with_services() {
+	local mode=$1 start=$2 stop=$3 runner=$4 suite=$5
+	E2E_AT_EXIT+=("$stop")
+	e2e_install "$mode"
+	"$start" "$E2E_WORK"
+	e2e_export_env
+	e2e_run "$runner" "$suite"
 }

@@ -85,11 +85,7 @@ describe('Dataverse webhook through n8n\'s Webhook node', () => {
 	});
 
 	test('filters: an unselected event (capacity-only) and an ignored writer give no item on either output', async () => {
-		const capacity = h.updateFixture();
-		h.removeAttr(capacity, 'msdyn_currentpresenceid');
-		h.removeAttr(capacity, 'msdyn_presencemodifiedon');
-		h.setAttr(capacity, 'msdyn_availableunitscapacity', 0);
-		h.setAttr(capacity, 'msdyn_capacitymodifiedon', h.wcf('2024-08-02T07:10:00Z'));
+		const capacity = h.capacityOnlyUpdate();
 		const node = dataverse({ events: ['presence_changed', 'logged_in', 'logged_out'] });
 		const out = await run(node, [webhookItem({ body: capacity, query: { code: KEY } }), webhookItem({ body: h.updateFixture(), query: { code: KEY } })]);
 		expect(out.events).toEqual([UPDATE_ITEM]);

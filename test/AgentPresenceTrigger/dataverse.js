@@ -5,13 +5,26 @@
  */
 const fs = require('node:fs');
 const path = require('node:path');
-const { IDS, credentialsFor, startSimulator } = require('../helpers/vendors');
+const { IDS, credentialsFor, useBareSimulator } = require('../helpers/vendors');
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures', 'dataverse');
 const XRM = 'http://schemas.microsoft.com/xrm/2011/Contracts';
 
 const load = (name) => JSON.parse(fs.readFileSync(path.join(FIXTURES, name), 'utf8'));
 const updateFixture = () => load('agentstatus-update.json');
+
+/**
+ * updateFixture() as a capacity-only Update without images: no presence column, capacity 0
+ * stamped 2024-08-02T07:10:00Z (after the presence's stamp) — a capacity_changed event.
+ */
+function capacityOnlyUpdate() {
+	const body = updateFixture();
+	removeAttr(body, 'msdyn_currentpresenceid');
+	removeAttr(body, 'msdyn_presencemodifiedon');
+	setAttr(body, 'msdyn_availableunitscapacity', 0);
+	setAttr(body, 'msdyn_capacitymodifiedon', wcf('2024-08-02T07:10:00Z'));
+	return body;
+}
 
 /** The item the trigger (and the Agent Presence Event node) emits for updateFixture(). */
 const UPDATE_ITEM = {
@@ -113,13 +126,8 @@ const dataverseTrigger = (key, parameters, withCredential = true) => ({
  * @param {(sim: any) => void} use
  */
 function useSharedSimulator(use) {
-	/** @type {any} */ let sim;
-	beforeAll(async () => {
-		sim = await startSimulator();
-		use(sim);
-	});
-	afterAll(async () => sim && (await sim.close()));
-	beforeEach(() => sim.reset());
+	const t = useBareSimulator();
+	beforeAll(() => use(t.sim));
 }
 
 /** The credentials the Agent Presence Trigger uses (Dataverse, and Vonage with the Stats scope), pointed at the simulator. */
@@ -149,6 +157,7 @@ const truncatedItem = (body, where) => ({
 
 module.exports = {
 	updateFixture,
+	capacityOnlyUpdate,
 	UPDATE_ITEM,
 	truncatedItem,
 	createFixture,

@@ -26,6 +26,17 @@ const setup = (/** @type {any} */ parameters = {}, baseUrl = PUBLIC) =>
 
 const casey = () => tables().msdyn_agentstatuses.find((/** @type {any} */ r) => r.msdyn_agentstatusid === DV.agentStatuses.casey);
 
+/** Runs `check` on the trigger set up with `parameters`, then deactivates it and stops its server. */
+async function withTrigger(/** @type {any} */ parameters, /** @type {(t: any) => Promise<void>} */ check) {
+	const t = await setup(parameters);
+	try {
+		await check(t);
+	} finally {
+		await t.deactivate();
+		await t.close();
+	}
+}
+
 /** Activates behind the public URL; Dataverse then holds an outdated key (as after a key rotation in n8n). */
 async function activatedWithStaleKey(/** @type {any} */ t) {
 	sim.dataverseWebhooks.configure({ network: { 'n8n.example.test:443': await t.listen({ publicUrl: PUBLIC }) }, retryDelayMs: 5 });
@@ -50,9 +61,8 @@ test('default (asynchronous): the registration request sends mode 1, stage 40, a
 	expect(posted.map((/** @type {any} */ r) => [r.body.mode, r.body.stage, r.body.asyncautodelete])).toEqual([[1, 40, true]]);
 });
 
-test('synchronous step and n8n answering 401 (stale key): the originating CCaaS_ModifyAgentPresence fails and nothing changes', async () => {
-	const t = await setup({ executionMode: 'synchronous' });
-	try {
+test('synchronous step and n8n answering 401 (stale key): the originating CCaaS_ModifyAgentPresence fails and nothing changes', () =>
+	withTrigger({ executionMode: 'synchronous' }, async (t) => {
 		await activatedWithStaleKey(t);
 		const before = casey()._msdyn_currentpresenceid_value;
 		expect(before).not.toBe(h.PRESENCE.away);
@@ -62,15 +72,10 @@ test('synchronous step and n8n answering 401 (stale key): the originating CCaaS_
 		expect(casey()._msdyn_currentpresenceid_value).toBe(before);
 		expect(sim.webhookDeliveries.map((/** @type {any} */ d) => [d.mode, d.status])).toEqual([[0, 401]]);
 		expect(t.received.map((/** @type {any} */ r) => r.status)).toEqual([401]);
-	} finally {
-		await t.deactivate();
-		await t.close();
-	}
-});
+	}));
 
-test('asynchronous step and n8n answering 401: the agent\'s change goes through; Dataverse does not try again (only after 502/503/504)', async () => {
-	const t = await setup();
-	try {
+test('asynchronous step and n8n answering 401: the agent\'s change goes through; Dataverse does not try again (only after 502/503/504)', () =>
+	withTrigger({}, async (t) => {
 		await activatedWithStaleKey(t);
 		const run = await h.setCaseyAway(t);
 		expect(run.items('Dynamics')).toEqual([expect.objectContaining({ written: true, presenceId: h.PRESENCE.away })]);
@@ -78,15 +83,10 @@ test('asynchronous step and n8n answering 401: the agent\'s change goes through;
 		await sim.settle();
 		expect(sim.webhookDeliveries.map((/** @type {any} */ d) => [d.mode, d.attempt, d.status])).toEqual([[1, 1, 401]]);
 		expect(t.received.map((/** @type {any} */ r) => r.status)).toEqual([401]);
-	} finally {
-		await t.deactivate();
-		await t.close();
-	}
-});
+	}));
 
-test('asynchronous delivery that succeeds is emitted once, the AsynchronousStepPrimaryName image notwithstanding', async () => {
-	const t = await setup();
-	try {
+test('asynchronous delivery that succeeds is emitted once, the AsynchronousStepPrimaryName image notwithstanding', () =>
+	withTrigger({}, async (t) => {
 		sim.dataverseWebhooks.configure({ network: { 'n8n.example.test:443': await t.listen({ publicUrl: PUBLIC }) } });
 		await t.activate();
 		await h.setCaseyAway(t);
@@ -95,11 +95,7 @@ test('asynchronous delivery that succeeds is emitted once, the AsynchronousStepP
 		expect(sim.webhookDeliveries[0].body.PostEntityImages[0].key).toBe('AsynchronousStepPrimaryName');
 		expect(t.received).toHaveLength(1);
 		expect(t.received[0].items).toEqual([expect.objectContaining({ event: 'presence_changed', agentId: DV.agents.casey, presenceId: h.PRESENCE.away, category: 'away' })]);
-	} finally {
-		await t.deactivate();
-		await t.close();
-	}
-});
+	}));
 
 test('a registration made synchronous (before Execution Mode existed, or by choice) is replaced by asynchronous steps on activation', async () => {
 	const sync = await setup({ executionMode: 'synchronous' });

@@ -4,29 +4,17 @@
  * WhoAmI when the workflow is activated, and skips the changes that user made — no user ID pasted.
  */
 const { createTriggerHarness } = require('../harness/webhook');
-const { startSimulator, IDS } = require('../helpers/vendors');
+const { IDS } = require('../helpers/vendors');
 const h = require('./dataverse');
 
 const KEY = 'own-writes-key-41aa';
 const APP_USER = IDS.dataverse.applicationUserId;
 
 /** @type {any} */ let sim;
-beforeAll(async () => {
-	sim = await startSimulator();
-});
-afterAll(async () => sim && (await sim.close()));
-beforeEach(() => sim.reset());
+h.useSharedSimulator((s) => (sim = s));
 
 const setup = (/** @type {Record<string, any>} */ parameters) =>
-	createTriggerHarness({
-		credentials: h.simulatorCredentials(sim),
-		trigger: {
-			name: 'Presence',
-			type: 'agentPresenceTrigger',
-			parameters: { source: 'dataverse', verification: 'queryKey', sharedKey: KEY, ...parameters },
-			credentials: { dynamicsContactCenterApi: { id: '1', name: 'Dataverse' } },
-		},
-	});
+	createTriggerHarness({ credentials: h.simulatorCredentials(sim), trigger: h.dataverseTrigger(KEY, parameters) });
 const whoAmICalls = () => sim.requests.filter((/** @type {any} */ r) => r.vendor === 'dataverse' && /\/WhoAmI$/.test(r.path));
 /** Microsoft's sample Update made by someone else (an agent changing their own presence). */
 const byAgent = () => {
@@ -71,12 +59,7 @@ test('off (the default): no WhoAmI, the application user\'s change runs', async 
 test('activation fails with Dynamics 365\'s answer when WhoAmI is refused', async () => {
 	const t = await createTriggerHarness({
 		credentials: { dynamicsContactCenterApi: { ...h.simulatorCredentials(sim).dynamicsContactCenterApi, clientSecret: 'wrong-secret' } },
-		trigger: {
-			name: 'Presence',
-			type: 'agentPresenceTrigger',
-			parameters: { source: 'dataverse', verification: 'queryKey', sharedKey: KEY, ignoreOwnWrites: true },
-			credentials: { dynamicsContactCenterApi: { id: '1', name: 'Dataverse' } },
-		},
+		trigger: h.dataverseTrigger(KEY, { ignoreOwnWrites: true }),
 	});
 	await expect(t.activate()).rejects.toThrow(/Dynamics|Dataverse|401|invalid_client/i);
 });

@@ -6,29 +6,19 @@
  * it still holds a template's REPLACE_WITH_… placeholder — and a placeholder is never accepted as a key.
  */
 const { createTriggerHarness } = require('../harness/webhook');
-const { startSimulator } = require('../helpers/vendors');
 const h = require('./dataverse');
 
 const PUBLIC = 'https://n8n.example.test';
 const PLACEHOLDER = 'REPLACE_WITH_A_LONG_RANDOM_SHARED_KEY';
 /** @type {any} */ let sim;
-beforeAll(async () => {
-	sim = await startSimulator();
-});
-afterAll(async () => sim && (await sim.close()));
-beforeEach(() => sim.reset());
+h.useSharedSimulator((s) => (sim = s));
 
-const setup = (/** @type {Record<string, unknown>} */ parameters) =>
+/** The trigger, version 2, on presence changes. @param {{ sharedKey: string } & Record<string, unknown>} parameters */
+const setup = ({ sharedKey, ...parameters }) =>
 	createTriggerHarness({
 		baseUrl: PUBLIC,
 		credentials: h.simulatorCredentials(sim),
-		trigger: {
-			name: 'Presence',
-			type: 'agentPresenceTrigger',
-			typeVersion: 2,
-			parameters: { source: 'dataverse', verification: 'queryKey', events: ['presence_changed'], ...parameters },
-			credentials: { dynamicsContactCenterApi: { id: '1', name: 'Dataverse' } },
-		},
+		trigger: { ...h.dataverseTrigger(sharedKey, { events: ['presence_changed'], ...parameters }), typeVersion: 2 },
 	});
 
 test('automatic registration, empty key: the first activation generates one, registers it as the WebhookKey and accepts it', async () => {

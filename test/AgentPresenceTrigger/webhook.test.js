@@ -112,11 +112,7 @@ describe('Dataverse source: variants', () => {
 	});
 
 	test('capacity-only update without images (no presence column, newer capacity stamp) → capacity_changed', async () => {
-		const body = h.updateFixture();
-		h.removeAttr(body, 'msdyn_currentpresenceid');
-		h.removeAttr(body, 'msdyn_presencemodifiedon');
-		h.setAttr(body, 'msdyn_availableunitscapacity', 0);
-		h.setAttr(body, 'msdyn_capacitymodifiedon', h.wcf('2024-08-02T07:10:00Z'));
+		const body = h.capacityOnlyUpdate();
 		const out = await post(await createTriggerHarness(trigger()), body);
 		expect(out.items[0]).toMatchObject({ event: 'capacity_changed', capacity: 0, presenceId: null, presenceName: null, category: null, changedAt: '2024-08-02T07:10:00.000Z' });
 	});

@@ -14,23 +14,17 @@ const connect = require('@aws-sdk/client-connect');
 const { SignatureV4 } = require('@smithy/signature-v4');
 const { HttpRequest } = require('@smithy/protocol-http');
 const { Sha256 } = require('@aws-crypto/sha256-js');
-const { startSimulator, IDS } = require('../simulator');
+const { IDS, useBareSimulator } = require('../helpers/vendors');
 const { sdkClient } = require('./connect');
 const { signConnectRequest } = require('../../dist/nodes/AmazonConnect/transport/signing');
 const { CONNECT_REGIONS, connectHost } = require('../../dist/nodes/AmazonConnect/transport/endpoints');
 
 const C = IDS.amazonConnect;
-let sim;
-beforeAll(async () => {
-	sim = await startSimulator();
-});
-afterAll(async () => {
-	await sim.close();
-});
-beforeEach(() => sim.reset());
+/** The simulator, reset before each test (which clears its request log). */
+const t = useBareSimulator();
 
 /** @param {Record<string, any>} [over] */
-const client = (over = {}) => sdkClient(connect.ConnectClient, sim, sim.urls.amazonConnect, over);
+const client = (over = {}) => sdkClient(connect.ConnectClient, t.sim, t.sim.urls.amazonConnect, over);
 const send = (/** @type {any} */ command, /** @type {any} */ c = client()) => c.send(command);
 const strip = (/** @type {any} */ out) => {
 	const { $metadata, ...rest } = out;
@@ -61,7 +55,7 @@ describe('(a) each call through the SDK, against the simulator', () => {
 
 	test('PutUserStatus sets the status; on a contact it becomes NextStatus', async () => {
 		await send(new connect.PutUserStatusCommand({ InstanceId: C.instanceId, UserId: C.users.alex, AgentStatusId: C.status.break }));
-		sim.amazonConnect.startContact(C.users.blake);
+		t.sim.amazonConnect.startContact(C.users.blake);
 		const out = await send(new connect.PutUserStatusCommand({ InstanceId: C.instanceId, UserId: C.users.blake, AgentStatusId: C.status.lunch }));
 		expect(strip(out)).toEqual({});
 		const data = await send(new connect.GetCurrentUserDataCommand({ InstanceId: C.instanceId, Filters: { Agents: [C.users.alex, C.users.blake] } }));
@@ -101,7 +95,7 @@ describe('(a) each call through the SDK, against the simulator', () => {
 	});
 
 	test('throttling: a 429 storm surfaces as ThrottlingException with its request ID', async () => {
-		sim.inject({ vendor: 'amazonConnect', status: 429, times: 1 });
+		t.sim.inject({ vendor: 'amazonConnect', status: 429, times: 1 });
 		const error = await send(new connect.ListAgentStatusesCommand({ InstanceId: C.instanceId })).catch((e) => e);
 		expect(error).toBeInstanceOf(connect.ThrottlingException);
 		expect(error.message).toBe('Rate exceeded');
@@ -113,7 +107,7 @@ describe('(b) what the simulator refuses, as AWS does', () => {
 	const refused = async (/** @type {any} */ c) => await send(new connect.ListAgentStatusesCommand({ InstanceId: C.instanceId }), c).catch((e) => e);
 
 	test('a wrong secret', async () => {
-		const e = await refused(client({ credentials: { accessKeyId: sim.clients.amazonConnect.accessKeyId, secretAccessKey: 'Wr0ngSecretXq7Zk2Vb9Nm4Lp1Hd6Fs3Jt8Yc5Rw0' } }));
+		const e = await refused(client({ credentials: { accessKeyId: t.sim.clients.amazonConnect.accessKeyId, secretAccessKey: 'Wr0ngSecretXq7Zk2Vb9Nm4Lp1Hd6Fs3Jt8Yc5Rw0' } }));
 		expect([e.name, e.$metadata.httpStatusCode]).toEqual(['InvalidSignatureException', 403]);
 		expect(e.message).toMatch(/^The request signature we calculated does not match/);
 	});
@@ -127,18 +121,18 @@ describe('(b) what the simulator refuses, as AWS does', () => {
 	test('an unknown access key, and a date outside the 5-minute window', async () => {
 		const unknown = await refused(client({ credentials: { accessKeyId: 'AKIAXQ7ZK2VB9NM4LP1H', secretAccessKey: 'x' } }));
 		expect(unknown.name).toBe('UnrecognizedClientException');
-		sim.amazonConnect.skewClock(6 * 60 * 1000);
+		t.sim.amazonConnect.skewClock(6 * 60 * 1000);
 		const stale = await refused(client({ systemClockOffset: 0 }));
 		expect(stale.name).toBe('InvalidSignatureException');
 		expect(stale.message).toMatch(/^Signature expired: \d{8}T\d{6}Z is now earlier than/);
 	});
 	test('temporary keys: the session token is required, and refused once expired', async () => {
-		const k = sim.clients.amazonConnect;
+		const k = t.sim.clients.amazonConnect;
 		const temp = { accessKeyId: k.tempAccessKeyId, secretAccessKey: k.tempSecretAccessKey, sessionToken: k.sessionToken };
 		await expect(send(new connect.ListAgentStatusesCommand({ InstanceId: C.instanceId }), client({ credentials: temp }))).resolves.toBeDefined();
 		const without = await refused(client({ credentials: { ...temp, sessionToken: undefined } }));
 		expect(without.name).toBe('UnrecognizedClientException');
-		sim.amazonConnect.expireSessionToken();
+		t.sim.amazonConnect.expireSessionToken();
 		const expired = await refused(client({ credentials: temp }));
 		expect([expired.name, expired.$metadata.httpStatusCode]).toEqual(['ExpiredTokenException', 403]);
 	});

@@ -14,31 +14,22 @@ const connect = require('@aws-sdk/client-connect');
 const { SignatureV4 } = require('@smithy/signature-v4');
 const { HttpRequest } = require('@smithy/protocol-http');
 const { Sha256 } = require('@aws-crypto/sha256-js');
-const { startSimulator, IDS } = require('../simulator');
+const { IDS, useBareSimulator } = require('../helpers/vendors');
 const { sdkClient } = require('./connect');
 const { assumeRoleRequest, stsEndpoint } = require('../../dist/nodes/AmazonConnect/transport/sts');
 const { CONNECT_REGIONS } = require('../../dist/nodes/AmazonConnect/transport/endpoints');
 
 const C = IDS.amazonConnect;
-let sim;
-beforeAll(async () => {
-	sim = await startSimulator();
-});
-afterAll(async () => {
-	await sim.close();
-});
-beforeEach(() => {
-	sim.reset();
-	sim.clearRequests();
-});
+/** The simulator, reset before each test (which clears its request log). */
+const t = useBareSimulator();
 
 /** @param {Record<string, any>} [over] */
-const stsClient = (over = {}) => sdkClient(sts.STSClient, sim, sim.urls.amazonSts, over);
+const stsClient = (over = {}) => sdkClient(sts.STSClient, t.sim, t.sim.urls.amazonSts, over);
 const assumeRoleInput = (/** @type {Record<string, any>} */ over = {}) => ({
-	RoleArn: sim.clients.amazonConnect.roleArn,
+	RoleArn: t.sim.clients.amazonConnect.roleArn,
 	RoleSessionName: 'n8n-agent-presence',
 	DurationSeconds: 3600,
-	ExternalId: sim.clients.amazonConnect.externalId,
+	ExternalId: t.sim.clients.amazonConnect.externalId,
 	...over,
 });
 
@@ -51,7 +42,7 @@ describe('(a) the SDK’s AssumeRole against the simulator', () => {
 		expect(out.$metadata.requestId).toMatch(/^[0-9a-f-]{36}$/);
 		const c = new connect.ConnectClient({
 			region: C.region,
-			endpoint: sim.urls.amazonConnect,
+			endpoint: t.sim.urls.amazonConnect,
 			credentials: { accessKeyId: out.Credentials.AccessKeyId, secretAccessKey: out.Credentials.SecretAccessKey, sessionToken: out.Credentials.SessionToken },
 			maxAttempts: 1,
 		});
@@ -75,14 +66,14 @@ describe('(a) the SDK’s AssumeRole against the simulator', () => {
 describe('(b) the credential’s AssumeRole request against the SDK’s', () => {
 	test('the same form and content type, as the simulator received them from both', async () => {
 		await stsClient().send(new sts.AssumeRoleCommand(assumeRoleInput()));
-		const k = sim.clients.amazonConnect;
+		const k = t.sim.clients.amazonConnect;
 		const ours = assumeRoleRequest(
-			{ region: C.region, accessKeyId: k.accessKeyId, secretAccessKey: k.secretAccessKey, roleArn: k.roleArn, externalId: k.externalId, overrideEndpoints: true, stsBaseUrl: sim.urls.amazonSts },
+			{ region: C.region, accessKeyId: k.accessKeyId, secretAccessKey: k.secretAccessKey, roleArn: k.roleArn, externalId: k.externalId, overrideEndpoints: true, stsBaseUrl: t.sim.urls.amazonSts },
 			new Date(),
 		);
 		const res = await fetch(ours.url, { method: 'POST', headers: /** @type {any} */ (ours.headers), body: /** @type {string} */ (ours.body) });
 		expect(res.status).toBe(200);
-		const [sdk, own] = sim.requests;
+		const [sdk, own] = t.sim.requests;
 		expect(own.body).toEqual(sdk.body);
 		expect(own.headers['content-type']).toBe(sdk.headers['content-type']);
 	});

@@ -6,7 +6,7 @@
  */
 const { useSimulator, IDS, apiCalls, allCredentials, credentialsFor } = require('../helpers/vendors');
 const { createHarness } = require('../harness');
-const { MAP, template, rows, vendorWrites } = require('../helpers/templates');
+const { MAP, template, rows, changeOf, sessionWrite, vendorWrites } = require('../helpers/templates');
 const { sourceShows } = require('../helpers/sourceChanges');
 
 const t = useSimulator();
@@ -26,16 +26,8 @@ const U = IDS.graph.users;
 const STATUS_NAME = { [C.status.available]: 'Available', [C.status.offline]: 'Offline', [C.status.break]: 'Break', [C.status.lunch]: 'Lunch', [C.status.training]: 'Training' };
 
 /** The Amazon Connect Trigger's item for a status change (the fields the template reads). */
-const connectChange = (/** @type {string} */ userId, /** @type {string} */ statusId, /** @type {string} */ category) => ({
-	source: 'amazonConnect',
-	event: 'presence_changed',
-	agentId: userId,
-	presenceId: statusId,
-	presenceName: STATUS_NAME[statusId],
-	category,
-	loggedIn: true,
-	contactsInProgress: 0,
-});
+const connectChange = (/** @type {string} */ userId, /** @type {string} */ statusId, /** @type {string} */ category) =>
+	changeOf('amazonConnect', { agentId: userId, presenceId: statusId, presenceName: STATUS_NAME[statusId], category, loggedIn: true, contactsInProgress: 0 });
 const writes = vendorWrites(t, apiCalls);
 const teamsWrites = () => writes.teams();
 const connectWrites = () => writes.amazonConnect();
@@ -56,10 +48,7 @@ test('the Amazon Connect templates: one Map Presence, the poll trigger on All Ag
 });
 
 describe('Amazon Connect → Microsoft Teams', () => {
-	const session = (/** @type {string} */ key, /** @type {string} */ availability, /** @type {string} */ activity) => [
-		`/v1.0/users/${U[key]}/presence/setPresence`,
-		{ sessionId: t.sim.clients.graph.clientId, availability, activity, expirationDuration: 'PT4H' },
-	];
+	const session = sessionWrite(t);
 
 	test('the row Training → Busy (InAConferenceCall); Break (no row) → Away; the person found by the Connect username (DescribeUser)', async () => {
 		const run = await runTemplate({

@@ -3,7 +3,7 @@
  * Agent Presence → Get Many: given agents or every agent, 50 users per bulk read
  * (GET /api/v2/users/presences/purecloud/bulk?id=a,b,…), one normalized item per agent.
  */
-const { useSimulator } = require('../helpers/vendors');
+const { useSimulator, getCall } = require('../helpers/vendors');
 const { guidFrom } = require('../simulator/common');
 const { apiCalls, G } = require('./genesys');
 
@@ -11,18 +11,8 @@ const t = useSimulator({ vendor: 'genesys' });
 const base = { resource: 'agentPresence', operation: 'getAll' };
 const SOURCE_ID = guidFrom('gc-source-PURECLOUD');
 const SEED_DATE = '2024-05-01T08:00:00.000Z';
-const bulkCall = (/** @type {string[]} */ ids) => ({
-	method: 'GET',
-	path: '/api/v2/users/presences/purecloud/bulk',
-	query: { id: ids.join(',') },
-	body: undefined,
-});
-const usersPage = (/** @type {number} */ pageNumber, pageSize = 100) => ({
-	method: 'GET',
-	path: '/api/v2/users',
-	query: { pageSize: String(pageSize), pageNumber: String(pageNumber) },
-	body: undefined,
-});
+const bulkCall = (/** @type {string[]} */ ids) => getCall('/api/v2/users/presences/purecloud/bulk', { id: ids.join(',') });
+const usersPage = (/** @type {number} */ pageNumber, pageSize = 100) => getCall('/api/v2/users', { pageSize: String(pageSize), pageNumber: String(pageNumber) });
 /** The users the simulator seeds, in its order (the five people, then Agent 006…125). */
 const ALL_IDS = [
 	...Object.values(G.users),

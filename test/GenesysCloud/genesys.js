@@ -60,16 +60,23 @@ function registerSource(sim, name) {
 	return id;
 }
 
-/** The seeded On Queue system definition as the current API answers it (spelled OnQueue), with its category. */
-const ON_QUEUE_CURRENT_ITEM = Object.freeze({
-	id: ON_QUEUE,
-	type: 'System',
-	languageLabels: { en_US: 'On Queue' },
-	systemPresence: 'OnQueue',
+/**
+ * A presence definition as the current API answers it (active, every division), with its category:
+ * a System one, or a User one (which has a `name`).
+ * @param {string} id @param {{ name?: string, label: string, systemPresence: string, category: string }} fields
+ */
+const definitionItem = (id, { name, label, systemPresence, category }) => ({
+	id,
+	...(name === undefined ? { type: 'System' } : { name, type: 'User' }),
+	languageLabels: { en_US: label },
+	systemPresence,
 	divisionId: '*',
 	deactivated: false,
-	selfUri: `/api/v2/presence/definitions/${ON_QUEUE}`,
-	category: 'available',
+	selfUri: `/api/v2/presence/definitions/${id}`,
+	category,
 });
 
-module.exports = { apiCalls, genesysNode, presenceItem, registerSource, ON_QUEUE_CURRENT_ITEM, G: vendors.IDS.genesys };
+/** The seeded On Queue system definition as the current API answers it (spelled OnQueue), with its category. */
+const ON_QUEUE_CURRENT_ITEM = Object.freeze(definitionItem(ON_QUEUE, { label: 'On Queue', systemPresence: 'OnQueue', category: 'available' }));
+
+module.exports = { apiCalls, genesysNode, presenceItem, registerSource, definitionItem, ON_QUEUE_CURRENT_ITEM, G: vendors.IDS.genesys };

@@ -1,6 +1,6 @@
 // @ts-check
 const { useSimulator, byId } = require('../helpers/vendors');
-const { apiCalls, ON_QUEUE_CURRENT_ITEM, G } = require('./genesys');
+const { apiCalls, definitionItem, ON_QUEUE_CURRENT_ITEM, G } = require('./genesys');
 
 const t = useSimulator({ vendor: 'genesys' });
 const LUNCH = G.custom.lunch;
@@ -21,17 +21,8 @@ describe('Presence Definition: Create', () => {
 			},
 		]);
 		const [item] = run.items('Genesys');
-		expect(item).toEqual({
-			id: expect.stringMatching(/^[0-9a-f-]{36}$/),
-			name: 'Coffee',
-			type: 'User',
-			languageLabels: { en_US: 'Coffee' },
-			systemPresence: 'Break',
-			divisionId: '*',
-			deactivated: false,
-			selfUri: `/api/v2/presence/definitions/${item.id}`,
-			category: 'away',
-		});
+		expect(item.id).toMatch(/^[0-9a-f-]{36}$/);
+		expect(item).toEqual(definitionItem(item.id, { name: 'Coffee', label: 'Coffee', systemPresence: 'Break', category: 'away' }));
 		expect(defs().find((/** @type {any} */ d) => d.id === item.id)).toBeTruthy();
 	});
 
@@ -145,16 +136,7 @@ describe('Presence Definition: Get Many', () => {
 		expect(apiCalls(t.sim)).toEqual([{ method: 'GET', path: '/api/v2/presence/definitions', query: {}, body: undefined }]);
 		const items = run.items('Genesys');
 		expect(items.map((/** @type {any} */ d) => d.id)).toEqual(defs().slice(0, 5).map((/** @type {any} */ d) => d.id));
-		expect(items[1]).toEqual({
-			id: G.presence.Away,
-			type: 'System',
-			languageLabels: { en_US: 'Away' },
-			systemPresence: 'Away',
-			divisionId: '*',
-			deactivated: false,
-			selfUri: `/api/v2/presence/definitions/${G.presence.Away}`,
-			category: 'away',
-		});
+		expect(items[1]).toEqual(definitionItem(G.presence.Away, { label: 'Away', systemPresence: 'Away', category: 'away' }));
 	});
 
 	test('current API: deactivated, divisionId and localeCode in the query', async () => {
@@ -188,19 +170,7 @@ describe('Presence Definition: Update', () => {
 				body: { name: 'Lunch', languageLabels: { en_US: 'Lunch break' }, systemPresence: 'Meal', divisionId: '*', deactivated: false },
 			},
 		]);
-		expect(run.items('Genesys')).toEqual([
-			{
-				id: LUNCH,
-				name: 'Lunch',
-				type: 'User',
-				languageLabels: { en_US: 'Lunch break' },
-				systemPresence: 'Meal',
-				divisionId: '*',
-				deactivated: false,
-				selfUri: `/api/v2/presence/definitions/${LUNCH}`,
-				category: 'away',
-			},
-		]);
+		expect(run.items('Genesys')).toEqual([definitionItem(LUNCH, { name: 'Lunch', label: 'Lunch break', systemPresence: 'Meal', category: 'away' })]);
 	});
 
 	test('legacy API: PUT with the OrganizationPresence fields', async () => {

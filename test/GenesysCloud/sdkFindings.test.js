@@ -10,13 +10,16 @@ const { apiCalls, ON_QUEUE_CURRENT_ITEM, G } = require('./genesys');
 const t = useSimulator({ vendor: 'genesys' });
 const ALEX = G.users.alex;
 const VIEW = 'presence:presenceDefinition:view';
+/** Presence Definition → Get Many on the current API, every page (`extra`: more parameters). */
+const listCurrentDefinitions = (/** @type {Record<string, any>} */ extra = {}) =>
+	t.run({ resource: 'presenceDefinition', operation: 'getAll', apiVersion: 'current', returnAll: true, ...extra });
 const withoutPermission = (/** @type {string} */ p) => {
 	t.sim.state.genesys.permissions = t.sim.state.genesys.permissions.filter((/** @type {string} */ x) => x !== p);
 };
 
 describe('On Queue: the current API spells it OnQueue (defect 10)', () => {
 	test('current API Get Many: the OnQueue definition is emitted with category available', async () => {
-		const run = await t.run({ resource: 'presenceDefinition', operation: 'getAll', apiVersion: 'current', returnAll: true });
+		const run = await listCurrentDefinitions();
 		const onQueue = run.items('Genesys').find((/** @type {any} */ d) => d.id === G.presence['On Queue']);
 		expect(onQueue).toEqual(ON_QUEUE_CURRENT_ITEM);
 	});
@@ -32,12 +35,7 @@ describe('On Queue: the current API spells it OnQueue (defect 10)', () => {
 	});
 
 	test('no current-API definition carries the legacy spelling "On Queue"', async () => {
-		const run = await t.run({
-			resource: 'presenceDefinition',
-			operation: 'getAll',
-			apiVersion: 'current',
-			returnAll: true,
-		});
+		const run = await listCurrentDefinitions();
 		expect(run.items('Genesys').map((/** @type {any} */ d) => d.systemPresence)).not.toContain('On Queue');
 	});
 });
@@ -75,7 +73,7 @@ describe('presence:presenceDefinition:view (defect 11)', () => {
 
 	test("the current Presence Definition API answers 403 Genesys' way, and the node says which permission", async () => {
 		withoutPermission(VIEW);
-		const run = await t.run({ resource: 'presenceDefinition', operation: 'getAll', apiVersion: 'current', returnAll: true });
+		const run = await listCurrentDefinitions();
 		expect(run.error.httpCode).toBe('403');
 		expect(run.error.message).toBe(
 			'Genesys Cloud returned 403: Unable to perform the requested action. You are missing the following permission(s): [presence:presenceDefinition:view]',
@@ -153,13 +151,7 @@ describe('Bulk Set answers are UserPresence objects (defect 12)', () => {
 
 describe('divisionId list: the SDK sends it comma-separated in one parameter', () => {
 	test('Get Many (current) with two divisions: ?divisionId=a,b, both reach Genesys (organization-wide definitions listed)', async () => {
-		const run = await t.run({
-			resource: 'presenceDefinition',
-			operation: 'getAll',
-			apiVersion: 'current',
-			returnAll: true,
-			options: { divisionIds: 'home, sales' },
-		});
+		const run = await listCurrentDefinitions({ options: { divisionIds: 'home, sales' } });
 		const sent = t.sim.requests.filter((/** @type {any} */ r) => r.path === '/api/v2/presence/definitions');
 		expect(sent.map((/** @type {any} */ r) => r.search)).toEqual([`?divisionId=${encodeURIComponent('home,sales')}`]);
 		expect(run.items('Genesys')).toHaveLength(60);

@@ -16,6 +16,14 @@ const write = (/** @type {string} */ id, /** @type {string} */ action, /** @type
 /** A Set's calls: the current presence, the write, the presence read back. */
 const readWriteRead = (/** @type {string} */ id, /** @type {string} */ action, /** @type {any} */ body) => [read(id), write(id, action, body), read(id)];
 const appId = () => t.sim.clients.graph.clientId;
+/**
+ * A Set's item: agent `id` now at `presenceId` (availability/activity), with the Set's own fields.
+ * @param {string} id @param {string} presenceId @param {string} category @param {Record<string, any>} extra
+ */
+const setItem = (id, presenceId, category, extra) => {
+	const [availability, activity] = presenceId.split('/');
+	return presenceItem({ id, availability, activity, category, event: 'presence_set', extra });
+};
 
 describe('Agent Presence: Get', () => {
 	test('by ID: GET /users/{id}/presence, normalized item', async () => {
@@ -94,14 +102,7 @@ describe('Agent Presence: Set (app session)', () => {
 			read(CASEY),
 		]);
 		expect(run.items('Teams')).toEqual([
-			presenceItem({
-				id: CASEY,
-				availability: 'Busy',
-				activity: 'InACall',
-				category: 'busy',
-				event: 'presence_set',
-				extra: { written: true, previousPresenceId: null, previousCategory: null, requestedPresenceId: 'Busy/InACall' },
-			}),
+			setItem(CASEY, 'Busy/InACall', 'busy', { written: true, previousPresenceId: null, previousCategory: null, requestedPresenceId: 'Busy/InACall' }),
 		]);
 	});
 
@@ -109,14 +110,7 @@ describe('Agent Presence: Set (app session)', () => {
 		const run = await t.run({ operation: 'set', agent: byId(ALEX), presenceBy: 'presence', presence: byId('Available/Available'), onlyIfDifferent: true });
 		expect(apiCalls(t.sim)).toEqual([read(ALEX)]);
 		expect(run.items('Teams')).toEqual([
-			presenceItem({
-				id: ALEX,
-				availability: 'Available',
-				activity: 'Available',
-				category: 'available',
-				event: 'presence_set',
-				extra: { written: false, skippedReason: 'same', previousPresenceId: 'Available/Available', previousCategory: 'available' },
-			}),
+			setItem(ALEX, 'Available/Available', 'available', { written: false, skippedReason: 'same', previousPresenceId: 'Available/Available', previousCategory: 'available' }),
 		]);
 	});
 
@@ -206,14 +200,7 @@ describe('Agent Presence: Set Preferred', () => {
 		const run = await t.run({ operation: 'setPreferred', agent: byId(ALEX), presenceBy: 'category', category: 'Do Not Disturb', options: { expirationDuration: 'PT8H' } });
 		expect(apiCalls(t.sim)).toEqual(readWriteRead(ALEX, 'setUserPreferredPresence', { availability: 'DoNotDisturb', activity: 'DoNotDisturb', expirationDuration: 'PT8H' }));
 		expect(run.items('Teams')).toEqual([
-			presenceItem({
-				id: ALEX,
-				availability: 'DoNotDisturb',
-				activity: 'DoNotDisturb',
-				category: 'do_not_disturb',
-				event: 'presence_set',
-				extra: { written: true, previousPresenceId: 'Available/Available', previousCategory: 'available', requestedPresenceId: 'DoNotDisturb/DoNotDisturb' },
-			}),
+			setItem(ALEX, 'DoNotDisturb/DoNotDisturb', 'do_not_disturb', { written: true, previousPresenceId: 'Available/Available', previousCategory: 'available', requestedPresenceId: 'DoNotDisturb/DoNotDisturb' }),
 		]);
 	});
 
@@ -241,7 +228,7 @@ describe('Agent Presence: Clear and Clear Preferred', () => {
 		const run = await t.run({ operation: 'clear', agent: byId(CASEY) });
 		expect(apiCalls(t.sim)).toEqual([write(CASEY, 'clearPresence', { sessionId: appId() }), read(CASEY)]);
 		expect(run.items('Teams')).toEqual([
-			presenceItem({ id: CASEY, availability: 'Offline', activity: 'Offline', category: 'offline', event: 'presence_set', extra: { written: true, previousPresenceId: null, previousCategory: null } }),
+			setItem(CASEY, 'Offline/Offline', 'offline', { written: true, previousPresenceId: null, previousCategory: null }),
 		]);
 	});
 

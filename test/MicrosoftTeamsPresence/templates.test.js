@@ -7,7 +7,7 @@
 const { useSimulator, IDS, apiCalls, allCredentials, credentialsFor } = require('../helpers/vendors');
 const { createHarness } = require('../harness');
 const { PEOPLE } = require('../simulator/common');
-const { MAP, template, rows } = require('../helpers/templates');
+const { MAP, template, rows, changeOf, sessionWrite, vendorWrites } = require('../helpers/templates');
 const { sourceShows } = require('../helpers/sourceChanges');
 
 const t = useSimulator();
@@ -27,35 +27,14 @@ const email = (/** @type {string} */ key) => /** @type {any} */ (PEOPLE.find((p)
 
 
 /** The Genesys Cloud Presence Trigger's item (Include Agent Email on, as the template sets it). */
-const genesysChange = (/** @type {string} */ key, /** @type {string} */ name, /** @type {string} */ category) => ({
-	source: 'genesys',
-	event: 'presence_changed',
-	agentId: G.users[key],
-	presenceId: G.presence[name],
-	presenceName: name,
-	category,
-	email: email(key),
-});
+const genesysChange = (/** @type {string} */ key, /** @type {string} */ name, /** @type {string} */ category) =>
+	changeOf('genesys', { agentId: G.users[key], presenceId: G.presence[name], presenceName: name, category, email: email(key) });
 /** The Microsoft Teams Presence Trigger's item. */
-const teamsChange = (/** @type {string} */ key, /** @type {string} */ availability, /** @type {string} */ activity, /** @type {string} */ category) => ({
-	source: 'teams',
-	event: 'presence_changed',
-	agentId: U[key],
-	presenceId: `${availability}/${activity}`,
-	presenceName: `${availability} (${activity})`,
-	category,
-	availability,
-	activity,
-	changedAt: null,
-});
-const teamsWrites = () =>
-	apiCalls(t.sim, 'graph')
-		.filter((c) => c.method === 'POST' && /\/presence\/set/.test(c.path))
-		.map((c) => [c.path, c.body]);
-const dataverseWrites = () =>
-	apiCalls(t.sim, 'dataverse')
-		.filter((c) => c.method === 'POST')
-		.map((c) => [c.path, c.body]);
+const teamsChange = (/** @type {string} */ key, /** @type {string} */ availability, /** @type {string} */ activity, /** @type {string} */ category) =>
+	changeOf('teams', { agentId: U[key], presenceId: `${availability}/${activity}`, presenceName: `${availability} (${activity})`, category, availability, activity, changedAt: null });
+const writes = vendorWrites(t, apiCalls);
+const teamsWrites = () => writes.teams();
+const dataverseWrites = () => writes.dataverse();
 const modify = (/** @type {string} */ key, /** @type {string} */ presenceId) => ['/CCaaS_ModifyAgentPresence', { ApiVersion: '1.0', AgentId: D.agents[key], PresenceId: presenceId }];
 
 test('the three Teams templates: one Map Presence, no HTTP Request, no Set or If node, nothing to paste', () => {
@@ -72,10 +51,7 @@ test('the three Teams templates: one Map Presence, no HTTP Request, no Set or If
 });
 
 describe('Genesys Cloud → Microsoft Teams', () => {
-	const session = (/** @type {string} */ key, /** @type {string} */ availability, /** @type {string} */ activity) => [
-		`/v1.0/users/${U[key]}/presence/setPresence`,
-		{ sessionId: t.sim.clients.graph.clientId, availability, activity, expirationDuration: 'PT4H' },
-	];
+	const session = sessionWrite(t);
 
 	test('the row Meeting → Busy (InAConferenceCall); Busy (no row) → Busy/InACall; Offline → Away (an app session cannot show Offline)', async () => {
 		const run = await runTemplate({

@@ -4,7 +4,7 @@
  * `GET /agents/presences/users?userId=a,b,…` (Agents API "Get presences of users", Accept v1),
  * one normalized item per agent.
  */
-const { useSimulator } = require('../helpers/vendors');
+const { useSimulator, getCall } = require('../helpers/vendors');
 const { guidFrom } = require('../simulator/common');
 const { V, AGENTS_ACCEPT, USER_ADMIN_ACCEPT, apiCalls } = require('./vonage');
 
@@ -24,13 +24,7 @@ function captureWarnings() {
 const P = V.presence;
 const base = { resource: 'agentPresence', operation: 'getAll' };
 const SEED_TIME = '2024-05-01T08:00:00.000Z';
-const bulkCall = (/** @type {string[]} */ ids) => ({
-	method: 'GET',
-	path: '/agents/presences/users',
-	query: { userId: ids.join(',') },
-	body: undefined,
-	status: 200,
-});
+const bulkCall = (/** @type {string[]} */ ids) => ({ ...getCall('/agents/presences/users', { userId: ids.join(',') }), status: 200 });
 
 /** The bulk answer's entry (its category with subCategory) plus the normalized fields. */
 function expectedItem(/** @type {string} */ userId, /** @type {string} */ presenceId, /** @type {string} */ category, updated = SEED_TIME) {

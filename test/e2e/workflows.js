@@ -196,6 +196,27 @@ function triggerToNoOp({ id, name, trigger, noOpId }) {
 	};
 }
 
+/**
+ * One of our triggers (version 1) → No Op, published, with the imported credential of the
+ * trigger's type: the reconnect, poll and notification workflows. `code` names the node ids
+ * (e2e0<code>0-…-1 the trigger, …-2 the No Op); `flags` are the run's (genesysListener, …).
+ * @param {any[]} credentials
+ * @param {{ key: string, id: string, name: string, code: string, flags: Record<string, any>, trigger: { name: string, type: string, credentialType: string, parameters: any, webhookId?: string } }} workflow
+ */
+function watchWorkflow(credentials, { key, id, name, code, flags, trigger: { type, credentialType, ...node } }) {
+	const cred = credentials.find((c) => c.type === credentialType);
+	const nodeId = (/** @type {number} */ n) => `e2e0${code}0-0000-4000-8000-00000000000${n}`;
+	const trigger = {
+		id: nodeId(1),
+		...node,
+		type: `n8n-nodes-agent-presence.${type}`,
+		typeVersion: 1,
+		position: [0, 0],
+		credentials: { [credentialType]: { id: cred.id, name: cred.name } },
+	};
+	return { key, publish: true, ...flags, json: triggerToNoOp({ id, name, noOpId: nodeId(2), trigger }) };
+}
+
 /** The Genesys Cloud user the reconnect workflow listens to (no template listens to Blake). */
 const RECONNECT_USER = 'blake';
 
@@ -206,27 +227,19 @@ const RECONNECT_USER = 'blake';
  */
 function reconnectWorkflow(credentials) {
 	const { IDS } = require('../simulator');
-	const genesys = credentials.find((c) => c.type === 'genesysCloudPresenceApi');
-	return {
+	return watchWorkflow(credentials, {
 		key: 'genesys-reconnect',
-		publish: true,
-		genesysListener: true,
-		autoRegistered: false,
-		json: triggerToNoOp({
-			id: 'e2eGenesysRecon1',
-			name: 'e2e: Genesys Cloud Presence Trigger → No Op (reconnect)',
-			noOpId: 'e2e0rcn0-0000-4000-8000-000000000002',
-			trigger: {
-				id: 'e2e0rcn0-0000-4000-8000-000000000001',
-				name: 'Genesys presence changed',
-				type: 'n8n-nodes-agent-presence.genesysCloudPresenceTrigger',
-				typeVersion: 1,
-				position: [0, 0],
-				parameters: { userSelection: 'ids', userIdList: IDS.genesys.users[RECONNECT_USER] },
-				credentials: { genesysCloudPresenceApi: { id: genesys.id, name: genesys.name } },
-			},
-		}),
-	};
+		id: 'e2eGenesysRecon1',
+		name: 'e2e: Genesys Cloud Presence Trigger → No Op (reconnect)',
+		code: 'rcn',
+		flags: { genesysListener: true, autoRegistered: false },
+		trigger: {
+			name: 'Genesys presence changed',
+			type: 'genesysCloudPresenceTrigger',
+			credentialType: 'genesysCloudPresenceApi',
+			parameters: { userSelection: 'ids', userIdList: IDS.genesys.users[RECONNECT_USER] },
+		},
+	});
 }
 
 /**
@@ -242,27 +255,19 @@ const VONAGE_POLL_AGENT = 'casey';
  */
 function vonagePollWorkflow(credentials) {
 	const { IDS } = require('../simulator');
-	const vonage = credentials.find((c) => c.type === 'vonageContactCenterApi');
-	return {
+	return watchWorkflow(credentials, {
 		key: 'vonage-poll',
-		publish: true,
-		genesysListener: false,
-		autoRegistered: false,
-		json: triggerToNoOp({
-			id: 'e2eVonagePoll001',
-			name: 'e2e: Vonage Contact Center Presence Trigger → No Op (poll)',
-			noOpId: 'e2e0vpl0-0000-4000-8000-000000000002',
-			trigger: {
-				id: 'e2e0vpl0-0000-4000-8000-000000000001',
-				name: 'Vonage presence changed',
-				type: 'n8n-nodes-agent-presence.vonageContactCenterPresenceTrigger',
-				typeVersion: 1,
-				position: [0, 0],
-				parameters: { pollTimes: { item: [{ mode: 'everyMinute' }] }, agentId: IDS.vonage.agentDisplayIds[VONAGE_POLL_AGENT] },
-				credentials: { vonageContactCenterApi: { id: vonage.id, name: vonage.name } },
-			},
-		}),
-	};
+		id: 'e2eVonagePoll001',
+		name: 'e2e: Vonage Contact Center Presence Trigger → No Op (poll)',
+		code: 'vpl',
+		flags: { genesysListener: false, autoRegistered: false },
+		trigger: {
+			name: 'Vonage presence changed',
+			type: 'vonageContactCenterPresenceTrigger',
+			credentialType: 'vonageContactCenterApi',
+			parameters: { pollTimes: { item: [{ mode: 'everyMinute' }] }, agentId: IDS.vonage.agentDisplayIds[VONAGE_POLL_AGENT] },
+		},
+	});
 }
 
 /** POSTs JSON on a fresh connection (no keep-alive) and parses the JSON answer. @param {string} url @param {any} body */
@@ -329,28 +334,20 @@ async function teamsDelegatedCredential(sim) {
  */
 function teamsNotificationWorkflow(credentials) {
 	const { IDS } = require('../simulator');
-	const cred = credentials.find((c) => c.type === 'microsoftTeamsPresenceOAuth2Api');
-	return {
+	return watchWorkflow(credentials, {
 		key: 'teams-notifications',
-		publish: true,
-		webhookId: TEAMS_NOTIFICATION_WEBHOOK_ID,
-		webhookPath: `${TEAMS_NOTIFICATION_WEBHOOK_ID}/notifications`,
-		json: triggerToNoOp({
-			id: 'e2eTeamsNotific1',
-			name: 'e2e: Microsoft Teams Presence Notification Trigger → No Op',
-			noOpId: 'e2e0tnt0-0000-4000-8000-000000000002',
-			trigger: {
-				id: 'e2e0tnt0-0000-4000-8000-000000000001',
-				name: 'Teams presence notified',
-				type: 'n8n-nodes-agent-presence.microsoftTeamsPresenceNotificationTrigger',
-				typeVersion: 1,
-				position: [0, 0],
-				webhookId: TEAMS_NOTIFICATION_WEBHOOK_ID,
-				parameters: { watch: 'group', groupId: IDS.graph.groups.agents },
-				credentials: { microsoftTeamsPresenceOAuth2Api: { id: cred.id, name: cred.name } },
-			},
-		}),
-	};
+		id: 'e2eTeamsNotific1',
+		name: 'e2e: Microsoft Teams Presence Notification Trigger → No Op',
+		code: 'tnt',
+		flags: { webhookId: TEAMS_NOTIFICATION_WEBHOOK_ID, webhookPath: `${TEAMS_NOTIFICATION_WEBHOOK_ID}/notifications` },
+		trigger: {
+			name: 'Teams presence notified',
+			type: 'microsoftTeamsPresenceNotificationTrigger',
+			credentialType: 'microsoftTeamsPresenceOAuth2Api',
+			webhookId: TEAMS_NOTIFICATION_WEBHOOK_ID,
+			parameters: { watch: 'group', groupId: IDS.graph.groups.agents },
+		},
+	});
 }
 
 /**

@@ -39,6 +39,22 @@ const modify = (/** @type {string} */ key, /** @type {string} */ presenceId) => 
 });
 
 
+/**
+ * A source trigger's presence_changed item, as a template's Map Presence receives it.
+ * @param {string} source @param {{ agentId: string, presenceId: string, presenceName: string, category: string } & Record<string, any>} fields
+ */
+const changeOf = (source, fields) => ({ source, event: 'presence_changed', ...fields });
+
+/**
+ * The Teams setPresence write a template run makes for simulator person `key` (an app session of
+ * the Graph credential, 4 hours), as [path, body]; `t.sim` is read at call time.
+ * @param {{ sim: any }} t
+ */
+const sessionWrite = (t) => (/** @type {string} */ key, /** @type {string} */ availability, /** @type {string} */ activity) => [
+	`/v1.0/users/${IDS.graph.users[key]}/presence/setPresence`,
+	{ sessionId: t.sim.clients.graph.clientId, availability, activity, expirationDuration: 'PT4H' },
+];
+
 /** The writes a template run sent each vendor, as [path, body], in order (`t.sim` the simulator, read at call time; `apiCalls` test/helpers/vendors' reader). */
 const vendorWrites = (/** @type {{ sim: any }} */ t, /** @type {Function} */ apiCalls) => ({
 	teams: () => apiCalls(t.sim, 'graph').filter((/** @type {any} */ c) => c.method === 'POST' && /\/presence\/set/.test(c.path)).map((/** @type {any} */ c) => [c.path, c.body]),
@@ -46,4 +62,4 @@ const vendorWrites = (/** @type {{ sim: any }} */ t, /** @type {Function} */ api
 	amazonConnect: () => apiCalls(t.sim, 'amazonConnect').filter((/** @type {any} */ c) => c.method === 'PUT').map((/** @type {any} */ c) => [c.path, c.body]),
 });
 
-module.exports = { MAP, template, rows, dataverseWrites, modify, vendorWrites };
+module.exports = { MAP, template, rows, dataverseWrites, modify, changeOf, sessionWrite, vendorWrites };

@@ -212,6 +212,12 @@ function apiCalls(sim, vendor) {
 	return apiRequests(sim, vendor).map(({ method, path, query, body, status }) => ({ method, path, query, body, status }));
 }
 
+/**
+ * A GET as apiCalls() shows it, without its status (vendor readers that keep it add `status`).
+ * @param {string} path @param {Record<string, string>} [query]
+ */
+const getCall = (path, query = {}) => ({ method: 'GET', path, query, body: undefined });
+
 /** The token requests a vendor received, as the simulator recorded them. @param {any} sim @param {Vendor} vendor */
 function tokenRequests(sim, vendor) {
 	return sim.requests.filter((/** @type {any} */ r) => r.vendor === vendor && !IS_API_CALL[vendor](r));
@@ -258,6 +264,23 @@ async function freshHarness(sim, vendor, overrides) {
 }
 
 /**
+ * The simulator alone, for tests that call it without n8n (e.g. through a vendor's SDK): started
+ * once per test file (`ctx.sim`) and reset before each test. @param {any} [simulatorOptions]
+ */
+function useBareSimulator(simulatorOptions) {
+	/** @type {{ sim: any }} */
+	const ctx = { sim: undefined };
+	beforeAll(async () => {
+		ctx.sim = await startSimulator(simulatorOptions);
+	});
+	afterAll(async () => {
+		await ctx.sim?.close();
+	});
+	beforeEach(() => ctx.sim.reset());
+	return ctx;
+}
+
+/**
  * The jest fixture: the simulator started once per test file (`ctx.sim`), reset before each test,
  * and a fresh harness per test (`ctx.h`). With a vendor, `ctx.run(parameters, input, extra)`
  * runs that vendor's node on the input items.
@@ -266,13 +289,7 @@ async function freshHarness(sim, vendor, overrides) {
  */
 function useSimulator(options = {}) {
 	/** @type {{ sim: any, h: any, run: (parameters: Record<string, any>, input?: any[], extra?: Record<string, any>) => Promise<any> }} */
-	const ctx = /** @type {any} */ ({});
-	beforeAll(async () => {
-		ctx.sim = await startSimulator(options.simulator);
-	});
-	afterAll(async () => {
-		await ctx.sim.close();
-	});
+	const ctx = /** @type {any} */ (useBareSimulator(options.simulator));
 	beforeEach(async () => {
 		ctx.h = await freshHarness(ctx.sim, options.vendor, options.credentials);
 		const vendor = options.vendor;
@@ -303,6 +320,7 @@ module.exports = {
 	nodeOf,
 	apiRequests,
 	apiCalls,
+	getCall,
 	tokenRequests,
 	rl,
 	byId,
@@ -310,5 +328,6 @@ module.exports = {
 	fromList,
 	graphPresenceItem,
 	freshHarness,
+	useBareSimulator,
 	useSimulator,
 };

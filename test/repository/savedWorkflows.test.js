@@ -14,6 +14,7 @@ const { NodeHelpers } = require('n8n-workflow');
 const { useSimulator, IDS, apiCalls, allCredentials, credentialsFor } = require('../helpers/vendors');
 const { createHarness, PACKAGE_NAME } = require('../harness');
 const { PEOPLE } = require('../simulator/common');
+const { changeOf, vendorWrites } = require('../helpers/templates');
 
 const REPO = path.join(__dirname, '..', '..');
 const TEMPLATES = path.join(REPO, 'templates');
@@ -91,18 +92,9 @@ function after(/** @type {string} */ trigger) {
 
 const email = (/** @type {string} */ key) => /** @type {any} */ (PEOPLE.find((p) => p.key === key)).email;
 const D = IDS.dataverse;
-const dataverseChange = (/** @type {string} */ key, /** @type {string} */ presence, /** @type {string} */ category) => ({
-	source: 'dataverse',
-	event: 'presence_changed',
-	agentId: D.agents[key],
-	presenceId: D.presences[presence],
-	presenceName: presence,
-	category,
-});
-const dataverseWrites = () =>
-	apiCalls(t.sim, 'dataverse')
-		.filter((c) => c.method === 'POST')
-		.map((c) => [c.path, c.body]);
+const dataverseChange = (/** @type {string} */ key, /** @type {string} */ presence, /** @type {string} */ category) =>
+	changeOf('dataverse', { agentId: D.agents[key], presenceId: D.presences[presence], presenceName: presence, category });
+const dataverseWrites = vendorWrites(t, apiCalls).dataverse;
 const modify = (/** @type {string} */ key, /** @type {string} */ presence) => ['/CCaaS_ModifyAgentPresence', { ApiVersion: '1.0', AgentId: D.agents[key], PresenceId: D.presences[presence] }];
 
 describe('the workflow saved by 0.1.0 runs: each sync after its trigger', () => {

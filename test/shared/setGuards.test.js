@@ -45,6 +45,20 @@ const events = (/** @type {Array<[string, string]>} */ list) => list.map(([prese
 const OLD = '2025-01-01T00:00:00.000Z';
 const NEW = '2025-06-01T00:00:00.000Z';
 
+/**
+ * Runs `node` on reversed and duplicated deliveries in one execution (`newer`, `older`, `newer`
+ * again), then, requests cleared, on `older` alone in a later execution; each run with the calls
+ * `vendor` received during it.
+ * @param {any} node @param {any} vendor @param {string} newer @param {string} older
+ */
+async function reversedThenLater(node, vendor, newer, older) {
+	const run = await h.runWorkflow({ nodes: [node], input: events([[newer, NEW], [older, OLD], [newer, NEW]]) });
+	const runCalls = calls(vendor);
+	sim.clearRequests();
+	const later = await h.runWorkflow({ nodes: [node], input: events([[older, OLD]]) });
+	return { run, runCalls, later, laterCalls: calls(vendor) };
+}
+
 describe('Genesys Cloud → Set', () => {
 	const ALEX = G.users.alex;
 	const ON_QUEUE = G.presence['On Queue'];
@@ -200,19 +214,15 @@ describe('Dynamics 365 Contact Center → Set', () => {
 		const alex = DV.agents.alex;
 		const node = set(alex, { onlyIfDifferent: false, presence: byId('={{ $json.presenceId }}'), options: { sourceChangedAt: '={{ $json.changedAt }}' } });
 		// Alex's row was last changed 2024-08-02T07:00:38Z: both events are newer than that.
-		const run = await h.runWorkflow({ nodes: [node], input: events([[P.away, NEW], [P.available, OLD], [P.away, NEW]]) });
-		expect(calls('dataverse')).toEqual([statusQuery(alex), 'POST /CCaaS_ModifyAgentPresence', statusQuery(alex), statusQuery(alex)]);
+		const { run, runCalls, later, laterCalls } = await reversedThenLater(node, 'dataverse', P.away, P.available);
+		expect(runCalls).toEqual([statusQuery(alex), 'POST /CCaaS_ModifyAgentPresence', statusQuery(alex), statusQuery(alex)]);
 		expect(run.items('Dynamics').map(guardFields)).toEqual([
 			written(P.busy, 'busy', P.away),
 			stale(OLD, P.away, 'away', P.available),
 			stale(NEW, P.away, 'away', P.away),
 		]);
-		sim.clearRequests();
-		const later = await h.runWorkflow({ nodes: [node], input: events([[P.available, OLD]]) });
-		expect(calls('dataverse')).toEqual([statusQuery(alex)]);
-		expect(later.items('Dynamics').map(guardFields)).toEqual([
-			stale(OLD, P.away, 'away', P.available),
-		]);
+		expect(laterCalls).toEqual([statusQuery(alex)]);
+		expect(later.items('Dynamics').map(guardFields)).toEqual([stale(OLD, P.away, 'away', P.available)]);
 	});
 
 	test('an event older than the agent’s own last change is stale on its first delivery', async () => {
@@ -242,19 +252,15 @@ describe('Vonage Contact Center → Set', () => {
 
 	test('stale: reversed and duplicated deliveries in one execution, then across executions', async () => {
 		const node = set({ onlyIfDifferent: false, presence: byId('={{ $json.presenceId }}'), options: { sourceChangedAt: '={{ $json.changedAt }}' } });
-		const run = await h.runWorkflow({ nodes: [node], input: events([[P.away, NEW], [P.ready, OLD], [P.away, NEW]]) });
-		expect(calls('vonage')).toEqual([`GET ${path}`, 'GET /agents/presence-definitions', `PATCH ${path}`, `GET ${path}`, `GET ${path}`]);
+		const { run, runCalls, later, laterCalls } = await reversedThenLater(node, 'vonage', P.away, P.ready);
+		expect(runCalls).toEqual([`GET ${path}`, 'GET /agents/presence-definitions', `PATCH ${path}`, `GET ${path}`, `GET ${path}`]);
 		expect(run.items('Vonage').map(guardFields)).toEqual([
 			written(P.ready, 'available', P.away),
 			stale(OLD, P.away, 'away', P.away),
 			stale(NEW, P.away, 'away', P.away),
 		]);
-		sim.clearRequests();
-		const later = await h.runWorkflow({ nodes: [node], input: events([[P.ready, OLD]]) });
-		expect(later.items('Vonage').map(guardFields)).toEqual([
-			stale(OLD, P.away, 'away', P.away),
-		]);
-		expect(calls('vonage').filter((c) => c.startsWith('PATCH'))).toEqual([]);
+		expect(later.items('Vonage').map(guardFields)).toEqual([stale(OLD, P.away, 'away', P.away)]);
+		expect(laterCalls.filter((c) => c.startsWith('PATCH'))).toEqual([]);
 		expect(sim.state.vonage.presence[ALEX].presenceId).toBe(P.away);
 	});
 });

@@ -51,22 +51,24 @@ const COMMON = ['createdon', 'modifiedon', 'versionnumber', 'statecode', 'status
  * @typedef {{ entity:string, id:string, columns:string[], binds?:Record<string,{column:string,target:string}>,
  *   optionSets?:Record<string,Record<number,string>>, hidden?:string[] }} TableSpec
  */
+/**
+ * A table's entity, key and columns: Dataverse names an entity's primary key `<entity>id`, listed first.
+ * @param {string} entity @param {string[]} columns the other columns
+ */
+const keyedBy = (entity, columns) => ({ entity, id: `${entity}id`, columns: [`${entity}id`, ...columns] });
+
 /** @type {Record<string, TableSpec>} */
 const TABLES = {
 	msdyn_presences: {
-		entity: 'msdyn_presence',
-		id: 'msdyn_presenceid',
-		columns: ['msdyn_presenceid', 'msdyn_name', 'msdyn_presencestatustext', 'msdyn_description', 'msdyn_basepresencestatus', 'msdyn_canuserset', ...COMMON],
+		...keyedBy('msdyn_presence', ['msdyn_name', 'msdyn_presencestatustext', 'msdyn_description', 'msdyn_basepresencestatus', 'msdyn_canuserset', ...COMMON]),
 		optionSets: { msdyn_basepresencestatus: BASE_STATUS, statecode: STATE, statuscode: STATUS },
 	},
 	msdyn_agentstatuses: {
-		entity: 'msdyn_agentstatus',
-		id: 'msdyn_agentstatusid',
-		columns: [
-			'msdyn_agentstatusid', 'msdyn_name', '_msdyn_agentid_value', '_msdyn_currentpresenceid_value', 'msdyn_isagentloggedin',
+		...keyedBy('msdyn_agentstatus', [
+			'msdyn_name', '_msdyn_agentid_value', '_msdyn_currentpresenceid_value', 'msdyn_isagentloggedin',
 			'msdyn_availableunitscapacity', 'msdyn_presencemodifiedon', 'msdyn_presencemodifiedby', 'msdyn_capacitymodifiedon',
 			'msdyn_isblockedbysomeprofile', 'timezoneruleversionnumber', '_ownerid_value', ...COMMON,
-		],
+		]),
 		binds: {
 			msdyn_agentid: { column: '_msdyn_agentid_value', target: 'systemusers' },
 			msdyn_currentpresenceid: { column: '_msdyn_currentpresenceid_value', target: 'msdyn_presences' },
@@ -74,21 +76,17 @@ const TABLES = {
 		optionSets: { statecode: STATE, statuscode: STATUS },
 	},
 	systemusers: {
-		entity: 'systemuser',
-		id: 'systemuserid',
-		columns: [
-			'systemuserid', 'fullname', 'firstname', 'lastname', 'internalemailaddress', 'azureactivedirectoryobjectid', 'domainname',
+		...keyedBy('systemuser', [
+			'fullname', 'firstname', 'lastname', 'internalemailaddress', 'azureactivedirectoryobjectid', 'domainname',
 			'isdisabled', 'applicationid', '_businessunitid_value', 'accessmode', 'createdon', 'modifiedon', 'versionnumber',
-		],
+		]),
 		optionSets: { accessmode: { 0: 'Read-Write', 4: 'Non-interactive' } },
 	},
 	serviceendpoints: {
-		entity: 'serviceendpoint',
-		id: 'serviceendpointid',
-		columns: [
-			'serviceendpointid', 'name', 'description', 'url', 'contract', 'authtype', 'authvalue', 'messageformat', 'connectionmode',
+		...keyedBy('serviceendpoint', [
+			'name', 'description', 'url', 'contract', 'authtype', 'authvalue', 'messageformat', 'connectionmode',
 			'namespaceaddress', 'path', 'solutionnamespace', 'userclaim', 'messagecharset', 'createdon', 'modifiedon', 'versionnumber',
-		],
+		]),
 		// serviceendpoint.authvalue is write-only (IsValidForRead = False).
 		hidden: ['authvalue'],
 		optionSets: {
@@ -99,12 +97,10 @@ const TABLES = {
 		},
 	},
 	sdkmessageprocessingsteps: {
-		entity: 'sdkmessageprocessingstep',
-		id: 'sdkmessageprocessingstepid',
-		columns: [
-			'sdkmessageprocessingstepid', 'name', 'description', 'mode', 'stage', 'rank', 'supporteddeployment', 'filteringattributes',
+		...keyedBy('sdkmessageprocessingstep', [
+			'name', 'description', 'mode', 'stage', 'rank', 'supporteddeployment', 'filteringattributes',
 			'asyncautodelete', 'configuration', 'invocationsource', '_eventhandler_value', '_sdkmessageid_value', '_sdkmessagefilterid_value', ...COMMON,
-		],
+		]),
 		binds: {
 			eventhandler_serviceendpoint: { column: '_eventhandler_value', target: 'serviceendpoints' },
 			sdkmessageid: { column: '_sdkmessageid_value', target: 'sdkmessages' },
@@ -119,17 +115,13 @@ const TABLES = {
 		},
 	},
 	sdkmessages: {
-		entity: 'sdkmessage',
-		id: 'sdkmessageid',
-		columns: ['sdkmessageid', 'name', 'categoryname', 'isprivate', 'createdon', 'modifiedon', 'versionnumber'],
+		...keyedBy('sdkmessage', ['name', 'categoryname', 'isprivate', 'createdon', 'modifiedon', 'versionnumber']),
 	},
 	sdkmessagefilters: {
-		entity: 'sdkmessagefilter',
-		id: 'sdkmessagefilterid',
-		columns: [
-			'sdkmessagefilterid', 'primaryobjecttypecode', 'secondaryobjecttypecode', '_sdkmessageid_value', 'iscustomprocessingstepallowed',
+		...keyedBy('sdkmessagefilter', [
+			'primaryobjecttypecode', 'secondaryobjecttypecode', '_sdkmessageid_value', 'iscustomprocessingstepallowed',
 			'isvisible', 'createdon', 'modifiedon', 'versionnumber',
-		],
+		]),
 		binds: { sdkmessageid: { column: '_sdkmessageid_value', target: 'sdkmessages' } },
 	},
 };
