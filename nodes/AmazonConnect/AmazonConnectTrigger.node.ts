@@ -2,7 +2,7 @@ import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, 
 import { NodeOperationError } from 'n8n-workflow';
 
 import { optionsCollection } from '../shared/collections';
-import { eventsProperty, triggerNodeDescription } from '../shared/triggerNode';
+import { eventsProperty, includeRawOption, triggerNodeDescription } from '../shared/triggerNode';
 import { filterValues, selectionProperties, splitIds } from './descriptions/selection';
 import { customCategoriesOption, customMappingOf } from './helpers/categories';
 import type { UserData, UserDataFilterKind } from './helpers/presence';
@@ -36,13 +36,10 @@ export class AmazonConnectTrigger implements INodeType {
 				),
 				optionsCollection([
 					customCategoriesOption,
-					{
-						displayName: 'Include Raw User Data',
-						name: 'includeRaw',
-						type: 'boolean',
-						default: false,
-						description: 'Whether to add the agent’s user data as Amazon Connect answered it to the item as "raw"',
-					},
+					includeRawOption(
+						'Include Raw User Data',
+						'Whether to add the agent’s user data as Amazon Connect answered it to the item as "raw"',
+					),
 				]),
 			],
 		}),

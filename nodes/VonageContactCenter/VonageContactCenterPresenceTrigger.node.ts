@@ -5,7 +5,7 @@ import type { VonagePresenceActivity } from './events/vonageEvents';
 import { normalizeVonageActivity } from './events/vonageEvents';
 import type { CursorState } from './helpers/cursor';
 import { selectNew, windowEnd } from './helpers/cursor';
-import { eventsProperty, triggerNodeDescription } from '../shared/triggerNode';
+import { eventsProperty, includeRawOption, triggerNodeDescription } from '../shared/triggerNode';
 import { VONAGE } from './vendor';
 
 const SUBTITLE = 'Presence changes (polled)';
@@ -41,13 +41,10 @@ export class VonageContactCenterPresenceTrigger implements INodeType {
 					],
 					'Which presence changes start the workflow',
 				),
-				{
-					displayName: 'Include Raw Activity',
-					name: 'includeRaw',
-					type: 'boolean',
-					default: false,
-					description: 'Whether to add the activity as Vonage Contact Center reported it to the item as "raw"',
-				},
+				includeRawOption(
+					'Include Raw Activity',
+					'Whether to add the activity as Vonage Contact Center reported it to the item as "raw"',
+				),
 			],
 		}),
 		// Stated here too: n8n's lint reads them only from the node file's own literal.

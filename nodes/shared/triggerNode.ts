@@ -58,6 +58,15 @@ export const eventsProperty = (options: INodePropertyOptions[], description: str
 	description,
 });
 
+/** Include Raw: whether an item also carries, under `raw`, what the vendor sent as it sent it. */
+export const includeRawOption = (displayName: string, description: string): INodeProperties => ({
+	displayName,
+	name: 'includeRaw',
+	type: 'boolean',
+	default: false,
+	description,
+});
+
 export function triggerNodeDescription(
 	vendor: Pick<VendorModule, 'icon' | 'credentials' | 'triggerTypes'>,
 	parts: TriggerNodeParts,
