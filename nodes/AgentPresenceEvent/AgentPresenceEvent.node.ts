@@ -6,6 +6,7 @@ import { SOURCE_CREDENTIALS, SOURCE_CREDENTIAL_TESTS, SOURCE_PRODUCTS } from '..
 import { eventFromItem } from './readInput';
 import type { Rejection } from '../shared/receiveEvent';
 import { receiveEvent } from '../shared/receiveEvent';
+import { itemNodeDescription } from '../shared/actionNode';
 import { asNodeError, errorItem } from '../shared/router';
 import { isPlaceholder } from '../shared/sharedKey';
 import { SOURCE_SUBTITLE } from '../shared/subtitle';
@@ -24,21 +25,22 @@ import type { EventScope, Verification } from '../shared/webhookSource';
  */
 export class AgentPresenceEvent implements INodeType {
 	description: INodeTypeDescription = {
-		displayName: 'Agent Presence Event',
-		name: 'agentPresenceEvent',
+		...itemNodeDescription({
+			name: 'agentPresenceEvent',
+			displayName: 'Agent Presence Event',
+			icon: { light: 'presence.svg', dark: 'presence.dark.svg' },
+			subtitle: SOURCE_SUBTITLE,
+			description: `Turn a presence event from ${SOURCE_PRODUCTS}, received by another node, into a presence item`,
+			outputs: [NodeConnectionTypes.Main, NodeConnectionTypes.Main],
+			outputNames: ['Event', 'Rejected'],
+			// As on the Agent Presence Trigger: each source's credentials, shown for that source only.
+			credentials: SOURCE_CREDENTIALS,
+			properties,
+		}),
+		// Stated here too: n8n's lint reads them only from the node file's own literal.
 		icon: { light: 'file:../../icons/presence.svg', dark: 'file:../../icons/presence.dark.svg' },
-		group: ['transform'],
-		version: 1,
 		subtitle: SOURCE_SUBTITLE,
-		description: `Turn a presence event from ${SOURCE_PRODUCTS}, received by another node, into a presence item`,
-		defaults: { name: 'Agent Presence Event' },
 		usableAsTool: true,
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main, NodeConnectionTypes.Main],
-		outputNames: ['Event', 'Rejected'],
-		// As on the Agent Presence Trigger: each source's credentials, shown for that source only.
-		credentials: SOURCE_CREDENTIALS,
-		properties,
 	};
 
 	methods = { credentialTest: SOURCE_CREDENTIAL_TESTS };

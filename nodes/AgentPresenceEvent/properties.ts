@@ -5,7 +5,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { SHARED_KEY_VERIFICATIONS } from '../shared/vendors';
-import { INCLUDE_RAW, KEY_LOCATION, SIGNATURE_NAMES, SOURCE, filters, notices, verifications } from '../AgentPresenceTrigger/properties';
+import { INCLUDE_RAW, KEY_LOCATION, SIGNATURE_NAMES, SOURCE, filters, notices, sharedKeyField, verifications } from '../AgentPresenceTrigger/properties';
 
 /** What reads the raw body besides an empty body field: the sources' own signatures. */
 const RAW_BODY_READERS = [...(SIGNATURE_NAMES.length ? [`checked by ${SIGNATURE_NAMES.join(' and ')}`] : []), 'read when the body field is empty'];
@@ -58,16 +58,10 @@ export const properties: INodeProperties[] = [
 	SOURCE,
 	...verifications('node'),
 	...KEY_LOCATION,
-	{
-		displayName: 'Shared Key',
-		name: 'sharedKey',
-		type: 'string',
-		typeOptions: { password: true },
-		default: '',
-		required: true,
-		displayOptions: { show: { verification: SHARED_KEY_VERIFICATIONS } },
-		description: 'The key the sender presents; events without it are rejected',
-	},
+	sharedKeyField(
+		{ show: { verification: SHARED_KEY_VERIFICATIONS } },
+		'The key the sender presents; events without it are rejected',
+	),
 	...INPUT_FIELDS,
 	...filters('node'),
 	...notices('node'),

@@ -5,6 +5,7 @@
  */
 import type {
 	ICredentialTestFunction,
+	IDisplayOptions,
 	INodeCredentialDescription,
 	INodeProperties,
 	INodePropertyOptions,
@@ -12,6 +13,7 @@ import type {
 
 import { SHARED_KEY_VERIFICATIONS, SOURCE_DEFAULT, SOURCE_IDS, VENDORS, WEBHOOK_SOURCES } from '../shared/vendors';
 import type { Source } from '../shared/vendors';
+import { includeRawOption } from '../shared/triggerNode';
 import type { Receiver, WebhookFields } from '../shared/webhookSource';
 
 /** Every source's contribution to one slot, in the registry's order. */
@@ -115,13 +117,7 @@ export const filters = (receiver: Receiver): INodeProperties[] => [
 
 export const notices = (receiver: Receiver): INodeProperties[] => fromSources((f) => f.notices?.(receiver));
 
-export const INCLUDE_RAW: INodeProperties = {
-		displayName: 'Include Raw Payload',
-		name: 'includeRaw',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to add the vendor\'s payload to the item as "raw"',
-	};
+export const INCLUDE_RAW = includeRawOption('Include Raw Payload', 'Whether to add the vendor\'s payload to the item as "raw"');
 
 /** Which vendor's events the node takes: the vendors with a webhook in the registry. */
 export const SOURCE: INodeProperties = {
@@ -137,24 +133,32 @@ export const SOURCE: INodeProperties = {
 		})),
 	};
 
+/** The Shared Key the sender presents, for the ways of Sender Verification that check one. */
+export const sharedKeyField = (
+	displayOptions: IDisplayOptions,
+	description: string,
+): INodeProperties => ({
+	displayName: 'Shared Key',
+	name: 'sharedKey',
+	type: 'string',
+	typeOptions: { password: true },
+	default: '',
+	required: true,
+	displayOptions,
+	description,
+});
+
 export const properties: INodeProperties[] = [
 	SOURCE,
 	...fromSources((f) => f.setup),
 	...verifications('trigger'),
 	...fromSources((f) => f.stored),
 	...KEY_LOCATION,
-	{
-		displayName: 'Shared Key',
-		name: 'sharedKey',
-		type: 'string',
-		typeOptions: { password: true },
-		default: '',
-		required: true,
+	sharedKeyField(
 		// A source that registers itself offers its own Shared Key field for that case (its `sharedKey`).
-		displayOptions: { show: { verification: SHARED_KEY_VERIFICATIONS }, hide: { registration: ['automatic'] } },
-		description:
-			'A long random value that only you and the sender know; give the sender the same value. Requests without it are refused.',
-	},
+		{ show: { verification: SHARED_KEY_VERIFICATIONS }, hide: { registration: ['automatic'] } },
+		'A long random value that only you and the sender know; give the sender the same value. Requests without it are refused.',
+	),
 	...fromSources((f) => f.sharedKey),
 	...filters('trigger'),
 	...notices('trigger'),

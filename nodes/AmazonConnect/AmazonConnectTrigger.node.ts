@@ -1,7 +1,8 @@
 import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
-import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { optionsCollection } from '../shared/collections';
+import { eventsProperty, includeRawOption, triggerNodeDescription } from '../shared/triggerNode';
 import { filterValues, selectionProperties, splitIds } from './descriptions/selection';
 import { customCategoriesOption, customMappingOf } from './helpers/categories';
 import type { UserData, UserDataFilterKind } from './helpers/presence';
@@ -10,53 +11,41 @@ import { listAgentStatuses } from './helpers/statuses';
 import { listUsers, unknownUserIds, userIdOf } from './helpers/users';
 import type { Snapshot } from './trigger/snapshot';
 import { changesSince, snapshotOf } from './trigger/snapshot';
+import { AMAZON_CONNECT } from './vendor';
+
+const SUBTITLE = 'Agent status changes (polled)';
 
 export class AmazonConnectTrigger implements INodeType {
 	description: INodeTypeDescription = {
-		displayName: 'Amazon Connect Trigger',
-		name: 'amazonConnectTrigger',
+		...triggerNodeDescription(AMAZON_CONNECT, {
+			displayName: 'Amazon Connect Trigger',
+			subtitle: SUBTITLE,
+			description: 'Starts the workflow when an agent’s status changes in Amazon Connect, polled with GetCurrentUserData',
+			polling: true,
+			notice:
+				'Each poll compares every chosen agent’s status with the previous poll’s: the first poll after activation only records them. A status held only between two polls is not seen; for every change, use the agent event stream.',
+			properties: [
+				...selectionProperties,
+				eventsProperty(
+					[
+						{ name: 'Status Changed', value: 'presence_changed' },
+						{ name: 'Logged In', value: 'logged_in' },
+						{ name: 'Logged Out', value: 'logged_out' },
+					],
+					'Which changes start the workflow',
+				),
+				optionsCollection([
+					customCategoriesOption,
+					includeRawOption(
+						'Include Raw User Data',
+						'Whether to add the agent’s user data as Amazon Connect answered it to the item as "raw"',
+					),
+				]),
+			],
+		}),
+		// Stated here too: n8n's lint reads them only from the node file's own literal.
 		icon: { light: 'file:../../icons/amazonConnect.svg', dark: 'file:../../icons/amazonConnect.dark.svg' },
-		group: ['trigger'],
-		version: 1,
-		subtitle: 'Agent status changes (polled)',
-		description: 'Starts the workflow when an agent’s status changes in Amazon Connect, polled with GetCurrentUserData',
-		defaults: { name: 'Amazon Connect Trigger' },
-		polling: true,
-		inputs: [],
-		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'amazonConnectApi', required: true }],
-		properties: [
-			{
-				displayName:
-					'Each poll compares every chosen agent’s status with the previous poll’s: the first poll after activation only records them. A status held only between two polls is not seen; for every change, use the agent event stream.',
-				name: 'notice',
-				type: 'notice',
-				default: '',
-			},
-			...selectionProperties,
-			{
-				displayName: 'Events',
-				name: 'events',
-				type: 'multiOptions',
-				default: ['presence_changed', 'logged_in', 'logged_out'],
-				options: [
-					{ name: 'Status Changed', value: 'presence_changed' },
-					{ name: 'Logged In', value: 'logged_in' },
-					{ name: 'Logged Out', value: 'logged_out' },
-				],
-				description: 'Which changes start the workflow',
-			},
-			optionsCollection([
-				customCategoriesOption,
-				{
-					displayName: 'Include Raw User Data',
-					name: 'includeRaw',
-					type: 'boolean',
-					default: false,
-					description: 'Whether to add the agent’s user data as Amazon Connect answered it to the item as "raw"',
-				},
-			]),
-		],
+		subtitle: SUBTITLE,
 	};
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {

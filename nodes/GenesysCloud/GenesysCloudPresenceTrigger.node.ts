@@ -1,10 +1,4 @@
-import type {
-	INodeType,
-	INodeTypeDescription,
-	ITriggerFunctions,
-	ITriggerResponse,
-} from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
+import type { INodeType, INodeTypeDescription, ITriggerFunctions, ITriggerResponse } from 'n8n-workflow';
 
 import { triggerProperties } from './descriptions/trigger';
 import { PresenceListener } from './listener/PresenceListener';
@@ -12,6 +6,10 @@ import { requireWebSocket } from './listener/socket';
 import { settingsFrom } from './listener/settings';
 import { presenceSources } from './methods/loadOptions';
 import { getUsers } from './methods/triggerLoadOptions';
+import { triggerNodeDescription } from '../shared/triggerNode';
+import { GENESYS } from './vendor';
+
+const SUBTITLE = 'Presence changes';
 
 /**
  * Real-time Genesys Cloud presence over the Notifications API: channels subscribed to
@@ -19,21 +17,18 @@ import { getUsers } from './methods/triggerLoadOptions';
  */
 export class GenesysCloudPresenceTrigger implements INodeType {
 	description: INodeTypeDescription = {
-		displayName: 'Genesys Cloud Trigger',
-		name: 'genesysCloudPresenceTrigger',
-		// Saved workflows only: new nodes are the Genesys Cloud Trigger type (see underPanelName).
-		hidden: true,
+		...triggerNodeDescription(GENESYS, {
+			displayName: 'Genesys Cloud Trigger',
+			// Saved workflows only: new nodes are the Genesys Cloud Trigger type (see underPanelName).
+			hidden: true,
+			subtitle: SUBTITLE,
+			description:
+				"Starts the workflow when a Genesys Cloud user's presence changes (Notifications API, no AWS needed)",
+			properties: triggerProperties,
+		}),
+		// Stated here too: n8n's lint reads them only from the node file's own literal.
 		icon: { light: 'file:../../icons/genesys.svg', dark: 'file:../../icons/genesys.dark.svg' },
-		group: ['trigger'],
-		version: 1,
-		subtitle: 'Presence changes',
-		description:
-			"Starts the workflow when a Genesys Cloud user's presence changes (Notifications API, no AWS needed)",
-		defaults: { name: 'Genesys Cloud Trigger' },
-		inputs: [],
-		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'genesysCloudPresenceApi', required: true }],
-		properties: triggerProperties,
+		subtitle: SUBTITLE,
 	};
 
 	methods = { loadOptions: { getUsers, presenceSources } };

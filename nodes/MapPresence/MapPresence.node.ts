@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
+import { itemNodeDescription } from '../shared/actionNode';
 import { credentials, properties } from './description';
 import { mapItem } from './map';
 import { sourcePresences, targetPresences } from './methods/loadOptions';
@@ -28,20 +29,21 @@ const SUBTITLE = `={{ $parameter["sync"] ? ${side(0)} + ($parameter["bothDirecti
  */
 export class MapPresence implements INodeType {
 	description: INodeTypeDescription = {
-		displayName: 'Map Presence',
-		name: 'mapPresence',
+		...itemNodeDescription({
+			name: 'mapPresence',
+			displayName: 'Map Presence',
+			icon: { light: 'map.svg', dark: 'map.dark.svg' },
+			subtitle: SUBTITLE,
+			description: 'Map an agent presence of one contact-centre system onto a presence of another',
+			// Both Directions: one output per direction, so a two-way sync needs no routing node.
+			outputs: `={{ $parameter.bothDirections ? [{ type: "${NodeConnectionTypes.Main}", displayName: (${JSON.stringify(OUTPUT_NAMES)})[($parameter.sync || ":").split(":")[1]] }, { type: "${NodeConnectionTypes.Main}", displayName: (${JSON.stringify(OUTPUT_NAMES)})[($parameter.sync || ":").split(":")[0]] }] : ["${NodeConnectionTypes.Main}"] }}`,
+			credentials,
+			properties,
+		}),
+		// Stated here too: n8n's lint reads them only from the node file's own literal.
 		icon: { light: 'file:../../icons/map.svg', dark: 'file:../../icons/map.dark.svg' },
-		group: ['transform'],
-		version: 1,
 		subtitle: SUBTITLE,
-		description: 'Map an agent presence of one contact-centre system onto a presence of another',
-		defaults: { name: 'Map Presence' },
 		usableAsTool: true,
-		inputs: [NodeConnectionTypes.Main],
-		// Both Directions: one output per direction, so a two-way sync needs no routing node.
-		outputs: `={{ $parameter.bothDirections ? [{ type: "${NodeConnectionTypes.Main}", displayName: (${JSON.stringify(OUTPUT_NAMES)})[($parameter.sync || ":").split(":")[1]] }, { type: "${NodeConnectionTypes.Main}", displayName: (${JSON.stringify(OUTPUT_NAMES)})[($parameter.sync || ":").split(":")[0]] }] : ["${NodeConnectionTypes.Main}"] }}`,
-		credentials,
-		properties,
 	};
 
 	methods = {

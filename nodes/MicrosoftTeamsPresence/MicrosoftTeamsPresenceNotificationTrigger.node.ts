@@ -21,22 +21,19 @@ import type {
 	INodeType,
 	INodeTypeDescription,
 	IWebhookFunctions,
+	IWebhookDescription,
 	IWebhookResponseData,
 } from 'n8n-workflow';
-import { NodeApiError, NodeConnectionTypes, NodeOperationError, randomString } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, randomString } from 'n8n-workflow';
 
 import type { SeenState } from './helpers/watch';
-import {
-	changesOf,
-	readPresences,
-	watchMethods,
-	watchProperties,
-	watchedIds,
-} from './helpers/watch';
+import { changesOf, readPresences, watchMethods, watchProperties, watchedIds } from './helpers/watch';
 import type { RequestContext } from '../shared/transport';
 import type { Notification } from './helpers/notifications';
 import { userOf } from './helpers/notifications';
 import { GRAPH_DELEGATED_TYPE, asNodeError, graphRequest } from './transport';
+import { triggerNodeDescription } from '../shared/triggerNode';
+import { TEAMS } from './vendor';
 
 /** "Get change notifications for presence updates": at most 650 user IDs per subscription. */
 export const MAX_IDS_PER_SUBSCRIPTION = 650;
@@ -141,34 +138,39 @@ const notificationWatchProperties: INodeProperties[] = watchProperties.flatMap((
 		: [p],
 );
 
+const SUBTITLE = 'Presence changes (change notifications)';
+
+/** Where Graph posts the change and lifecycle notifications. */
+const NOTIFICATION_WEBHOOK: IWebhookDescription = {
+	name: 'default',
+	httpMethod: 'POST',
+	responseMode: 'onReceived',
+	path: 'notifications',
+};
+
 export class MicrosoftTeamsPresenceNotificationTrigger implements INodeType {
 	description: INodeTypeDescription = {
-		displayName: 'Microsoft Teams Presence Notification Trigger',
-		name: 'microsoftTeamsPresenceNotificationTrigger',
+		...triggerNodeDescription(TEAMS, {
+			name: 'microsoftTeamsPresenceNotificationTrigger',
+			displayName: 'Microsoft Teams Presence Notification Trigger',
+			// Version 2: Watch defaults to All Users; agents and group are picked from lists.
+			version: [1, 2, 3],
+			defaultVersion: 3,
+			subtitle: SUBTITLE,
+			description: 'Starts the workflow when Microsoft Graph notifies a change of the Microsoft Teams presence of chosen users',
+			// What the canvas says while it waits for a test event (else "create an event in Microsoft Teams Presence Notification").
+			eventTriggerDescription: "Change a watched user's presence in Microsoft Teams",
+			credentials: [{ name: GRAPH_DELEGATED_TYPE, required: true }],
+			webhooks: [NOTIFICATION_WEBHOOK],
+			notice:
+				'Microsoft Graph pushes presence changes only to a signed-in user’s subscription (delegated Presence.Read.All, one subscription per user and app, at most 650 users) and needs a public HTTPS webhook URL. The subscription expires within an hour: this node renews it whenever Graph calls it (notifications and the reauthorization lifecycle event) and on reactivation, but has no timer of its own — if Graph stays silent for an hour it can lapse until the workflow is reactivated. The Microsoft Teams Presence Trigger (polling, application permission) has no such limits.',
+			properties: notificationWatchProperties,
+		}),
+		// Stated here too: n8n's lint reads them only from the node file's own literal (the webhooks
+		// array to check that webhookMethods has the whole lifecycle).
 		icon: { light: 'file:../../icons/teams.svg', dark: 'file:../../icons/teams.dark.svg' },
-		group: ['trigger'],
-		// Version 2: Watch defaults to All Users; agents and group are picked from lists.
-		version: [1, 2, 3],
-		defaultVersion: 3,
-		subtitle: 'Presence changes (change notifications)',
-		description: 'Starts the workflow when Microsoft Graph notifies a change of the Microsoft Teams presence of chosen users',
-		defaults: { name: 'Microsoft Teams Presence Notification Trigger' },
-		// What the canvas says while it waits for a test event (else "create an event in Microsoft Teams Presence Notification").
-		eventTriggerDescription: "Change a watched user's presence in Microsoft Teams",
-		inputs: [],
-		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: GRAPH_DELEGATED_TYPE, required: true }],
-		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'notifications' }],
-		properties: [
-			{
-				displayName:
-					'Microsoft Graph pushes presence changes only to a signed-in user’s subscription (delegated Presence.Read.All, one subscription per user and app, at most 650 users) and needs a public HTTPS webhook URL. The subscription expires within an hour: this node renews it whenever Graph calls it (notifications and the reauthorization lifecycle event) and on reactivation, but has no timer of its own — if Graph stays silent for an hour it can lapse until the workflow is reactivated. The Microsoft Teams Presence Trigger (polling, application permission) has no such limits.',
-				name: 'notice',
-				type: 'notice',
-				default: '',
-			},
-			...notificationWatchProperties,
-		],
+		subtitle: SUBTITLE,
+		webhooks: [NOTIFICATION_WEBHOOK],
 	};
 
 	methods = watchMethods;

@@ -1,73 +1,55 @@
-import type {
-	IDataObject,
-	INodeExecutionData,
-	INodeType,
-	INodeTypeDescription,
-	IPollFunctions,
-} from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 
 import { vonagePresenceActivities } from './transport';
 import type { VonagePresenceActivity } from './events/vonageEvents';
 import { normalizeVonageActivity } from './events/vonageEvents';
 import type { CursorState } from './helpers/cursor';
 import { selectNew, windowEnd } from './helpers/cursor';
+import { eventsProperty, includeRawOption, triggerNodeDescription } from '../shared/triggerNode';
+import { VONAGE } from './vendor';
+
+const SUBTITLE = 'Presence changes (polled)';
 
 /** How far back "Fetch Test Event" looks. */
 const MANUAL_LOOKBACK_MS = 24 * 60 * 60 * 1000;
 
 export class VonageContactCenterPresenceTrigger implements INodeType {
 	description: INodeTypeDescription = {
-		displayName: 'Vonage Contact Center Trigger',
-		name: 'vonageContactCenterPresenceTrigger',
-		// Saved workflows only: new nodes are the Vonage Contact Center Trigger type (see underPanelName).
-		hidden: true,
+		...triggerNodeDescription(VONAGE, {
+			displayName: 'Vonage Contact Center Trigger',
+			// Saved workflows only: new nodes are the Vonage Contact Center Trigger type (see underPanelName).
+			hidden: true,
+			subtitle: SUBTITLE,
+			description:
+				'Starts the workflow for each agent presence change in Vonage Contact Center, polled from its reporting (Insights Stats) API',
+			polling: true,
+			notice:
+				'Needs the "stats" scope on the credential. Each poll picks up where the previous one stopped, so every presence change starts the workflow exactly once, none is skipped.',
+			properties: [
+				{
+					displayName: 'Agent ID',
+					name: 'agentId',
+					type: 'string',
+					default: '',
+					placeholder: '110',
+					description: 'Only this agent (the agent ID shown in Vonage, not the user ID); empty for all agents',
+				},
+				eventsProperty(
+					[
+						{ name: 'Presence Changed', value: 'presence_changed' },
+						{ name: 'Logged Out', value: 'logged_out' },
+					],
+					'Which presence changes start the workflow',
+				),
+				includeRawOption(
+					'Include Raw Activity',
+					'Whether to add the activity as Vonage Contact Center reported it to the item as "raw"',
+				),
+			],
+		}),
+		// Stated here too: n8n's lint reads them only from the node file's own literal.
 		icon: { light: 'file:../../icons/vonage.svg', dark: 'file:../../icons/vonage.dark.svg' },
-		group: ['trigger'],
-		version: 1,
-		subtitle: 'Presence changes (polled)',
-		description:
-			'Starts the workflow for each agent presence change in Vonage Contact Center, polled from its reporting (Insights Stats) API',
-		defaults: { name: 'Vonage Contact Center Trigger' },
-		polling: true,
-		inputs: [],
-		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'vonageContactCenterApi', required: true }],
-		properties: [
-			{
-				displayName:
-					'Needs the "stats" scope on the credential. Each poll picks up where the previous one stopped, so every presence change starts the workflow exactly once, none is skipped.',
-				name: 'notice',
-				type: 'notice',
-				default: '',
-			},
-			{
-				displayName: 'Agent ID',
-				name: 'agentId',
-				type: 'string',
-				default: '',
-				placeholder: '110',
-				description: 'Only this agent (the agent ID shown in Vonage, not the user ID); empty for all agents',
-			},
-			{
-				displayName: 'Events',
-				name: 'events',
-				type: 'multiOptions',
-				default: ['presence_changed', 'logged_out'],
-				options: [
-					{ name: 'Presence Changed', value: 'presence_changed' },
-					{ name: 'Logged Out', value: 'logged_out' },
-				],
-				description: 'Which presence changes start the workflow',
-			},
-			{
-				displayName: 'Include Raw Activity',
-				name: 'includeRaw',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to add the activity as Vonage Contact Center reported it to the item as "raw"',
-			},
-		],
+		subtitle: SUBTITLE,
 	};
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {

@@ -1,20 +1,19 @@
 /** Whose presences a Get Many reads: given agent IDs, or every agent of the account. */
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
+
+/** The Agents choice: Given Agents (value `ids`, the default), All Agents, and any other way a vendor offers. */
+export function agentsField(options: INodePropertyOptions[]): INodeProperties {
+	return { displayName: 'Agents', name: 'agents', type: 'options', options, default: 'ids' };
+}
 
 /** The Agents choice and the Agent IDs list, worded for one product. */
 export function agentSelectionFields(product: string, everyone: string): INodeProperties[] {
 	return [
-		{
-			displayName: 'Agents',
-			name: 'agents',
-			type: 'options',
-			options: [
-				{ name: 'Given Agents', value: 'ids', description: 'The agents whose user IDs you give' },
-				{ name: 'All Agents', value: 'all', description: everyone },
-			],
-			default: 'ids',
-		},
+		agentsField([
+			{ name: 'Given Agents', value: 'ids', description: 'The agents whose user IDs you give' },
+			{ name: 'All Agents', value: 'all', description: everyone },
+		]),
 		{
 			displayName: 'Agent IDs',
 			name: 'agentIds',

@@ -7,24 +7,18 @@
 import type { INode, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { agentSelectionFields } from '../../shared/agentSelection';
+import { agentSelectionFields, agentsField } from '../../shared/agentSelection';
 import type { UserDataFilterKind } from '../helpers/presence';
 import { FILTER_LIMIT } from '../helpers/presence';
 
 export const selectionProperties: INodeProperties[] = [
-	{
-		displayName: 'Agents',
-		name: 'agents',
-		type: 'options',
-		options: [
-			{ name: 'All Agents', value: 'all', description: 'Every user of the instance (ListUsers, then their data 100 at a time)' },
-			{ name: 'Given Agents', value: 'ids', description: 'The agents whose user IDs (or ARNs) you give' },
-			{ name: 'Of a Hierarchy Group', value: 'UserHierarchyGroups', description: 'Logged-in agents of one user hierarchy group' },
-			{ name: 'Of Queues', value: 'Queues', description: 'Logged-in agents whose routing profile serves up to 100 queues' },
-			{ name: 'Of Routing Profiles', value: 'RoutingProfiles', description: 'Logged-in agents of up to 100 routing profiles' },
-		],
-		default: 'ids',
-	},
+	agentsField([
+		{ name: 'All Agents', value: 'all', description: 'Every user of the instance (ListUsers, then their data 100 at a time)' },
+		{ name: 'Given Agents', value: 'ids', description: 'The agents whose user IDs (or ARNs) you give' },
+		{ name: 'Of a Hierarchy Group', value: 'UserHierarchyGroups', description: 'Logged-in agents of one user hierarchy group' },
+		{ name: 'Of Queues', value: 'Queues', description: 'Logged-in agents whose routing profile serves up to 100 queues' },
+		{ name: 'Of Routing Profiles', value: 'RoutingProfiles', description: 'Logged-in agents of up to 100 routing profiles' },
+	]),
 	{
 		// The shared Agent IDs field (comma- or line-separated, or a list), for the Given Agents choice.
 		...agentSelectionFields('Amazon Connect', '')[1],

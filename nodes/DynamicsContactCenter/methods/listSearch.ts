@@ -1,5 +1,10 @@
 /** Live pickers: the organization's active presences and its interactive users. */
-import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+import type {
+	IDataObject,
+	ILoadOptionsFunctions,
+	INodeListSearchItems,
+	INodeListSearchResult,
+} from 'n8n-workflow';
 
 import { DATAVERSE_BASE_STATUS } from '../categories';
 import { PRESENCE_CATEGORIES } from '../../shared/presence';
@@ -8,12 +13,22 @@ import { dataverseRequest } from '../transport';
 
 const PAGE = { Prefer: 'odata.maxpagesize=100' };
 
+/** What a picker lists: the columns it reads, the rows it keeps (every clause holds), their order. */
+interface ListQuery {
+	select: string;
+	where: string[];
+	orderBy: string;
+}
+
+/** One page of a picker: the matching rows, each turned into a choice, and the next page's token. */
 async function page(
 	ctx: ILoadOptionsFunctions,
 	path: string,
-	qs: IDataObject,
+	query: ListQuery,
+	toResult: (row: IDataObject) => INodeListSearchItems,
 	paginationToken?: string,
-): Promise<{ rows: IDataObject[]; paginationToken?: string }> {
+): Promise<INodeListSearchResult> {
+	const qs = { $select: query.select, $filter: query.where.join(' and '), $orderby: query.orderBy };
 	// The token is Dataverse's @odata.nextLink, which already carries the query.
 	const response = await dataverseRequest(
 		ctx,
@@ -21,7 +36,7 @@ async function page(
 	);
 	const next = response['@odata.nextLink'];
 	return {
-		rows: (response.value as IDataObject[]) ?? [],
+		results: ((response.value as IDataObject[]) ?? []).map(toResult),
 		paginationToken: typeof next === 'string' ? next : undefined,
 	};
 }
@@ -36,25 +51,22 @@ export async function searchPresences(
 ): Promise<INodeListSearchResult> {
 	const clauses = ['statecode eq 0'];
 	if (filter) clauses.push(`contains(msdyn_name,${odataString(filter)})`);
-	const { rows, paginationToken: next } = await page(
+	return await page(
 		this,
 		'/msdyn_presences',
 		{
-			$select: 'msdyn_presenceid,msdyn_name,msdyn_presencestatustext,msdyn_basepresencestatus',
-			$filter: clauses.join(' and '),
-			$orderby: 'msdyn_name asc',
+			select: 'msdyn_presenceid,msdyn_name,msdyn_presencestatustext,msdyn_basepresencestatus',
+			where: clauses,
+			orderBy: 'msdyn_name asc',
 		},
-		paginationToken,
-	);
-	return {
-		results: rows.map((r) => {
+		(r) => {
 			const label = categoryLabel(r.msdyn_basepresencestatus);
 			const name = String(r.msdyn_presencestatustext || r.msdyn_name);
 			// "Lunch (Away)"; an out-of-the-box presence named like its category just "Away".
 			return { name: label && label !== name ? `${name} (${label})` : name, value: String(r.msdyn_presenceid) };
-		}),
-		paginationToken: next,
-	};
+		},
+		paginationToken,
+	);
 }
 
 export async function searchAgents(
@@ -68,21 +80,14 @@ export async function searchAgents(
 		const text = odataString(filter);
 		clauses.push(`(contains(fullname,${text}) or contains(internalemailaddress,${text}))`);
 	}
-	const { rows, paginationToken: next } = await page(
+	return await page(
 		this,
 		'/systemusers',
-		{
-			$select: 'systemuserid,fullname,internalemailaddress',
-			$filter: clauses.join(' and '),
-			$orderby: 'fullname asc',
-		},
-		paginationToken,
-	);
-	return {
-		results: rows.map((r) => ({
+		{ select: 'systemuserid,fullname,internalemailaddress', where: clauses, orderBy: 'fullname asc' },
+		(r) => ({
 			name: r.internalemailaddress ? `${String(r.fullname)} (${String(r.internalemailaddress)})` : String(r.fullname),
 			value: String(r.systemuserid),
-		})),
-		paginationToken: next,
-	};
+		}),
+		paginationToken,
+	);
 }

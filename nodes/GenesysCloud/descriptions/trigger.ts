@@ -3,6 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { cacheTtlOption } from '../../shared/lookupCache';
 import { optionsCollection } from '../../shared/collections';
+import { includeRawOption } from '../../shared/triggerNode';
 
 export const triggerProperties: INodeProperties[] = [
 	{
@@ -70,13 +71,7 @@ export const triggerProperties: INodeProperties[] = [
 			description:
 				"Whether to add the user's email under `email` (read from Genesys Cloud once per user and cached), so a sync to a system that knows agents by email needs no lookup node",
 		},
-		{
-			displayName: 'Include Raw Event',
-			name: 'includeRaw',
-			type: 'boolean',
-			default: false,
-			description: 'Whether to add the notification as Genesys Cloud sent it under `raw`',
-		},
+		includeRawOption('Include Raw Event', 'Whether to add the notification as Genesys Cloud sent it under `raw`'),
 		{
 			displayName: 'Only When Definition Changes',
 			name: 'onlyDefinitionChanges',
