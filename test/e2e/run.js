@@ -87,7 +87,7 @@ async function main() {
 	const checks = new Checks({ n8n, sim, workflows, userFolder: USER_FOLDER, say });
 	const scenarios = require('./scenarios');
 	const reconnect = { IDS, CLIENTS, userId: IDS.genesys.users[RECONNECT_USER] };
-	// The Vonage poll scenario waits for the trigger's minute polls: it runs beside the others
+	// The Vonage poll scenario waits for the trigger's polls: it runs beside the others
 	// (it changes only its own agent and never clears the simulator's records), not after them.
 	const vonagePoll = WITH_SCENARIOS ? scenarios.runVonagePoll(checks, { IDS, CLIENTS, engine: ENGINE, agent: VONAGE_POLL_AGENT }) : undefined;
 	if (WITH_SCENARIOS) await scenarios.run(checks, { fixtures: fixtures(FIXTURES_DIR), IDS, CLIENTS, SHARED_KEY, SYNC_SOURCE_NAME });

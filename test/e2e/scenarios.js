@@ -2,8 +2,26 @@
 /** The e2e scenarios: each acts like a vendor or an agent, then asserts the simulator's record. */
 'use strict';
 const { assert, BY_HAND } = require('./checks');
+const { E2E_POLL_SECONDS } = require('./workflows');
 
 const KEY_QUERY = (/** @type {string} */ key) => `?code=${encodeURIComponent(key)}`;
+/**
+ * How long a scenario waits for a polling trigger's next poll, or for the execution it starts: the
+ * e2e's triggers poll every E2E_POLL_SECONDS (workflows.js), so a poll is at most one interval
+ * away; five leave room for a poll that runs late on a loaded machine.
+ */
+const POLL_WAIT_MS = 5 * E2E_POLL_SECONDS * 1000;
+/** How often a scenario looks for that poll: well inside the interval, so it acts just after one. */
+const POLL_SAMPLE_MS = 500;
+
+/** Waits until `polled()` holds: a polling trigger's next poll reached the simulator. */
+async function untilPolled(/** @type {() => Promise<boolean>} */ polled, /** @type {string} */ what) {
+	const end = Date.now() + POLL_WAIT_MS;
+	while (!(await polled())) {
+		if (Date.now() > end) throw new Error(`no ${what} within ${POLL_WAIT_MS / 1000} s`);
+		await new Promise((r) => setTimeout(r, POLL_SAMPLE_MS));
+	}
+}
 
 /**
  * The assertions and vendor actions the scenarios share, bound to one run's checks.
@@ -455,7 +473,7 @@ async function dataverseByHand(/** @type {import('./checks').Checks} */ c, /** @
 /**
  * Microsoft Teams: a Genesys agent in a meeting shows Busy / In a conference call in Teams (one
  * setPresence of the sync app's session), and a Teams user presenting is Busy DND in Dynamics
- * (the Teams trigger polls Graph every minute, so this waits for its baseline poll first).
+ * (the Teams trigger polls Graph, every 15 s in the e2e, so this waits for its baseline poll first).
  * @param {import('./checks').Checks} c
  * @param {{ IDS: any, CLIENTS: any }} o
  * @param {{ afterGenesysChange: Function, changeGenesysPresence: Function, expectOneDataverseWrite: Function }} helpers
@@ -475,12 +493,8 @@ async function teamsScenarios(c, { IDS, CLIENTS }, { afterGenesysChange, changeG
 		const wf = 'teams-to-dynamics';
 		const polled = async () => (await c.requests('graph')).some((r) => r.path === '/v1.0/communications/getPresencesByUserId' && r.status === 200);
 		// The first poll after publishing records the baseline; a change before it would be history.
-		const end = Date.now() + 150_000;
 		await c.clearRequests();
-		while (!(await polled())) {
-			if (Date.now() > end) throw new Error('the Teams trigger never polled Graph');
-			await new Promise((r) => setTimeout(r, 2000));
-		}
+		await untilPolled(polled, 'Graph poll by the Teams trigger');
 		await c.clearRequests();
 		const before = c.executions(wf).length;
 		const r = await fetch(`${c.sim}/__sim/graph/user-sets`, {
@@ -489,7 +503,7 @@ async function teamsScenarios(c, { IDS, CLIENTS }, { afterGenesysChange, changeG
 			body: JSON.stringify({ userId: IDS.graph.users.casey, availability: 'DoNotDisturb', activity: 'Presenting' }),
 		});
 		assert.equal(r.status, 204);
-		const fresh = (await c.settledExecutions(wf, before + 1, 150_000)).slice(before);
+		const fresh = (await c.settledExecutions(wf, before + 1, POLL_WAIT_MS)).slice(before);
 		assert.equal(fresh[0].status, 'success', `execution ${fresh[0].id} ended ${fresh[0].status}`);
 		expectOneDataverseWrite(await c.writes('dataverse'), IDS.dataverse.agents.casey, IDS.dataverse.presences.busyDnd);
 	});
@@ -512,11 +526,7 @@ async function twoWayTeams(c, { fixtures, IDS, SHARED_KEY }, { deliver, expectOn
 		(await c.requests('graph')).filter((r) => r.path === '/v1.0/communications/getPresencesByUserId' && r.status === 200 && (r.body?.ids ?? []).includes(eli)).length;
 	async function nextPoll() {
 		await c.clearRequests();
-		const end = Date.now() + 150_000;
-		while ((await pollsOfEli()) === 0) {
-			if (Date.now() > end) throw new Error('the two-way Teams trigger never polled Graph');
-			await new Promise((r) => setTimeout(r, 2000));
-		}
+		await untilPolled(async () => (await pollsOfEli()) > 0, 'Graph poll by the two-way Teams trigger');
 	}
 	const teamsWrites = async () => (await c.writes('graph')).filter((r) => /\/presence\/set/.test(r.path));
 
@@ -529,7 +539,7 @@ async function twoWayTeams(c, { fixtures, IDS, SHARED_KEY }, { deliver, expectOn
 			headers: { 'content-type': 'application/json' },
 			body: JSON.stringify({ userId: eli, availability: 'DoNotDisturb', activity: 'Presenting' }),
 		});
-		const fresh = (await c.settledExecutions(wf, before + 1, 150_000)).slice(before);
+		const fresh = (await c.settledExecutions(wf, before + 1, POLL_WAIT_MS)).slice(before);
 		assert.equal(fresh[0].status, 'success', `execution ${fresh[0].id} ended ${fresh[0].status}`);
 		expectOneDataverseWrite(await c.writes('dataverse'), dv.agents.eli, dv.presences.busyDnd);
 		assert.deepEqual(await teamsWrites(), [], 'no Teams write');
@@ -817,12 +827,12 @@ async function vonagePollHistory(/** @type {string} */ sim, /** @type {any} */ I
 }
 
 /**
- * The Vonage Contact Center Presence Trigger (a poll of Insights Stats every minute, its cursor in
+ * The Vonage Contact Center Presence Trigger (a poll of Insights Stats, every 15 s in the e2e, its cursor in
  * the workflow's static data) in a real n8n on its default engine: its first poll at activation
  * only sets the cursor, so the agent's change made before n8n started is never emitted; a change
  * after activation starts exactly one execution whose item is that change (the ended Meeting
  * activity Insights Stats returns with it is history too); the next poll, with no change, starts
- * none. Runs beside the other scenarios (its waits are the trigger's minute polls) and changes
+ * none. Runs beside the other scenarios (its waits are the trigger's polls) and changes
  * only its own agent. It never clears the simulator's records: it keeps every Insights Stats
  * request it sees, sampling them while it waits.
  * @param {import('./checks').Checks} c
@@ -840,8 +850,8 @@ async function runVonagePoll(c, { IDS, CLIENTS, engine, agent }) {
 			if (r.method === 'GET' && r.path === '/stats/agent-activities/presence' && r.query.agentId === agentId && !polls.has(r.query.start)) polls.set(r.query.start, r);
 		}
 	}
-	/** Samples the polls until done() holds (or the time is up: two poll cycles and more, as the Teams scenarios allow). */
-	async function until(/** @type {() => boolean} */ done, /** @type {string} */ what, timeoutMs = 150_000) {
+	/** Samples the polls until done() holds (or the time is up, as the Teams scenarios allow). */
+	async function until(/** @type {() => boolean} */ done, /** @type {string} */ what, timeoutMs = POLL_WAIT_MS) {
 		const end = Date.now() + timeoutMs;
 		for (;;) {
 			await sample();
@@ -965,7 +975,7 @@ async function runTeamsNotifications(c, { IDS, engine }) {
 
 
 /**
- * Amazon Connect (its poll trigger polls GetCurrentUserData every minute; each template watches its
+ * Amazon Connect (its poll trigger polls GetCurrentUserData, every 15 s in the e2e; each template watches its
  * own agent, workflows.js CONNECT_WATCHED): a status change in Connect reaches Teams mapped, once;
  * Dynamics ⇄ Connect both directions, once each, without echo; an agent on a contact is left alone;
  * a reconciliation run repairs an agent put out of step, once.
@@ -992,14 +1002,10 @@ async function runAmazonConnect(c, o) {
 	/** Polls (GetCurrentUserData) that asked for exactly this agent, answered 200. */
 	const pollsOf = async (/** @type {string} */ userId) =>
 		(await c.requests('amazonConnect')).filter((r) => r.path.startsWith('/metrics/userdata/') && r.status === 200 && JSON.stringify(r.body?.Filters?.Agents) === JSON.stringify([userId])).length;
-	/** Waits for the trigger's next poll of `userId` (at most 150 s: it polls every minute). */
+	/** Waits for the trigger's next poll of `userId`. */
 	async function nextPoll(/** @type {string} */ userId) {
 		const before = await pollsOf(userId);
-		const end = Date.now() + 150_000;
-		while ((await pollsOf(userId)) <= before) {
-			assert.ok(Date.now() < end, `no poll of ${userId} within 150 s`);
-			await new Promise((r) => setTimeout(r, 500));
-		}
+		await untilPolled(async () => (await pollsOf(userId)) > before, `poll of ${userId}`);
 	}
 	/** The agent changes status in Connect; the workflow's next poll starts exactly `executions` execution(s), each a success. */
 	async function afterConnectChange(/** @type {string} */ wf, /** @type {string} */ userId, /** @type {string} */ statusId, executions = 1) {
@@ -1008,7 +1014,7 @@ async function runAmazonConnect(c, o) {
 		await c.clearRequests();
 		const before = c.executions(wf).length;
 		await sim('amazon-connect/agent-sets', { userId, statusId });
-		const fresh = (await c.settledExecutions(wf, before + executions, 150_000)).slice(before);
+		const fresh = (await c.settledExecutions(wf, before + executions, POLL_WAIT_MS)).slice(before);
 		for (const e of fresh) assert.equal(e.status, 'success', `execution ${e.id} ended ${e.status}`);
 		await c.quiet(1500);
 		assert.equal(c.executions(wf).length, before + executions, 'a further execution started');
@@ -1030,6 +1036,7 @@ async function runAmazonConnect(c, o) {
 	const danaTo = (/** @type {string} */ presenceId) => fixtures.variant({ agentId: dv.agents.dana, agentStatusId: dv.agentStatuses.dana, presenceId, initiatingUserId: dv.agents.dana });
 
 	await c.test('Dynamics → Connect: Dana → Away in Dynamics makes one PutUserStatus (Break, the first status of that kind); the next poll sees it and writes nothing back (no echo)', async () => {
+		// Just after a poll: the delivery's one execution settles before the poll that sees its write.
 		await nextPoll(dana);
 		await deliver(TWO_WAY, danaTo(dv.presences.away), 1, { agentId: dv.agents.dana, presenceId: dv.presences.away });
 		const writes = await connectWrites();
@@ -1038,7 +1045,7 @@ async function runAmazonConnect(c, o) {
 		// The poll that follows reports Dana's new status: one execution, nothing written anywhere.
 		await c.clearRequests();
 		const before = c.executions(TWO_WAY).length;
-		const fresh = (await c.settledExecutions(TWO_WAY, before + 1, 150_000)).slice(before);
+		const fresh = (await c.settledExecutions(TWO_WAY, before + 1, POLL_WAIT_MS)).slice(before);
 		assert.equal(fresh[0].status, 'success');
 		await c.quiet(1500);
 		assert.deepEqual(c.nodeItems(fresh[0].id, 'Set Dynamics presence').map((i) => [i.written, i.skippedReason]), [[false, 'same']]);

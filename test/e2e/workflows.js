@@ -78,6 +78,20 @@ const GENESYS_TO_TEAMS_LISTENS_TO = 'alex';
  */
 const CONNECT_WATCHED = { 'amazon-connect-to-teams': 'blake', 'two-way-dynamics-connect': 'dana' };
 
+/** Seconds between two polls of the e2e's polling triggers (scenarios.js sizes its waits on it). */
+const E2E_POLL_SECONDS = 15;
+/**
+ * The e2e's polling triggers poll every 15 seconds, the templates every minute: a scenario waits
+ * for a baseline poll and then the poll after its change, and minute polls cost the e2e minutes,
+ * paid again in queue mode. n8n refuses a poll time whose seconds field is anything but one number
+ * (n8n-workflow's isSubMinuteCron; 2.4.8 refused only a `*` there) but takes several poll times,
+ * so this is four, each once a minute at its own second. 15 s, not less: a scenario that acts just
+ * after a poll must see its one execution settle before the next poll.
+ */
+const E2E_POLL_TIMES = {
+	item: Array.from({ length: 60 / E2E_POLL_SECONDS }, (_, i) => ({ mode: 'custom', cronExpression: `${i * E2E_POLL_SECONDS} * * * * *` })),
+};
+
 /**
  * @param {{ templatesDir: string, credentials: any[], mode: 'test'|'demo' }} o
  * @returns {{ key: string, json: any, publish: boolean, webhookId?: string, genesysListener: boolean, autoRegistered: boolean }[]}
@@ -120,11 +134,13 @@ function buildWorkflows({ templatesDir, credentials, mode }) {
 		if (teamsPoller && mode === 'test') {
 			teamsPoller.parameters.watch = 'agents';
 			teamsPoller.parameters.agents = [IDS.graph.users[key === 'two-way-dynamics-teams' ? TWO_WAY_TEAMS_WATCHED : TEAMS_WATCHED]];
+			teamsPoller.parameters.pollTimes = E2E_POLL_TIMES;
 		}
 		const connectPoller = json.nodes.find((/** @type {any} */ n) => n.type.endsWith('.amazonConnectTrigger'));
 		if (connectPoller && mode === 'test') {
 			connectPoller.parameters.agents = 'ids';
 			connectPoller.parameters.agentIds = IDS.amazonConnect.users[/** @type {any} */ (CONNECT_WATCHED)[key]];
+			connectPoller.parameters.pollTimes = E2E_POLL_TIMES;
 		}
 		// The Dynamics-triggered templates ship with "Register Webhook Automatically". The two-way
 		// sync runs as shipped: it registers its Dataverse webhook and generates its key, so the
@@ -249,7 +265,7 @@ function reconnectWorkflow(credentials) {
 const VONAGE_POLL_AGENT = 'casey';
 
 /**
- * Vonage Contact Center Presence Trigger (polls Insights Stats every minute) → No Op: the workflow
+ * Vonage Contact Center Presence Trigger (polls Insights Stats, here every 15 s) → No Op: the workflow
  * the poll scenario (scenarios.js runVonagePoll) watches.
  * @param {any[]} credentials
  */
@@ -265,7 +281,7 @@ function vonagePollWorkflow(credentials) {
 			name: 'Vonage presence changed',
 			type: 'vonageContactCenterPresenceTrigger',
 			credentialType: 'vonageContactCenterApi',
-			parameters: { pollTimes: { item: [{ mode: 'everyMinute' }] }, agentId: IDS.vonage.agentDisplayIds[VONAGE_POLL_AGENT] },
+			parameters: { pollTimes: E2E_POLL_TIMES, agentId: IDS.vonage.agentDisplayIds[VONAGE_POLL_AGENT] },
 		},
 	});
 }
@@ -416,4 +432,4 @@ function throughputWorkflows(credentials) {
 	];
 }
 
-module.exports = { CONNECT_WATCHED, VONAGE_SUBSCRIPTION_SECRET, buildWorkflows, postJson, reconnectWorkflow, teamsDelegatedCredential, teamsNotificationWorkflow, throughputWorkflows, vonagePollWorkflow, RECONNECT_USER, VONAGE_POLL_AGENT, SHARED_KEY, SYNC_SOURCE_NAME, WEBHOOK_PATH };
+module.exports = { CONNECT_WATCHED, E2E_POLL_SECONDS, VONAGE_SUBSCRIPTION_SECRET, buildWorkflows, postJson, reconnectWorkflow, teamsDelegatedCredential, teamsNotificationWorkflow, throughputWorkflows, vonagePollWorkflow, RECONNECT_USER, VONAGE_POLL_AGENT, SHARED_KEY, SYNC_SOURCE_NAME, WEBHOOK_PATH };
