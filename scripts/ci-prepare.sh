@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# For .ci/run: installs early, in the background while lint and the unit tests run, what a later
-# step would otherwise install when it reaches it. Each step still installs whatever is missing
+# For .ci/run: installs early, in the background while npm ci, lint and the scanner run, what a
+# later step would otherwise install when it reaches it. Each step still installs whatever is missing
 # itself (the same functions are used), so this only moves the waiting, never changes what is tested.
 #
 #   scripts/ci-prepare.sh runtime [<n8n version>]   scripts/n8n-runtime.sh (the pin, or N8N_VERSION=<version>)
