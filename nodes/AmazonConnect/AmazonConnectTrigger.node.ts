@@ -8,7 +8,7 @@ import { customCategoriesOption, customMappingOf } from './helpers/categories';
 import type { UserData, UserDataFilterKind } from './helpers/presence';
 import { getCurrentUserData, loggedOutItem, presenceItem, userDataByAgent } from './helpers/presence';
 import { listAgentStatuses } from './helpers/statuses';
-import { listUsers, unknownUserIds, userIdOf } from './helpers/users';
+import { failOnUnknownUserIds, listUsers, userIdOf } from './helpers/users';
 import type { Snapshot } from './trigger/snapshot';
 import { changesSince, snapshotOf } from './trigger/snapshot';
 import { AMAZON_CONNECT } from './vendor';
@@ -53,6 +53,9 @@ export class AmazonConnectTrigger implements INodeType {
 		const mapping = customMappingOf(options);
 		const statuses = await listAgentStatuses(this);
 		const kind = this.getNodeParameter('agents') as UserDataFilterKind | 'ids' | 'all';
+		const manual = this.getMode() === 'manual';
+		const state = this.getWorkflowStaticData('node') as { agents?: Snapshot };
+		const before = state.agents;
 		let data: UserData[];
 		if (kind === 'all') {
 			// Every user, listed each poll so that a new agent is watched from the next poll on.
@@ -63,13 +66,8 @@ export class AmazonConnectTrigger implements INodeType {
 			const found = await userDataByAgent(this, ids);
 			// Checked on the baseline poll (the one n8n runs on activation, so a wrong ID fails the
 			// activation) and on Fetch Test Event; later polls take a missing agent as logged out.
-			if (this.getMode() === 'manual' || !(this.getWorkflowStaticData('node') as { agents?: Snapshot }).agents) {
-				const unknown = await unknownUserIds(this, ids.filter((id) => !found.has(id)));
-				if (unknown.length) {
-					throw new NodeOperationError(this.getNode(), `No Amazon Connect user with the ID ${unknown.join(', ')}`, {
-						description: 'Check the user IDs in Amazon Connect → Users → User management. Known agents who are not logged in are watched as logged out.',
-					});
-				}
+			if (manual || !before) {
+				await failOnUnknownUserIds(this, ids.filter((id) => !found.has(id)), 'Known agents who are not logged in are watched as logged out.');
 			}
 			data = [...found.values()];
 		} else {
@@ -83,13 +81,11 @@ export class AmazonConnectTrigger implements INodeType {
 			return rest;
 		};
 
-		if (this.getMode() === 'manual') {
+		if (manual) {
 			// Test fetch: the agent whose status changed last, the stored snapshot left alone.
 			const latest = [...items].sort((a, b) => String(b.changedAt).localeCompare(String(a.changedAt)))[0];
 			return latest ? [[{ json: withRaw(latest) }]] : null;
 		}
-		const state = this.getWorkflowStaticData('node') as { agents?: Snapshot };
-		const before = state.agents;
 		state.agents = snapshotOf(items);
 		// First poll after activation: the baseline; what agents were in before is not news.
 		if (!before) return null;

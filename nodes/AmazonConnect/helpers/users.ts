@@ -4,7 +4,7 @@
  * SAML or Connect-managed identities the username is often the e-mail). Username lookups are cached.
  */
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { readAgentLocator } from '../../shared/locators';
 import { cacheTtlSeconds, cachedLookup } from '../../shared/lookupCache';
@@ -91,4 +91,17 @@ export async function unknownUserIds(ctx: RequestContext, userIds: string[]): Pr
 	}
 	const known = new Set((await listUsers(ctx)).map((u) => String(u.Id)));
 	return userIds.filter((id) => !known.has(id));
+}
+
+/**
+ * Fails naming those of `missing` (given user IDs GetCurrentUserData left out) the instance has no
+ * user for; `known` says what happens to the others, known agents who are not logged in.
+ */
+export async function failOnUnknownUserIds(ctx: RequestContext, missing: string[], known: string, itemIndex?: number): Promise<void> {
+	const unknown = await unknownUserIds(ctx, missing);
+	if (unknown.length === 0) return;
+	throw new NodeOperationError(ctx.getNode(), `No Amazon Connect user with the ID ${unknown.join(', ')}`, {
+		itemIndex,
+		description: `Check the user IDs in Amazon Connect → Users → User management. ${known}`,
+	});
 }

@@ -7,7 +7,6 @@
  * IDs, as the other systems' Get Many do.
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import { agentIdList } from '../../../shared/agentSelection';
 import { optionsCollection } from '../../../shared/collections';
@@ -18,7 +17,7 @@ import { customCategoriesOption, customMappingOf } from '../../helpers/categorie
 import type { UserDataFilterKind } from '../../helpers/presence';
 import { getCurrentUserData, loggedOutItem, presenceItem, userDataByAgent } from '../../helpers/presence';
 import { cachedAgentStatuses } from '../../helpers/statuses';
-import { listUsers, unknownUserIds, userIdOf } from '../../helpers/users';
+import { failOnUnknownUserIds, listUsers, userIdOf } from '../../helpers/users';
 import { filterValues, selectionProperties } from '../../descriptions/selection';
 
 const properties: INodeProperties[] = [
@@ -42,12 +41,8 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	const userIds = (kind === 'all' ? (await listUsers(this, limit)).map((u) => String(u.Id)) : agentIdList(this, i).map(userIdOf)).slice(0, limit);
 	const found = await userDataByAgent(this, userIds);
 	// ListUsers' own IDs all exist; given IDs missing from the data may not.
-	const unknown = kind === 'all' ? [] : await unknownUserIds(this, userIds.filter((id) => !found.has(id)));
-	if (unknown.length) {
-		throw new NodeOperationError(this.getNode(), `No Amazon Connect user with the ID ${unknown.join(', ')}`, {
-			itemIndex: i,
-			description: 'Check the user IDs in Amazon Connect → Users → User management. Known agents who are not logged in are output as logged out.',
-		});
+	if (kind !== 'all') {
+		await failOnUnknownUserIds(this, userIds.filter((id) => !found.has(id)), 'Known agents who are not logged in are output as logged out.', i);
 	}
 	return userIds.map((id) => {
 		const data = found.get(id);
